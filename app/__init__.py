@@ -1,0 +1,1 @@
+"""The domain and its services: records, storage, settings, command line. Never Qt."""

@@ -1,0 +1,33 @@
+"""Logging: a rotating file in the data directory; with --verbose also the terminal."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+FORMAT = "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"
+
+
+def setup_logging(log_dir: Path, verbose: bool = False) -> Path:
+    """Send log records to ``log_dir/yanji.log`` (2 MB × 5 files); returns the file path."""
+    log_dir.mkdir(parents=True, exist_ok=True)
+    log_file = log_dir / "yanji.log"
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "_yanji", False):
+            root.removeHandler(handler)
+            handler.close()
+    file_handler = logging.handlers.RotatingFileHandler(
+        log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+    )
+    file_handler.setFormatter(logging.Formatter(FORMAT))
+    handlers: list[logging.Handler] = [file_handler]
+    if verbose:
+        handlers.append(logging.StreamHandler())
+        handlers[-1].setFormatter(logging.Formatter(FORMAT))
+    for handler in handlers:
+        handler._yanji = True  # type: ignore[attr-defined]
+        root.addHandler(handler)
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    return log_file

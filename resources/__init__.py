@@ -1,0 +1,1 @@
+"""Data only: grading standards, price sheets, demo phones and photos, translations."""

@@ -1,0 +1,1 @@
+"""The headquarters sync service (FastAPI on PostgreSQL); not built yet."""

@@ -1,0 +1,174 @@
+"""The `yanji` command line: each command, its output, and its errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from app.paths import DataDir
+
+
+def _yanji(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.fixture
+def demo_dir(data_dir: DataDir, capsys: pytest.CaptureFixture[str]) -> DataDir:
+    status, out, _ = _yanji(capsys, "station", "--headless")
+    assert status == 0, out
+    return data_dir
+
+
+def test_headless_station_runs_the_demo_and_says_where(
+    data_dir: DataDir, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    status, out, _ = _yanji(capsys)
+    assert status == 0
+    assert "No display found" in out
+    assert "REFUSED, lock on: activation_lock" in out
+    exports = sorted(data_dir.exports.glob("demo-*.json"))
+    assert len(exports) == 4
+    assert str(exports[0]) in out
+    sealed = [json.loads(p.read_text())["state"] for p in exports]
+    assert sealed.count("sealed") == 3
+
+
+def test_history_lists_newest_first_as_table_and_json(
+    demo_dir: DataDir, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = _yanji(capsys, "history")
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("ID")
+    assert "POCO F6" in lines[1]  # made last
+    status, out, _ = _yanji(capsys, "history", "--json", "--state", "draft")
+    rows = json.loads(out)["rows"]
+    assert [r["model"] for r in rows] == ["iPhone 6 Plus"]
+
+
+def test_history_search_and_paging(demo_dir: DataDir, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = _yanji(capsys, "history", "355341083159771", "--json")
+    assert [r["model"] for r in json.loads(out)["rows"]] == ["iPhone 7"]
+    _, out, _ = _yanji(capsys, "history", "--json", "--limit", "3")
+    first = json.loads(out)
+    assert len(first["rows"]) == 3 and first["next_cursor"]
+    _, out, _ = _yanji(
+        capsys, "history", "--json", "--limit", "3", "--cursor", first["next_cursor"]
+    )
+    assert len(json.loads(out)["rows"]) == 1
+    _, out, _ = _yanji(capsys, "history", "--since", "2000-01-01", "--until", "2000-01-02")
+    assert "No inspections match" in out
+
+
+def test_show_prints_the_record_and_its_audit_trail(
+    demo_dir: DataDir, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, out, _ = _yanji(capsys, "history", "--json", "--state", "sealed", "--limit", "1")
+    record_id = json.loads(out)["rows"][0]["id"]
+    status, out, _ = _yanji(capsys, "show", record_id)
+    shown = json.loads(out)
+    assert status == 0
+    assert shown["inspection"]["id"] == record_id
+    assert shown["inspection"]["state"] == "sealed"
+    assert [e["action"] for e in shown["audit"]] == ["inspection.created", "inspection.sealed"]
+
+
+def test_errors_are_one_line_and_non_zero(
+    demo_dir: DataDir, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _out, err = _yanji(capsys, "show", "does-not-exist")
+    assert status == 1
+    assert err == "yanji: error: no inspection with id does-not-exist\n"
+    status, _, err = _yanji(capsys, "history", "--cursor", "x")
+    assert status == 1 and err.count("\n") == 1
+
+
+def test_db_check_passes_then_finds_a_missing_photo(
+    demo_dir: DataDir, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = _yanji(capsys, "db", "check")
+    assert status == 0, out
+    photo = next(p for p in demo_dir.photos.rglob("*") if p.is_file())
+    photo.unlink()
+    status, out, _ = _yanji(capsys, "db", "check")
+    assert status == 1
+    assert "photo files missing: 1 problem(s)" in out
+    assert photo.name in out
+
+
+def test_db_backup_is_a_consistent_copy(
+    demo_dir: DataDir, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "backup.sqlite3"
+    status, out, _ = _yanji(capsys, "db", "backup", str(target))
+    assert status == 0 and str(target) in out
+    import sqlite3
+
+    conn = sqlite3.connect(target)
+    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert conn.execute("SELECT count(*) FROM inspections").fetchone() == (4,)
+    conn.close()
+    status, _, err = _yanji(capsys, "db", "backup", str(target))
+    assert status == 1 and "already exists" in err
+
+
+def test_data_dir_option_beats_the_environment(
+    data_dir: DataDir, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    other = tmp_path / "other"
+    status, _, _ = _yanji(capsys, "history", "--data-dir", str(other))
+    assert status == 0
+    assert (other / "yanji.sqlite3").exists()
+    assert (other / "logs" / "yanji.log").exists()
+    assert not data_dir.database.exists()
+
+
+def test_python_m_app_reports_a_newer_database_without_traceback(data_dir: DataDir) -> None:
+    import sqlite3
+
+    from app.db import open_engine
+
+    open_engine(data_dir.database).dispose()
+    conn = sqlite3.connect(data_dir.database)
+    conn.execute("UPDATE alembic_version SET version_num = 'ffff'")
+    conn.commit()
+    conn.close()
+    env = dict(os.environ, YANJI_DATA_DIR=str(data_dir.root))
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "history"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "newer version of Yanji" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_unexpected_errors_are_logged_not_dumped(
+    data_dir: DataDir, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import app.store
+
+    def boom(*_: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(app.store.Store, "open", classmethod(boom))
+    status, _, err = _yanji(capsys, "history")
+    assert status == 70
+    assert "RuntimeError: disk on fire" in err and "Traceback" not in err
+    assert "Traceback" in (data_dir.logs / "yanji.log").read_text()
+    with pytest.raises(RuntimeError):
+        main(["history", "--verbose"])

@@ -1,0 +1,56 @@
+"""Shared fixtures. With YANJI_BLOCK_QT=1 (set by `dev.py test` for everything outside
+tests/ui and tests/e2e) PySide6 cannot be imported at all, proving the layers hold."""
+
+from __future__ import annotations
+
+import importlib.abc
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+QT_MODULES = ("PySide6", "shiboken6")
+
+
+class QtBlocker(importlib.abc.MetaPathFinder):
+    """Makes every Qt binding unimportable, as on a machine without PySide6."""
+
+    def find_spec(self, fullname: str, path: object, target: object = None) -> None:
+        if fullname.split(".", maxsplit=1)[0] in QT_MODULES:
+            raise ImportError(f"{fullname} is blocked: this test run has no Qt")
+
+
+if os.environ.get("YANJI_BLOCK_QT") == "1":
+    sys.meta_path.insert(0, QtBlocker())
+    for name in list(sys.modules):
+        if name.split(".")[0] in QT_MODULES:
+            del sys.modules[name]
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """An empty data directory, also exported as YANJI_DATA_DIR."""
+    from app.paths import DataDir
+
+    monkeypatch.setenv("YANJI_DATA_DIR", str(tmp_path / "data"))
+    return DataDir(tmp_path / "data").ensure()
+
+
+@pytest.fixture
+def store(data_dir):  # type: ignore[no-untyped-def]
+    """A Store on a fresh data directory."""
+    from app.store import Store
+
+    opened = Store.open(data_dir)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def reports() -> Iterator[dict[str, object]]:
+    """The demo phones' device reports by name."""
+    from app.demo import demo_devices
+
+    yield demo_devices()

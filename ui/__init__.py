@@ -1,0 +1,1 @@
+"""The station window: the only package that imports Qt (PySide6)."""
