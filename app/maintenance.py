@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import zlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -55,7 +56,7 @@ def check(data_dir: DataDir) -> CheckReport:
             "SELECT id, body, body_sha256 FROM inspections"
         ):
             report.inspections += 1
-            if hashlib.sha256(body.encode()).hexdigest() != digest:
+            if _body_digest(body) != digest:
                 report.altered_records.append(record_id)
         known = {r[0] for r in conn.execute("SELECT sha256 FROM photos")}
     finally:
@@ -67,6 +68,13 @@ def check(data_dir: DataDir) -> CheckReport:
     report.corrupt_photos = sorted(d for d in known & on_disk if not store.verify(d))
     report.orphaned_photos = sorted(on_disk - known)
     return report
+
+
+def _body_digest(body: bytes) -> str | None:
+    try:
+        return hashlib.sha256(zlib.decompress(body)).hexdigest()
+    except zlib.error:
+        return None
 
 
 def backup(data_dir: DataDir, target: Path) -> Path:

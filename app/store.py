@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import zlib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -316,7 +317,7 @@ class Store:
             if seller is None
             else inspection.evolve(seller=replace(seller, id_number=""))
         )
-        body = codec.to_json(stored)
+        body = codec.to_json(stored).encode()
         device = inspection.device
         row.station_id = inspection.station_id
         row.clerk = inspection.clerk
@@ -331,11 +332,11 @@ class Store:
         row.seller_name = seller.name if seller else None
         row.seller_phone = seller.phone if seller else None
         row.seller_id_enc = self._cipher.encrypt(seller.id_number) if seller else None
-        row.body = body
-        row.body_sha256 = hashlib.sha256(body.encode()).hexdigest()
+        row.body = zlib.compress(body, 6)
+        row.body_sha256 = hashlib.sha256(body).hexdigest()
 
     def _decode(self, row: InspectionRow) -> Inspection:
-        inspection = codec.from_json(Inspection, row.body)
+        inspection = codec.from_json(Inspection, zlib.decompress(row.body))
         # The columns are authoritative for state (they are what the trigger guards).
         inspection = inspection.evolve(state=InspectionState(row.state))
         if inspection.seller is not None and row.seller_id_enc is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import zlib
 
 from app.maintenance import check
 from app.paths import DataDir
@@ -37,8 +38,11 @@ def test_a_record_altered_behind_the_stores_back_is_found(store: Store, data_dir
     draft = store.create_draft("s", "c", DeviceReport(platform=Platform.ANDROID))
     store.seal(draft.id, "c")
     conn = sqlite3.connect(data_dir.database)
+    (body,) = conn.execute("SELECT body FROM inspections").fetchone()
+    forged = zlib.compress(zlib.decompress(body).replace(b'"clerk":"c"', b'"clerk":"m"'))
+    assert forged != body
     conn.execute("DROP TRIGGER inspections_sealed_no_update")
-    conn.execute("UPDATE inspections SET body = replace(body, '\"c\"', '\"m\"')")
+    conn.execute("UPDATE inspections SET body = ?", (forged,))
     conn.commit()
     conn.close()
     assert check(data_dir).altered_records == [draft.id]

@@ -48,7 +48,7 @@ def upgrade() -> None:
         sa.Column("seller_name", sa.String(128), nullable=True),
         sa.Column("seller_phone", sa.String(32), nullable=True),
         sa.Column("seller_id_enc", sa.LargeBinary(), nullable=True),
-        sa.Column("body", sa.Text(), nullable=False),
+        sa.Column("body", sa.LargeBinary(), nullable=False),
         sa.Column("body_sha256", sa.String(64), nullable=False),
         sa.CheckConstraint(
             "state IN ('draft', 'reviewed', 'quoted', 'sealed', 'erased')",
@@ -70,6 +70,7 @@ def upgrade() -> None:
             sa.ForeignKey("inspections.id", ondelete="CASCADE"),
             primary_key=True,
         ),
+        sqlite_with_rowid=False,
     )
     op.create_index("ix_inspection_imeis_inspection", "inspection_imeis", ["inspection_id"])
     op.create_table(
@@ -78,6 +79,7 @@ def upgrade() -> None:
         sa.Column("size", sa.BigInteger(), nullable=False),
         sa.Column("media_type", sa.String(64), nullable=False),
         sa.Column("created_at", sa.BigInteger(), nullable=False),
+        sqlite_with_rowid=False,
     )
     op.create_table(
         "inspection_photos",
@@ -88,6 +90,7 @@ def upgrade() -> None:
             primary_key=True,
         ),
         sa.Column("sha256", sa.String(64), sa.ForeignKey("photos.sha256"), primary_key=True),
+        sqlite_with_rowid=False,
     )
     op.create_index("ix_inspection_photos_sha256", "inspection_photos", ["sha256"])
     op.create_table(
