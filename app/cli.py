@@ -18,6 +18,7 @@ from typing import Any
 
 from app.errors import YanjiError
 from app.paths import DataDir, resolve_data_dir
+from app.text import pad
 
 log = logging.getLogger("yanji")
 
@@ -114,6 +115,10 @@ def build_parser() -> argparse.ArgumentParser:
     db_backup = db_sub.add_parser("backup", parents=[common], help="online backup to PATH")
     db_backup.add_argument("path", type=Path)
     db_backup.set_defaults(handler=_cmd_db_backup)
+
+    from app import cli_pricing
+
+    cli_pricing.add_commands(sub, common)
     return parser
 
 
@@ -178,12 +183,16 @@ def _run_headless_demo(data_dir: DataDir, explain: bool) -> int:
         store.close()
     for outcome in outcomes:
         device = outcome.inspection.device
-        name = (device.marketing_name or device.model_code) if device else "?"
+        name = (device.marketing_name or device.model_code or "?") if device else "?"
+        record = outcome.inspection
         if outcome.blocking_locks:
             verdict = "REFUSED, lock on: " + ", ".join(outcome.blocking_locks)
+        elif record.grade and record.quote:
+            chengse = record.grade.label("chengse")
+            verdict = f"sealed, {chengse}, ¥{record.quote.total_fen / 100:,.0f}"
         else:
-            verdict = "sealed"
-        print(f"  {name:<22} {verdict:<34} {outcome.export}")
+            verdict = record.state.value
+        print(f"  {pad(name, 20)} {pad(verdict, 36)} {outcome.export}")
     print(f"Records are in {data_dir.database}; see them with `yanji history`.")
     return 0
 

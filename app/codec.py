@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
+from app.errors import YanjiError
 from app.records import SCHEMA_VERSION, Grade, Inspection, Quote
 from devices.report import DeviceReport
 from vision.finding import Finding
@@ -26,7 +27,7 @@ JsonDict = dict[str, Any]
 _MIGRATIONS: dict[int, Callable[[JsonDict], JsonDict]] = {}
 
 
-class RecordError(ValueError):
+class RecordError(YanjiError, ValueError):
     """A JSON record that cannot be read: malformed, invalid, or from a newer version."""
 
 

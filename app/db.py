@@ -37,7 +37,7 @@ from app.errors import DatabaseError
 log = logging.getLogger(__name__)
 
 #: The newest Alembic revision this build knows; tests check it is the script head.
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0002"
 
 
 class UtcMicros(TypeDecorator[datetime]):
@@ -184,6 +184,26 @@ class OutboxRow(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (Index("ix_outbox_pending", "sent_at", "seq"),)
+
+
+class PriceSheetRow(Base):
+    """An imported price sheet; ``body`` is the zlib-compressed JSON of the PriceSheet."""
+
+    __tablename__ = "price_sheets"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(256))
+    effective: Mapped[str] = mapped_column(String(10))
+    imported_at: Mapped[datetime] = mapped_column(UtcMicros())
+    file_name: Mapped[str] = mapped_column(String(256))
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    body: Mapped[bytes] = mapped_column(LargeBinary)
+
+    __table_args__ = (
+        Index("ix_price_sheets_version", "version", unique=True),
+        Index("ix_price_sheets_effective", "effective", "version"),
+    )
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:

@@ -39,18 +39,22 @@ def demo_devices() -> dict[str, DeviceReport]:
 
 
 def run_headless_demo(store: Store, station_id: str, export_dir: Path) -> list[DemoOutcome]:
-    """Inspect every demo phone with a generated photo, sealing those without a blocking
-    lock; write each record as JSON into ``export_dir``."""
+    """Inspect, grade and price every demo phone with a generated photo, sealing those
+    the quote does not refuse; write each record as JSON into ``export_dir``. Uses the
+    price sheet in force, or the bundled sample when none was imported."""
+    from app.quoting import price_inspection, pricing_setup
     from vision.synthetic import encode_png, render_phone
 
+    setup = pricing_setup(store)
     photo = encode_png(render_phone())
     export_dir.mkdir(parents=True, exist_ok=True)
     outcomes = []
     for name, device in demo_devices().items():
         draft = store.create_draft(station_id, DEMO_CLERK, device)
-        record = store.add_photo(draft.id, photo, PhotoStep.SCREEN_OFF, media_type="image/png")
+        store.add_photo(draft.id, photo, PhotoStep.SCREEN_OFF, media_type="image/png")
+        record = price_inspection(store, draft.id, setup)
         locks = device.locks.blocking()
-        if locks:
+        if record.quote is not None and record.quote.refused:
             # A locked phone is refused before money changes hands: it stays a draft.
             store.record_event(DEMO_CLERK, "inspection.refused", draft.id, {"locks": list(locks)})
         else:

@@ -101,8 +101,10 @@ class LineKind(enum.StrEnum):
     BASE = "base"
     DEDUCTION = "deduction"
     BONUS = "bonus"
+    FLOOR = "floor"
     ROUNDING = "rounding"
     OVERRIDE = "override"
+    REFUSAL = "refusal"
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +147,17 @@ class Quote:
         line_sum = sum(line.amount_fen for line in self.lines)
         if line_sum != self.total_fen:
             raise ValueError(f"quote total {self.total_fen} is not the sum of its lines {line_sum}")
+
+    @property
+    def refused(self) -> bool:
+        """True when the phone may not be bought (a blocking lock): the quote is only the
+        refusal and its reason."""
+        return any(line.kind is LineKind.REFUSAL for line in self.lines)
+
+    @property
+    def quoted_fen(self) -> int:
+        """The total before any clerk's override."""
+        return sum(line.amount_fen for line in self.lines if line.kind is not LineKind.OVERRIDE)
 
     @classmethod
     def from_lines(cls, sheet_id: str, sheet_version: str, lines: tuple[QuoteLine, ...]) -> Quote:

@@ -54,9 +54,11 @@ class UiSettings(_Section):
 
 
 class PricingSettings(_Section):
-    """How quotes are rounded (fen; 1000 = ¥10)."""
+    """How quotes are rounded (fen; 1000 = ¥10) and the manager PIN (a scrypt hash,
+    set with `yanji settings manager-pin`) needed to go below a quote."""
 
     rounding_step_fen: int = Field(default=1000, ge=1, le=100_000)
+    manager_pin_hash: str | None = Field(default=None, pattern=r"^scrypt\$[0-9a-f]+\$[0-9a-f]+$")
 
 
 class SyncSettings(_Section):

@@ -37,6 +37,7 @@ from app.db import (
 from app.errors import NotFoundError, SealedError, YanjiError
 from app.paths import DataDir
 from app.photos import PhotoStore
+from app.price_store import PriceSheetStore
 from app.records import (
     Inspection,
     InspectionState,
@@ -105,6 +106,7 @@ class Store:
     def __init__(self, engine: Engine, photos: PhotoStore, cipher: SellerCipher) -> None:
         self.engine = engine
         self.photos = photos
+        self.prices = PriceSheetStore(engine)
         self._cipher = cipher
 
     @classmethod

@@ -51,9 +51,9 @@ def test_history_lists_newest_first_as_table_and_json(
     lines = out.splitlines()
     assert lines[0].startswith("ID")
     assert "POCO F6" in lines[1]  # made last
-    status, out, _ = _yanji(capsys, "history", "--json", "--state", "draft")
+    status, out, _ = _yanji(capsys, "history", "--json", "--state", "quoted")
     rows = json.loads(out)["rows"]
-    assert [r["model"] for r in rows] == ["iPhone 6 Plus"]
+    assert [r["model"] for r in rows] == ["iPhone 6 Plus"]  # refused, never sealed
 
 
 def test_history_search_and_paging(demo_dir: DataDir, capsys: pytest.CaptureFixture[str]) -> None:

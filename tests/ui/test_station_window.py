@@ -22,7 +22,7 @@ def test_window_lists_recent_inspections_newest_first(
     table = window.history_table
     assert table.rowCount() == 4
     assert table.item(0, 1).text() == "POCO F6"
-    assert table.item(3, 2).text() == "draft"
+    assert table.item(3, 2).text() == "quoted"  # the locked phone, refused
     assert "[DEMO]" in window.title_label.text()
 
 

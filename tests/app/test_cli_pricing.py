@@ -1,0 +1,144 @@
+"""`yanji price import|list`, `yanji quote` and `yanji settings manager-pin`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from app.paths import DataDir
+from app.pricing import verify_pin
+from app.settings import load_settings
+
+ROOT = Path(__file__).parents[2]
+SAMPLE = ROOT / "resources" / "prices" / "sample-2026-11.csv"
+IPHONE7 = ROOT / "resources" / "demo" / "devices" / "iphone7-cn.json"
+LOCKED = ROOT / "resources" / "demo" / "devices" / "iphone6plus-locked.json"
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_import_then_list(data_dir: DataDir, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = _run(capsys, "price", "list")
+    assert "No price sheets imported" in out
+    status, out, _ = _run(capsys, "price", "import", str(SAMPLE))
+    assert status == 0
+    assert "version 1" in out and "75 rows, 52 models, effective 2026-11-20" in out
+    status, out, _ = _run(capsys, "price", "list")
+    assert out.splitlines()[1].startswith("*       1  2026-11-20     75")
+    _, out, _ = _run(capsys, "price", "list", "--json")
+    listed = json.loads(out)
+    assert listed[0]["in_force"] is True and listed[0]["rows"] == 75
+
+
+def test_a_bad_sheet_reports_every_line_and_imports_nothing(
+    data_dir: DataDir, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "品牌,型号,容量,99新\n苹果,iPhone 15,12x,1\n苹果,iPhone 16,128G,abc\n", encoding="utf-8"
+    )
+    status, _, err = _run(capsys, "price", "import", str(bad))
+    assert status == 1
+    assert f"{bad}: line 2: storage '12x'" in err
+    assert f"{bad}: line 3: 99新: price 'abc'" in err
+    assert "2 problem(s); nothing imported" in err
+    _, out, _ = _run(capsys, "price", "list", "--json")
+    assert json.loads(out) == []
+
+
+def test_import_options_override_the_sheet(
+    data_dir: DataDir, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = _run(
+        capsys, "price", "import", str(SAMPLE), "--source", "王老板", "--effective", "2026-11-21"
+    )
+    assert status == 0 and "effective 2026-11-21, source 王老板" in out
+
+
+def test_quote_as_json_uses_the_sheet_in_force(
+    data_dir: DataDir, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    _run(capsys, "price", "import", str(SAMPLE))
+    findings = tmp_path / "f.json"
+    findings.write_text(
+        json.dumps(
+            {
+                "phone_found": True,
+                "problems": [],
+                "surface": "screen",
+                "findings": [
+                    {"kind": "scratch", "severity": "light", "confidence": 0.9, "length_mm": 4.0}
+                ],
+            }
+        )
+    )
+    status, out, err = _run(
+        capsys,
+        "quote",
+        "--report",
+        str(IPHONE7),
+        "--findings",
+        str(findings),
+        "--json",
+        "--missing",
+        "box",
+    )
+    assert status == 0 and err == ""
+    result = json.loads(out)
+    assert result["grade"]["level"] == "B"
+    assert result["sheet"]["version"] == 1
+    lines = result["quote"]["lines"]
+    assert [line["rule_id"] for line in lines] == [
+        "base",
+        "battery.below-85",
+        "accessory.box",
+        "rounding",
+    ]
+    assert result["quote"]["total_fen"] == sum(line["amount_fen"] for line in lines)
+
+
+def test_quote_table_in_chinese_and_english(
+    data_dir: DataDir, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = _run(capsys, "quote", "--report", str(IPHONE7))
+    assert status == 0
+    assert "using the bundled sample prices" in err
+    assert "成色 9成新" in out and "合计" in out and "¥180.00" in out
+    _, out, _ = _run(capsys, "quote", "--report", str(IPHONE7), "--lang", "en")
+    assert "Grade B (9成新)" in out and "Total" in out
+    _, out, _ = _run(capsys, "quote", "--report", str(LOCKED), "--lang", "en")
+    assert "cannot be bought" in out and "Activation Lock (Find My) is on" in out
+
+
+def test_quote_errors_are_one_line(
+    data_dir: DataDir, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    status, _, err = _run(capsys, "quote", "--report", str(tmp_path / "none.json"))
+    assert status == 1 and err.startswith("yanji: error: cannot read") and err.count("\n") == 1
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"platform": "symbian"}))
+    status, _, err = _run(capsys, "quote", "--report", str(bad))
+    assert status == 1 and "invalid DeviceReport: platform" in err
+    status, _, err = _run(capsys, "quote", "--report", str(IPHONE7), "--missing", "hat")
+    assert status == 1 and "unknown accessory hat" in err
+    status, _, err = _run(capsys, "quote", "--report", str(IPHONE7), "--sheet", "7")
+    assert status == 1 and "no price sheet 7" in err
+
+
+def test_manager_pin_is_set_from_the_terminal(
+    data_dir: DataDir, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answers = iter(["2468", "2468", "1111", "2222"])
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
+    status, out, _ = _run(capsys, "settings", "manager-pin")
+    assert status == 0 and "Manager PIN set" in out
+    assert verify_pin("2468", load_settings(data_dir.settings).pricing.manager_pin_hash)
+    status, _, err = _run(capsys, "settings", "manager-pin")
+    assert status == 1 and "differ" in err
