@@ -185,14 +185,15 @@ def _run_headless_demo(data_dir: DataDir, explain: bool) -> int:
         device = outcome.inspection.device
         name = (device.marketing_name or device.model_code or "?") if device else "?"
         record = outcome.inspection
-        if outcome.blocking_locks:
-            verdict = "REFUSED, lock on: " + ", ".join(outcome.blocking_locks)
+        if outcome.refusal:
+            verdict = outcome.refusal
         elif record.grade and record.quote:
             chengse = record.grade.label("chengse")
             verdict = f"sealed, {chengse}, ¥{record.quote.total_fen / 100:,.0f}"
         else:
             verdict = record.state.value
-        print(f"  {pad(name, 20)} {pad(verdict, 36)} {outcome.export}")
+        print(f"  {pad(name, 20)} {verdict}")
+    print(f"Each record is written as JSON in {data_dir.exports}.")
     print(f"Records are in {data_dir.database}; see them with `yanji history`.")
     return 0
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import importlib.abc
 import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -46,11 +45,3 @@ def store(data_dir):  # type: ignore[no-untyped-def]
     opened = Store.open(data_dir)
     yield opened
     opened.close()
-
-
-@pytest.fixture
-def reports() -> Iterator[dict[str, object]]:
-    """The demo phones' device reports by name."""
-    from app.demo import demo_devices
-
-    yield demo_devices()

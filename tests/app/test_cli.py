@@ -35,10 +35,11 @@ def test_headless_station_runs_the_demo_and_says_where(
     status, out, _ = _yanji(capsys)
     assert status == 0
     assert "No display found" in out
-    assert "REFUSED, lock on: activation_lock" in out
+    assert "REFUSED: Activation lock is on" in out
+    assert "REFUSED: Managed by an organisation (MDM)" in out
     exports = sorted(data_dir.exports.glob("demo-*.json"))
-    assert len(exports) == 4
-    assert str(exports[0]) in out
+    assert len(exports) == 6
+    assert str(data_dir.exports) in out
     sealed = [json.loads(p.read_text())["state"] for p in exports]
     assert sealed.count("sealed") == 3
 
@@ -50,10 +51,11 @@ def test_history_lists_newest_first_as_table_and_json(
     assert status == 0
     lines = out.splitlines()
     assert lines[0].startswith("ID")
-    assert "POCO F6" in lines[1]  # made last
+    assert "iPhone 7" in lines[1]  # made last
     status, out, _ = _yanji(capsys, "history", "--json", "--state", "quoted")
     rows = json.loads(out)["rows"]
-    assert [r["model"] for r in rows] == ["iPhone 6 Plus"]  # refused, never sealed
+    # the refused ones, never sealed
+    assert [r["model"] for r in rows] == ["iPhone 6 Plus", "POCO X5 Pro 5G", "Infinix NOTE 30 5G"]
 
 
 def test_history_search_and_paging(demo_dir: DataDir, capsys: pytest.CaptureFixture[str]) -> None:
@@ -65,7 +67,7 @@ def test_history_search_and_paging(demo_dir: DataDir, capsys: pytest.CaptureFixt
     _, out, _ = _yanji(
         capsys, "history", "--json", "--limit", "3", "--cursor", first["next_cursor"]
     )
-    assert len(json.loads(out)["rows"]) == 1
+    assert len(json.loads(out)["rows"]) == 3
     _, out, _ = _yanji(capsys, "history", "--since", "2000-01-01", "--until", "2000-01-02")
     assert "No inspections match" in out
 
@@ -116,7 +118,7 @@ def test_db_backup_is_a_consistent_copy(
 
     conn = sqlite3.connect(target)
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-    assert conn.execute("SELECT count(*) FROM inspections").fetchone() == (4,)
+    assert conn.execute("SELECT count(*) FROM inspections").fetchone() == (6,)
     conn.close()
     status, _, err = _yanji(capsys, "db", "backup", str(target))
     assert status == 1 and "already exists" in err

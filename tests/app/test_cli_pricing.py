@@ -14,8 +14,21 @@ from app.settings import load_settings
 
 ROOT = Path(__file__).parents[2]
 SAMPLE = ROOT / "resources" / "prices" / "sample-2026-11.csv"
-IPHONE7 = ROOT / "resources" / "demo" / "devices" / "iphone7-cn.json"
-LOCKED = ROOT / "resources" / "demo" / "devices" / "iphone6plus-locked.json"
+
+
+@pytest.fixture(scope="module")
+def phones(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Report JSON files, as `python -m devices probe --json` writes them."""
+    from app.demo import probe_recording
+    from devices.jsonio import report_to_json
+    from devices.replay import recorded_phones
+
+    folder = tmp_path_factory.mktemp("reports")
+    found = {}
+    for name, recording in recorded_phones().items():
+        found[name] = folder / f"{name}.json"
+        found[name].write_text(report_to_json(probe_recording(recording)), encoding="utf-8")
+    return found
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -29,12 +42,12 @@ def test_import_then_list(data_dir: DataDir, capsys: pytest.CaptureFixture[str])
     assert "No price sheets imported" in out
     status, out, _ = _run(capsys, "price", "import", str(SAMPLE))
     assert status == 0
-    assert "version 1" in out and "75 rows, 52 models, effective 2026-11-20" in out
+    assert "version 1" in out and "76 rows, 52 models, effective 2026-11-20" in out
     status, out, _ = _run(capsys, "price", "list")
-    assert out.splitlines()[1].startswith("*       1  2026-11-20     75")
+    assert out.splitlines()[1].startswith("*       1  2026-11-20     76")
     _, out, _ = _run(capsys, "price", "list", "--json")
     listed = json.loads(out)
-    assert listed[0]["in_force"] is True and listed[0]["rows"] == 75
+    assert listed[0]["in_force"] is True and listed[0]["rows"] == 76
 
 
 def test_a_bad_sheet_reports_every_line_and_imports_nothing(
@@ -63,8 +76,12 @@ def test_import_options_override_the_sheet(
 
 
 def test_quote_as_json_uses_the_sheet_in_force(
-    data_dir: DataDir, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    data_dir: DataDir,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    phones: dict[str, Path],
 ) -> None:
+    iphone7 = phones["ios-iphone7-cn"]
     _run(capsys, "price", "import", str(SAMPLE))
     findings = tmp_path / "f.json"
     findings.write_text(
@@ -83,7 +100,7 @@ def test_quote_as_json_uses_the_sheet_in_force(
         capsys,
         "quote",
         "--report",
-        str(IPHONE7),
+        str(iphone7),
         "--findings",
         str(findings),
         "--json",
@@ -105,30 +122,35 @@ def test_quote_as_json_uses_the_sheet_in_force(
 
 
 def test_quote_table_in_chinese_and_english(
-    data_dir: DataDir, capsys: pytest.CaptureFixture[str]
+    data_dir: DataDir, capsys: pytest.CaptureFixture[str], phones: dict[str, Path]
 ) -> None:
-    status, out, err = _run(capsys, "quote", "--report", str(IPHONE7))
+    iphone7, locked = phones["ios-iphone7-cn"], phones["ios-iphone6plus-locked"]
+    status, out, err = _run(capsys, "quote", "--report", str(iphone7))
     assert status == 0
     assert "using the bundled sample prices" in err
     assert "成色 9成新" in out and "合计" in out and "¥180.00" in out
-    _, out, _ = _run(capsys, "quote", "--report", str(IPHONE7), "--lang", "en")
+    _, out, _ = _run(capsys, "quote", "--report", str(iphone7), "--lang", "en")
     assert "Grade B (9成新)" in out and "Total" in out
-    _, out, _ = _run(capsys, "quote", "--report", str(LOCKED), "--lang", "en")
-    assert "cannot be bought" in out and "Activation Lock (Find My) is on" in out
+    _, out, _ = _run(capsys, "quote", "--report", str(locked), "--lang", "en")
+    assert "cannot be bought" in out and "Activation lock is on" in out
 
 
 def test_quote_errors_are_one_line(
-    data_dir: DataDir, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    data_dir: DataDir,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    phones: dict[str, Path],
 ) -> None:
+    iphone7 = phones["ios-iphone7-cn"]
     status, _, err = _run(capsys, "quote", "--report", str(tmp_path / "none.json"))
     assert status == 1 and err.startswith("yanji: error: cannot read") and err.count("\n") == 1
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"platform": "symbian"}))
     status, _, err = _run(capsys, "quote", "--report", str(bad))
     assert status == 1 and "invalid DeviceReport: platform" in err
-    status, _, err = _run(capsys, "quote", "--report", str(IPHONE7), "--missing", "hat")
+    status, _, err = _run(capsys, "quote", "--report", str(iphone7), "--missing", "hat")
     assert status == 1 and "unknown accessory hat" in err
-    status, _, err = _run(capsys, "quote", "--report", str(IPHONE7), "--sheet", "7")
+    status, _, err = _run(capsys, "quote", "--report", str(iphone7), "--sheet", "7")
     assert status == 1 and "no price sheet 7" in err
 
 

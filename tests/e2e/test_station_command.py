@@ -26,4 +26,4 @@ def test_station_command_opens_the_window_with_the_demo_records(
 
     QTimer.singleShot(0, inspect_and_close)
     assert main(["station", "--demo"]) == 0
-    assert seen == [4]
+    assert seen == [6]

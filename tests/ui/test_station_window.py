@@ -20,9 +20,9 @@ def test_window_lists_recent_inspections_newest_first(
     window.show()
     qtbot.waitExposed(window)
     table = window.history_table
-    assert table.rowCount() == 4
-    assert table.item(0, 1).text() == "POCO F6"
-    assert table.item(3, 2).text() == "quoted"  # the locked phone, refused
+    assert table.rowCount() == 6
+    assert table.item(0, 1).text() == "iPhone 7"
+    assert table.item(1, 2).text() == "quoted"  # the locked iPhone 6 Plus, refused
     assert "[DEMO]" in window.title_label.text()
 
 

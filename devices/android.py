@@ -1,0 +1,155 @@
+"""Android phones over adb-shell (USB through libusb, or TCP), with the station's own
+RSA key. A probe is two batched shell calls (devices/android_parse.py); a phone that
+stops answering ends the probe with a partial report, never a hang."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any, Protocol
+
+from devices.android_parse import (
+    PROBE_GROUPS,
+    android_report,
+    batch_command,
+    split_sections,
+)
+from devices.errors import PhoneState, PhoneUnavailable
+from devices.report import DeviceReport
+
+log = logging.getLogger(__name__)
+
+#: How long the clerk has to tap "Allow USB debugging?" before the probe says so.
+AUTH_WAIT_S = 2.0
+
+
+class ShellTransport(Protocol):
+    """Runs a shell command on one phone. Raises PhoneUnavailable when the phone goes
+    away or does not answer within ``timeout_s``."""
+
+    def shell(self, command: str, timeout_s: float) -> str: ...
+
+    def close(self) -> None: ...
+
+
+def probe_android(transport: ShellTransport, timeout_s: float = 10.0) -> DeviceReport:
+    """Read one Android phone. Whatever could not be read is a problem in the report."""
+    sections: dict[str, str] = {}
+    missing: dict[str, str] = {}
+    for group in PROBE_GROUPS:
+        try:
+            text = transport.shell(batch_command(group), timeout_s)
+        except PhoneUnavailable as exc:
+            _mark_missing(group, sections, missing, exc.reason)
+            break
+        got, complete = split_sections(text)
+        if not complete:
+            # The output stopped mid-way: the last section may be cut short.
+            if got:
+                got.pop(list(got)[-1])
+            sections.update(got)
+            _mark_missing(group, sections, missing, "disconnected")
+            break
+        sections.update(got)
+    return android_report(sections, missing)
+
+
+def _mark_missing(
+    group: tuple[tuple[str, str], ...],
+    sections: dict[str, str],
+    missing: dict[str, str],
+    reason: str,
+) -> None:
+    for later in PROBE_GROUPS[PROBE_GROUPS.index(group) :]:
+        for name, _ in later:
+            if name not in sections:
+                missing[name] = reason
+
+
+def station_signer(keys_dir: Path) -> Any:
+    """The station's ADB RSA key (made once, kept as keys_dir/adbkey[.pub])."""
+    from adb_shell.auth.keygen import keygen
+    from adb_shell.auth.sign_pythonrsa import PythonRSASigner
+
+    private = keys_dir / "adbkey"
+    if not private.exists():
+        keys_dir.mkdir(parents=True, exist_ok=True)
+        keygen(str(private))
+        private.chmod(0o600)
+    public = private.with_name("adbkey.pub")
+    return PythonRSASigner(public.read_text(), private.read_text())
+
+
+class AdbShell:
+    """ShellTransport over adb-shell. Use ``tcp`` or ``usb`` to connect."""
+
+    def __init__(self, device: Any) -> None:
+        self._device = device
+
+    @classmethod
+    def tcp(cls, host: str, port: int, signer: Any, timeout_s: float = 5.0) -> AdbShell:
+        """Connect over TCP (``adb tcpip`` phones, and the test fake)."""
+        from adb_shell.adb_device import AdbDeviceTcp
+
+        device = AdbDeviceTcp(host, port, default_transport_timeout_s=timeout_s)
+        return cls._connected(device, signer, f"{host}:{port}")
+
+    @classmethod
+    def usb(cls, serial: str | None, signer: Any, timeout_s: float = 5.0) -> AdbShell:
+        """Connect over USB through libusb (needs permission to the USB device)."""
+        from adb_shell.adb_device import AdbDeviceUsb
+
+        try:
+            device = AdbDeviceUsb(serial=serial, default_transport_timeout_s=timeout_s)
+        except Exception as exc:  # adb-shell raises its own and libusb's errors here
+            raise PhoneUnavailable(PhoneState.GONE, f"no Android phone on USB: {exc}") from None
+        return cls._connected(device, signer, serial or "usb")
+
+    @classmethod
+    def _connected(cls, device: Any, signer: Any, name: str) -> AdbShell:
+        from adb_shell.exceptions import (
+            AdbTimeoutError,
+            DeviceAuthError,
+            TcpTimeoutException,
+            UsbReadFailedError,
+        )
+
+        try:
+            device.connect(
+                rsa_keys=[signer],
+                auth_timeout_s=AUTH_WAIT_S,
+                read_timeout_s=5.0,
+                transport_timeout_s=AUTH_WAIT_S,
+            )
+        except (DeviceAuthError, AdbTimeoutError, TcpTimeoutException, UsbReadFailedError):
+            # The phone took the connection but not our key: its "Allow USB debugging?"
+            # dialog is waiting for a tap. (A phone that is gone refuses to connect.)
+            device.close()
+            raise PhoneUnavailable(
+                PhoneState.NEEDS_USB_DEBUGGING,
+                f'{name}: tap "Allow" on the phone\'s "Allow USB debugging?" prompt',
+            ) from None
+        except OSError as exc:
+            device.close()
+            raise PhoneUnavailable(PhoneState.GONE, f"{name}: cannot connect ({exc})") from None
+        return cls(device)
+
+    def shell(self, command: str, timeout_s: float) -> str:
+        """Run ``command``; PhoneUnavailable(GONE) when the phone stops answering."""
+        from adb_shell.exceptions import AdbTimeoutError, TcpTimeoutException
+
+        try:
+            result = self._device.shell(command, timeout_s=timeout_s, read_timeout_s=timeout_s)
+        except (AdbTimeoutError, TcpTimeoutException) as exc:
+            raise PhoneUnavailable(PhoneState.GONE, f"no answer ({exc})", "no answer") from None
+        except (OSError, ConnectionError) as exc:
+            raise PhoneUnavailable(PhoneState.GONE, f"disconnected ({exc})") from None
+        except Exception as exc:  # adb-shell's USB and protocol errors
+            if type(exc).__module__.startswith(("adb_shell", "usb1")):
+                raise PhoneUnavailable(PhoneState.GONE, f"disconnected ({exc})") from None
+            raise
+        return str(result)
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._device.close()

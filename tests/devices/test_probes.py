@@ -1,0 +1,284 @@
+"""Probing recorded phones through replay, and the real client libraries over loopback:
+adb-shell (and Debian's adb) against a fake adbd, pymobiledevice3 against a fake
+lockdownd. Locks, pairing states, unplugging and timeouts."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from devices.android import AdbShell, probe_android, station_signer
+from devices.errors import PhoneState, PhoneUnavailable
+from devices.ios import LoopThread, Pmd3Source, probe_ios
+from devices.replay import Recording, ReplayLockdown, ReplayShell
+from devices.report import LockState
+from tests.devices.fake_adbd import FakeAdbd, adb_key_text
+from tests.devices.fake_lockdownd import FakeLockdownd
+
+
+def _replay(recording: Recording, **options):  # type: ignore[no-untyped-def]
+    if recording.platform == "android":
+        return probe_android(ReplayShell(recording, **options), timeout_s=2)
+    return asyncio.run(probe_ios(ReplayLockdown(recording, **options), timeout_s=2))
+
+
+def test_every_recorded_phone_probes(recordings: dict[str, Recording]) -> None:
+    assert len(recordings) >= 4
+    assert {r.platform for r in recordings.values()} == {"android", "ios"}
+    reports = {name: _replay(r) for name, r in recordings.items()}
+    assert all(r.marketing_name and r.serial for r in reports.values())
+    locked = reports["ios-iphone6plus-locked"]
+    assert locked.locks.activation_lock is LockState.ON
+    assert locked.locks.blocking() == ("activation_lock",)
+    google = reports["android-poco-x5-pro-locked"]
+    assert (google.locks.frp, google.locks.activation_lock) == (LockState.ON, LockState.ON)
+    assert any("com.google" in e.signal for e in google.locks.evidence)
+    unlocked = reports["android-poco-f6-unlocked"]
+    assert unlocked.integrity.bootloader_unlocked is True and unlocked.integrity.rooted is True
+    assert reports["android-infinix-x670-mdm"].locks.mdm is LockState.ON
+    clean = reports["android-oneplus-nord-n10"]
+    assert clean.locks.blocking() == () and clean.imeis == ("866190040514210",)
+    assert (clean.storage_gb, clean.ram_gb, clean.screen_resolution) == (128, 6, (1080, 2400))
+
+
+def test_android_unplugged_mid_probe_gives_a_partial_report(
+    recordings: dict[str, Recording],
+) -> None:
+    report = _replay(recordings["android-oneplus-nord-n10"], unplug_after=1)
+    assert report.marketing_name == "OnePlus Nord N10 5G"  # identity was read
+    assert "disconnected while reading accounts (FRP)" in report.problems
+    assert report.locks.frp is LockState.UNKNOWN
+
+
+def test_iphone_unplugged_mid_probe_gives_a_partial_report(
+    recordings: dict[str, Recording],
+) -> None:
+    report = _replay(recordings["ios-iphone7-cn"], unplug_after=3)
+    assert report.marketing_name == "iPhone 7"
+    assert "battery: disconnected while reading battery" in report.problems
+    assert "profiles: disconnected before reading profiles" in report.problems
+
+
+def test_iphone_that_stops_answering_times_out(recordings: dict[str, Recording]) -> None:
+    source = ReplayLockdown(recordings["ios-iphone7-cn"], latency_s=5)
+    started = time.monotonic()
+    with pytest.raises(PhoneUnavailable) as caught:
+        asyncio.run(probe_ios(source, timeout_s=0.2))
+    assert caught.value.state is PhoneState.GONE
+    assert time.monotonic() - started < 3
+
+
+# --- adb-shell against the fake adbd ------------------------------------------------------
+
+
+def test_adb_probe_over_the_real_protocol_matches_the_recording(
+    adbd: FakeAdbd, tmp_path: Path, recordings: dict[str, Recording]
+) -> None:
+    signer = station_signer(tmp_path / "keys")
+    adbd.authorized.append(adb_key_text(signer))
+    shell = AdbShell.tcp("127.0.0.1", adbd.port, signer)
+    try:
+        report = probe_android(shell)
+    finally:
+        shell.close()
+    assert report == _replay(recordings["android-oneplus-nord-n10"])
+    assert len(adbd.commands) == 2  # the whole probe is two batched round trips
+
+
+def test_an_unapproved_key_is_the_usb_debugging_state(adbd: FakeAdbd, tmp_path: Path) -> None:
+    adbd.auth = "pending"
+    signer = station_signer(tmp_path / "keys")
+    with pytest.raises(PhoneUnavailable) as caught:
+        AdbShell.tcp("127.0.0.1", adbd.port, signer)
+    assert caught.value.state is PhoneState.NEEDS_USB_DEBUGGING
+    assert "Allow USB debugging" in str(caught.value)
+
+
+def test_approving_the_prompt_remembers_the_station_key(adbd: FakeAdbd, tmp_path: Path) -> None:
+    adbd.auth = "approve"
+    signer = station_signer(tmp_path / "keys")
+    AdbShell.tcp("127.0.0.1", adbd.port, signer).close()
+    adbd.auth = "keys"  # from now on only known keys
+    again = station_signer(tmp_path / "keys")  # the same key, read back from the data dir
+    assert adb_key_text(again) == adb_key_text(signer)
+    AdbShell.tcp("127.0.0.1", adbd.port, again).close()
+    assert (tmp_path / "keys" / "adbkey").stat().st_mode & 0o777 == 0o600
+
+
+def test_sync_push_pull_and_stat(adbd: FakeAdbd, tmp_path: Path) -> None:
+    adbd.auth = "none"
+    shell = AdbShell.tcp("127.0.0.1", adbd.port, station_signer(tmp_path / "keys"))
+    device = shell._device
+    try:
+        device.push(io.BytesIO(b"\x89PNG pattern"), "/sdcard/Pictures/white.png")
+        assert adbd.files["/sdcard/Pictures/white.png"] == b"\x89PNG pattern"
+        pulled = io.BytesIO()
+        device.pull("/sdcard/Pictures/white.png", pulled)
+        assert pulled.getvalue() == b"\x89PNG pattern"
+        mode, size, _ = device.stat("/sdcard/Pictures/white.png")
+        assert (mode & 0o170000, size) == (0o100000, len(b"\x89PNG pattern"))
+    finally:
+        shell.close()
+
+
+def test_adb_phone_unplugged_mid_probe(adbd: FakeAdbd, tmp_path: Path) -> None:
+    adbd.auth = "none"
+    adbd.unplug_after = 1
+    shell = AdbShell.tcp("127.0.0.1", adbd.port, station_signer(tmp_path / "keys"), timeout_s=2)
+    try:
+        report = probe_android(shell, timeout_s=2)
+    finally:
+        shell.close()
+    assert report.model_code == "BE2028"
+    # Over TCP a vanished phone reads as silence (over USB libusb says "no device").
+    assert any(p.endswith("while reading device owner (MDM)") for p in report.problems)
+    assert report.locks.mdm is LockState.UNKNOWN
+
+
+def test_adb_phone_that_stops_answering_times_out(adbd: FakeAdbd, tmp_path: Path) -> None:
+    adbd.auth = "none"
+    adbd.latency_s = 3
+    shell = AdbShell.tcp("127.0.0.1", adbd.port, station_signer(tmp_path / "keys"), timeout_s=0.5)
+    started = time.monotonic()
+    try:
+        report = probe_android(shell, timeout_s=0.5)
+    finally:
+        shell.close()
+    assert time.monotonic() - started < 2.5
+    assert report.model_code is None
+    assert report.problems[0].startswith("no answer")
+
+
+def test_debian_adb_client_talks_to_the_fake(adbd: FakeAdbd, tmp_path: Path) -> None:
+    """The fake is only worth trusting if Google's own client accepts it. Needs the
+    Debian `adb` package (dev.py installs it); its absence fails, never skips."""
+    adb = shutil.which("adb")
+    assert adb, "the Debian `adb` client is missing: apt-get install adb"
+    adbd.auth = "keys"
+    home = tmp_path / ".android"
+    home.mkdir()
+    subprocess.run(
+        [adb, "keygen", str(home / "adbkey")], capture_output=True, check=True, timeout=60
+    )
+    adbd.authorized.append((home / "adbkey.pub").read_text())  # as if allowed before
+    probe = socket.socket()
+    probe.bind(("127.0.0.1", 0))
+    server_port = probe.getsockname()[1]
+    probe.close()
+    env = dict(
+        os.environ,
+        HOME=str(tmp_path),
+        ANDROID_ADB_SERVER_PORT=str(server_port),
+        ANDROID_USER_HOME=str(home),
+    )
+    target = f"127.0.0.1:{adbd.port}"
+
+    def run(*args: str) -> str:
+        done = subprocess.run(
+            [adb, *args], env=env, capture_output=True, text=True, timeout=60, check=True
+        )
+        return done.stdout
+
+    try:
+        assert "connected" in run("connect", target)
+        assert f"{target}\tdevice" in run("devices")
+        assert run("-s", target, "shell", "getprop", "ro.product.model").strip() == "BE2028"
+        (tmp_path / "p.png").write_bytes(b"pattern")
+        run("-s", target, "push", str(tmp_path / "p.png"), "/sdcard/p.png")
+        assert adbd.files["/sdcard/p.png"] == b"pattern"
+        run("-s", target, "pull", "/sys/class/power_supply/battery/uevent", str(tmp_path / "u"))
+        assert (tmp_path / "u").read_text().startswith("POWER_SUPPLY_NAME=battery")
+    finally:
+        subprocess.run([adb, "kill-server"], env=env, capture_output=True, timeout=30, check=False)
+
+
+# --- pymobiledevice3 against the fake lockdownd ---------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def loop():  # type: ignore[no-untyped-def]
+    thread = LoopThread()
+    yield thread
+    thread.stop()
+
+
+def _ios_probe(loop: LoopThread, fake: FakeLockdownd, records: Path, pair_record=None):  # type: ignore[no-untyped-def]
+    async def run():  # type: ignore[no-untyped-def]
+        source = await Pmd3Source.tcp("127.0.0.1", fake.port, pair_record, records)
+        try:
+            return await probe_ios(source, timeout_s=5)
+        finally:
+            await source.close()
+
+    return loop.run(run(), 30)
+
+
+def test_pymobiledevice3_probe_matches_the_recording(
+    loop: LoopThread, lockdownd: FakeLockdownd, tmp_path: Path, recordings: dict[str, Recording]
+) -> None:
+    report = _ios_probe(loop, lockdownd, tmp_path, lockdownd.pair_record())
+    assert report == _replay(recordings["ios-iphone7-cn"])
+    assert {"IORegistry", "GetCloudConfiguration", "GetProfileList", "Lookup"} <= set(
+        lockdownd.requests
+    )
+
+
+@pytest.mark.parametrize(
+    ("mode", "state"),
+    [
+        ("pending", PhoneState.NEEDS_TRUST),
+        ("denied", PhoneState.TRUST_DECLINED),
+        ("passcode", PhoneState.PASSCODE_LOCKED),
+    ],
+)
+def test_pairing_states(
+    loop: LoopThread, lockdownd: FakeLockdownd, tmp_path: Path, mode: str, state: PhoneState
+) -> None:
+    lockdownd.pair_mode = mode
+    with pytest.raises(PhoneUnavailable) as caught:
+        _ios_probe(loop, lockdownd, tmp_path)
+    assert caught.value.state is state
+
+
+def test_trusting_saves_a_pair_record_in_the_data_dir(
+    loop: LoopThread, lockdownd: FakeLockdownd, tmp_path: Path
+) -> None:
+    report = _ios_probe(loop, lockdownd, tmp_path)
+    assert report.marketing_name == "iPhone 7"
+    saved = list(tmp_path.glob("*.plist"))
+    assert saved, "the pair record is kept in the station's folder"
+    lockdownd.pair_mode = "denied"  # a second visit needs no new trust
+    assert _ios_probe(loop, lockdownd, tmp_path).marketing_name == "iPhone 7"
+
+
+def test_iphone_unplugged_during_a_real_protocol_probe(
+    loop: LoopThread, lockdownd: FakeLockdownd, tmp_path: Path
+) -> None:
+    lockdownd.unplug_after = 6  # after the session, mid-way through the services
+    report = _ios_probe(loop, lockdownd, tmp_path, lockdownd.pair_record())
+    assert report.marketing_name == "iPhone 7"
+    assert any("disconnected" in p for p in report.problems)
+
+
+def test_import_devices_does_not_import_pymobiledevice3() -> None:
+    code = (
+        "import sys, devices, devices.sources, devices.watcher; "
+        "print('pymobiledevice3' in sys.modules, 'adb_shell' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parents[2],
+    )
+    assert result.stdout.split() == ["False", "False"]
