@@ -64,12 +64,24 @@ def import_cost() -> tuple[float, bool, float]:
         "devices.watcher; d = time.perf_counter() - t; "
         "print(d, 'pymobiledevice3' in sys.modules)"
     )
-    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                           check=True, cwd=ROOT).stdout.split() for _ in range(5)]
-    heavy = "import time; t = time.perf_counter(); import pymobiledevice3.lockdown; " \
-            "print(time.perf_counter() - t)"
-    pmd3 = [float(subprocess.run([sys.executable, "-c", heavy], capture_output=True, text=True,
-                                 check=True).stdout) for _ in range(3)]
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+        ).stdout.split()
+        for _ in range(5)
+    ]
+    heavy = (
+        "import time; t = time.perf_counter(); import pymobiledevice3.lockdown; "
+        "print(time.perf_counter() - t)"
+    )
+    pmd3 = [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", heavy], capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for _ in range(3)
+    ]
     return statistics.median(float(r[0]) for r in runs), runs[0][1] == "True", min(pmd3)
 
 
@@ -90,16 +102,20 @@ def main() -> None:
     one = [android_probe(adbds[0], signer) for _ in range(args.rounds)]
     trips = 2  # the two batched shell calls (OPEN to CLSE each)
     overhead = statistics.median(one) - trips * latency
-    print(f"Android, one phone:  {statistics.median(one) * 1000:6.1f} ms median over "
-          f"{args.rounds} probes, {trips} round trips -> overhead {overhead * 1000:.1f} ms")
+    print(
+        f"Android, one phone:  {statistics.median(one) * 1000:6.1f} ms median over "
+        f"{args.rounds} probes, {trips} round trips -> overhead {overhead * 1000:.1f} ms"
+    )
 
     lockdowns = [FakeLockdownd(recordings[IPHONE], latency_s=latency) for _ in range(8)]
     ios_probe(loop, lockdowns[0], records)  # warm up pymobiledevice3
     ios_runs = [ios_probe(loop, lockdowns[0], records) for _ in range(args.rounds)]
     ios_time = statistics.median(t for t, _ in ios_runs)
     requests = ios_runs[0][1]
-    print(f"iPhone, one phone:   {ios_time * 1000:6.1f} ms median, {requests} lockdown and "
-          f"service requests -> overhead {(ios_time - requests * latency) * 1000:.1f} ms")
+    print(
+        f"iPhone, one phone:   {ios_time * 1000:6.1f} ms median, {requests} lockdown and "
+        f"service requests -> overhead {(ios_time - requests * latency) * 1000:.1f} ms"
+    )
 
     with ThreadPoolExecutor(8) as pool:
         eight_android = []
@@ -116,18 +132,26 @@ def main() -> None:
                 future.result()
             eight_mixed.append(time.perf_counter() - started)
     t8 = statistics.median(eight_android)
-    print(f"8 Android at once:   {t8 * 1000:6.1f} ms median = "
-          f"{t8 / statistics.median(one):.2f} x one phone")
+    print(
+        f"8 Android at once:   {t8 * 1000:6.1f} ms median = "
+        f"{t8 / statistics.median(one):.2f} x one phone"
+    )
     mixed = statistics.median(eight_mixed)
     slowest_one = max(statistics.median(one), ios_time)
-    print(f"4 Android + 4 iPhone:{mixed * 1000:7.1f} ms median = {mixed / slowest_one:.2f} x "
-          "the slower single probe")
+    print(
+        f"4 Android + 4 iPhone:{mixed * 1000:7.1f} ms median = {mixed / slowest_one:.2f} x "
+        "the slower single probe"
+    )
 
     seconds, leaked, pmd3 = import_cost()
-    print(f"\n`import devices` (+ sources, watcher): {seconds * 1000:.0f} ms median of 5; "
-          f"pymobiledevice3 imported: {leaked}")
-    print(f"(importing pymobiledevice3.lockdown alone, deferred to the first iPhone: "
-          f"{pmd3 * 1000:.0f} ms)")
+    print(
+        f"\n`import devices` (+ sources, watcher): {seconds * 1000:.0f} ms median of 5; "
+        f"pymobiledevice3 imported: {leaked}"
+    )
+    print(
+        f"(importing pymobiledevice3.lockdown alone, deferred to the first iPhone: "
+        f"{pmd3 * 1000:.0f} ms)"
+    )
     for fake in adbds + lockdowns:
         fake.close()
     loop.stop()

@@ -1,12 +1,45 @@
-"""Synthetic photos of phones with exact ground truth, for the demo and for tests."""
+"""Synthetic photos of phones with known defects and exact ground truth, for the demo
+and for tests: a phone with black glass on a matte grey mat, optionally rotated, with
+scratches, cracks and stains drawn at given positions and sizes in millimetres."""
 
 from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
 
 import cv2
 import numpy as np
 import numpy.typing as npt
 
-Image = npt.NDArray[np.uint8]
+from vision.finding import FindingKind
+from vision.types import Image
+
+
+@dataclass(frozen=True, slots=True)
+class Defect:
+    """A defect to draw: where it starts on the glass (mm from the top-left corner of
+    the upright phone), its length and width in mm, and direction in degrees."""
+
+    kind: FindingKind
+    x_mm: float
+    y_mm: float
+    length_mm: float = 0.0
+    width_mm: float = 0.15
+    angle_deg: float = 0.0
+    brightness: int = 150
+
+
+@dataclass(frozen=True, slots=True)
+class Scene:
+    """A rendered photo and its truth: the phone's corners in photo pixels (clockwise
+    from the upright top-left) and the defects drawn."""
+
+    image: Image
+    corners: npt.NDArray[Any]
+    px_per_mm: float
+    size_mm: tuple[float, float]
+    defects: tuple[Defect, ...] = field(default=())
 
 
 def render_phone(
@@ -15,22 +48,71 @@ def render_phone(
     margin_mm: float = 20.0,
     corner_mm: float = 9.0,
 ) -> Image:
-    """A top-down BGR photo (uint8, H×W×3) of a phone with black glass lying on a matte
-    grey mat, axis-aligned and centred. ``size_mm`` is (width, height) of the phone."""
+    """A top-down BGR photo (uint8, H×W×3) of a clean phone, upright and centred."""
+    return render_scene(
+        size_mm=size_mm, px_per_mm=px_per_mm, margin_mm=margin_mm, corner_mm=corner_mm
+    ).image
+
+
+def render_scene(
+    defects: tuple[Defect, ...] = (),
+    *,
+    size_mm: tuple[float, float] = (71.0, 146.0),
+    px_per_mm: float = 8.0,
+    margin_mm: float = 20.0,
+    corner_mm: float = 9.0,
+    rotate_deg: float = 0.0,
+    seed: int = 0,
+) -> Scene:
+    """Render the phone with ``defects``, then rotate the whole photo by
+    ``rotate_deg`` about its centre (the truth rotates with it)."""
     width_mm, height_mm = size_mm
     w = round((width_mm + 2 * margin_mm) * px_per_mm)
     h = round((height_mm + 2 * margin_mm) * px_per_mm)
-    image = np.full((h, w, 3), 128, np.uint8)
-    x0, y0 = round(margin_mm * px_per_mm), round(margin_mm * px_per_mm)
-    x1, y1 = x0 + round(width_mm * px_per_mm), y0 + round(height_mm * px_per_mm)
-    r = round(corner_mm * px_per_mm)
+    rng = np.random.default_rng(seed)
+    image = np.clip(rng.normal(128, 3, (h, w, 3)), 0, 255).astype(np.uint8)
+    origin = np.array([margin_mm, margin_mm]) * px_per_mm
     body = np.zeros((h, w), np.uint8)
-    cv2.rectangle(body, (x0 + r, y0), (x1 - r, y1), 255, -1)
-    cv2.rectangle(body, (x0, y0 + r), (x1, y1 - r), 255, -1)
+    x0, y0 = origin
+    x1, y1 = x0 + width_mm * px_per_mm, y0 + height_mm * px_per_mm
+    r = corner_mm * px_per_mm
+    cv2.rectangle(body, (round(x0 + r), round(y0)), (round(x1 - r), round(y1)), 255, -1)
+    cv2.rectangle(body, (round(x0), round(y0 + r)), (round(x1), round(y1 - r)), 255, -1)
     for cx, cy in ((x0 + r, y0 + r), (x1 - r, y0 + r), (x0 + r, y1 - r), (x1 - r, y1 - r)):
-        cv2.circle(body, (cx, cy), r, 255, -1)
+        cv2.circle(body, (round(cx), round(cy)), round(r), 255, -1)
     image[body > 0] = (18, 18, 20)
-    return image
+    for defect in defects:
+        _draw(image, defect, origin, px_per_mm)
+    corners = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], np.float32)
+    if rotate_deg:
+        turn = cv2.getRotationMatrix2D((w / 2, h / 2), rotate_deg, 1.0)
+        turned: Image = cv2.warpAffine(
+            image, turn, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REFLECT
+        )
+        moved = cv2.transform(corners.reshape(-1, 1, 2), turn).reshape(-1, 2)
+        return Scene(turned, moved.astype(np.float32), px_per_mm, size_mm, tuple(defects))
+    return Scene(image, corners, px_per_mm, size_mm, tuple(defects))
+
+
+def _draw(image: Image, defect: Defect, origin: npt.NDArray[Any], scale: float) -> None:
+    start = origin + np.array([defect.x_mm, defect.y_mm]) * scale
+    color = (defect.brightness,) * 3
+    thickness = max(1, round(defect.width_mm * scale))
+    if defect.kind is FindingKind.STAIN:
+        radius = max(1, round(defect.width_mm * scale / 2))
+        cv2.circle(image, _pt(start), radius, color, -1, cv2.LINE_AA)
+        return
+    arms = [defect.angle_deg]
+    if defect.kind is FindingKind.CRACK:  # radiating arms from one point of impact
+        arms = [defect.angle_deg + k * 120 for k in range(3)]
+    for angle in arms:
+        rad = math.radians(angle)
+        end = start + np.array([math.cos(rad), math.sin(rad)]) * defect.length_mm * scale
+        cv2.line(image, _pt(start), _pt(end), color, thickness, cv2.LINE_AA)
+
+
+def _pt(point: npt.NDArray[Any]) -> tuple[int, int]:
+    return round(float(point[0])), round(float(point[1]))
 
 
 def encode_png(image: Image) -> bytes:

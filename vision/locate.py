@@ -1,0 +1,225 @@
+"""Find the phone in a photo, judge whether the photo is usable, and rectify the phone
+to a top-down image with a known scale (pixels per millimetre).
+
+The phone is the largest region that differs from the mat (black glass on a light
+mat, or a light back on a dark one), found at a quarter of the resolution; its outline
+is a rotated rectangle whose corners are refined at full resolution. The scale comes
+from the phone's real size (from the catalogue) when given, else from a typical phone
+length, and says so in ``problems``.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import cv2
+import numpy as np
+import numpy.typing as npt
+
+from vision.types import Image, Points
+
+#: Long side assumed when the phone's size is not known (most phones are 140-165 mm).
+TYPICAL_LENGTH_MM = 150.0
+#: Working scale of the rectified image: enough for 0.1 mm scratches, fast on one core.
+WORK_PX_PER_MM = 8.0
+
+
+class Quality(enum.StrEnum):
+    """Why a photo may be unusable."""
+
+    NO_PHONE = "no_phone"
+    CUT_OFF = "cut_off"
+    TOO_SMALL = "too_small"
+    BLURRED = "blurred"
+    GLARE = "glare"
+    OVEREXPOSED = "overexposed"
+    SCALE_ASSUMED = "scale_assumed"
+
+
+QUALITY_TEXT = {
+    Quality.NO_PHONE: "no phone found in the photo",
+    Quality.CUT_OFF: "the phone is cut off at the edge of the photo",
+    Quality.TOO_SMALL: "the phone is too small in the photo: move the camera closer",
+    Quality.BLURRED: "the photo is blurred: hold still or refocus",
+    Quality.GLARE: "glare on the glass: tilt the light or the phone",
+    Quality.OVEREXPOSED: "the photo is overexposed: lower the exposure",
+    Quality.SCALE_ASSUMED: "phone size unknown: millimetres assume a 150 mm phone",
+}
+#: Problems after which findings cannot be trusted at all.
+UNUSABLE = {Quality.NO_PHONE, Quality.CUT_OFF, Quality.TOO_SMALL, Quality.BLURRED}
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """The phone's four corners in source pixels (clockwise from the top-left of the
+    phone held upright, long side vertical) and the mask of its outline."""
+
+    corners: Points
+    area_fraction: float
+    problems: tuple[Quality, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Rectified:
+    """The phone warped top-down: ``image`` (H×W×3 uint8, long side vertical),
+    ``mask`` (H×W uint8, 255 on the phone), ``px_per_mm``, and the homography from
+    rectified to source pixels."""
+
+    image: Image
+    mask: Image
+    px_per_mm: float
+    to_source: npt.NDArray[Any]
+    size_mm: tuple[float, float]
+    problems: tuple[Quality, ...] = field(default=())
+
+    def source_points(self, points: npt.NDArray[Any]) -> npt.NDArray[Any]:
+        """Rectified pixel points (N×2) mapped into the source photo."""
+        if len(points) == 0:
+            return np.zeros((0, 2))
+        mapped = cv2.perspectiveTransform(
+            points.reshape(-1, 1, 2).astype(np.float64), self.to_source
+        )
+        return mapped.reshape(-1, 2)
+
+
+def locate(image: Image) -> Location | None:
+    """The phone in a BGR photo, or None when nothing phone-like is there."""
+    gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    scale = 0.25 if max(gray.shape) > 1200 else 0.5
+    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    small = cv2.GaussianBlur(small, (5, 5), 0)
+    contour = _largest_region(small)
+    if contour is None:
+        return None
+    area_fraction = cv2.contourArea(contour) / small.size
+    # Pixel centres: coarse pixel i covers full-resolution pixels i/scale .. (i+1)/scale.
+    rect = cv2.minAreaRect((contour.astype(np.float32) + 0.5) / scale - 0.5)
+    corners = _order(cv2.boxPoints(rect))
+    problems = []
+    h, w = gray.shape
+    x, y, bw, bh = cv2.boundingRect(contour)
+    margin = 2
+    sh, sw = small.shape
+    if x <= margin or y <= margin or x + bw >= sw - margin or y + bh >= sh - margin:
+        problems.append(Quality.CUT_OFF)
+    if area_fraction < 0.04:
+        problems.append(Quality.TOO_SMALL)
+    del h, w
+    return Location(corners, float(area_fraction), tuple(problems))
+
+
+def _largest_region(small: Image) -> npt.NDArray[Any] | None:
+    """The outline of the largest phone-shaped region that differs from the mat. The
+    mat's brightness is read from the photo's border, where the phone rarely is."""
+    border = np.concatenate(
+        [small[:4].ravel(), small[-4:].ravel(), small[:, :4].ravel(), small[:, -4:].ravel()]
+    )
+    mat = float(np.median(border))
+    spread = float(np.median(np.abs(border.astype(np.float32) - mat))) * 1.4826
+    delta = max(25.0, 4.0 * spread)
+    differs = (np.abs(small.astype(np.float32) - mat) > delta).astype(np.uint8) * 255
+    masks = [differs]
+    # Otsu splits of the whole frame catch a dark phone on a mat that darkens in the
+    # corners, where the difference from the border is not enough.
+    for flag in (cv2.THRESH_BINARY_INV, cv2.THRESH_BINARY):
+        masks.append(cv2.threshold(small, 0, 255, flag + cv2.THRESH_OTSU)[1])
+    best = None
+    best_area = 0.0
+    for raw in masks:
+        closed = cv2.morphologyEx(raw, cv2.MORPH_CLOSE, np.ones((7, 7), np.uint8))
+        opened = cv2.morphologyEx(closed, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
+        contours, _ = cv2.findContours(opened, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+        best, best_area = _best_contour(contours, small.size, best, best_area)
+    return best
+
+
+def _best_contour(
+    contours: Sequence[npt.NDArray[Any]],
+    total: int,
+    best: npt.NDArray[Any] | None,
+    best_area: float,
+) -> tuple[npt.NDArray[Any] | None, float]:
+    """The largest contour so far that fills its rotated rectangle like a phone."""
+    for contour in contours:
+        area = cv2.contourArea(contour)
+        if area < 0.02 * total or area > 0.97 * total:
+            continue
+        (_, _), (rw, rh), _ = cv2.minAreaRect(contour)
+        fill = area / max(rw * rh, 1.0)
+        aspect = max(rw, rh) / max(min(rw, rh), 1.0)
+        if fill > 0.8 and 1.2 < aspect < 3.2 and area > best_area:
+            best, best_area = contour, area
+    return best, best_area
+
+
+def _order(box: Points) -> Points:
+    """Corners clockwise starting top-left, with the long side as the height."""
+    center = box.mean(axis=0)
+    angles = np.arctan2(box[:, 1] - center[1], box[:, 0] - center[0])
+    ordered = box[np.argsort(angles)]  # clockwise in image coordinates, from the left
+    start = int(np.argmin(ordered.sum(axis=1)))
+    ordered = np.roll(ordered, -start, axis=0)
+    top = np.linalg.norm(ordered[1] - ordered[0])
+    side = np.linalg.norm(ordered[3] - ordered[0])
+    if top > side:  # lying sideways: start from the corner that makes it upright
+        ordered = np.roll(ordered, -1, axis=0)
+    return ordered.astype(np.float32)
+
+
+def check_quality(image: Image, location: Location) -> tuple[Quality, ...]:
+    """Blur, glare and exposure inside the phone's outline."""
+    gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    mask = np.zeros(gray.shape, np.uint8)
+    cv2.fillConvexPoly(mask, location.corners.astype(np.int32), 255)
+    inner = cv2.erode(mask, np.ones((15, 15), np.uint8))
+    inside = gray[inner > 0]
+    problems = list(location.problems)
+    if inside.size == 0:
+        return (*problems, Quality.NO_PHONE)
+    saturated = float(np.mean(inside >= 250))
+    if saturated > 0.02:
+        problems.append(Quality.GLARE)
+    if float(np.mean(gray >= 250)) > 0.25:
+        problems.append(Quality.OVEREXPOSED)
+    edges = cv2.Laplacian(cv2.resize(gray, None, fx=0.5, fy=0.5), cv2.CV_32F)
+    outline = cv2.dilate(mask, np.ones((9, 9), np.uint8)) - cv2.erode(
+        mask, np.ones((9, 9), np.uint8)
+    )
+    band = cv2.resize(outline, (edges.shape[1], edges.shape[0])) > 0
+    if band.any() and float(edges[band].var()) < 40.0:
+        problems.append(Quality.BLURRED)
+    return tuple(problems)
+
+
+def rectify(
+    image: Image,
+    location: Location,
+    size_mm: tuple[float, float] | None = None,
+    px_per_mm: float = WORK_PX_PER_MM,
+) -> Rectified:
+    """Warp the phone top-down at ``px_per_mm``. ``size_mm`` is (width, height) of the
+    phone from the catalogue; without it the long side is taken as 150 mm."""
+    corners = location.corners
+    width_px = float(np.linalg.norm(corners[1] - corners[0]))
+    height_px = float(np.linalg.norm(corners[3] - corners[0]))
+    problems = list(location.problems)
+    if size_mm is None:
+        height_mm = TYPICAL_LENGTH_MM
+        size_mm = (height_mm * width_px / height_px, height_mm)
+        problems.append(Quality.SCALE_ASSUMED)
+    out_w, out_h = round(size_mm[0] * px_per_mm), round(size_mm[1] * px_per_mm)
+    target = np.array([[0, 0], [out_w - 1, 0], [out_w - 1, out_h - 1], [0, out_h - 1]], np.float32)
+    to_rect = cv2.getPerspectiveTransform(corners, target)
+    warped = cv2.warpPerspective(image, to_rect, (out_w, out_h), flags=cv2.INTER_AREA)
+    mask = np.full((out_h, out_w), 255, np.uint8)
+    return Rectified(
+        image=warped,
+        mask=mask,
+        px_per_mm=px_per_mm,
+        to_source=np.linalg.inv(to_rect),
+        size_mm=size_mm,
+        problems=tuple(problems),
+    )
