@@ -99,15 +99,10 @@ def locate(image: Image) -> Location | None:
     rect = cv2.minAreaRect((contour.astype(np.float32) + 0.5) / scale - 0.5)
     corners = _order(cv2.boxPoints(rect))
     problems = []
-    h, w = gray.shape
-    x, y, bw, bh = cv2.boundingRect(contour)
-    margin = 2
-    sh, sw = small.shape
-    if x <= margin or y <= margin or x + bw >= sw - margin or y + bh >= sh - margin:
+    if _runs_along_border(contour, small.shape):
         problems.append(Quality.CUT_OFF)
     if area_fraction < 0.04:
         problems.append(Quality.TOO_SMALL)
-    del h, w
     return Location(corners, float(area_fraction), tuple(problems))
 
 
@@ -132,17 +127,35 @@ def _largest_region(small: Image) -> npt.NDArray[Any] | None:
         closed = cv2.morphologyEx(raw, cv2.MORPH_CLOSE, np.ones((7, 7), np.uint8))
         opened = cv2.morphologyEx(closed, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
         contours, _ = cv2.findContours(opened, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
-        best, best_area = _best_contour(contours, small.size, best, best_area)
+        best, best_area = _best_contour(contours, small.shape, best, best_area)
     return best
+
+
+def _runs_along_border(contour: npt.NDArray[Any], shape: tuple[int, ...]) -> bool:
+    """Whether the outline follows the photo's edge for a stretch (a phone cut off by
+    the frame), rather than just coming close to it."""
+    points = contour.reshape(-1, 2)
+    dense = cv2.approxPolyDP(contour, 0.5, True).reshape(-1, 2) if len(points) < 8 else points
+    h, w = shape[:2]
+    on_edge = (
+        (dense[:, 0] <= 1) | (dense[:, 1] <= 1) | (dense[:, 0] >= w - 2) | (dense[:, 1] >= h - 2)
+    )
+    if not on_edge.any():
+        return False
+    edge_points = dense[on_edge]
+    span = max(np.ptp(edge_points[:, 0]), np.ptp(edge_points[:, 1]))
+    return bool(span > 0.05 * (w + h) / 2)
 
 
 def _best_contour(
     contours: Sequence[npt.NDArray[Any]],
-    total: int,
+    shape: tuple[int, ...],
     best: npt.NDArray[Any] | None,
     best_area: float,
 ) -> tuple[npt.NDArray[Any] | None, float]:
-    """The largest contour so far that fills its rotated rectangle like a phone."""
+    """The largest contour so far that fills its rotated rectangle like a phone (of any
+    proportions when the photo's edge cuts it)."""
+    total = shape[0] * shape[1]
     for contour in contours:
         area = cv2.contourArea(contour)
         if area < 0.02 * total or area > 0.97 * total:
@@ -150,7 +163,8 @@ def _best_contour(
         (_, _), (rw, rh), _ = cv2.minAreaRect(contour)
         fill = area / max(rw * rh, 1.0)
         aspect = max(rw, rh) / max(min(rw, rh), 1.0)
-        if fill > 0.8 and 1.2 < aspect < 3.2 and area > best_area:
+        shortest = 1.0 if _runs_along_border(contour, shape) else 1.2
+        if fill > 0.8 and shortest <= aspect < 3.2 and area > best_area:
             best, best_area = contour, area
     return best, best_area
 

@@ -102,13 +102,22 @@ def _draw(image: Image, defect: Defect, origin: npt.NDArray[Any], scale: float) 
         radius = max(1, round(defect.width_mm * scale / 2))
         cv2.circle(image, _pt(start), radius, color, -1, cv2.LINE_AA)
         return
-    arms = [defect.angle_deg]
-    if defect.kind is FindingKind.CRACK:  # radiating arms from one point of impact
-        arms = [defect.angle_deg + k * 120 for k in range(3)]
-    for angle in arms:
-        rad = math.radians(angle)
+    if defect.kind is not FindingKind.CRACK:
+        rad = math.radians(defect.angle_deg)
         end = start + np.array([math.cos(rad), math.sin(rad)]) * defect.length_mm * scale
         cv2.line(image, _pt(start), _pt(end), color, thickness, cv2.LINE_AA)
+        return
+    # A cracked screen: five arms radiate from the point of impact, each forking once
+    # half-way, so the crack branches as real ones do.
+    for k in range(5):
+        rad = math.radians(defect.angle_deg + k * 72)
+        direction = np.array([math.cos(rad), math.sin(rad)])
+        middle = start + direction * defect.length_mm * scale / 2
+        end = start + direction * defect.length_mm * scale
+        cv2.line(image, _pt(start), _pt(end), color, thickness, cv2.LINE_AA)
+        fork = math.radians(defect.angle_deg + k * 72 + 35)
+        twig = middle + np.array([math.cos(fork), math.sin(fork)]) * defect.length_mm * scale / 3
+        cv2.line(image, _pt(middle), _pt(twig), color, thickness, cv2.LINE_AA)
 
 
 def _pt(point: npt.NDArray[Any]) -> tuple[int, int]:

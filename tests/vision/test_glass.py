@@ -46,9 +46,9 @@ def test_scale_comes_from_the_phone_size_or_is_flagged_as_assumed() -> None:
     assert Quality.SCALE_ASSUMED in assumed.problems
 
 
-# Steeper scratches are still over-measured (25 mm at -60° reads 44 mm); see
-# docs/vision.md, "Known gaps". These cases hold today.
-@pytest.mark.parametrize(("length", "angle"), [(12.0, 20.0), (30.0, 0.0), (40.0, 90.0)])
+@pytest.mark.parametrize(
+    ("length", "angle"), [(12.0, 20.0), (25.0, -60.0), (30.0, 0.0), (40.0, 90.0), (18.0, 135.0)]
+)
 def test_a_scratch_is_found_and_measured(length: float, angle: float) -> None:
     scratch = Defect(
         FindingKind.SCRATCH, 20.0, 50.0, length_mm=length, width_mm=0.15, angle_deg=angle

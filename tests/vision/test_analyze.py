@@ -1,0 +1,167 @@
+"""analyze(): findings in mm and photo pixels with evidence crops; test patterns;
+camera and file sources; `python -m vision analyze`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+
+from vision.__main__ import main
+from vision.analyze import analyze, overlay
+from vision.camera import (
+    CameraError,
+    CameraSource,
+    FileSource,
+    FolderSource,
+    VideoSource,
+    preview,
+    read_image,
+)
+from vision.finding import FindingKind, Surface
+from vision.locate import Quality
+from vision.patterns import Pattern, detect_pattern_defects, pattern_image
+from vision.synthetic import Defect, encode_png, render_scene
+
+SIZE = (71.0, 146.0)
+
+
+def _scratched():  # type: ignore[no-untyped-def]
+    scratch = Defect(FindingKind.SCRATCH, 20.0, 50.0, length_mm=18.0, angle_deg=30.0)
+    return render_scene((scratch,), size_mm=SIZE, rotate_deg=8)
+
+
+def test_a_scratch_becomes_a_finding_in_mm_and_photo_pixels() -> None:
+    scene = _scratched()
+    result = analyze(scene.image, Surface.SCREEN, size_mm=SIZE)
+    assert result.phone_found and result.usable and result.problems == ()
+    (finding,) = result.findings
+    assert finding.kind is FindingKind.SCRATCH and finding.surface is Surface.SCREEN
+    assert finding.length_mm == pytest.approx(18.0, rel=0.10)
+    x, y, w, h = finding.bbox_px or (0, 0, 0, 0)
+    # The scratch starts 20 mm, 50 mm into the phone: inside the box, in photo pixels.
+    drawn = scene.image[y : y + h, x : x + w].max()
+    assert drawn > 100 and w * h > 0
+    assert all(0 <= px <= SIZE[0] and 0 <= py <= SIZE[1] for px, py in finding.polygon_mm)
+    crop = result.crops[finding.id]
+    assert crop.shape[0] >= h and crop.shape[1] >= w
+    assert overlay(scene.image, result).shape == scene.image.shape
+
+
+def test_without_the_phone_size_the_scale_is_assumed_and_said() -> None:
+    result = analyze(_scratched().image)
+    assert Quality.SCALE_ASSUMED in result.quality
+    assert "assume a 150 mm phone" in result.problems[0]
+
+
+def test_unusable_photos_give_no_findings_but_say_why() -> None:
+    empty = analyze(np.full((480, 640, 3), 128, np.uint8))
+    assert (empty.phone_found, empty.problems) == (False, ("no phone found in the photo",))
+    scene = _scratched()
+    cut = analyze(scene.image[: scene.image.shape[0] // 2].copy(), size_mm=SIZE)
+    assert cut.phone_found and not cut.usable and cut.findings == ()
+    assert Quality.CUT_OFF in cut.quality
+    with pytest.raises(ValueError, match="BGR uint8"):
+        analyze(np.zeros((10, 10), np.uint8))
+
+
+def test_a_light_back_is_analysed_inverted() -> None:
+    scene = render_scene(size_mm=SIZE)
+    light = scene.image.copy()
+    light[scene.image[:, :, 0] < 60] = (225, 225, 230)  # a white back
+    result = analyze(light, Surface.BACK, size_mm=SIZE)
+    assert result.phone_found and result.findings == ()
+
+
+def _photo_of(screen: np.ndarray) -> np.ndarray:  # type: ignore[type-arg]
+    """A rectified-like photo: the lit screen inside a black bezel."""
+    photo = np.zeros((screen.shape[0] + 80, screen.shape[1] + 80, 3), np.uint8)
+    photo[40:-40, 40:-40] = screen
+    return photo
+
+
+@pytest.mark.parametrize(
+    ("pattern", "pixel", "kind"),
+    [
+        (Pattern.WHITE, (0, 0, 0), FindingKind.DEAD_PIXEL),
+        (Pattern.BLACK, (255, 255, 255), FindingKind.BRIGHT_PIXEL),
+        (Pattern.RED, (0, 200, 255), FindingKind.STUCK_PIXEL),
+    ],
+)
+def test_pixel_defects_on_patterns(
+    pattern: Pattern, pixel: tuple[int, int, int], kind: FindingKind
+) -> None:
+    screen = pattern_image(pattern, 560, 1100)
+    assert screen[0, 0].tolist() == list(pattern_image(pattern, 1, 1)[0, 0])
+    clean = detect_pattern_defects(_photo_of(screen), pattern, px_per_mm=8.0)
+    assert clean == []
+    cv2.rectangle(screen, (300, 500), (302, 502), pixel, -1)
+    kinds = {s.kind for s in detect_pattern_defects(_photo_of(screen), pattern, px_per_mm=8.0)}
+    assert kind in kinds
+
+
+def test_a_dead_column_is_a_line() -> None:
+    screen = pattern_image(Pattern.WHITE, 560, 1100)
+    screen[:, 200] = 0
+    spots = detect_pattern_defects(_photo_of(screen), Pattern.WHITE, px_per_mm=8.0)
+    assert FindingKind.LINE in {s.kind for s in spots}
+
+
+def test_sources(tmp_path: Path) -> None:
+    scene = _scratched()
+    (tmp_path / "a.png").write_bytes(encode_png(scene.image))
+    (tmp_path / "b.png").write_bytes(encode_png(scene.image[::2, ::2]))
+    (tmp_path / "notes.txt").write_text("not a photo")
+    assert FileSource(tmp_path / "a.png").read().shape == scene.image.shape
+    folder = FolderSource(tmp_path)
+    assert [p.name for p in folder.paths] == ["a.png", "b.png"]
+    folder.read()
+    folder.read()
+    with pytest.raises(CameraError, match="no more photos"):
+        folder.read()
+    big = np.zeros((2160, 3840, 3), np.uint8)
+    assert preview(big).shape == (720, 1280, 3)
+    writer = cv2.VideoWriter(
+        str(tmp_path / "v.avi"),
+        cv2.VideoWriter_fourcc(*"MJPG"),
+        5,
+        (scene.image.shape[1], scene.image.shape[0]),
+    )
+    for _ in range(2):
+        writer.write(scene.image)
+    writer.release()
+    video = VideoSource(tmp_path / "v.avi")
+    assert video.read().shape == scene.image.shape
+    video.read()
+    with pytest.raises(CameraError, match="no more frames"):
+        video.read()
+
+
+def test_missing_camera_and_bad_files_are_clear_errors(tmp_path: Path) -> None:
+    with pytest.raises(CameraError, match="no camera at index 57"):
+        CameraSource(57)
+    (tmp_path / "broken.jpg").write_bytes(b"\xff\xd8 not really")
+    with pytest.raises(CameraError, match="not an image"):
+        read_image(tmp_path / "broken.jpg")
+    with pytest.raises(CameraError, match="no such folder"):
+        FolderSource(tmp_path / "nope")
+
+
+def test_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    photo = tmp_path / "phone.png"
+    photo.write_bytes(encode_png(_scratched().image))
+    out_png = tmp_path / "overlay.png"
+    status = main(["analyze", str(photo), "--json", "--size", "71,146", "--overlay", str(out_png)])
+    result = json.loads(capsys.readouterr().out)
+    assert status == 0 and result["phone_found"] is True and result["problems"] == []
+    (finding,) = result["findings"]
+    assert finding["kind"] == "scratch" and len(finding["bbox_px"]) == 4
+    assert set(finding) >= {"length_mm", "area_mm2", "severity", "confidence"}
+    assert out_png.stat().st_size > 0
+    (tmp_path / "bad.jpg").write_bytes(b"junk")
+    assert main(["analyze", str(tmp_path / "bad.jpg")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "bad.jpg" in err

@@ -1,0 +1,176 @@
+"""One photo in, findings out: locate the phone, judge the photo, rectify it, run the
+detector for the surface (black glass, a test pattern, the back), and turn what was
+found into ``Finding``s measured in mm, with boxes in the photo's pixels and an
+evidence crop each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import cv2
+import numpy as np
+import numpy.typing as npt
+
+from vision.finding import Finding, FindingKind, FindingSource, Severity, Surface, Zone
+from vision.glass import detect_glass_defects
+from vision.locate import QUALITY_TEXT, UNUSABLE, Quality, Rectified, check_quality, locate, rectify
+from vision.patterns import Pattern, detect_pattern_defects
+from vision.types import Image
+
+CROP_PAD_PX = 24
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """The result for one photo. ``crops`` maps a finding's id to its evidence crop
+    (BGR uint8, cut from the photo); ``rectified`` is None when no phone was found."""
+
+    phone_found: bool
+    quality: tuple[Quality, ...]
+    findings: tuple[Finding, ...]
+    crops: dict[str, Image] = field(default_factory=dict, repr=False)
+    rectified: Rectified | None = field(default=None, repr=False)
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        """The quality problems in words."""
+        return tuple(QUALITY_TEXT[q] for q in self.quality)
+
+    @property
+    def usable(self) -> bool:
+        """False when the findings cannot be trusted (no phone, cut off, blurred...)."""
+        return self.phone_found and not (set(self.quality) & UNUSABLE)
+
+
+def analyze(
+    image: Image,
+    surface: Surface = Surface.SCREEN,
+    pattern: Pattern | None = None,
+    size_mm: tuple[float, float] | None = None,
+) -> Analysis:
+    """Analyse a BGR photo (uint8, H×W×3) of one face of the phone."""
+    if image.ndim != 3 or image.shape[2] != 3 or image.dtype != np.uint8:
+        raise ValueError("expected a BGR uint8 image (H×W×3)")
+    location = locate(image)
+    if location is None:
+        return Analysis(False, (Quality.NO_PHONE,), ())
+    quality = check_quality(image, location)
+    rect = rectify(image, location, size_mm)
+    quality = tuple(dict.fromkeys((*quality, *rect.problems)))
+    if set(quality) & UNUSABLE:
+        return Analysis(True, quality, (), rectified=rect)
+    findings, crops = _findings(image, rect, surface, pattern)
+    return Analysis(True, quality, tuple(findings), crops, rect)
+
+
+def _findings(
+    image: Image, rect: Rectified, surface: Surface, pattern: Pattern | None
+) -> tuple[list[Finding], dict[str, Image]]:
+    found: list[tuple[FindingKind, npt.NDArray[Any], float, float, float, Zone, Severity, float]]
+    if surface is Surface.SCREEN and pattern is not None:
+        spots = detect_pattern_defects(rect.image, pattern, rect.px_per_mm)
+        found = [
+            (
+                s.kind,
+                s.contour,
+                s.length_mm,
+                s.width_mm,
+                s.area_mm2,
+                Zone.ACTIVE,
+                s.severity,
+                s.confidence,
+            )
+            for s in spots
+        ]
+    elif surface is Surface.FRAME:
+        found = []
+    else:
+        glass = rect.image
+        if surface is Surface.BACK and float(glass.mean()) > 110:
+            glass = cv2.bitwise_not(glass)  # a light back: marks show dark, so invert
+        blobs = detect_glass_defects(glass, rect.px_per_mm)
+        kinds = {FindingKind.STAIN: FindingKind.SCUFF} if surface is Surface.BACK else {}
+        found = [
+            (
+                kinds.get(b.kind, b.kind),
+                b.contour,
+                b.length_mm,
+                b.width_mm,
+                b.area_mm2,
+                b.zone,
+                b.severity,
+                b.confidence,
+            )
+            for b in blobs
+        ]
+    findings = []
+    crops: dict[str, Image] = {}
+    for kind, contour, length, width, area, zone, severity, confidence in found:
+        polygon = cv2.approxPolyDP(contour.astype(np.int32), 1.5, True).reshape(-1, 2)
+        source = rect.source_points(polygon.astype(np.float64))
+        x, y, w, h = cv2.boundingRect(source.astype(np.float32))
+        finding = Finding(
+            surface=surface,
+            kind=kind,
+            severity=severity,
+            confidence=confidence,
+            polygon_mm=tuple(
+                (round(px / rect.px_per_mm, 2), round(py / rect.px_per_mm, 2))
+                for px, py in polygon.tolist()
+            ),
+            bbox_px=(int(x), int(y), int(w), int(h)),
+            length_mm=length,
+            width_mm=width,
+            area_mm2=area,
+            zone=zone,
+            source=FindingSource.DETECTOR,
+        )
+        findings.append(finding)
+        crops[finding.id] = _crop(image, x, y, w, h)
+    return findings, crops
+
+
+def _crop(image: Image, x: int, y: int, w: int, h: int) -> Image:
+    height, width = image.shape[:2]
+    x0, y0 = max(0, x - CROP_PAD_PX), max(0, y - CROP_PAD_PX)
+    x1, y1 = min(width, x + w + CROP_PAD_PX), min(height, y + h + CROP_PAD_PX)
+    return image[y0:y1, x0:x1].copy()
+
+
+COLOURS = {
+    FindingKind.CRACK: (0, 0, 255),
+    FindingKind.SCRATCH: (0, 128, 255),
+    FindingKind.OIL: (255, 0, 255),
+    FindingKind.STAIN: (0, 255, 255),
+}
+
+
+def overlay(image: Image, analysis: Analysis) -> Image:
+    """The photo with every finding outlined and labelled, and the phone's outline."""
+    out = image.copy()
+    scale = max(1, round(max(image.shape[:2]) / 1000))
+    if analysis.rectified is not None:
+        h, w = analysis.rectified.image.shape[:2]
+        outline = analysis.rectified.source_points(
+            np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float64)
+        )
+        cv2.polylines(out, [outline.astype(np.int32)], True, (0, 255, 0), scale)
+    for finding in analysis.findings:
+        if finding.bbox_px is None:
+            continue
+        x, y, w, h = finding.bbox_px
+        colour = COLOURS.get(finding.kind, (255, 255, 0))
+        cv2.rectangle(out, (x - 4, y - 4), (x + w + 4, y + h + 4), colour, scale)
+        label = f"{finding.kind.value} {finding.length_mm:.1f}mm"
+        cv2.putText(
+            out,
+            label,
+            (x, max(12, y - 8)),
+            cv2.FONT_HERSHEY_SIMPLEX,
+            0.5 * scale,
+            colour,
+            scale,
+            cv2.LINE_AA,
+        )
+    return out

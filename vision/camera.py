@@ -1,0 +1,126 @@
+"""Where photos come from: a live USB camera (OpenCV VideoCapture), or files, folders
+and videos for replay and tests. Every source gives BGR uint8 frames and raises
+CameraError with a clear message when it cannot."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import cv2
+import numpy as np
+
+from vision.types import Image
+
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff", ".webp"}
+
+
+class CameraError(Exception):
+    """A camera or file that gives no picture; the message says which and why."""
+
+
+def read_image(path: Path) -> Image:
+    """A photo file as BGR uint8; CameraError naming the file when it is unreadable."""
+    data = np.fromfile(str(path), np.uint8) if path.is_file() else None
+    if data is None:
+        raise CameraError(f"{path}: no such file")
+    image = cv2.imdecode(data, cv2.IMREAD_COLOR)
+    if image is None:
+        raise CameraError(f"{path}: not an image OpenCV can read (corrupt or unknown format)")
+    return image
+
+
+def preview(frame: Image, max_width: int = 1280) -> Image:
+    """A downscaled copy for the live preview (full resolution is kept for stills)."""
+    height, width = frame.shape[:2]
+    if width <= max_width:
+        return frame
+    scale = max_width / width
+    return cv2.resize(frame, (max_width, round(height * scale)), interpolation=cv2.INTER_AREA)
+
+
+class CameraSource:
+    """A USB camera by index, at the asked resolution and exposure."""
+
+    def __init__(
+        self, index: int = 0, width: int = 1920, height: int = 1080, exposure: float | None = None
+    ) -> None:
+        self.index = index
+        self._capture: Any = cv2.VideoCapture(index)
+        if not self._capture.isOpened():
+            raise CameraError(f"no camera at index {index} (is it plugged in and free?)")
+        self._capture.set(cv2.CAP_PROP_FRAME_WIDTH, width)
+        self._capture.set(cv2.CAP_PROP_FRAME_HEIGHT, height)
+        if exposure is not None:
+            self._capture.set(cv2.CAP_PROP_AUTO_EXPOSURE, 1)
+            self._capture.set(cv2.CAP_PROP_EXPOSURE, exposure)
+
+    def read(self) -> Image:
+        """The next frame; CameraError when the camera stops giving frames."""
+        ok, frame = self._capture.read()
+        if not ok or frame is None:
+            raise CameraError(f"camera {self.index} stopped sending frames (unplugged?)")
+        got: Image = frame
+        return got
+
+    def close(self) -> None:
+        self._capture.release()
+
+
+class FileSource:
+    """One photo, returned on every read (a still camera for tests and the demo)."""
+
+    def __init__(self, path: Path) -> None:
+        self.frame = read_image(path)
+
+    def read(self) -> Image:
+        return self.frame.copy()
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+class FolderSource:
+    """The photos in a folder, in name order, once each."""
+
+    def __init__(self, folder: Path) -> None:
+        if not folder.is_dir():
+            raise CameraError(f"{folder}: no such folder")
+        self.paths = sorted(p for p in folder.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
+        if not self.paths:
+            raise CameraError(f"{folder}: no photos in it")
+        self._next = iter(self.paths)
+
+    def read(self) -> Image:
+        path = next(self._next, None)
+        if path is None:
+            raise CameraError("the folder has no more photos")
+        return read_image(path)
+
+    def __iter__(self) -> Iterator[Image]:
+        for path in self.paths:
+            yield read_image(path)
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+class VideoSource:
+    """Frames of a recorded video file."""
+
+    def __init__(self, path: Path) -> None:
+        self._capture: Any = cv2.VideoCapture(str(path))
+        if not self._capture.isOpened():
+            raise CameraError(f"{path}: cannot open the video")
+        self.path = path
+
+    def read(self) -> Image:
+        ok, frame = self._capture.read()
+        if not ok or frame is None:
+            raise CameraError(f"{self.path}: no more frames")
+        got: Image = frame
+        return got
+
+    def close(self) -> None:
+        self._capture.release()
