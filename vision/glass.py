@@ -73,7 +73,7 @@ def detect_glass_defects(image: Image, px_per_mm: float) -> list[Blob]:
 #: Clean glass still carries a little dust: a stain is reported when the specks make a
 #: field (at least this many) or one stands out (top-hat contrast at least this high).
 STAIN_FIELD_COUNT = 18
-STAIN_STANDOUT_CONTRAST = 75.0
+STAIN_STANDOUT_CONTRAST = 70.0
 
 
 def _stain_field(blobs: list[Blob]) -> list[Blob]:

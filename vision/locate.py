@@ -99,7 +99,11 @@ def locate(image: Image) -> Location | None:
     rect = cv2.minAreaRect((contour.astype(np.float32) + 0.5) / scale - 0.5)
     corners = _order(cv2.boxPoints(rect))
     problems = []
-    if _runs_along_border(contour, small.shape):
+    (_, _), (rw, rh), _ = cv2.minAreaRect(contour)
+    aspect = max(rw, rh) / max(min(rw, rh), 1.0)
+    # A phone that merely touches the frame keeps a phone's proportions (about 2:1);
+    # one the frame cuts is stubbier.
+    if _runs_along_border(contour, small.shape) and not 1.75 <= aspect <= 2.5:
         problems.append(Quality.CUT_OFF)
     if area_fraction < 0.04:
         problems.append(Quality.TOO_SMALL)
@@ -114,7 +118,8 @@ def _largest_region(small: Image) -> npt.NDArray[Any] | None:
     )
     mat = float(np.median(border))
     spread = float(np.median(np.abs(border.astype(np.float32) - mat))) * 1.4826
-    delta = max(25.0, 4.0 * spread)
+    # Capped: when the phone fills the frame its edge leaks into the border strips.
+    delta = min(40.0, max(25.0, 3.0 * spread))
     differs = (np.abs(small.astype(np.float32) - mat) > delta).astype(np.uint8) * 255
     masks = [differs]
     # Otsu splits of the whole frame catch a dark phone on a mat that darkens in the
@@ -122,12 +127,12 @@ def _largest_region(small: Image) -> npt.NDArray[Any] | None:
     for flag in (cv2.THRESH_BINARY_INV, cv2.THRESH_BINARY):
         masks.append(cv2.threshold(small, 0, 255, flag + cv2.THRESH_OTSU)[1])
     best = None
-    best_area = 0.0
+    best_key = (False, 0.0)
     for raw in masks:
         closed = cv2.morphologyEx(raw, cv2.MORPH_CLOSE, np.ones((7, 7), np.uint8))
         opened = cv2.morphologyEx(closed, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
         contours, _ = cv2.findContours(opened, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
-        best, best_area = _best_contour(contours, small.shape, best, best_area)
+        best, best_key = _best_contour(contours, small.shape, best, best_key)
     return best
 
 
@@ -151,10 +156,11 @@ def _best_contour(
     contours: Sequence[npt.NDArray[Any]],
     shape: tuple[int, ...],
     best: npt.NDArray[Any] | None,
-    best_area: float,
-) -> tuple[npt.NDArray[Any] | None, float]:
-    """The largest contour so far that fills its rotated rectangle like a phone (of any
-    proportions when the photo's edge cuts it)."""
+    best_key: tuple[bool, float],
+) -> tuple[npt.NDArray[Any] | None, tuple[bool, float]]:
+    """The best phone-shaped contour so far: one clear of the photo's edge beats one
+    that runs along it (a shadow or dark mat corner joined to the phone), then the
+    larger wins. A phone cut by the edge may have any proportions."""
     total = shape[0] * shape[1]
     for contour in contours:
         area = cv2.contourArea(contour)
@@ -163,10 +169,12 @@ def _best_contour(
         (_, _), (rw, rh), _ = cv2.minAreaRect(contour)
         fill = area / max(rw * rh, 1.0)
         aspect = max(rw, rh) / max(min(rw, rh), 1.0)
-        shortest = 1.0 if _runs_along_border(contour, shape) else 1.2
-        if fill > 0.8 and shortest <= aspect < 3.2 and area > best_area:
-            best, best_area = contour, area
-    return best, best_area
+        touching = _runs_along_border(contour, shape)
+        shortest = 1.0 if touching else 1.2
+        key = (not touching, area)
+        if fill > 0.8 and shortest <= aspect < 3.2 and key > best_key:
+            best, best_key = contour, key
+    return best, best_key
 
 
 def _order(box: Points) -> Points:
