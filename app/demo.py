@@ -1,6 +1,6 @@
 """The recorded demo: the recorded phones in resources/devices, probed through the same
-code as live phones, and generated photos, so a newcomer sees whole inspections with
-no phone and no camera attached."""
+code as live phones, and generated photos analysed by `vision`, so a newcomer sees
+whole inspections with no phone and no camera attached."""
 
 from __future__ import annotations
 
@@ -17,6 +17,19 @@ from devices.android import probe_android
 from devices.ios import probe_ios
 from devices.replay import Recording, ReplayLockdown, ReplayShell, recorded_phones
 from devices.report import DeviceReport
+from vision.finding import FindingKind, Surface
+from vision.synthetic import Defect
+
+#: What each demo phone's screen shows under the camera, so the demo grades differ.
+DEMO_DEFECTS: dict[str, tuple[Defect, ...]] = {
+    "ios-iphone7-cn": (
+        Defect(FindingKind.SCRATCH, 18.0, 45.0, length_mm=6.0, angle_deg=25.0, brightness=60),
+        Defect(FindingKind.SCRATCH, 40.0, 95.0, length_mm=4.0, angle_deg=-40.0, brightness=60),
+    ),
+    "android-poco-f6-unlocked": (Defect(FindingKind.CRACK, 35.0, 80.0, length_mm=14.0),),
+    "android-oneplus-nord-n10": (),
+}
+DEMO_SIZE_MM = (71.0, 146.0)
 
 DEMO_CLERK = "demo"
 
@@ -44,19 +57,17 @@ def demo_devices() -> dict[str, DeviceReport]:
 
 
 def run_headless_demo(store: Store, station_id: str, export_dir: Path) -> list[DemoOutcome]:
-    """Inspect, grade and price every recorded phone with a generated photo, sealing
+    """Inspect, photograph, analyse, grade and price every recorded phone, sealing
     those the quote does not refuse; write each record as JSON into ``export_dir``.
     Uses the price sheet in force, or the bundled sample when none was imported."""
     from app.quoting import price_inspection, pricing_setup
-    from vision.synthetic import encode_png, render_phone
 
     setup = pricing_setup(store)
-    photo = encode_png(render_phone())
     export_dir.mkdir(parents=True, exist_ok=True)
     outcomes = []
     for name, device in demo_devices().items():
         draft = store.create_draft(station_id, DEMO_CLERK, device)
-        record = store.add_photo(draft.id, photo, PhotoStep.SCREEN_OFF, media_type="image/png")
+        record = photograph(store, draft.id, DEMO_DEFECTS.get(name, ()))
         refusal = ""
         try:
             record = price_inspection(store, draft.id, setup)
@@ -75,3 +86,32 @@ def run_headless_demo(store: Store, station_id: str, export_dir: Path) -> list[D
         )
         outcomes.append(DemoOutcome(record, path, refusal))
     return outcomes
+
+
+def photograph(store: Store, inspection_id: str, defects: tuple[Defect, ...]) -> Inspection:
+    """A generated screen-off photo with ``defects``, stored, analysed, and its findings
+    (each with its evidence crop stored too) attached to the inspection."""
+    from dataclasses import replace
+
+    from vision.analyze import analyze
+    from vision.synthetic import encode_png, render_scene
+
+    scene = render_scene(defects, size_mm=DEMO_SIZE_MM, rotate_deg=4.0)
+    record = store.add_photo(
+        inspection_id, encode_png(scene.image), PhotoStep.SCREEN_OFF, "image/png", "demo photo"
+    )
+    photo = record.photos[-1].sha256
+    analysis = analyze(scene.image, Surface.SCREEN, size_mm=DEMO_SIZE_MM)
+    findings = []
+    for finding in analysis.findings:
+        crop = store.add_photo(
+            inspection_id,
+            encode_png(analysis.crops[finding.id]),
+            PhotoStep.OTHER,
+            "image/png",
+            f"evidence {finding.id}",
+        )
+        findings.append(
+            replace(finding, photo_sha256=photo, evidence_sha256=crop.photos[-1].sha256)
+        )
+    return store.update(store.get(inspection_id).evolve(findings=tuple(findings)))

@@ -278,7 +278,8 @@ def _severity(kind: FindingKind, length_mm: float, width_mm: float, contrast: fl
     if kind is FindingKind.CRACK:
         return Severity.SEVERE
     if kind is FindingKind.SCRATCH:
-        if width_mm > 0.3 or contrast > 80:
+        # Deep scratches catch the light: bright, or wide enough to see their walls.
+        if width_mm > 0.5 or contrast > 80:
             return Severity.SEVERE
         return Severity.MODERATE if length_mm > 10 else Severity.LIGHT
     return Severity.LIGHT

@@ -256,6 +256,7 @@ def test_catalogue() -> None:
     assert apple_model("MNH12/A") is not None
     assert apple_model(None) is None
     assert android_name("SM-S9280") == ("Samsung", "Galaxy S24 Ultra")
+    assert android_name("RMX3800") == ("realme", "realme GT5 Pro")
     assert (parse_gb("1 TB"), parse_gb("64 GB"), parse_gb("lots"), parse_gb(None)) == (
         1024,
         64,
