@@ -44,6 +44,16 @@ class DemoOutcome:
     refusal: str
 
 
+def demo_defects_for(report: DeviceReport | None) -> tuple[Defect, ...]:
+    """The defects the demo camera shows for a recorded phone (matched by serial)."""
+    if report is None:
+        return ()
+    for name, recording in recorded_phones().items():
+        if recording.serial == report.serial:
+            return DEMO_DEFECTS.get(name, ())
+    return ()
+
+
 def probe_recording(recording: Recording) -> DeviceReport:
     """The report a live probe of this recorded phone gives."""
     if recording.platform == "android":
@@ -89,29 +99,18 @@ def run_headless_demo(store: Store, station_id: str, export_dir: Path) -> list[D
 
 
 def photograph(store: Store, inspection_id: str, defects: tuple[Defect, ...]) -> Inspection:
-    """A generated screen-off photo with ``defects``, stored, analysed, and its findings
-    (each with its evidence crop stored too) attached to the inspection."""
-    from dataclasses import replace
-
-    from vision.analyze import analyze
+    """A generated screen-off photo with ``defects``, stored and analysed (the step the
+    window takes with a real camera)."""
+    from app.flow import photograph as take
     from vision.synthetic import encode_png, render_scene
 
     scene = render_scene(defects, size_mm=DEMO_SIZE_MM, rotate_deg=4.0)
-    record = store.add_photo(
-        inspection_id, encode_png(scene.image), PhotoStep.SCREEN_OFF, "image/png", "demo photo"
+    return take(
+        store,
+        inspection_id,
+        encode_png(scene.image),
+        scene.image,
+        step=PhotoStep.SCREEN_OFF,
+        surface=Surface.SCREEN,
+        size_mm=DEMO_SIZE_MM,
     )
-    photo = record.photos[-1].sha256
-    analysis = analyze(scene.image, Surface.SCREEN, size_mm=DEMO_SIZE_MM)
-    findings = []
-    for finding in analysis.findings:
-        crop = store.add_photo(
-            inspection_id,
-            encode_png(analysis.crops[finding.id]),
-            PhotoStep.OTHER,
-            "image/png",
-            f"evidence {finding.id}",
-        )
-        findings.append(
-            replace(finding, photo_sha256=photo, evidence_sha256=crop.photos[-1].sha256)
-        )
-    return store.update(store.get(inspection_id).evolve(findings=tuple(findings)))

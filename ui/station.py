@@ -1,26 +1,97 @@
-"""Starting the station GUI: the QApplication, translations, the main window."""
+"""Starting the station GUI: the application, language, store, pricing, the phone
+watcher (recorded phones in demo mode) and the camera (generated photos in demo
+mode), then the window."""
 
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 from PySide6.QtWidgets import QApplication
 
 from app.paths import DataDir
+from app.quoting import pricing_setup
+from app.records import Inspection, PhotoStep
 from app.settings import load_settings
 from app.store import Store
+from devices.replay import recorded_phones
+from devices.sources import ReplaySource, StationProber
+from devices.watcher import Watcher
+from ui.context import StationContext
+from ui.i18n import choose_language, install_translators
 from ui.station_window import StationWindow
+from ui.tasks import TaskRunner
+
+
+def demo_frame(inspection: Inspection, step: PhotoStep) -> Any:
+    """The demo camera: a generated photo of the phone in hand, with its demo defects
+    on the screen and none on the back or sides."""
+    from app.demo import DEMO_SIZE_MM, demo_defects_for
+    from vision.synthetic import render_scene
+
+    defects = demo_defects_for(inspection.device) if step is PhotoStep.SCREEN_OFF else ()
+    return render_scene(defects, size_mm=DEMO_SIZE_MM, rotate_deg=4.0).image
+
+
+def build_window(
+    data_dir: DataDir, demo: bool, frame_source: Any = None
+) -> tuple[StationWindow, StationContext, Watcher]:
+    """The window and what it runs on (separate from ``run_station`` for tests)."""
+    settings = load_settings(data_dir.settings)
+    store = Store.open(data_dir)
+    recordings = recorded_phones() if demo else {}
+    context = StationContext(
+        store=store,
+        settings=settings,
+        data_dir=data_dir,
+        runner=TaskRunner(),
+        pricing=pricing_setup(store),
+        demo=demo,
+        recordings=recordings,
+    )
+    window = StationWindow(context, frame_source or demo_frame)
+    sources: list[Any] = [ReplaySource(recordings.values())] if demo else _live_sources()
+    prober = StationProber(data_dir.root, recordings)
+    watcher = Watcher(sources, prober, window.on_phone_event)
+    return window, context, watcher
+
+
+def _live_sources() -> list[Any]:
+    from devices.sources import AdbUsbSource
+
+    return [AdbUsbSource()]
+
+
+def _camera_frames(settings: Any) -> Any:
+    from vision.camera import CameraError, CameraSource
+
+    try:
+        camera = CameraSource(
+            settings.camera.index,
+            settings.camera.width,
+            settings.camera.height,
+            settings.camera.exposure,
+        )
+    except CameraError:
+        return demo_frame
+    return lambda _inspection, _step: camera.read()
 
 
 def run_station(data_dir: DataDir, demo: bool = False) -> int:
-    """Open the station window on ``data_dir`` and run until it is closed."""
+    """Open the station window on ``data_dir`` and run until it is closed. With no
+    camera attached the station offers the recorded demo phones and photos."""
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Yanji")
     settings = load_settings(data_dir.settings)
-    store = Store.open(data_dir)
+    translators = install_translators(app, choose_language(settings.ui.language))
+    frames = demo_frame if demo else _camera_frames(settings)
+    window, context, watcher = build_window(data_dir, frames is demo_frame, frames)
+    watcher.start()
+    window.show()
     try:
-        window = StationWindow(store, settings, demo=demo)
-        window.show()
         return app.exec()
     finally:
-        store.close()
+        watcher.stop()
+        context.runner.shutdown()
+        context.store.close()
+        del translators

@@ -1,83 +1,195 @@
-"""StationWindow: the main window, showing the station and its recent inspections."""
+"""StationWindow: the pages of one inspection, from plug-in to sealed record, with
+history and settings; Ctrl+1…8 jumps to a page, and every step has a keyboard route."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHeaderView,
+    QHBoxLayout,
     QLabel,
+    QListWidget,
     QMainWindow,
-    QTableWidget,
-    QTableWidgetItem,
+    QMessageBox,
+    QProgressBar,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from app.settings import Settings
-from app.store import HistoryRow, Store
+from app import flow
+from app.records import Inspection
+from devices.report import DeviceReport
+from devices.watcher import PhoneEvent
+from ui.context import StationContext
+from ui.history_page import HistoryPage
+from ui.identify_page import IdentifyPage
+from ui.overview_page import OverviewPage
+from ui.photograph_page import PhotographPage
+from ui.quote_page import QuotePage
+from ui.review_page import ReviewPage
+from ui.seal_page import SealPage
+from ui.settings_page import SettingsPage
+
+STYLE = """
+QLabel#heading { font-size: 20px; font-weight: bold; }
+QLabel#warnings { background: #c62828; color: white; font-size: 16px; padding: 8px; }
+QLabel#grade { font-size: 22px; font-weight: bold; }
+QLabel#total { font-size: 22px; font-weight: bold; }
+QLabel#demo { background: #ff6f00; color: white; font-weight: bold; padding: 4px 10px; }
+"""
+
+
+class PhoneEvents(QObject):
+    """Carries watcher events from its thread to the GUI thread (a queued signal)."""
+
+    arrived = Signal(object)
 
 
 class StationWindow(QMainWindow):
-    """The station's main window; it is given the store and settings it shows."""
+    """The station's window; it is given the context it shows (no globals)."""
 
-    def __init__(self, store: Store, settings: Settings, demo: bool = False) -> None:
+    def __init__(self, context: StationContext, frame_source: Any) -> None:
         super().__init__()
-        self._store = store
-        self._settings = settings
+        self._context = context
         self.setWindowTitle(self.tr("Yanji inspection station"))
-        title = settings.station.station_name
-        if demo:
-            title += "  " + self.tr("[DEMO]")
-        self.title_label = QLabel(title)
-        font = QFont(self.title_label.font())
-        font.setPointSize(font.pointSize() + 6)
-        font.setBold(True)
-        self.title_label.setFont(font)
-        self.history_table = QTableWidget(0, 5)
-        self.history_table.setHorizontalHeaderLabels(
-            [
-                self.tr("Created"),
-                self.tr("Phone"),
-                self.tr("State"),
-                self.tr("Grade"),
-                self.tr("Price"),
-            ]
-        )
-        header = self.history_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.history_table.verticalHeader().setVisible(False)
-        self.history_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        layout = QVBoxLayout()
-        layout.addWidget(self.title_label)
-        layout.addWidget(QLabel(self.tr("Recent inspections")))
-        layout.addWidget(self.history_table)
-        central = QWidget()
-        central.setLayout(layout)
-        self.setCentralWidget(central)
-        self.resize(960, 640)
-        self.refresh()
-
-    def refresh(self) -> None:
-        """Reload the newest page of history (one indexed query of 50 rows)."""
-        rows = self._store.history(limit=50).rows
-        self.history_table.setRowCount(len(rows))
-        for index, row in enumerate(rows):
-            for column, text in enumerate(self._cells(row)):
-                item = QTableWidgetItem(text)
-                if column == 4:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.history_table.setItem(index, column, item)
-
-    def _cells(self, row: HistoryRow) -> list[str]:
-        price = "" if row.total_fen is None else f"¥{row.total_fen / 100:,.0f}"
-        return [
-            row.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-            row.model or self.tr("unknown phone"),
-            row.state.value,
-            row.grade or "",
-            price,
+        self.setStyleSheet(STYLE)
+        self.phone_events = PhoneEvents()
+        self.overview = OverviewPage(context)
+        self.identify = IdentifyPage(context)
+        self.photograph = PhotographPage(context, frame_source)
+        self.review = ReviewPage(context)
+        self.quote = QuotePage(context)
+        self.seal = SealPage(context)
+        self.history = HistoryPage(context)
+        self.settings = SettingsPage(context)
+        self.pages = QStackedWidget()
+        self.nav = QListWidget()
+        self.nav.setMaximumWidth(200)
+        names = [
+            self.tr("1 Phones"),
+            self.tr("2 Identify"),
+            self.tr("3 Photograph"),
+            self.tr("4 Review"),
+            self.tr("5 Grade & quote"),
+            self.tr("6 Seal"),
+            self.tr("7 History"),
+            self.tr("8 Settings"),
         ]
+        for name, page in zip(names, self._page_list(), strict=True):
+            self.nav.addItem(name)
+            self.pages.addWidget(page)
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._on_nav_changed)
+        for index in range(8):
+            QShortcut(
+                QKeySequence(f"Ctrl+{index + 1}"), self, lambda i=index: self.nav.setCurrentRow(i)
+            )
+        self._wire()
+        self.setCentralWidget(self._body())
+        self.busy = QProgressBar()
+        self.busy.setMaximumWidth(160)
+        self.busy.setRange(0, 0)
+        self.busy.setVisible(False)
+        self.statusBar().addPermanentWidget(self.busy)
+        context.runner.busy_changed.connect(self._on_runner_busy_changed)
+        self.nav.setCurrentRow(0)
+        self.resize(1200, 780)
+
+    def _page_list(self) -> list[QWidget]:
+        return [
+            self.overview,
+            self.identify,
+            self.photograph,
+            self.review,
+            self.quote,
+            self.seal,
+            self.history,
+            self.settings,
+        ]
+
+    def _body(self) -> QWidget:
+        header = QHBoxLayout()
+        title = QLabel(self._context.settings.station.station_name)
+        title.setObjectName("heading")
+        header.addWidget(title)
+        header.addStretch(1)
+        if self._context.demo:
+            demo = QLabel(self.tr("DEMO: recorded phones and generated photos"))
+            demo.setObjectName("demo")
+            header.addWidget(demo)
+        content = QHBoxLayout()
+        content.addWidget(self.nav)
+        content.addWidget(self.pages, 1)
+        body = QVBoxLayout()
+        body.addLayout(header)
+        body.addLayout(content)
+        widget = QWidget()
+        widget.setLayout(body)
+        return widget
+
+    def _wire(self) -> None:
+        self.phone_events.arrived.connect(self.overview.on_phone_event)
+        self.overview.inspect_requested.connect(self._on_overview_inspect_requested)
+        self.identify.next_requested.connect(lambda: self.nav.setCurrentRow(2))
+        self.photograph.next_requested.connect(lambda: self.nav.setCurrentRow(3))
+        self.review.next_requested.connect(self._on_review_next_requested)
+        self.quote.next_requested.connect(lambda: self.nav.setCurrentRow(5))
+        self.seal.sealed.connect(lambda _: self.nav.setCurrentRow(6))
+        self.history.open_requested.connect(self._on_history_open_requested)
+        self.settings.sheet_imported.connect(self._on_settings_sheet_imported)
+
+    def on_phone_event(self, event: PhoneEvent) -> None:
+        """Thread-safe: called by the watcher from its thread."""
+        self.phone_events.arrived.emit(event)
+
+    def _on_nav_changed(self, row: int) -> None:
+        if self.pages.widget(row) is self.history:
+            self.history.refresh()
+        if self.pages.widget(row) is self.photograph:
+            self.photograph.refresh_preview()
+
+    def _on_overview_inspect_requested(self, report: DeviceReport) -> None:
+        context = self._context
+        self.context_run(
+            lambda: flow.start(context.store, context.station_id, context.clerk, report),
+            self._on_started,
+        )
+
+    def _on_started(self, inspection: Inspection) -> None:
+        self._context.inspection.set(inspection)
+        self.nav.setCurrentRow(1)
+
+    def _on_review_next_requested(self) -> None:
+        self.nav.setCurrentRow(4)
+        self.quote.price_button.click()
+
+    def _on_history_open_requested(self, inspection_id: str) -> None:
+        store = self._context.store
+        self.context_run(lambda: store.get(inspection_id), self._on_opened)
+
+    def _on_opened(self, inspection: Inspection) -> None:
+        self._context.inspection.set(inspection)
+        self.nav.setCurrentRow(4)
+
+    def _on_settings_sheet_imported(self, _sheet: object) -> None:
+        from app.quoting import pricing_setup
+
+        store = self._context.store
+        self.context_run(lambda: pricing_setup(store), self._on_pricing_loaded)
+
+    def _on_pricing_loaded(self, setup: Any) -> None:
+        self._context.pricing = setup
+        self.overview.refresh_status()
+
+    def context_run(self, fn: Any, on_done: Any) -> None:
+        """Database work off the GUI thread; a failure is shown, not raised."""
+        self._context.runner.db(fn, on_done, self._on_failed)
+
+    def _on_failed(self, error: BaseException) -> None:
+        QMessageBox.warning(self, self.tr("Something went wrong"), str(error))
+
+    def _on_runner_busy_changed(self, count: int) -> None:
+        self.busy.setVisible(count > 0)

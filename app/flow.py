@@ -1,0 +1,116 @@
+"""The steps of one inspection as the station's window drives them: start from a
+device report, photograph (stored at once, analysed, evidence kept), the clerk's
+decisions on findings, and sealing with the seller's details checked."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from app.errors import YanjiError
+from app.records import Inspection, PhotoStep, Seller
+from app.store import Store
+from devices.report import DeviceReport
+from vision.finding import Finding, FindingSource, Surface
+
+#: Weights of the 17 digits of a PRC resident ID number (GB 11643-1999), and the check
+#: character for each remainder.
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK = "10X98765432"
+
+
+def start(store: Store, station_id: str, clerk: str, device: DeviceReport) -> Inspection:
+    """A new draft inspection for the phone."""
+    return store.create_draft(station_id, clerk, device)
+
+
+def photograph(
+    store: Store,
+    inspection_id: str,
+    png: bytes,
+    image: Any,
+    *,
+    step: PhotoStep,
+    surface: Surface,
+    size_mm: tuple[float, float] | None = None,
+) -> Inspection:
+    """Store the photo first (it is evidence even if analysis fails), then analyse it
+    and attach its findings, each with its evidence crop stored too."""
+    from vision.analyze import analyze
+    from vision.synthetic import encode_png
+
+    record = store.add_photo(inspection_id, png, step, "image/png", step.value)
+    photo = record.photos[-1].sha256
+    analysis = analyze(image, surface, size_mm=size_mm)
+    findings = []
+    for finding in analysis.findings:
+        crop = store.add_photo(
+            inspection_id,
+            encode_png(analysis.crops[finding.id]),
+            PhotoStep.OTHER,
+            "image/png",
+            f"evidence {finding.id}",
+        )
+        findings.append(
+            replace(finding, photo_sha256=photo, evidence_sha256=crop.photos[-1].sha256)
+        )
+    current = store.get(inspection_id)
+    return store.update(current.evolve(findings=(*current.findings, *findings)))
+
+
+def decide_findings(
+    store: Store,
+    inspection_id: str,
+    clerk: str,
+    rejected: set[str],
+    added: tuple[Finding, ...] = (),
+) -> Inspection:
+    """The clerk's word on the detector's findings: rejected ones are dropped (and the
+    rejection audited), findings the clerk drew are added as the clerk's."""
+    current = store.get(inspection_id)
+    unknown = rejected - {f.id for f in current.findings}
+    if unknown:
+        raise YanjiError(f"no such finding(s): {', '.join(sorted(unknown))}")
+    kept = tuple(f for f in current.findings if f.id not in rejected)
+    mine = tuple(replace(f, source=FindingSource.CLERK) for f in added)
+    if rejected or mine:
+        store.record_event(
+            clerk,
+            "findings.reviewed",
+            inspection_id,
+            {
+                "rejected": sorted(rejected),
+                "added": [f.id for f in mine],
+            },
+        )
+    return store.update(current.evolve(findings=(*kept, *mine)))
+
+
+def check_seller(name: str, id_number: str, phone: str) -> Seller:
+    """The seller's details as second-hand trade rules require, checked: a name, a
+    valid 18-character resident ID number (its check digit), an 11-digit mobile."""
+    name = name.strip()
+    id_number = id_number.strip().upper()
+    phone = re.sub(r"[\s-]", "", phone)
+    if not name:
+        raise YanjiError("the seller's name is needed")
+    if not re.fullmatch(r"\d{17}[\dX]", id_number):
+        raise YanjiError("an ID number has 18 characters: 17 digits and a digit or X")
+    total = sum(int(d) * w for d, w in zip(id_number[:17], _ID_WEIGHTS, strict=True))
+    if _ID_CHECK[total % 11] != id_number[17]:
+        raise YanjiError("the ID number's last character does not match: mistyped?")
+    if not re.fullmatch(r"1\d{10}", phone):
+        raise YanjiError("a mobile number has 11 digits and starts with 1")
+    return Seller(name, id_number, phone)
+
+
+def seal(store: Store, inspection_id: str, clerk: str, seller: Seller) -> Inspection:
+    """Record the seller and seal: only a priced, not refused, inspection can be."""
+    current = store.get(inspection_id)
+    if current.quote is None:
+        raise YanjiError("price the phone before sealing")
+    if current.quote.refused:
+        raise YanjiError("this phone was refused; it cannot be bought")
+    store.update(current.evolve(seller=seller))
+    return store.seal(inspection_id, clerk)

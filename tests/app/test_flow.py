@@ -1,0 +1,83 @@
+"""The inspection steps the window drives."""
+
+from __future__ import annotations
+
+import pytest
+
+from app import flow
+from app.errors import YanjiError
+from app.quoting import price_inspection, pricing_setup
+from app.records import InspectionState, PhotoStep
+from app.store import Store
+from devices.report import DeviceReport, Platform
+from vision.finding import Finding, FindingKind, Severity, Surface
+from vision.synthetic import Defect, encode_png, render_scene
+
+PHONE = DeviceReport(
+    platform=Platform.IOS,
+    brand="Apple",
+    marketing_name="iPhone 15",
+    storage_gb=128,
+    region="CH/A",
+    serial="S1",
+)
+GOOD_ID = "11010519491231002X"
+
+
+def _photographed(store: Store):  # type: ignore[no-untyped-def]
+    record = flow.start(store, "st", "clerk", PHONE)
+    scene = render_scene(
+        (Defect(FindingKind.SCRATCH, 20, 40, length_mm=8, brightness=60),), size_mm=(71.0, 146.0)
+    )
+    return flow.photograph(
+        store,
+        record.id,
+        encode_png(scene.image),
+        scene.image,
+        step=PhotoStep.SCREEN_OFF,
+        surface=Surface.SCREEN,
+        size_mm=(71.0, 146.0),
+    )
+
+
+def test_photograph_stores_the_photo_and_its_findings(store: Store) -> None:
+    record = _photographed(store)
+    assert [f.kind for f in record.findings] == [FindingKind.SCRATCH]
+    finding = record.findings[0]
+    assert finding.photo_sha256 == record.photos[0].sha256
+    assert finding.evidence_sha256 and store.photos.verify(finding.evidence_sha256)
+
+
+def test_clerk_rejects_and_adds_findings(store: Store) -> None:
+    record = _photographed(store)
+    drawn = Finding(Surface.BACK, FindingKind.DENT, Severity.MODERATE, 1.0, length_mm=3)
+    decided = flow.decide_findings(store, record.id, "clerk", {record.findings[0].id}, (drawn,))
+    assert [(f.kind, f.source.value) for f in decided.findings] == [(FindingKind.DENT, "clerk")]
+    assert store.audit_events(record.id)[-1]["action"] == "findings.reviewed"
+    with pytest.raises(YanjiError, match="no such finding"):
+        flow.decide_findings(store, record.id, "clerk", {"nope"})
+
+
+@pytest.mark.parametrize(
+    ("name", "id_number", "phone", "message"),
+    [
+        ("", GOOD_ID, "13800138000", "name"),
+        ("王", "1101051949123100", "13800138000", "18 characters"),
+        ("王", "110105194912310021", "13800138000", "does not match"),
+        ("王", GOOD_ID, "2380013800", "11 digits"),
+    ],
+)
+def test_seller_details_are_checked(name: str, id_number: str, phone: str, message: str) -> None:
+    with pytest.raises(YanjiError, match=message):
+        flow.check_seller(name, id_number, phone)
+
+
+def test_seal_needs_a_price_and_a_valid_seller(store: Store) -> None:
+    record = _photographed(store)
+    seller = flow.check_seller(" 王小明 ", GOOD_ID.lower(), "138 0013 8000")
+    assert (seller.name, seller.id_number, seller.phone) == ("王小明", GOOD_ID, "13800138000")
+    with pytest.raises(YanjiError, match="price the phone"):
+        flow.seal(store, record.id, "clerk", seller)
+    price_inspection(store, record.id, pricing_setup(store))
+    sealed = flow.seal(store, record.id, "clerk", seller)
+    assert sealed.state is InspectionState.SEALED and sealed.seller == seller

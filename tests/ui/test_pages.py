@@ -1,0 +1,198 @@
+"""Each page on its own, fed by a real store on a fresh data directory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog
+from pytestqt.qtbot import QtBot
+
+from app import flow
+from app.demo import probe_recording
+from app.pricing import hash_pin
+from app.quoting import price_inspection
+from app.records import PhotoStep
+from devices.errors import PhoneState
+from devices.replay import recorded_phones
+from devices.watcher import PhoneEvent, PhoneRef
+from ui.context import StationContext
+from ui.history_page import HistoryPage
+from ui.identify_page import IdentifyPage
+from ui.overview_page import OverviewPage
+from ui.photograph_page import PhotographPage
+from ui.quote_page import QuotePage
+from ui.review_page import ReviewPage
+from ui.seal_page import SealPage
+from ui.settings_page import SettingsPage
+from ui.station import demo_frame
+from vision.finding import Surface
+from vision.synthetic import encode_png
+
+PHONES = recorded_phones()
+
+
+def _start(context: StationContext, name: str):  # type: ignore[no-untyped-def]
+    record = flow.start(context.store, "st", "clerk", probe_recording(PHONES[name]))
+    context.inspection.set(record)
+    return record
+
+
+def _photographed(context: StationContext, name: str = "ios-iphone7-cn"):  # type: ignore[no-untyped-def]
+    record = _start(context, name)
+    frame = demo_frame(record, PhotoStep.SCREEN_OFF)
+    record = flow.photograph(
+        context.store,
+        record.id,
+        encode_png(frame),
+        frame,
+        step=PhotoStep.SCREEN_OFF,
+        surface=Surface.SCREEN,
+        size_mm=(71.0, 146.0),
+    )
+    context.inspection.set(record)
+    return record
+
+
+def test_overview_shows_states_and_starts_an_inspection(
+    qtbot: QtBot, context: StationContext
+) -> None:
+    page = OverviewPage(context)
+    qtbot.addWidget(page)
+    phone = PhoneRef("ios", "FK3NMRC3G5QQ", "replay", "ios-iphone6plus-locked")
+    page.on_phone_event(PhoneEvent("added", phone, PhoneState.PROBING))
+    assert page.phones.item(0, 2).text() == "reading…"
+    report = probe_recording(PHONES["ios-iphone6plus-locked"])
+    page.on_phone_event(PhoneEvent("report", phone, PhoneState.LOCKED, report=report))
+    assert (page.phones.item(0, 0).text(), page.phones.item(0, 2).text()) == (
+        "iPhone 6 Plus",
+        "LOCKED",
+    )
+    assert "bundled sample" in page.status_label.text()
+    with qtbot.waitSignal(page.inspect_requested) as signal:
+        page.inspect_button.click()
+    assert signal.args[0] == report
+    page.on_phone_event(PhoneEvent("removed", phone, PhoneState.GONE))
+    assert page.phones.item(0, 2).text() == "unplugged"
+
+
+def test_identify_puts_locks_first_and_blocks_the_flow(
+    qtbot: QtBot, context: StationContext
+) -> None:
+    page = IdentifyPage(context)
+    qtbot.addWidget(page)
+    _start(context, "android-poco-x5-pro-locked")
+    assert page.warnings.text().startswith("⚠ Activation lock")
+    assert "Google account (FRP)" in page.warnings.text()
+    assert not page.next_button.isEnabled()
+    _start(context, "android-poco-f6-unlocked")
+    assert "Rooted" in page.warnings.text() and "Bootloader unlocked" in page.warnings.text()
+    assert page.next_button.isEnabled()
+    assert page.problems.count() >= 1
+
+
+def test_photograph_stores_the_capture(qtbot: QtBot, context: StationContext) -> None:
+    page = PhotographPage(context, demo_frame)
+    qtbot.addWidget(page)
+    record = _start(context, "ios-iphone7-cn")
+    with qtbot.waitSignal(page.captured, timeout=20000) as signal:
+        page.capture_button.click()
+    captured = signal.args[0]
+    assert captured.id == record.id and captured.photos[0].step is PhotoStep.SCREEN_OFF
+    assert page.steps.item(0).text().endswith("✓")
+    assert context.store.photos.verify(captured.photos[0].sha256)
+
+
+def test_review_rejects_and_adds(qtbot: QtBot, context: StationContext) -> None:
+    page = ReviewPage(context)
+    qtbot.addWidget(page)
+    page.resize(900, 600)
+    page.show()
+    record = _photographed(context)
+    assert page.findings.count() == len(record.findings) == 2
+    page.findings.item(0).setCheckState(Qt.CheckState.Unchecked)
+    assert page.rejected_ids() == {record.findings[0].id}
+    page._on_view_box_drawn((10, 10, 40, 30))
+    with qtbot.waitSignal(page.next_requested, timeout=20000):
+        page.next_button.click()
+    decided = context.inspection.current
+    assert [f.source.value for f in decided.findings] == ["detector", "clerk"]
+
+
+def test_quote_prices_refuses_and_overrides(
+    qtbot: QtBot, context: StationContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = QuotePage(context)
+    qtbot.addWidget(page)
+    _start(context, "ios-iphone6plus-locked")
+    with qtbot.waitSignal(context.inspection.changed, timeout=20000):
+        page.price_button.click()
+    assert page.total.text().startswith("REFUSED") and not page.next_button.isEnabled()
+    record = _photographed(context)
+    context.inspection.set(price_inspection(context.store, record.id, context.pricing))
+    assert "9成新" in page.grade.text() and page.lines.rowCount() >= 2
+    assert page.next_button.isEnabled()
+    pricing = context.settings.pricing.model_copy(update={"manager_pin_hash": hash_pin("2468")})
+    context.settings = context.settings.model_copy(update={"pricing": pricing})
+    total = context.inspection.current.quote.total_fen
+    monkeypatch.setattr(QInputDialog, "getDouble", lambda *a, **k: (total / 100 - 20, True))
+    answers = iter([("dent on the frame", True), ("2468", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
+    with qtbot.waitSignal(context.inspection.changed, timeout=20000):
+        page.override_button.click()
+    assert context.inspection.current.quote.total_fen == total - 2000
+    assert context.inspection.current.quote.overrides[0].approved_by == "manager"
+
+
+def test_seal_checks_the_seller(qtbot: QtBot, context: StationContext) -> None:
+    page = SealPage(context)
+    qtbot.addWidget(page)
+    record = _photographed(context)
+    context.inspection.set(price_inspection(context.store, record.id, context.pricing))
+    page.name.setText("王小明")
+    page.id_number.setText("110105194912310021")
+    page.phone.setText("13800138000")
+    page.seal_button.click()
+    assert "agreement" in page.message.text()
+    page.agreed.setChecked(True)
+    page.seal_button.click()
+    assert "does not match" in page.message.text()
+    page.id_number.setText("11010519491231002X")
+    with qtbot.waitSignal(page.sealed, timeout=20000):
+        page.seal_button.click()
+    assert not page.seal_button.isEnabled() and "read-only" in page.message.text()
+
+
+def test_history_searches_and_opens(qtbot: QtBot, context: StationContext) -> None:
+    page = HistoryPage(context)
+    qtbot.addWidget(page)
+    record = _start(context, "android-oneplus-nord-n10")
+    page.search.setText("866190040514210")
+    page.refresh()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1)
+    assert page.table.item(0, 1).text() == "OnePlus Nord N10 5G"
+    page.table.selectRow(0)
+    with qtbot.waitSignal(page.open_requested) as signal:
+        page.table.itemActivated.emit(page.table.item(0, 0))
+    assert signal.args == [record.id]
+
+
+def test_settings_save_and_import(qtbot: QtBot, context: StationContext, tmp_path: Path) -> None:
+    page = SettingsPage(context)
+    qtbot.addWidget(page)
+    page.station_name.setText("华强北 3号柜台")
+    page.language.setCurrentIndex(page.language.findData("en"))
+    with qtbot.waitSignal(page.saved):
+        page._on_save_clicked()
+    saved = context.data_dir.settings.read_text(encoding="utf-8")
+    assert "华强北 3号柜台" in saved and '"language": "en"' in saved
+    bad = tmp_path / "bad.csv"
+    bad.write_text("品牌,型号,容量,99新\n苹果,iPhone 15,12x,1\n", encoding="utf-8")
+    page.import_sheet(bad)
+    qtbot.waitUntil(lambda: "line 2" in page.message.text(), timeout=20000)
+    good = tmp_path / "good.csv"
+    good.write_text("品牌,型号,容量,99新\n苹果,iPhone 15,128G,2600\n", encoding="utf-8")
+    with qtbot.waitSignal(page.sheet_imported, timeout=20000):
+        page.import_sheet(good)
+    assert "version 1" in page.message.text()

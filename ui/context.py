@@ -1,0 +1,52 @@
+"""What every page is given (STYLE.md §2): the store, settings, task runner, the
+pricing set-up and the inspection in hand. Not a widget; no globals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, Signal
+
+from app.paths import DataDir
+from app.quoting import PricingSetup
+from app.records import Inspection
+from app.settings import Settings
+from app.store import Store
+from devices.replay import Recording
+from ui.tasks import TaskRunner
+
+
+class InspectionModel(QObject):
+    """The inspection in hand; ``changed`` is announced after every write."""
+
+    changed = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.current: Inspection | None = None
+
+    def set(self, inspection: Inspection | None) -> None:
+        self.current = inspection
+        self.changed.emit(inspection)
+
+
+@dataclass
+class StationContext:
+    """Shared by the window and its pages."""
+
+    store: Store
+    settings: Settings
+    data_dir: DataDir
+    runner: TaskRunner
+    pricing: PricingSetup
+    demo: bool
+    recordings: dict[str, Recording] = field(default_factory=dict)
+    inspection: InspectionModel = field(default_factory=InspectionModel)
+
+    @property
+    def clerk(self) -> str:
+        return self.settings.station.clerk
+
+    @property
+    def station_id(self) -> str:
+        return self.settings.station.station_id

@@ -1,0 +1,94 @@
+"""HistoryPage: search by IMEI, serial, seller, date or grade (a barcode scanner that
+types an IMEI and Enter works), newest first; open a record read-only."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.store import HistoryQuery, HistoryRow, Page
+from ui.context import StationContext
+
+
+class HistoryPage(QWidget):
+    """Past inspections."""
+
+    open_requested = Signal(str)
+
+    def __init__(self, context: StationContext) -> None:
+        super().__init__()
+        self._context = context
+        self._ids: list[str] = []
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(
+            self.tr("IMEI, serial, seller name or phone; Enter to search")
+        )
+        self.search.returnPressed.connect(self.refresh)
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Created"),
+                self.tr("Phone"),
+                self.tr("State"),
+                self.tr("Grade"),
+                self.tr("Price"),
+                self.tr("Seller"),
+            ]
+        )
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.itemActivated.connect(self._on_table_activated)
+        layout = QVBoxLayout(self)
+        heading = QLabel(self.tr("History"))
+        heading.setObjectName("heading")
+        layout.addWidget(heading)
+        layout.addWidget(self.search)
+        layout.addWidget(self.table)
+
+    def refresh(self) -> None:
+        """Search with what is typed (off the GUI thread)."""
+        text = self.search.text().strip() or None
+        store = self._context.store
+        self._context.runner.db(
+            lambda: store.history(HistoryQuery(text=text), limit=50), self._show
+        )
+
+    def _show(self, page: Page) -> None:
+        self.table.setRowCount(len(page.rows))
+        self._ids = [row.id for row in page.rows]
+        for index, row in enumerate(page.rows):
+            for column, text in enumerate(self._cells(row)):
+                item = QTableWidgetItem(text)
+                if column == 4:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(index, column, item)
+
+    def _cells(self, row: HistoryRow) -> list[str]:
+        price = "" if row.total_fen is None else f"¥{row.total_fen / 100:,.0f}"
+        return [
+            row.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            row.model or self.tr("unknown phone"),
+            row.state.value,
+            row.grade or "",
+            price,
+            row.seller_name or "",
+        ]
+
+    def _on_table_activated(self) -> None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self._ids):
+            self.open_requested.emit(self._ids[row])

@@ -1,0 +1,124 @@
+"""IdentifyPage: the phone's report in plain words. Locks, management, root or
+jailbreak and replaced parts come first as warnings; what could not be read is listed
+with the reason."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.records import Inspection
+from devices.report import DeviceReport, LockState, PartStatus
+from ui.context import StationContext
+
+
+class IdentifyPage(QWidget):
+    """The device report of the inspection in hand."""
+
+    next_requested = Signal()
+
+    def __init__(self, context: StationContext) -> None:
+        super().__init__()
+        self._context = context
+        self.warnings = QLabel()
+        self.warnings.setObjectName("warnings")
+        self.warnings.setWordWrap(True)
+        self.fields = QFormLayout()
+        self.problems = QListWidget()
+        self.next_button = QPushButton(self.tr("&Photograph the phone"))
+        self.next_button.clicked.connect(self.next_requested)
+        layout = QVBoxLayout(self)
+        heading = QLabel(self.tr("Identify"))
+        heading.setObjectName("heading")
+        layout.addWidget(heading)
+        layout.addWidget(self.warnings)
+        layout.addLayout(self.fields)
+        layout.addWidget(QLabel(self.tr("Could not be read:")))
+        layout.addWidget(self.problems)
+        layout.addWidget(self.next_button)
+        context.inspection.changed.connect(self._on_inspection_changed)
+
+    def _on_inspection_changed(self, inspection: Inspection | None) -> None:
+        while self.fields.rowCount():
+            self.fields.removeRow(0)
+        self.problems.clear()
+        report = inspection.device if inspection else None
+        if report is None:
+            self.warnings.setText("")
+            return
+        warnings = self.warning_lines(report)
+        self.warnings.setText("\n".join(f"⚠ {w}" for w in warnings))
+        self.warnings.setVisible(bool(warnings))
+        self.next_button.setEnabled(not report.locks.blocking())
+        for label, value in self._rows(report):
+            self.fields.addRow(label, QLabel(value))
+        self.problems.addItems(list(report.problems) or [self.tr("nothing: every item was read")])
+
+    def warning_lines(self, report: DeviceReport) -> list[str]:
+        """The prominent warnings, worst first."""
+        lines = []
+        locks = report.locks
+        if locks.activation_lock is LockState.ON:
+            lines.append(self.tr("Activation lock / account lock is ON: do not buy"))
+        if locks.frp is LockState.ON:
+            lines.append(self.tr("Google account (FRP) is signed in: have it removed first"))
+        if locks.mdm is LockState.ON:
+            lines.append(self.tr("Managed by an organisation (MDM, 监控机): do not buy"))
+        if report.integrity.rooted:
+            lines.append(self.tr("Rooted or jailbroken"))
+        if report.integrity.bootloader_unlocked:
+            lines.append(self.tr("Bootloader unlocked"))
+        replaced = [p.name for p in report.parts if p.status is PartStatus.REPLACED]
+        if replaced:
+            lines.append(self.tr("Replaced parts: %1").replace("%1", ", ".join(replaced)))
+        return lines
+
+    def _rows(self, report: DeviceReport) -> list[tuple[str, str]]:
+        battery = report.battery
+        health = "?" if battery.health_percent is None else f"{battery.health_percent:g} %"
+        cycles = "?" if battery.cycle_count is None else str(battery.cycle_count)
+        return [
+            (
+                self.tr("Phone"),
+                f"{report.brand or ''} {report.marketing_name or report.model_code or '?'}",
+            ),
+            (self.tr("Model code"), report.model_code or "?"),
+            (self.tr("Storage"), f"{report.storage_gb} GB" if report.storage_gb else "?"),
+            (self.tr("Colour / region"), f"{report.color or '?'} / {report.region or '?'}"),
+            (self.tr("System"), f"{report.os_version or '?'} ({report.os_build or '?'})"),
+            (self.tr("Serial"), report.serial or "?"),
+            (self.tr("IMEI"), ", ".join(report.imeis) or "?"),
+            (
+                self.tr("Battery health"),
+                self.tr("%1, %2 cycles").replace("%1", health).replace("%2", cycles),
+            ),
+            (self.tr("Locks"), self._locks(report)),
+        ]
+
+    def _locks(self, report: DeviceReport) -> str:
+        names = {
+            "activation_lock": self.tr("activation"),
+            "frp": "FRP",
+            "mdm": "MDM",
+            "carrier": self.tr("carrier"),
+        }
+        locks = report.locks
+        values = {
+            "activation_lock": locks.activation_lock,
+            "frp": locks.frp,
+            "mdm": locks.mdm,
+            "carrier": locks.carrier,
+        }
+        words = {
+            LockState.ON: self.tr("ON"),
+            LockState.OFF: self.tr("off"),
+            LockState.UNKNOWN: self.tr("unknown"),
+        }
+        return " · ".join(f"{names[k]}: {words[v]}" for k, v in values.items())

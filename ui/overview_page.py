@@ -1,0 +1,149 @@
+"""OverviewPage: every connected phone with its live state, the camera, the price sheet
+in force and the sync state; Enter on a phone starts its inspection."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from devices.errors import PhoneState
+from devices.report import DeviceReport
+from devices.watcher import PhoneEvent, PhoneRef
+from ui.context import StationContext
+
+STATE_COLOURS = {
+    PhoneState.LOCKED: "#c62828",
+    PhoneState.READY: "#2e7d32",
+    PhoneState.NEEDS_TRUST: "#ef6c00",
+    PhoneState.NEEDS_USB_DEBUGGING: "#ef6c00",
+    PhoneState.FAILED: "#c62828",
+}
+
+
+class OverviewPage(QWidget):
+    """The station at a glance."""
+
+    inspect_requested = Signal(object)  # DeviceReport
+
+    def __init__(self, context: StationContext) -> None:
+        super().__init__()
+        self._context = context
+        self._rows: dict[PhoneRef, int] = {}
+        self._reports: dict[PhoneRef, DeviceReport] = {}
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.phones = QTableWidget(0, 4)
+        self.phones.setHorizontalHeaderLabels(
+            [self.tr("Phone"), self.tr("Connection"), self.tr("State"), self.tr("Serial")]
+        )
+        self.phones.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.phones.verticalHeader().setVisible(False)
+        self.phones.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.phones.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.phones.itemActivated.connect(self._on_phones_activated)
+        self.inspect_button = QPushButton(self.tr("&Inspect the selected phone"))
+        self.inspect_button.clicked.connect(self._on_inspect_clicked)
+        layout = QVBoxLayout(self)
+        heading = QLabel(self.tr("Connected phones"))
+        heading.setObjectName("heading")
+        layout.addWidget(heading)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.phones)
+        layout.addWidget(self.inspect_button)
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        """The camera, price sheet and sync lines."""
+        sheet = self._context.pricing.sheet
+        sample = self.tr(" (bundled sample)") if self._context.pricing.sample else ""
+        camera = (
+            self.tr("demo photos")
+            if self._context.demo
+            else self.tr("camera %1").replace("%1", str(self._context.settings.camera.index))
+        )
+        sync = (
+            self.tr("on")
+            if self._context.settings.sync.enabled
+            else self.tr("off (not configured)")
+        )
+        self.status_label.setText(
+            self.tr("Camera: %1 · Price sheet: v%2 %3, effective %4%5 · Sync: %6")
+            .replace("%1", camera)
+            .replace("%2", str(sheet.version))
+            .replace("%3", sheet.source)
+            .replace("%4", sheet.effective.isoformat())
+            .replace("%5", sample)
+            .replace("%6", sync)
+        )
+
+    def on_phone_event(self, event: PhoneEvent) -> None:
+        """Show a watcher event (called on the GUI thread)."""
+        row = self._rows.get(event.phone)
+        if event.kind == "removed":
+            if row is not None:
+                self.phones.item(row, 2).setText(self.tr("unplugged"))
+            return
+        if row is None:
+            row = self.phones.rowCount()
+            self.phones.insertRow(row)
+            self._rows[event.phone] = row
+            for column in range(4):
+                self.phones.setItem(row, column, QTableWidgetItem(""))
+            self.phones.item(row, 1).setText(event.phone.transport)
+            self.phones.item(row, 3).setText(event.phone.serial)
+        if event.report is not None:
+            self._reports[event.phone] = event.report
+            name = event.report.marketing_name or event.report.model_code or "?"
+            self.phones.item(row, 0).setText(name)
+        state_item = self.phones.item(row, 2)
+        state_item.setText(_state_text(self, event.state))
+        colour = STATE_COLOURS.get(event.state)
+        if colour:
+            state_item.setForeground(Qt.GlobalColor.white)
+            state_item.setBackground(_brush(colour))
+        if self.phones.currentRow() < 0:
+            self.phones.selectRow(row)
+
+    def _selected_report(self) -> DeviceReport | None:
+        row = self.phones.currentRow()
+        phone = next((p for p, r in self._rows.items() if r == row), None)
+        return self._reports.get(phone) if phone else None
+
+    def _on_phones_activated(self) -> None:
+        self._on_inspect_clicked()
+
+    def _on_inspect_clicked(self) -> None:
+        report = self._selected_report()
+        if report is not None:
+            self.inspect_requested.emit(report)
+
+
+def _brush(colour: str):  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QBrush, QColor
+
+    return QBrush(QColor(colour))
+
+
+def _state_text(widget: QWidget, state: PhoneState) -> str:
+    texts = {
+        PhoneState.PROBING: widget.tr("reading…"),
+        PhoneState.NEEDS_USB_DEBUGGING: widget.tr("tap “Allow USB debugging” on the phone"),
+        PhoneState.NEEDS_TRUST: widget.tr("tap “Trust” on the iPhone"),
+        PhoneState.TRUST_DECLINED: widget.tr("trust declined: replug"),
+        PhoneState.PASSCODE_LOCKED: widget.tr("unlock the iPhone"),
+        PhoneState.NOT_PAIRED: widget.tr("not paired"),
+        PhoneState.READY: widget.tr("ready"),
+        PhoneState.LOCKED: widget.tr("LOCKED"),
+        PhoneState.GONE: widget.tr("unplugged"),
+        PhoneState.FAILED: widget.tr("could not be read"),
+    }
+    return texts[state]

@@ -1,0 +1,135 @@
+"""PhotographPage: the live view with the phone's outline and quality hints, and the
+guided captures in order (screen off, back, sides). Each photo is stored the moment
+it is taken, then analysed off the GUI thread."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
+
+from app import flow
+from app.records import Inspection, PhotoStep
+from ui.context import StationContext
+from ui.photo_view import PhotoView, to_qimage
+from vision.finding import Surface
+
+STEPS = (
+    (PhotoStep.SCREEN_OFF, Surface.SCREEN),
+    (PhotoStep.BACK, Surface.BACK),
+    (PhotoStep.SIDE, Surface.FRAME),
+)
+SIZE_MM = (71.0, 146.0)
+
+
+class PhotographPage(QWidget):
+    """Guided captures; ``frame_source`` gives the next camera frame (BGR array)."""
+
+    next_requested = Signal()
+    captured = Signal(object)
+
+    def __init__(self, context: StationContext, frame_source: Any) -> None:
+        super().__init__()
+        self._context = context
+        self._frame_source = frame_source
+        self._step = 0
+        self.view = PhotoView()
+        self.hints = QLabel()
+        self.hints.setWordWrap(True)
+        self.steps = QListWidget()
+        self.steps.addItems([self._step_text(step) for step, _ in STEPS])
+        self.capture_button = QPushButton(self.tr("&Capture"))
+        self.capture_button.setDefault(True)
+        self.capture_button.clicked.connect(self._on_capture_clicked)
+        self.next_button = QPushButton(self.tr("&Review the findings"))
+        self.next_button.clicked.connect(self.next_requested)
+        side = QVBoxLayout()
+        side.addWidget(QLabel(self.tr("Captures, in order:")))
+        side.addWidget(self.steps)
+        side.addWidget(self.hints)
+        side.addWidget(self.capture_button)
+        side.addWidget(self.next_button)
+        row = QHBoxLayout(self)
+        row.addWidget(self.view, 3)
+        row.addLayout(side, 1)
+        context.inspection.changed.connect(self._on_inspection_changed)
+
+    def _step_text(self, step: PhotoStep) -> str:
+        return {
+            PhotoStep.SCREEN_OFF: self.tr("1. Screen off, glass up"),
+            PhotoStep.BACK: self.tr("2. Back"),
+            PhotoStep.SIDE: self.tr("3. Sides"),
+        }[step]
+
+    def _on_inspection_changed(self, inspection: Inspection | None) -> None:
+        taken = {p.step for p in inspection.photos} if inspection else set()
+        self._step = next((i for i, (s, _) in enumerate(STEPS) if s not in taken), len(STEPS))
+        for index in range(self.steps.count()):
+            item = self.steps.item(index)
+            done = STEPS[index][0] in taken
+            item.setText(self._step_text(STEPS[index][0]) + (" ✓" if done else ""))
+        self.steps.setCurrentRow(min(self._step, len(STEPS) - 1))
+        self.capture_button.setEnabled(inspection is not None and self._step < len(STEPS))
+        self.refresh_preview()
+
+    def refresh_preview(self) -> None:
+        """Grab a frame and show it with the phone's outline and hints (off-thread)."""
+        inspection = self._context.inspection.current
+        if inspection is None or self._step >= len(STEPS):
+            return
+        frame = self._frame_source(inspection, STEPS[self._step][0])
+        self._context.runner.work(lambda: _preview(frame), self._on_preview)
+
+    def _on_preview(self, result: tuple[Any, list[str], Any]) -> None:
+        image, hints, outline = result
+        boxes = [(outline, "#00c853", "")] if outline else []
+        self.view.show_image(to_qimage(image), boxes)
+        self.hints.setText("\n".join(hints) or self.tr("Looks good: capture"))
+
+    def _on_capture_clicked(self) -> None:
+        inspection = self._context.inspection.current
+        if inspection is None or self._step >= len(STEPS):
+            return
+        step, surface = STEPS[self._step]
+        frame = self._frame_source(inspection, step)
+        store = self._context.store
+        self.capture_button.setEnabled(False)
+        self.hints.setText(self.tr("Storing and analysing the photo…"))
+
+        def work() -> Inspection:
+            from vision.synthetic import encode_png
+
+            return flow.photograph(
+                store,
+                inspection.id,
+                encode_png(frame),
+                frame,
+                step=step,
+                surface=surface,
+                size_mm=SIZE_MM,
+            )
+
+        self._context.runner.db(work, self._on_captured, self._on_failed)
+
+    def _on_captured(self, inspection: Inspection) -> None:
+        self._context.inspection.set(inspection)
+        self.captured.emit(inspection)
+
+    def _on_failed(self, error: BaseException) -> None:
+        self.capture_button.setEnabled(True)
+        self.hints.setText(self.tr("The photo could not be stored: %1").replace("%1", str(error)))
+
+
+def _preview(frame: Any) -> tuple[Any, list[str], tuple[int, int, int, int] | None]:
+    from vision.camera import preview
+    from vision.locate import QUALITY_TEXT, Quality, check_quality, locate
+
+    small = preview(frame, 960)
+    location = locate(small)
+    if location is None:
+        return small, [QUALITY_TEXT[Quality.NO_PHONE]], None
+    quality = [QUALITY_TEXT[q] for q in check_quality(small, location)]
+    xs, ys = location.corners[:, 0], location.corners[:, 1]
+    box = (int(xs.min()), int(ys.min()), int(xs.max() - xs.min()), int(ys.max() - ys.min()))
+    return small, quality, box

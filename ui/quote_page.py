@@ -1,0 +1,188 @@
+"""QuotePage: the grade in 成色 and CTIA terms with the rules that fired, the itemised
+quote with each line's evidence, the seller's view, and price changes (a reason
+always; the manager's PIN to go below the quote)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.quoting import override_price, price_inspection
+from app.records import Inspection, LineKind
+from ui.context import StationContext
+from ui.seller_view_dialog import SellerViewDialog
+
+
+class QuotePage(QWidget):
+    """Grade and quote of the inspection in hand."""
+
+    next_requested = Signal()
+
+    def __init__(self, context: StationContext) -> None:
+        super().__init__()
+        self._context = context
+        self.grade = QLabel()
+        self.grade.setObjectName("grade")
+        self.rules = QListWidget()
+        self.lines = QTableWidget(0, 3)
+        self.lines.setHorizontalHeaderLabels(
+            [self.tr("Line"), self.tr("Amount"), self.tr("Evidence")]
+        )
+        self.lines.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.lines.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.lines.verticalHeader().setVisible(False)
+        self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.total = QLabel()
+        self.total.setObjectName("total")
+        self.price_button = QPushButton(self.tr("&Price the phone"))
+        self.price_button.clicked.connect(self._on_price_clicked)
+        self.seller_button = QPushButton(self.tr("Show the &seller"))
+        self.seller_button.clicked.connect(self._on_seller_clicked)
+        self.override_button = QPushButton(self.tr("&Change the price…"))
+        self.override_button.clicked.connect(self._on_override_clicked)
+        self.next_button = QPushButton(self.tr("&Agree and seal"))
+        self.next_button.clicked.connect(self.next_requested)
+        buttons = QHBoxLayout()
+        for button in (
+            self.price_button,
+            self.seller_button,
+            self.override_button,
+            self.next_button,
+        ):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.grade)
+        layout.addWidget(QLabel(self.tr("Rules that decided the grade:")))
+        layout.addWidget(self.rules, 1)
+        layout.addWidget(self.lines, 2)
+        layout.addWidget(self.total)
+        layout.addLayout(buttons)
+        context.inspection.changed.connect(self._on_inspection_changed)
+
+    def _on_inspection_changed(self, inspection: Inspection | None) -> None:
+        self.rules.clear()
+        self.lines.setRowCount(0)
+        quoted = inspection is not None and inspection.quote is not None
+        for button in (self.seller_button, self.override_button, self.next_button):
+            button.setEnabled(quoted)
+        if inspection is None or inspection.grade is None or inspection.quote is None:
+            self.grade.setText(self.tr("Not priced yet"))
+            self.total.setText("")
+            return
+        grade, quote = inspection.grade, inspection.quote
+        self.grade.setText(
+            self.tr("Grade %1 · CTIA %2/%3 · screen %4")
+            .replace("%1", grade.label("chengse") or grade.level)
+            .replace("%2", grade.label("ctia_cosmetic") or "")
+            .replace("%3", grade.label("ctia_functional") or "")
+            .replace("%4", grade.label("screen") or "")
+        )
+        zh = self._context.settings.ui.language != "en"
+        for hit in grade.rules:
+            self.rules.addItem(
+                f"{hit.description_zh if zh else hit.description_en}  [{hit.rule_id}]"
+            )
+        for line in quote.lines:
+            row = self.lines.rowCount()
+            self.lines.insertRow(row)
+            amount = "—" if line.kind is LineKind.REFUSAL else _money(line.amount_fen)
+            evidence = ", ".join((*line.facts, *(f"#{i[:8]}" for i in line.finding_ids)))
+            cells = (line.reason_zh if zh else line.reason_en, amount, evidence)
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 1:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.lines.setItem(row, column, item)
+        self.next_button.setEnabled(not quote.refused)
+        self.override_button.setEnabled(not quote.refused)
+        text = (
+            self.tr("REFUSED: this phone cannot be bought")
+            if quote.refused
+            else (self.tr("Total: %1").replace("%1", _money(quote.total_fen)))
+        )
+        self.total.setText(text)
+
+    def _on_price_clicked(self) -> None:
+        inspection = self._context.inspection.current
+        if inspection is None:
+            return
+        store, setup = self._context.store, self._context.pricing
+        self._context.runner.db(
+            lambda: price_inspection(store, inspection.id, setup),
+            self._context.inspection.set,
+            self._on_failed,
+        )
+
+    def _on_failed(self, error: BaseException) -> None:
+        QMessageBox.warning(self, self.tr("Cannot price"), str(error))
+
+    def _on_seller_clicked(self) -> None:
+        inspection = self._context.inspection.current
+        if inspection is not None:
+            SellerViewDialog(inspection, self._context.settings.ui.language != "en", self).exec()
+
+    def _on_override_clicked(self) -> None:
+        inspection = self._context.inspection.current
+        if inspection is None or inspection.quote is None:
+            return
+        yuan, ok = QInputDialog.getDouble(
+            self,
+            self.tr("Change the price"),
+            self.tr("New price (¥):"),
+            inspection.quote.total_fen / 100,
+            0,
+            1_000_000,
+            0,
+        )
+        if not ok:
+            return
+        reason, ok = QInputDialog.getText(self, self.tr("Change the price"), self.tr("Why?"))
+        if not ok:
+            return
+        new_fen = round(yuan * 100)
+        pin = None
+        if new_fen < inspection.quote.quoted_fen:
+            pin, ok = QInputDialog.getText(
+                self,
+                self.tr("Manager approval"),
+                self.tr("Manager PIN:"),
+                QLineEdit.EchoMode.Password,
+            )
+            if not ok:
+                return
+        store, clerk = self._context.store, self._context.clerk
+        pin_hash = self._context.settings.pricing.manager_pin_hash
+        self._context.runner.db(
+            lambda: override_price(
+                store,
+                inspection.id,
+                new_fen,
+                clerk=clerk,
+                reason=reason,
+                pin=pin,
+                pin_hash=pin_hash,
+            ),
+            self._context.inspection.set,
+            self._on_failed,
+        )
+
+
+def _money(fen: int) -> str:
+    sign = "-" if fen < 0 else ""
+    return f"{sign}¥{abs(fen) / 100:,.2f}"

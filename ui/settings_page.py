@@ -1,0 +1,129 @@
+"""SettingsPage: station and store names, clerk, camera and resolution, language,
+price sheet import, and where the data lives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.grading import load_standard
+from app.settings import Settings, save_settings
+from ui.context import StationContext
+
+
+class SettingsPage(QWidget):
+    """Edits the station's settings; ``saved`` carries the new Settings."""
+
+    saved = Signal(object)
+    sheet_imported = Signal(object)
+
+    def __init__(self, context: StationContext) -> None:
+        super().__init__()
+        self._context = context
+        s = context.settings
+        self.station_name = QLineEdit(s.station.station_name)
+        self.store_name = QLineEdit(s.station.store_name)
+        self.clerk = QLineEdit(s.station.clerk)
+        self.camera_index = QSpinBox()
+        self.camera_index.setRange(0, 63)
+        self.camera_index.setValue(s.camera.index)
+        self.resolution = QComboBox()
+        for width, height in ((1280, 720), (1920, 1080), (3840, 2160), (4000, 3000)):
+            self.resolution.addItem(f"{width}×{height}", (width, height))
+        found = self.resolution.findData((s.camera.width, s.camera.height))
+        self.resolution.setCurrentIndex(max(found, 0))
+        self.language = QComboBox()
+        self.language.addItem(self.tr("System language"), "auto")
+        self.language.addItem("中文", "zh_CN")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(self.language.findData(s.ui.language), 0))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        save = QPushButton(self.tr("&Save settings"))
+        save.clicked.connect(self._on_save_clicked)
+        import_button = QPushButton(self.tr("&Import a price sheet (CSV or XLSX)…"))
+        import_button.clicked.connect(self._on_import_clicked)
+        form = QFormLayout()
+        form.addRow(self.tr("Station name"), self.station_name)
+        form.addRow(self.tr("Store name"), self.store_name)
+        form.addRow(self.tr("Clerk"), self.clerk)
+        form.addRow(self.tr("Camera"), self.camera_index)
+        form.addRow(self.tr("Resolution"), self.resolution)
+        form.addRow(self.tr("Language (after restart)"), self.language)
+        form.addRow(self.tr("Data directory"), QLabel(str(context.data_dir.root)))
+        layout = QVBoxLayout(self)
+        heading = QLabel(self.tr("Settings"))
+        heading.setObjectName("heading")
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addWidget(save)
+        layout.addWidget(import_button)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+
+    def edited(self) -> Settings:
+        """The settings as edited (validated by the model)."""
+        s = self._context.settings
+        width, height = self.resolution.currentData()
+        return s.model_copy(
+            update={
+                "station": s.station.model_copy(
+                    update={
+                        "station_name": self.station_name.text().strip() or s.station.station_name,
+                        "store_name": self.store_name.text().strip(),
+                        "clerk": self.clerk.text().strip() or s.station.clerk,
+                    }
+                ),
+                "camera": s.camera.model_copy(
+                    update={
+                        "index": self.camera_index.value(),
+                        "width": width,
+                        "height": height,
+                    }
+                ),
+                "ui": s.ui.model_copy(update={"language": self.language.currentData()}),
+            }
+        )
+
+    def _on_save_clicked(self) -> None:
+        settings = self.edited()
+        save_settings(self._context.data_dir.settings, settings)
+        self._context.settings = settings
+        self.message.setText(self.tr("Saved."))
+        self.saved.emit(settings)
+
+    def _on_import_clicked(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Price sheet"), "", self.tr("Price sheets (*.csv *.xlsx *.txt)")
+        )
+        if name:
+            self.import_sheet(Path(name))
+
+    def import_sheet(self, path: Path) -> None:
+        """Import a sheet off the GUI thread; every bad line is shown."""
+        store = self._context.store
+        self.message.setText(self.tr("Importing %1…").replace("%1", path.name))
+        self._context.runner.db(
+            lambda: store.prices.import_file(path, load_standard()),
+            self._on_imported,
+            self._on_import_failed,
+        )
+
+    def _on_imported(self, sheet: object) -> None:
+        self.message.setText(self.tr("Imported as version %1.").replace("%1", str(sheet.version)))  # type: ignore[attr-defined]
+        self.sheet_imported.emit(sheet)
+
+    def _on_import_failed(self, error: BaseException) -> None:
+        self.message.setText(str(error))
