@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.records import InspectionState
 from app.store import HistoryQuery, HistoryRow, Page
 from ui.context import StationContext
 
@@ -79,14 +80,25 @@ class HistoryPage(QWidget):
 
     def _cells(self, row: HistoryRow) -> list[str]:
         price = "" if row.total_fen is None else f"¥{row.total_fen / 100:,.0f}"
+        chengse = self._context.pricing.standard.vocabularies["chengse"]
+        grade = chengse.get(row.grade, row.grade) if row.grade else ""
         return [
             row.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
             row.model or self.tr("unknown phone"),
-            row.state.value,
-            row.grade or "",
+            self._state_text(row.state),
+            grade,
             price,
             row.seller_name or "",
         ]
+
+    def _state_text(self, state: InspectionState) -> str:
+        return {
+            InspectionState.DRAFT: self.tr("draft"),
+            InspectionState.REVIEWED: self.tr("reviewed"),
+            InspectionState.QUOTED: self.tr("quoted"),
+            InspectionState.SEALED: self.tr("sealed"),
+            InspectionState.ERASED: self.tr("erased"),
+        }[state]
 
     def _on_table_activated(self) -> None:
         row = self.table.currentRow()

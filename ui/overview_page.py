@@ -105,13 +105,28 @@ class OverviewPage(QWidget):
             name = event.report.marketing_name or event.report.model_code or "?"
             self.phones.item(row, 0).setText(name)
         state_item = self.phones.item(row, 2)
-        state_item.setText(_state_text(self, event.state))
+        state_item.setText(self._state_text(event.state))
         colour = STATE_COLOURS.get(event.state)
         if colour:
             state_item.setForeground(Qt.GlobalColor.white)
             state_item.setBackground(_brush(colour))
         if self.phones.currentRow() < 0:
             self.phones.selectRow(row)
+
+    def _state_text(self, state: PhoneState) -> str:
+        texts = {
+            PhoneState.PROBING: self.tr("reading…"),
+            PhoneState.NEEDS_USB_DEBUGGING: self.tr("tap “Allow USB debugging” on the phone"),
+            PhoneState.NEEDS_TRUST: self.tr("tap “Trust” on the iPhone"),
+            PhoneState.TRUST_DECLINED: self.tr("trust declined: replug"),
+            PhoneState.PASSCODE_LOCKED: self.tr("unlock the iPhone"),
+            PhoneState.NOT_PAIRED: self.tr("not paired"),
+            PhoneState.READY: self.tr("ready"),
+            PhoneState.LOCKED: self.tr("LOCKED"),
+            PhoneState.GONE: self.tr("unplugged"),
+            PhoneState.FAILED: self.tr("could not be read"),
+        }
+        return texts[state]
 
     def _selected_report(self) -> DeviceReport | None:
         row = self.phones.currentRow()
@@ -131,19 +146,3 @@ def _brush(colour: str):  # type: ignore[no-untyped-def]
     from PySide6.QtGui import QBrush, QColor
 
     return QBrush(QColor(colour))
-
-
-def _state_text(widget: QWidget, state: PhoneState) -> str:
-    texts = {
-        PhoneState.PROBING: widget.tr("reading…"),
-        PhoneState.NEEDS_USB_DEBUGGING: widget.tr("tap “Allow USB debugging” on the phone"),
-        PhoneState.NEEDS_TRUST: widget.tr("tap “Trust” on the iPhone"),
-        PhoneState.TRUST_DECLINED: widget.tr("trust declined: replug"),
-        PhoneState.PASSCODE_LOCKED: widget.tr("unlock the iPhone"),
-        PhoneState.NOT_PAIRED: widget.tr("not paired"),
-        PhoneState.READY: widget.tr("ready"),
-        PhoneState.LOCKED: widget.tr("LOCKED"),
-        PhoneState.GONE: widget.tr("unplugged"),
-        PhoneState.FAILED: widget.tr("could not be read"),
-    }
-    return texts[state]

@@ -79,6 +79,7 @@ def test_demo_from_plug_in_to_sealed_record_found_in_history(
         window.history.refresh()
         qtbot.waitUntil(lambda: window.history.table.rowCount() == 1)
         assert window.history.table.item(0, 2).text() == "sealed"
+        assert window.history.table.item(0, 3).text() == "9成新"
         stored = context.store.get(sealed.id)
         assert stored.grade == sealed.grade and stored.quote == sealed.quote
         assert stored.quote.lines[0].rule_id == "base"

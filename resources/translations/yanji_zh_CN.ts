@@ -1,0 +1,695 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <location filename="../../ui/history_page.py" line="34" />
+        <source>IMEI, serial, seller name or phone; Enter to search</source>
+        <translation>IMEI、序列号、卖家姓名或手机号，回车搜索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="40" />
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="41" />
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="42" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="43" />
+        <source>Grade</source>
+        <translation>成色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="44" />
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="45" />
+        <source>Seller</source>
+        <translation>卖家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="55" />
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="87" />
+        <source>unknown phone</source>
+        <translation>未知手机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="96" />
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="97" />
+        <source>reviewed</source>
+        <translation>已复核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="98" />
+        <source>quoted</source>
+        <translation>已报价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="99" />
+        <source>sealed</source>
+        <translation>已封存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="100" />
+        <source>erased</source>
+        <translation>已擦除</translation>
+    </message>
+</context>
+<context>
+    <name>IdentifyPage</name>
+    <message>
+        <location filename="../../ui/identify_page.py" line="35" />
+        <source>&amp;Photograph the phone</source>
+        <translation>拍照(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identify_page.py" line="38" />
+        <source>Identify</source>
+        <translation>识别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identify_page.py" line="43" />
+        <source>Could not be read:</source>
+        <translation>无法读取：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identify_page.py" line="62" />
+        <source>nothing: every item was read</source>
+        <translation>无：全部已读取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identify_page.py" line="69" />
+        <source>Activation lock / account lock is ON: do not buy</source>
+        <translation>激活锁/账号锁已开启：不能回收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identify_page.py" line="71" />
+        <source>Google account (FRP) is signed in: have it removed first</source>
+        <translation>已登录谷歌账号（FRP）：请先退出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identify_page.py" line="73" />
+        <source>Managed by an organisation (MDM, 监控机): do not buy</source>
+        <translation>设备受企业监管（MDM，监控机）：不能回收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identify_page.py" line="75" />
+        <source>Rooted or jailbroken</source>
+        <translation>已root或越狱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identify_page.py" line="77" />
+        <source>Bootloader unlocked</source>
+        <translation>Bootloader已解锁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identify_page.py" line="80" />
+        <source>Replaced parts: %1</source>
+        <translation>更换过的部件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identify_page.py" line="89" />
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identify_page.py" line="92" />
+        <source>Model code</source>
+        <translation>型号代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identify_page.py" line="93" />
+        <source>Storage</source>
+        <translation>存储容量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identify_page.py" line="94" />
+        <source>Colour / region</source>
+        <translation>颜色 / 版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identify_page.py" line="95" />
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identify_page.py" line="96" />
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identify_page.py" line="97" />
+        <source>IMEI</source>
+        <translation>IMEI</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identify_page.py" line="99" />
+        <source>Battery health</source>
+        <translation>电池健康</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identify_page.py" line="100" />
+        <source>%1, %2 cycles</source>
+        <translation>%1，循环 %2 次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identify_page.py" line="102" />
+        <source>Locks</source>
+        <translation>锁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identify_page.py" line="107" />
+        <source>activation</source>
+        <translation>激活锁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identify_page.py" line="110" />
+        <source>carrier</source>
+        <translation>运营商锁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identify_page.py" line="120" />
+        <source>ON</source>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identify_page.py" line="121" />
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identify_page.py" line="122" />
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <location filename="../../ui/overview_page.py" line="46" />
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="46" />
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="46" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="46" />
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="53" />
+        <source>&amp;Inspect the selected phone</source>
+        <translation>检测所选手机(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="56" />
+        <source>Connected phones</source>
+        <translation>已连接的手机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="67" />
+        <source> (bundled sample)</source>
+        <translation>（内置示例）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="69" />
+        <source>demo photos</source>
+        <translation>演示照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="71" />
+        <source>camera %1</source>
+        <translation>摄像头 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="74" />
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="76" />
+        <source>off (not configured)</source>
+        <translation>关（未配置）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="79" />
+        <source>Camera: %1 · Price sheet: v%2 %3, effective %4%5 · Sync: %6</source>
+        <translation>摄像头：%1 · 价格表：v%2 %3，%4 起生效%5 · 同步：%6</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="93" />
+        <location filename="../../ui/overview_page.py" line="126" />
+        <source>unplugged</source>
+        <translation>已拔出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="118" />
+        <source>reading…</source>
+        <translation>读取中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="119" />
+        <source>tap “Allow USB debugging” on the phone</source>
+        <translation>请在手机上点“允许USB调试”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="120" />
+        <source>tap “Trust” on the iPhone</source>
+        <translation>请在iPhone上点“信任”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="121" />
+        <source>trust declined: replug</source>
+        <translation>已拒绝信任：请重新插入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="122" />
+        <source>unlock the iPhone</source>
+        <translation>请解锁iPhone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="123" />
+        <source>not paired</source>
+        <translation>未配对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="124" />
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="125" />
+        <source>LOCKED</source>
+        <translation>有锁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="127" />
+        <source>could not be read</source>
+        <translation>无法读取</translation>
+    </message>
+</context>
+<context>
+    <name>PhotographPage</name>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="42" />
+        <source>&amp;Capture</source>
+        <translation>拍照(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="45" />
+        <source>&amp;Review the findings</source>
+        <translation>复核检测结果(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="48" />
+        <source>Captures, in order:</source>
+        <translation>按顺序拍摄：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="60" />
+        <source>1. Screen off, glass up</source>
+        <translation>1. 熄屏，屏幕朝上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="61" />
+        <source>2. Back</source>
+        <translation>2. 背面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="62" />
+        <source>3. Sides</source>
+        <translation>3. 侧面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="88" />
+        <source>Looks good: capture</source>
+        <translation>画面良好：可以拍照</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="98" />
+        <source>Storing and analysing the photo…</source>
+        <translation>正在保存并分析照片…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="121" />
+        <source>The photo could not be stored: %1</source>
+        <translation>照片无法保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>QuotePage</name>
+    <message>
+        <location filename="../../ui/quote_page.py" line="43" />
+        <source>Line</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quote_page.py" line="43" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quote_page.py" line="43" />
+        <source>Evidence</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quote_page.py" line="51" />
+        <source>&amp;Price the phone</source>
+        <translation>估价(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quote_page.py" line="53" />
+        <source>Show the &amp;seller</source>
+        <translation>给卖家看(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quote_page.py" line="55" />
+        <source>&amp;Change the price…</source>
+        <translation>调整价格(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quote_page.py" line="57" />
+        <source>&amp;Agree and seal</source>
+        <translation>同意并封存(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quote_page.py" line="69" />
+        <source>Rules that decided the grade:</source>
+        <translation>决定成色的规则：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quote_page.py" line="83" />
+        <source>Not priced yet</source>
+        <translation>尚未估价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quote_page.py" line="88" />
+        <source>Grade %1 · CTIA %2/%3 · screen %4</source>
+        <translation>成色 %1 · CTIA %2/%3 · 屏幕 %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quote_page.py" line="115" />
+        <source>REFUSED: this phone cannot be bought</source>
+        <translation>拒收：此手机不能回收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quote_page.py" line="117" />
+        <source>Total: %1</source>
+        <translation>合计：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quote_page.py" line="133" />
+        <source>Cannot price</source>
+        <translation>无法估价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quote_page.py" line="146" />
+        <location filename="../../ui/quote_page.py" line="155" />
+        <source>Change the price</source>
+        <translation>调整价格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quote_page.py" line="147" />
+        <source>New price (¥):</source>
+        <translation>新价格（元）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quote_page.py" line="155" />
+        <source>Why?</source>
+        <translation>原因？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quote_page.py" line="163" />
+        <source>Manager approval</source>
+        <translation>店长批准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quote_page.py" line="164" />
+        <source>Manager PIN:</source>
+        <translation>店长密码：</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../../ui/review_page.py" line="47" />
+        <source>&amp;Accept review and price</source>
+        <translation>确认复核并估价(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="50" />
+        <source>Findings (untick to reject):</source>
+        <translation>检测结果（取消勾选即驳回）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="52" />
+        <source>Evidence:</source>
+        <translation>证据：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="54" />
+        <source>Draw a box on the photo to add a finding of kind:</source>
+        <translation>在照片上框选以添加此类缺陷：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="70" />
+        <source> (clerk)</source>
+        <translation>（店员）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="77" />
+        <source>No findings: the glass looks clean</source>
+        <translation>无缺陷：屏幕干净</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="112" />
+        <source>drawn by the clerk</source>
+        <translation>店员框选</translation>
+    </message>
+</context>
+<context>
+    <name>SealPage</name>
+    <message>
+        <location filename="../../ui/seal_page.py" line="35" />
+        <source>The seller has seen the itemised quote and agrees</source>
+        <translation>卖家已查看分项报价并同意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_page.py" line="38" />
+        <source>&amp;Seal the record</source>
+        <translation>封存记录(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_page.py" line="41" />
+        <source>Seller's name</source>
+        <translation>卖家姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_page.py" line="42" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_page.py" line="43" />
+        <source>Mobile</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_page.py" line="45" />
+        <source>Seal</source>
+        <translation>封存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_page.py" line="60" />
+        <source>Sealed. This record is now read-only.</source>
+        <translation>已封存，记录不可再修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_page.py" line="67" />
+        <source>Tick the seller's agreement first.</source>
+        <translation>请先勾选卖家同意。</translation>
+    </message>
+</context>
+<context>
+    <name>SellerViewDialog</name>
+    <message>
+        <location filename="../../ui/seller_view_dialog.py" line="19" />
+        <source>Your quote</source>
+        <translation>您的报价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seller_view_dialog.py" line="43" />
+        <source>Total ¥%1</source>
+        <translation>合计 ¥%1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../ui/settings_page.py" line="48" />
+        <source>System language</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="54" />
+        <source>&amp;Save settings</source>
+        <translation>保存设置(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="56" />
+        <source>&amp;Import a price sheet (CSV or XLSX)…</source>
+        <translation>导入价格表（CSV或XLSX）(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="59" />
+        <source>Station name</source>
+        <translation>验机台名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="60" />
+        <source>Store name</source>
+        <translation>门店名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="61" />
+        <source>Clerk</source>
+        <translation>店员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="62" />
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="63" />
+        <source>Resolution</source>
+        <translation>分辨率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="64" />
+        <source>Language (after restart)</source>
+        <translation>语言（重启后生效）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="65" />
+        <source>Data directory</source>
+        <translation>数据目录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="67" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="104" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="109" />
+        <source>Price sheet</source>
+        <translation>价格表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="109" />
+        <source>Price sheets (*.csv *.xlsx *.txt)</source>
+        <translation>价格表 (*.csv *.xlsx *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="117" />
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="125" />
+        <source>Imported as version %1.</source>
+        <translation>已导入为第 %1 版。</translation>
+    </message>
+</context>
+<context>
+    <name>StationWindow</name>
+    <message>
+        <location filename="../../ui/station_window.py" line="57" />
+        <source>Yanji inspection station</source>
+        <translation>验机台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_window.py" line="72" />
+        <source>1 Phones</source>
+        <translation>1 手机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_window.py" line="73" />
+        <source>2 Identify</source>
+        <translation>2 识别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_window.py" line="74" />
+        <source>3 Photograph</source>
+        <translation>3 拍照</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_window.py" line="75" />
+        <source>4 Review</source>
+        <translation>4 复核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_window.py" line="76" />
+        <source>5 Grade &amp; quote</source>
+        <translation>5 成色与报价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_window.py" line="77" />
+        <source>6 Seal</source>
+        <translation>6 封存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_window.py" line="78" />
+        <source>7 History</source>
+        <translation>7 历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_window.py" line="79" />
+        <source>8 Settings</source>
+        <translation>8 设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_window.py" line="120" />
+        <source>DEMO: recorded phones and generated photos</source>
+        <translation>演示：录制的手机与生成的照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_window.py" line="192" />
+        <source>Something went wrong</source>
+        <translation>出错了</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,110 @@
+"""Screenshots of every page of the station, in zh_CN and en, driven through the demo.
+
+    xvfb-run -a .venv/bin/python scripts/screenshots.py OUT_DIR   (or scripts/screenshots.sh)
+
+Each language runs in its own process (translators must be in place before the
+window is built) on a fresh temporary data directory.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+PAGES = ("phones", "identify", "photograph", "review", "quote", "seal", "history", "settings")
+
+
+def wait_for(app, condition: Callable[[], bool], timeout: float = 30.0) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the demo did not get there in time")
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def shoot(out: Path, language: str) -> None:
+    from concurrent.futures import wait
+
+    from PySide6.QtWidgets import QApplication
+
+    from app.paths import DataDir
+    from app.settings import load_settings, save_settings
+    from ui.i18n import install_translators
+    from ui.station import build_window
+
+    app = QApplication([])
+    translators = install_translators(app, language)
+    data_dir = DataDir(Path(tempfile.mkdtemp()) / "data").ensure()
+    settings = load_settings(data_dir.settings)
+    save_settings(
+        data_dir.settings,
+        settings.model_copy(update={"ui": settings.ui.model_copy(update={"language": language})}),
+    )
+    window, context, watcher = build_window(data_dir, demo=True)
+    window.resize(1280, 800)
+    window.show()
+
+    def snap(index: int) -> None:
+        window.nav.setCurrentRow(index)
+        for _ in range(20):
+            app.processEvents()
+            time.sleep(0.02)
+        wait_for(app, lambda: context.runner.in_flight == 0)
+        app.processEvents()
+        window.grab().save(str(out / f"{language}-{index + 1}-{PAGES[index]}.png"))
+
+    wait(watcher.poll_once())
+    phones = window.overview.phones
+    wait_for(
+        app, lambda: sum(bool(phones.item(r, 0).text()) for r in range(phones.rowCount())) == 6
+    )
+    snap(0)
+    row = next(r for r in range(phones.rowCount()) if phones.item(r, 0).text() == "iPhone 7")
+    phones.selectRow(row)
+    window.overview.inspect_button.click()
+    wait_for(app, lambda: context.inspection.current is not None)
+    snap(1)
+    snap(2)
+    window.photograph.capture_button.click()
+    wait_for(app, lambda: bool(context.inspection.current.photos))
+    window.nav.setCurrentRow(3)
+    snap(3)
+    window.review.next_button.click()
+    wait_for(app, lambda: context.inspection.current.quote is not None)
+    snap(4)
+    window.seal.name.setText("王小明")
+    window.seal.id_number.setText("11010519491231002X")
+    window.seal.phone.setText("13800138000")
+    window.seal.agreed.setChecked(True)
+    snap(5)
+    window.seal.seal_button.click()
+    wait_for(app, lambda: context.inspection.current.state.is_final)
+    snap(6)
+    snap(7)
+    watcher.stop()
+    context.runner.shutdown()
+    context.store.close()
+    del translators
+
+
+def main() -> None:
+    out = Path(sys.argv[1]).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    if len(sys.argv) > 2:
+        shoot(out, sys.argv[2])
+        return
+    for language in ("zh_CN", "en"):
+        subprocess.run([sys.executable, __file__, str(out), language], check=True)
+    print(f"Screenshots of {len(PAGES)} pages in zh_CN and en are in {out}")
+
+
+if __name__ == "__main__":
+    main()
