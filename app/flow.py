@@ -34,6 +34,7 @@ def photograph(
     step: PhotoStep,
     surface: Surface,
     size_mm: tuple[float, float] | None = None,
+    pattern: Any = None,
 ) -> Inspection:
     """Store the photo first (it is evidence even if analysis fails), then analyse it
     and attach its findings, each with its evidence crop stored too."""
@@ -42,7 +43,7 @@ def photograph(
 
     record = store.add_photo(inspection_id, png, step, "image/png", step.value)
     photo = record.photos[-1].sha256
-    analysis = analyze(image, surface, size_mm=size_mm)
+    analysis = analyze(image, surface, pattern, size_mm=size_mm)
     findings = []
     for finding in analysis.findings:
         crop = store.add_photo(

@@ -3,9 +3,13 @@ types an IMEI and Enter works), newest first; open a record read-only."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -34,6 +38,20 @@ class HistoryPage(QWidget):
             self.tr("IMEI, serial, seller name or phone; Enter to search")
         )
         self.search.returnPressed.connect(self.refresh)
+        self.grade = QComboBox()
+        self.grade.addItem(self.tr("any grade"), None)
+        for level, label in context.pricing.standard.vocabularies["chengse"].items():
+            self.grade.addItem(label, level)
+        self.grade.currentIndexChanged.connect(self.refresh)
+        self.period = QComboBox()
+        for text, days in (
+            (self.tr("any time"), None),
+            (self.tr("today"), 0),
+            (self.tr("last 7 days"), 7),
+            (self.tr("last 30 days"), 30),
+        ):
+            self.period.addItem(text, days)
+        self.period.currentIndexChanged.connect(self.refresh)
         self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels(
             [
@@ -55,16 +73,27 @@ class HistoryPage(QWidget):
         heading = QLabel(self.tr("History"))
         heading.setObjectName("heading")
         layout.addWidget(heading)
-        layout.addWidget(self.search)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.grade, 1)
+        filters.addWidget(self.period, 1)
+        layout.addLayout(filters)
         layout.addWidget(self.table)
 
     def refresh(self) -> None:
         """Search with what is typed (off the GUI thread)."""
-        text = self.search.text().strip() or None
-        store = self._context.store
-        self._context.runner.db(
-            lambda: store.history(HistoryQuery(text=text), limit=50), self._show
+        days = self.period.currentData()
+        since = None
+        if days is not None:
+            midnight = (
+                datetime.now().astimezone().replace(hour=0, minute=0, second=0, microsecond=0)
+            )
+            since = (midnight - timedelta(days=days)).astimezone(UTC)
+        query = HistoryQuery(
+            text=self.search.text().strip() or None, grade=self.grade.currentData(), since=since
         )
+        store = self._context.store
+        self._context.runner.db(lambda: store.history(query, limit=50), self._show)
 
     def _show(self, page: Page) -> None:
         self.table.setRowCount(len(page.rows))

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
 
 from app import flow
@@ -14,9 +15,11 @@ from app.records import Inspection, PhotoStep
 from ui.context import StationContext
 from ui.photo_view import PhotoView, to_qimage
 from vision.finding import Surface
+from vision.patterns import Pattern
 
 STEPS = (
     (PhotoStep.SCREEN_OFF, Surface.SCREEN),
+    (PhotoStep.PATTERN, Surface.SCREEN),
     (PhotoStep.BACK, Surface.BACK),
     (PhotoStep.SIDE, Surface.FRAME),
 )
@@ -53,13 +56,29 @@ class PhotographPage(QWidget):
         row = QHBoxLayout(self)
         row.addWidget(self.view, 3)
         row.addLayout(side, 1)
+        # The live view: a frame every 100 ms while the page is shown; a frame that
+        # arrives while the last one is still being located is dropped, not queued.
+        self.preview_timer = QTimer(self)
+        self.preview_timer.setObjectName("preview_timer")
+        self.preview_timer.setInterval(100)
+        self.preview_timer.timeout.connect(self.refresh_preview)
+        self._previewing = False
         context.inspection.changed.connect(self._on_inspection_changed)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self.preview_timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        super().hideEvent(event)
+        self.preview_timer.stop()
 
     def _step_text(self, step: PhotoStep) -> str:
         return {
             PhotoStep.SCREEN_OFF: self.tr("1. Screen off, glass up"),
-            PhotoStep.BACK: self.tr("2. Back"),
-            PhotoStep.SIDE: self.tr("3. Sides"),
+            PhotoStep.PATTERN: self.tr("2. Screen on, white test pattern"),
+            PhotoStep.BACK: self.tr("3. Back"),
+            PhotoStep.SIDE: self.tr("4. Sides"),
         }[step]
 
     def _on_inspection_changed(self, inspection: Inspection | None) -> None:
@@ -70,18 +89,29 @@ class PhotographPage(QWidget):
             done = STEPS[index][0] in taken
             item.setText(self._step_text(STEPS[index][0]) + (" ✓" if done else ""))
         self.steps.setCurrentRow(min(self._step, len(STEPS) - 1))
-        self.capture_button.setEnabled(inspection is not None and self._step < len(STEPS))
+        final = inspection is not None and inspection.state.is_final
+        self.capture_button.setEnabled(
+            inspection is not None and self._step < len(STEPS) and not final
+        )
         self.refresh_preview()
 
     def refresh_preview(self) -> None:
         """Grab a frame and show it with the phone's outline and hints (off-thread)."""
         inspection = self._context.inspection.current
-        if inspection is None or self._step >= len(STEPS):
+        if inspection is None or self._step >= len(STEPS) or self._previewing:
             return
-        frame = self._frame_source(inspection, STEPS[self._step][0])
-        self._context.runner.work(lambda: _preview(frame), self._on_preview)
+        self._previewing = True
+        source, step = self._frame_source, STEPS[self._step][0]
+        self._context.runner.work(
+            lambda: _preview(source(inspection, step)), self._on_preview, self._on_preview_failed
+        )
+
+    def _on_preview_failed(self, error: BaseException) -> None:
+        self._previewing = False
+        self.hints.setText(str(error))
 
     def _on_preview(self, result: tuple[Any, list[str], Any]) -> None:
+        self._previewing = False
         image, hints, outline = result
         boxes = [(outline, "#00c853", "")] if outline else []
         self.view.show_image(to_qimage(image), boxes)
@@ -100,6 +130,7 @@ class PhotographPage(QWidget):
         def work() -> Inspection:
             from vision.synthetic import encode_png
 
+            pattern = Pattern.WHITE if step is PhotoStep.PATTERN else None
             return flow.photograph(
                 store,
                 inspection.id,
@@ -108,6 +139,7 @@ class PhotographPage(QWidget):
                 step=step,
                 surface=surface,
                 size_mm=SIZE_MM,
+                pattern=pattern,
             )
 
         self._context.runner.db(work, self._on_captured, self._on_failed)

@@ -109,8 +109,10 @@ class QuotePage(QWidget):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.lines.setItem(row, column, item)
-        self.next_button.setEnabled(not quote.refused)
-        self.override_button.setEnabled(not quote.refused)
+        final = inspection.state.is_final
+        self.next_button.setEnabled(not quote.refused and not final)
+        self.override_button.setEnabled(not quote.refused and not final)
+        self.price_button.setEnabled(not final)
         text = (
             self.tr("REFUSED: this phone cannot be bought")
             if quote.refused

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -38,6 +39,7 @@ class ReviewPage(QWidget):
         self.view.box_drawn.connect(self._on_view_box_drawn)
         self.findings = QListWidget()
         self.findings.currentRowChanged.connect(self._on_findings_current_changed)
+        self.findings.itemDoubleClicked.connect(self._on_findings_double_clicked)
         self.evidence = QLabel()
         self.evidence.setMinimumHeight(140)
         self.evidence.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -62,6 +64,9 @@ class ReviewPage(QWidget):
     def _on_inspection_changed(self, inspection: Inspection | None) -> None:
         self.findings.clear()
         self._added = []
+        final = inspection is not None and inspection.state.is_final
+        self.next_button.setEnabled(inspection is not None and not final)
+        self.view.drawing_enabled = not final
         if inspection is None:
             return
         for finding in inspection.findings:
@@ -102,6 +107,20 @@ class ReviewPage(QWidget):
                     140, Qt.TransformationMode.SmoothTransformation
                 )
             )
+
+    def _on_findings_double_clicked(self) -> None:
+        """The evidence crop enlarged four times, in its own window."""
+        pixmap = self.evidence.pixmap()
+        if pixmap is None or pixmap.isNull():
+            return
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Evidence"))
+        label = QLabel()
+        label.setPixmap(
+            pixmap.scaledToHeight(pixmap.height() * 4, Qt.TransformationMode.SmoothTransformation)
+        )
+        QVBoxLayout(dialog).addWidget(label)
+        dialog.exec()
 
     def _on_view_box_drawn(self, box: tuple[int, int, int, int]) -> None:
         if box[2] < 3 or box[3] < 3:

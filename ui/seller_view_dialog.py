@@ -3,7 +3,8 @@ second screen): the same lines the clerk sees."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from app.records import Inspection, LineKind
@@ -45,3 +46,7 @@ class SellerViewDialog(QDialog):
             total.setFont(big)
             layout.addWidget(total)
         QShortcut(QKeySequence("Esc"), self, self.accept)
+        screens = QGuiApplication.screens()
+        if len(screens) > 1:  # the seller's screen faces the counter
+            self.setGeometry(screens[1].geometry())
+        self.setWindowState(Qt.WindowState.WindowFullScreen)

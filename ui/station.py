@@ -30,7 +30,8 @@ def demo_frame(inspection: Inspection, step: PhotoStep) -> Any:
     from vision.synthetic import render_scene
 
     defects = demo_defects_for(inspection.device) if step is PhotoStep.SCREEN_OFF else ()
-    return render_scene(defects, size_mm=DEMO_SIZE_MM, rotate_deg=4.0).image
+    screen = (250, 250, 250) if step is PhotoStep.PATTERN else None
+    return render_scene(defects, size_mm=DEMO_SIZE_MM, rotate_deg=4.0, screen_bgr=screen).image
 
 
 def build_window(

@@ -56,6 +56,8 @@ def analyze(
     if location is None:
         return Analysis(False, (Quality.NO_PHONE,), ())
     quality = check_quality(image, location)
+    if pattern is not None:  # a lit test pattern is meant to be bright
+        quality = tuple(q for q in quality if q not in (Quality.GLARE, Quality.OVEREXPOSED))
     rect = rectify(image, location, size_mm)
     quality = tuple(dict.fromkeys((*quality, *rect.problems)))
     if set(quality) & UNUSABLE:

@@ -63,9 +63,12 @@ def render_scene(
     corner_mm: float = 9.0,
     rotate_deg: float = 0.0,
     seed: int = 0,
+    screen_bgr: tuple[int, int, int] | None = None,
+    bezel_mm: float = 4.0,
 ) -> Scene:
     """Render the phone with ``defects``, then rotate the whole photo by
-    ``rotate_deg`` about its centre (the truth rotates with it)."""
+    ``rotate_deg`` about its centre (the truth rotates with it). ``screen_bgr`` lights
+    the screen in that colour inside a ``bezel_mm`` border (a test pattern)."""
     width_mm, height_mm = size_mm
     w = round((width_mm + 2 * margin_mm) * px_per_mm)
     h = round((height_mm + 2 * margin_mm) * px_per_mm)
@@ -81,6 +84,11 @@ def render_scene(
     for cx, cy in ((x0 + r, y0 + r), (x1 - r, y0 + r), (x0 + r, y1 - r), (x1 - r, y1 - r)):
         cv2.circle(body, (round(cx), round(cy)), round(r), 255, -1)
     image[body > 0] = (18, 18, 20)
+    if screen_bgr is not None:  # the screen on, showing a test pattern inside the bezel
+        b = bezel_mm * px_per_mm
+        cv2.rectangle(
+            image, (round(x0 + b), round(y0 + b)), (round(x1 - b), round(y1 - b)), screen_bgr, -1
+        )
     for defect in defects:
         _draw(image, defect, origin, px_per_mm)
     corners = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], np.float32)

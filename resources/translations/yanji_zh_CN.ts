@@ -3,72 +3,97 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../ui/history_page.py" line="34" />
+        <location filename="../../ui/history_page.py" line="38" />
         <source>IMEI, serial, seller name or phone; Enter to search</source>
         <translation>IMEI、序列号、卖家姓名或手机号，回车搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="40" />
+        <location filename="../../ui/history_page.py" line="42" />
+        <source>any grade</source>
+        <translation>全部成色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="48" />
+        <source>any time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="49" />
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="50" />
+        <source>last 7 days</source>
+        <translation>最近7天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="51" />
+        <source>last 30 days</source>
+        <translation>最近30天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="58" />
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="41" />
+        <location filename="../../ui/history_page.py" line="59" />
         <source>Phone</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="42" />
+        <location filename="../../ui/history_page.py" line="60" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="43" />
+        <location filename="../../ui/history_page.py" line="61" />
         <source>Grade</source>
         <translation>成色</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="44" />
+        <location filename="../../ui/history_page.py" line="62" />
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="45" />
+        <location filename="../../ui/history_page.py" line="63" />
         <source>Seller</source>
         <translation>卖家</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="55" />
+        <location filename="../../ui/history_page.py" line="73" />
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="87" />
+        <location filename="../../ui/history_page.py" line="116" />
         <source>unknown phone</source>
         <translation>未知手机</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="96" />
+        <location filename="../../ui/history_page.py" line="125" />
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="97" />
+        <location filename="../../ui/history_page.py" line="126" />
         <source>reviewed</source>
         <translation>已复核</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="98" />
+        <location filename="../../ui/history_page.py" line="127" />
         <source>quoted</source>
         <translation>已报价</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="99" />
+        <location filename="../../ui/history_page.py" line="128" />
         <source>sealed</source>
         <translation>已封存</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="100" />
+        <location filename="../../ui/history_page.py" line="129" />
         <source>erased</source>
         <translation>已擦除</translation>
     </message>
@@ -318,47 +343,52 @@
 <context>
     <name>PhotographPage</name>
     <message>
-        <location filename="../../ui/photograph_page.py" line="42" />
+        <location filename="../../ui/photograph_page.py" line="45" />
         <source>&amp;Capture</source>
         <translation>拍照(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="45" />
+        <location filename="../../ui/photograph_page.py" line="48" />
         <source>&amp;Review the findings</source>
         <translation>复核检测结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="48" />
+        <location filename="../../ui/photograph_page.py" line="51" />
         <source>Captures, in order:</source>
         <translation>按顺序拍摄：</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="60" />
+        <location filename="../../ui/photograph_page.py" line="78" />
         <source>1. Screen off, glass up</source>
         <translation>1. 熄屏，屏幕朝上</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="61" />
-        <source>2. Back</source>
-        <translation>2. 背面</translation>
+        <location filename="../../ui/photograph_page.py" line="79" />
+        <source>2. Screen on, white test pattern</source>
+        <translation>2. 亮屏，显示白色测试图</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="62" />
-        <source>3. Sides</source>
-        <translation>3. 侧面</translation>
+        <location filename="../../ui/photograph_page.py" line="80" />
+        <source>3. Back</source>
+        <translation>3. 背面</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="88" />
+        <location filename="../../ui/photograph_page.py" line="81" />
+        <source>4. Sides</source>
+        <translation>4. 侧面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="118" />
         <source>Looks good: capture</source>
         <translation>画面良好：可以拍照</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="98" />
+        <location filename="../../ui/photograph_page.py" line="128" />
         <source>Storing and analysing the photo…</source>
         <translation>正在保存并分析照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="121" />
+        <location filename="../../ui/photograph_page.py" line="153" />
         <source>The photo could not be stored: %1</source>
         <translation>照片无法保存：%1</translation>
     </message>
@@ -416,43 +446,43 @@
         <translation>成色 %1 · CTIA %2/%3 · 屏幕 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="115" />
+        <location filename="../../ui/quote_page.py" line="117" />
         <source>REFUSED: this phone cannot be bought</source>
         <translation>拒收：此手机不能回收</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="117" />
+        <location filename="../../ui/quote_page.py" line="119" />
         <source>Total: %1</source>
         <translation>合计：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="133" />
+        <location filename="../../ui/quote_page.py" line="135" />
         <source>Cannot price</source>
         <translation>无法估价</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="146" />
-        <location filename="../../ui/quote_page.py" line="155" />
+        <location filename="../../ui/quote_page.py" line="148" />
+        <location filename="../../ui/quote_page.py" line="157" />
         <source>Change the price</source>
         <translation>调整价格</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="147" />
+        <location filename="../../ui/quote_page.py" line="149" />
         <source>New price (¥):</source>
         <translation>新价格（元）：</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="155" />
+        <location filename="../../ui/quote_page.py" line="157" />
         <source>Why?</source>
         <translation>原因？</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="163" />
+        <location filename="../../ui/quote_page.py" line="165" />
         <source>Manager approval</source>
         <translation>店长批准</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="164" />
+        <location filename="../../ui/quote_page.py" line="166" />
         <source>Manager PIN:</source>
         <translation>店长密码：</translation>
     </message>
@@ -460,37 +490,42 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review_page.py" line="47" />
+        <location filename="../../ui/review_page.py" line="49" />
         <source>&amp;Accept review and price</source>
         <translation>确认复核并估价(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="50" />
+        <location filename="../../ui/review_page.py" line="52" />
         <source>Findings (untick to reject):</source>
         <translation>检测结果（取消勾选即驳回）：</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="52" />
+        <location filename="../../ui/review_page.py" line="54" />
         <source>Evidence:</source>
         <translation>证据：</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="54" />
+        <location filename="../../ui/review_page.py" line="56" />
         <source>Draw a box on the photo to add a finding of kind:</source>
         <translation>在照片上框选以添加此类缺陷：</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="70" />
+        <location filename="../../ui/review_page.py" line="75" />
         <source> (clerk)</source>
         <translation>（店员）</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="77" />
+        <location filename="../../ui/review_page.py" line="82" />
         <source>No findings: the glass looks clean</source>
         <translation>无缺陷：屏幕干净</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="112" />
+        <location filename="../../ui/review_page.py" line="117" />
+        <source>Evidence</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="131" />
         <source>drawn by the clerk</source>
         <translation>店员框选</translation>
     </message>
@@ -541,12 +576,12 @@
 <context>
     <name>SellerViewDialog</name>
     <message>
-        <location filename="../../ui/seller_view_dialog.py" line="19" />
+        <location filename="../../ui/seller_view_dialog.py" line="20" />
         <source>Your quote</source>
         <translation>您的报价</translation>
     </message>
     <message>
-        <location filename="../../ui/seller_view_dialog.py" line="43" />
+        <location filename="../../ui/seller_view_dialog.py" line="44" />
         <source>Total ¥%1</source>
         <translation>合计 ¥%1</translation>
     </message>

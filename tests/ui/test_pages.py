@@ -176,6 +176,12 @@ def test_history_searches_and_opens(qtbot: QtBot, context: StationContext) -> No
     with qtbot.waitSignal(page.open_requested) as signal:
         page.table.itemActivated.emit(page.table.item(0, 0))
     assert signal.args == [record.id]
+    page.search.setText("")
+    page.grade.setCurrentIndex(page.grade.findData("A"))  # nothing graded yet
+    qtbot.waitUntil(lambda: page.table.rowCount() == 0)
+    page.grade.setCurrentIndex(0)
+    page.period.setCurrentIndex(page.period.findData(0))  # today
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1)
 
 
 def test_settings_save_and_import(qtbot: QtBot, context: StationContext, tmp_path: Path) -> None:
