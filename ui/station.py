@@ -5,6 +5,7 @@ mode), then the window."""
 from __future__ import annotations
 
 import sys
+import threading
 from typing import Any
 
 from PySide6.QtWidgets import QApplication
@@ -75,7 +76,15 @@ def _camera_frames(settings: Any) -> Any:
         )
     except CameraError:
         return demo_frame
-    return lambda _inspection, _step: camera.read()
+    # The preview (pool) and a capture (database worker) may both want a frame; a
+    # VideoCapture is not safe to read from two threads at once.
+    lock = threading.Lock()
+
+    def read(_inspection: Inspection, _step: PhotoStep) -> Any:
+        with lock:
+            return camera.read()
+
+    return read
 
 
 def run_station(data_dir: DataDir, demo: bool = False) -> int:
