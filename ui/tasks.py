@@ -67,6 +67,8 @@ class TaskRunner(QObject):
         future, on_done, on_error = payload
         self._in_flight -= 1
         self.busy_changed.emit(self._in_flight)
+        if future.cancelled():  # dropped at shutdown: nobody waits for it any more
+            return
         error = future.exception()
         if error is None:
             on_done(future.result())
