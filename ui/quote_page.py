@@ -31,6 +31,7 @@ class QuotePage(QWidget):
     """Grade and quote of the inspection in hand."""
 
     next_requested = Signal()
+    evidence_requested = Signal(str)  # a finding id
 
     def __init__(self, context: StationContext) -> None:
         super().__init__()
@@ -46,6 +47,8 @@ class QuotePage(QWidget):
         self.lines.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.lines.verticalHeader().setVisible(False)
         self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.lines.itemActivated.connect(self._on_lines_activated)
         self.total = QLabel()
         self.total.setObjectName("total")
         self.price_button = QPushButton(self.tr("&Price the phone"))
@@ -119,6 +122,16 @@ class QuotePage(QWidget):
             else (self.tr("Total: %1").replace("%1", _money(quote.total_fen)))
         )
         self.total.setText(text)
+
+    def _on_lines_activated(self) -> None:
+        """Enter or double-click on a line that cites findings: show the first one."""
+        inspection = self._context.inspection.current
+        row = self.lines.currentRow()
+        if inspection is None or inspection.quote is None:
+            return
+        lines = inspection.quote.lines
+        if 0 <= row < len(lines) and lines[row].finding_ids:
+            self.evidence_requested.emit(lines[row].finding_ids[0])
 
     def _on_price_clicked(self) -> None:
         inspection = self._context.inspection.current

@@ -108,6 +108,13 @@ class ReviewPage(QWidget):
                 )
             )
 
+    def show_finding(self, finding_id: str) -> None:
+        """Select the finding with this id (its evidence crop shows)."""
+        for index in range(self.findings.count()):
+            if self.findings.item(index).data(Qt.ItemDataRole.UserRole) == finding_id:
+                self.findings.setCurrentRow(index)
+                return
+
     def _on_findings_double_clicked(self) -> None:
         """The evidence crop enlarged four times, in its own window."""
         pixmap = self.evidence.pixmap()

@@ -137,6 +137,7 @@ class StationWindow(QMainWindow):
         self.photograph.next_requested.connect(lambda: self.nav.setCurrentRow(3))
         self.review.next_requested.connect(self._on_review_next_requested)
         self.quote.next_requested.connect(lambda: self.nav.setCurrentRow(5))
+        self.quote.evidence_requested.connect(self._on_quote_evidence_requested)
         self.seal.sealed.connect(lambda _: self.nav.setCurrentRow(6))
         self.history.open_requested.connect(self._on_history_open_requested)
         self.settings.sheet_imported.connect(self._on_settings_sheet_imported)
@@ -165,6 +166,10 @@ class StationWindow(QMainWindow):
     def _on_review_next_requested(self) -> None:
         self.nav.setCurrentRow(4)
         self.quote.price_button.click()
+
+    def _on_quote_evidence_requested(self, finding_id: str) -> None:
+        self.nav.setCurrentRow(3)
+        self.review.show_finding(finding_id)
 
     def _on_history_open_requested(self, inspection_id: str) -> None:
         store = self._context.store

@@ -66,6 +66,7 @@ def test_demo_from_plug_in_to_sealed_record_found_in_history(
             window.review.next_button.click()
         qtbot.waitUntil(lambda: context.inspection.current.quote is not None, timeout=20000)
         assert "9成新" in window.quote.grade.text()
+
         window.quote.next_button.click()
         window.seal.name.setText(SELLER[0])
         window.seal.id_number.setText(SELLER[1])

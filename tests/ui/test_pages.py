@@ -13,7 +13,7 @@ from app import flow
 from app.demo import probe_recording
 from app.pricing import hash_pin
 from app.quoting import price_inspection
-from app.records import PhotoStep
+from app.records import LineKind, PhotoStep, Quote, QuoteLine
 from devices.errors import PhoneState
 from devices.replay import recorded_phones
 from devices.watcher import PhoneEvent, PhoneRef
@@ -111,6 +111,8 @@ def test_review_rejects_and_adds(qtbot: QtBot, context: StationContext) -> None:
     page.show()
     record = _photographed(context)
     assert page.findings.count() == len(record.findings) == 2
+    page.show_finding(record.findings[1].id)
+    assert page.findings.currentRow() == 1 and page.evidence.pixmap() is not None
     page.findings.item(0).setCheckState(Qt.CheckState.Unchecked)
     assert page.rejected_ids() == {record.findings[0].id}
     page._on_view_box_drawn((10, 10, 40, 30))
@@ -133,6 +135,20 @@ def test_quote_prices_refuses_and_overrides(
     context.inspection.set(price_inspection(context.store, record.id, context.pricing))
     assert "9成新" in page.grade.text() and page.lines.rowCount() >= 2
     assert page.next_button.isEnabled()
+    # A line that cites a finding leads to that finding's evidence.
+    priced = context.inspection.current
+    finding_id = priced.findings[0].id
+    cited = QuoteLine(
+        LineKind.DEDUCTION, "finding.x", "划痕", "scratch", -1000, finding_ids=(finding_id,)
+    )
+    quote = Quote.from_lines("s", "1", (*priced.quote.lines, cited))
+    context.inspection.set(priced.evolve(quote=quote))
+    row = len(quote.lines) - 1
+    page.lines.setCurrentCell(row, 0)
+    with qtbot.waitSignal(page.evidence_requested) as wanted:
+        page.lines.itemActivated.emit(page.lines.item(row, 0))
+    assert wanted.args == [finding_id]
+    context.inspection.set(priced)
     pricing = context.settings.pricing.model_copy(update={"manager_pin_hash": hash_pin("2468")})
     context.settings = context.settings.model_copy(update={"pricing": pricing})
     total = context.inspection.current.quote.total_fen
