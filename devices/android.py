@@ -150,6 +150,32 @@ class AdbShell:
             raise
         return str(result)
 
+    def push(self, data: bytes, device_path: str, timeout_s: float = 10.0) -> None:
+        """Write ``data`` to ``device_path`` on the phone (ADB file sync)."""
+        import io
+
+        from adb_shell.exceptions import AdbTimeoutError, TcpTimeoutException
+
+        try:
+            self._device.push(io.BytesIO(data), device_path, read_timeout_s=timeout_s)
+        except (AdbTimeoutError, TcpTimeoutException, OSError) as exc:
+            raise PhoneUnavailable(PhoneState.GONE, f"disconnected ({exc})") from None
+
     def close(self) -> None:
         """Close the connection."""
         self._device.close()
+
+
+#: Where test patterns go on the phone, and how the phone is asked to show one.
+PATTERN_DIR = "/sdcard/Pictures/yanji"
+
+
+def show_pattern(shell: AdbShell, name: str, png: bytes) -> str:
+    """Push a test-pattern image to an Android phone and open it full screen in the
+    phone's image viewer; returns the phone's answer to the viewer intent."""
+    path = f"{PATTERN_DIR}/{name}.png"
+    shell.shell(f"mkdir -p {PATTERN_DIR}", 5.0)
+    shell.push(png, path)
+    return shell.shell(
+        f"am start -a android.intent.action.VIEW -d file://{path} -t image/png", 5.0
+    ).strip()

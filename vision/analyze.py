@@ -16,6 +16,7 @@ from vision.finding import Finding, FindingKind, FindingSource, Severity, Surfac
 from vision.glass import detect_glass_defects
 from vision.locate import QUALITY_TEXT, UNUSABLE, Quality, Rectified, check_quality, locate, rectify
 from vision.patterns import Pattern, detect_pattern_defects
+from vision.side import detect_side_defects
 from vision.types import Image
 
 CROP_PAD_PX = 24
@@ -52,9 +53,13 @@ def analyze(
     """Analyse a BGR photo (uint8, H×W×3) of one face of the phone."""
     if image.ndim != 3 or image.shape[2] != 3 or image.dtype != np.uint8:
         raise ValueError("expected a BGR uint8 image (H×W×3)")
-    location = locate(image)
+    location = locate(image, side=surface is Surface.FRAME)
     if location is None:
         return Analysis(False, (Quality.NO_PHONE,), ())
+    if surface is Surface.FRAME and size_mm is not None:
+        size_mm = (min(size_mm), max(size_mm))  # a side: thickness across, length along
+    if size_mm is None:
+        size_mm = _size_from_marker(image, location.corners)
     quality = check_quality(image, location)
     if pattern is not None:  # a lit test pattern is meant to be bright
         quality = tuple(q for q in quality if q not in (Quality.GLARE, Quality.OVEREXPOSED))
@@ -64,6 +69,18 @@ def analyze(
         return Analysis(True, quality, (), rectified=rect)
     findings, crops = _findings(image, rect, surface, pattern)
     return Analysis(True, quality, tuple(findings), crops, rect)
+
+
+def _size_from_marker(image: Image, corners: Any) -> tuple[float, float] | None:
+    """The phone's size in mm measured against the printed marker, when it is in view."""
+    from vision.marker import px_per_mm_from_marker
+
+    scale = px_per_mm_from_marker(image)
+    if scale is None:
+        return None
+    width = float(np.linalg.norm(corners[1] - corners[0])) / scale
+    height = float(np.linalg.norm(corners[3] - corners[0])) / scale
+    return (round(width, 1), round(height, 1))
 
 
 def _findings(
@@ -86,7 +103,20 @@ def _findings(
             for s in spots
         ]
     elif surface is Surface.FRAME:
-        found = []
+        dents = detect_side_defects(rect.image, rect.px_per_mm)
+        found = [
+            (
+                d.kind,
+                d.contour,
+                d.length_mm,
+                d.depth_mm,
+                round(d.length_mm * d.depth_mm, 2),
+                Zone.BORDER,
+                d.severity,
+                0.8,
+            )
+            for d in dents
+        ]
     else:
         glass = rect.image
         if surface is Surface.BACK and float(glass.mean()) > 110:

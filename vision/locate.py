@@ -85,13 +85,14 @@ class Rectified:
         return mapped.reshape(-1, 2)
 
 
-def locate(image: Image) -> Location | None:
-    """The phone in a BGR photo, or None when nothing phone-like is there."""
+def locate(image: Image, side: bool = False) -> Location | None:
+    """The phone in a BGR photo, or None when nothing phone-like is there. ``side``
+    looks for a phone lying on its edge: a long thin strip."""
     gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
     scale = 0.25 if max(gray.shape) > 1200 else 0.5
     small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     small = cv2.GaussianBlur(small, (5, 5), 0)
-    contour = _largest_region(small)
+    contour = _largest_region(small, (6.0, 40.0) if side else (1.2, 3.2))
     if contour is None:
         return None
     area_fraction = cv2.contourArea(contour) / small.size
@@ -103,14 +104,16 @@ def locate(image: Image) -> Location | None:
     aspect = max(rw, rh) / max(min(rw, rh), 1.0)
     # A phone that merely touches the frame keeps a phone's proportions (about 2:1);
     # one the frame cuts is stubbier.
-    if _runs_along_border(contour, small.shape) and not 1.75 <= aspect <= 2.5:
+    if _runs_along_border(contour, small.shape) and not side and not 1.75 <= aspect <= 2.5:
         problems.append(Quality.CUT_OFF)
-    if area_fraction < 0.04:
+    if area_fraction < (0.005 if side else 0.04):
         problems.append(Quality.TOO_SMALL)
     return Location(corners, float(area_fraction), tuple(problems))
 
 
-def _largest_region(small: Image) -> npt.NDArray[Any] | None:
+def _largest_region(
+    small: Image, aspects: tuple[float, float] = (1.2, 3.2)
+) -> npt.NDArray[Any] | None:
     """The outline of the largest phone-shaped region that differs from the mat. The
     mat's brightness is read from the photo's border, where the phone rarely is."""
     border = np.concatenate(
@@ -132,7 +135,7 @@ def _largest_region(small: Image) -> npt.NDArray[Any] | None:
         closed = cv2.morphologyEx(raw, cv2.MORPH_CLOSE, np.ones((7, 7), np.uint8))
         opened = cv2.morphologyEx(closed, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
         contours, _ = cv2.findContours(opened, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
-        best, best_key = _best_contour(contours, small.shape, best, best_key)
+        best, best_key = _best_contour(contours, small.shape, best, best_key, aspects)
     return best
 
 
@@ -157,6 +160,7 @@ def _best_contour(
     shape: tuple[int, ...],
     best: npt.NDArray[Any] | None,
     best_key: tuple[bool, float],
+    aspects: tuple[float, float] = (1.2, 3.2),
 ) -> tuple[npt.NDArray[Any] | None, tuple[bool, float]]:
     """The best phone-shaped contour so far: one clear of the photo's edge beats one
     that runs along it (a shadow or dark mat corner joined to the phone), then the
@@ -164,15 +168,15 @@ def _best_contour(
     total = shape[0] * shape[1]
     for contour in contours:
         area = cv2.contourArea(contour)
-        if area < 0.02 * total or area > 0.97 * total:
+        if area < 0.004 * total or area > 0.97 * total:
             continue
         (_, _), (rw, rh), _ = cv2.minAreaRect(contour)
         fill = area / max(rw * rh, 1.0)
         aspect = max(rw, rh) / max(min(rw, rh), 1.0)
         touching = _runs_along_border(contour, shape)
-        shortest = 1.0 if touching else 1.2
+        shortest = 1.0 if touching else aspects[0]
         key = (not touching, area)
-        if fill > 0.8 and shortest <= aspect < 3.2 and key > best_key:
+        if fill > 0.8 and shortest <= aspect < aspects[1] and key > best_key:
             best, best_key = contour, key
     return best, best_key
 

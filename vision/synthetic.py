@@ -102,6 +102,41 @@ def render_scene(
     return Scene(image, corners, px_per_mm, size_mm, tuple(defects))
 
 
+def render_side(
+    dents: tuple[tuple[float, float, float], ...] = (),
+    *,
+    size_mm: tuple[float, float] = (146.0, 8.0),
+    px_per_mm: float = 8.0,
+    margin_mm: float = 15.0,
+) -> Scene:
+    """A side shot: the phone on its edge, ``size_mm`` = (length, thickness), as a
+    light frame on the grey mat, with ``dents`` = (x_mm from the left end, width_mm,
+    depth_mm) cut into its upper edge."""
+    length_mm, thickness_mm = size_mm
+    w = round((length_mm + 2 * margin_mm) * px_per_mm)
+    h = round((thickness_mm + 2 * margin_mm) * px_per_mm)
+    image = np.full((h, w, 3), 128, np.uint8)
+    x0, y0 = margin_mm * px_per_mm, margin_mm * px_per_mm
+    x1, y1 = x0 + length_mm * px_per_mm, y0 + thickness_mm * px_per_mm
+    cv2.rectangle(image, (round(x0), round(y0)), (round(x1), round(y1)), (210, 212, 215), -1)
+    for x_mm, width_mm, depth_mm in dents:
+        left = round(x0 + x_mm * px_per_mm)
+        right = round(x0 + (x_mm + width_mm) * px_per_mm)
+        bottom = round(y0 + depth_mm * px_per_mm)
+        cv2.ellipse(
+            image,
+            ((left + right) // 2, round(y0)),
+            ((right - left) // 2, bottom - round(y0)),
+            0,
+            0,
+            180,
+            (128, 128, 128),
+            -1,
+        )
+    corners = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], np.float32)
+    return Scene(image, corners, px_per_mm, size_mm)
+
+
 def _draw(image: Image, defect: Defect, origin: npt.NDArray[Any], scale: float) -> None:
     start = origin + np.array([defect.x_mm, defect.y_mm]) * scale
     color = (defect.brightness,) * 3

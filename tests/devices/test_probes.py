@@ -282,3 +282,23 @@ def test_import_devices_does_not_import_pymobiledevice3() -> None:
         cwd=Path(__file__).parents[2],
     )
     assert result.stdout.split() == ["False", "False"]
+
+
+def test_a_test_pattern_is_pushed_and_shown_on_an_android_phone(
+    adbd: FakeAdbd, tmp_path: Path
+) -> None:
+    from devices.android import PATTERN_DIR, show_pattern
+
+    adbd.auth = "none"
+    adbd.outputs["mkdir -p " + PATTERN_DIR] = ""
+    adbd.outputs[
+        f"am start -a android.intent.action.VIEW -d file://{PATTERN_DIR}/white.png -t image/png"
+    ] = "Starting: Intent { act=android.intent.action.VIEW typ=image/png }\n"
+    shell = AdbShell.tcp("127.0.0.1", adbd.port, station_signer(tmp_path / "keys"))
+    try:
+        answer = show_pattern(shell, "white", b"\x89PNG white")
+    finally:
+        shell.close()
+    assert adbd.files[f"{PATTERN_DIR}/white.png"] == b"\x89PNG white"
+    assert answer.startswith("Starting: Intent")
+    assert adbd.commands[-1].startswith("am start -a android.intent.action.VIEW")
