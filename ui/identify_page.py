@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from app.records import Inspection
 from devices.report import DeviceReport, LockState, PartStatus
 from ui.context import StationContext
+from ui.problem_text import explain
 
 
 class IdentifyPage(QWidget):
@@ -59,7 +60,9 @@ class IdentifyPage(QWidget):
         self.next_button.setEnabled(not report.locks.blocking())
         for label, value in self._rows(report):
             self.fields.addRow(label, QLabel(value))
-        self.problems.addItems(list(report.problems) or [self.tr("nothing: every item was read")])
+        self.problems.addItems(
+            [explain(p) for p in report.problems] or [self.tr("nothing: every item was read")]
+        )
 
     def warning_lines(self, report: DeviceReport) -> list[str]:
         """The prominent warnings, worst first."""

@@ -1,6 +1,159 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>DeviceProblems</name>
+    <message>
+        <location filename="../../ui/problem_text.py" line="14" />
+        <source>identity</source>
+        <translation>身份信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="15" />
+        <source>battery</source>
+        <translation>电池</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="16" />
+        <source>battery details</source>
+        <translation>电池详情</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="17" />
+        <source>screen size</source>
+        <translation>屏幕尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="18" />
+        <source>memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="19" />
+        <source>storage</source>
+        <translation>存储</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="20" />
+        <source>accounts (FRP)</source>
+        <translation>账号（FRP）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="21" />
+        <source>device owner (MDM)</source>
+        <translation>设备所有者（MDM）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="22" />
+        <source>root</source>
+        <translation>root</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="23" />
+        <source>IMEI</source>
+        <translation>IMEI</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="24" />
+        <source>Find My</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="25" />
+        <source>supervision</source>
+        <translation>监管</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="26" />
+        <source>profiles</source>
+        <translation>描述文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="27" />
+        <source>apps</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="34" />
+        <source>no answer</source>
+        <translation>无响应</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="36" />
+        <source>disconnected</source>
+        <translation>已断开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="45" />
+        <source>battery health: this phone does not expose its capacity over adb</source>
+        <translation>电池健康：此手机无法通过adb读取容量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="48" />
+        <source>battery cycle count: not exposed by this phone</source>
+        <translation>电池循环次数：此手机不提供</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="52" />
+        <source>IMEI: Android 10+ does not give it over adb without root; dial *#06# on the phone and type it in</source>
+        <translation>IMEI：Android 10及以上无root时无法通过adb读取；请在手机拨号*#06#后手动输入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="56" />
+        <source>carrier lock: Android does not report it over adb; try a foreign SIM</source>
+        <translation>运营商锁：Android无法通过adb读取；请插入其他运营商SIM卡测试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="59" />
+        <source>battery health: the diagnostics relay gave no capacity</source>
+        <translation>电池健康：诊断服务未提供容量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="62" />
+        <source>battery cycle count: not reported</source>
+        <translation>电池循环次数：未提供</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="65" />
+        <source>parts: iOS does not say over USB whether a part is genuine</source>
+        <translation>部件：iOS无法通过USB判断部件是否原装</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="68" />
+        <source>IMEI: not reported (Wi-Fi-only model, or before pairing)</source>
+        <translation>IMEI：未提供（仅Wi-Fi机型，或尚未配对）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="71" />
+        <source>Activation Lock: Find My state not readable; check Settings &gt; Apple ID</source>
+        <translation>激活锁：无法读取“查找”状态；请在 设置 &gt; Apple ID 中查看</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="75" />
+        <source>MDM: supervision and profiles not readable; check Settings &gt; VPN &amp; Device Management</source>
+        <translation>监管：无法读取监管和描述文件；请在 设置 &gt; VPN与设备管理 中查看</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="79" />
+        <source>carrier lock: not readable over lockdown; try a foreign SIM</source>
+        <translation>运营商锁：无法读取；请插入其他运营商SIM卡测试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="88" />
+        <source>%1 while reading %2</source>
+        <translation>读取%2时%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="98" />
+        <source>battery health: this iOS reports capacity as %1 %, not mAh; read Settings &gt; Battery &gt; Battery Health</source>
+        <translation>电池健康：此iOS版本以百分比（%1%）报告容量而非毫安时；请查看 设置 &gt; 电池 &gt; 电池健康</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="104" />
+        <source>IMEI: %1 fails the Luhn check; ignored</source>
+        <translation>IMEI：%1 未通过校验，已忽略</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPage</name>
     <message>
         <location filename="../../ui/history_page.py" line="38" />
@@ -101,127 +254,127 @@
 <context>
     <name>IdentifyPage</name>
     <message>
-        <location filename="../../ui/identify_page.py" line="35" />
+        <location filename="../../ui/identify_page.py" line="36" />
         <source>&amp;Photograph the phone</source>
         <translation>拍照(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="38" />
+        <location filename="../../ui/identify_page.py" line="39" />
         <source>Identify</source>
         <translation>识别</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="43" />
+        <location filename="../../ui/identify_page.py" line="44" />
         <source>Could not be read:</source>
         <translation>无法读取：</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="62" />
+        <location filename="../../ui/identify_page.py" line="64" />
         <source>nothing: every item was read</source>
         <translation>无：全部已读取</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="69" />
+        <location filename="../../ui/identify_page.py" line="72" />
         <source>Activation lock / account lock is ON: do not buy</source>
         <translation>激活锁/账号锁已开启：不能回收</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="71" />
+        <location filename="../../ui/identify_page.py" line="74" />
         <source>Google account (FRP) is signed in: have it removed first</source>
         <translation>已登录谷歌账号（FRP）：请先退出</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="73" />
+        <location filename="../../ui/identify_page.py" line="76" />
         <source>Managed by an organisation (MDM, 监控机): do not buy</source>
         <translation>设备受企业监管（MDM，监控机）：不能回收</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="75" />
+        <location filename="../../ui/identify_page.py" line="78" />
         <source>Rooted or jailbroken</source>
         <translation>已root或越狱</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="77" />
+        <location filename="../../ui/identify_page.py" line="80" />
         <source>Bootloader unlocked</source>
         <translation>Bootloader已解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="80" />
+        <location filename="../../ui/identify_page.py" line="83" />
         <source>Replaced parts: %1</source>
         <translation>更换过的部件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="89" />
+        <location filename="../../ui/identify_page.py" line="92" />
         <source>Phone</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="92" />
+        <location filename="../../ui/identify_page.py" line="95" />
         <source>Model code</source>
         <translation>型号代码</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="93" />
+        <location filename="../../ui/identify_page.py" line="96" />
         <source>Storage</source>
         <translation>存储容量</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="94" />
+        <location filename="../../ui/identify_page.py" line="97" />
         <source>Colour / region</source>
         <translation>颜色 / 版本</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="95" />
+        <location filename="../../ui/identify_page.py" line="98" />
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="96" />
+        <location filename="../../ui/identify_page.py" line="99" />
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="97" />
+        <location filename="../../ui/identify_page.py" line="100" />
         <source>IMEI</source>
         <translation>IMEI</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="99" />
+        <location filename="../../ui/identify_page.py" line="102" />
         <source>Battery health</source>
         <translation>电池健康</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="100" />
+        <location filename="../../ui/identify_page.py" line="103" />
         <source>%1, %2 cycles</source>
         <translation>%1，循环 %2 次</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="102" />
+        <location filename="../../ui/identify_page.py" line="105" />
         <source>Locks</source>
         <translation>锁</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="107" />
+        <location filename="../../ui/identify_page.py" line="110" />
         <source>activation</source>
         <translation>激活锁</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="110" />
+        <location filename="../../ui/identify_page.py" line="113" />
         <source>carrier</source>
         <translation>运营商锁</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="120" />
+        <location filename="../../ui/identify_page.py" line="123" />
         <source>ON</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="121" />
+        <location filename="../../ui/identify_page.py" line="124" />
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="122" />
+        <location filename="../../ui/identify_page.py" line="125" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
@@ -396,93 +549,93 @@
 <context>
     <name>QuotePage</name>
     <message>
-        <location filename="../../ui/quote_page.py" line="43" />
+        <location filename="../../ui/quote_page.py" line="44" />
         <source>Line</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="43" />
+        <location filename="../../ui/quote_page.py" line="44" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="43" />
+        <location filename="../../ui/quote_page.py" line="44" />
         <source>Evidence</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="51" />
+        <location filename="../../ui/quote_page.py" line="54" />
         <source>&amp;Price the phone</source>
         <translation>估价(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="53" />
+        <location filename="../../ui/quote_page.py" line="56" />
         <source>Show the &amp;seller</source>
         <translation>给卖家看(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="55" />
+        <location filename="../../ui/quote_page.py" line="58" />
         <source>&amp;Change the price…</source>
         <translation>调整价格(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="57" />
+        <location filename="../../ui/quote_page.py" line="60" />
         <source>&amp;Agree and seal</source>
         <translation>同意并封存(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="69" />
+        <location filename="../../ui/quote_page.py" line="72" />
         <source>Rules that decided the grade:</source>
         <translation>决定成色的规则：</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="83" />
+        <location filename="../../ui/quote_page.py" line="86" />
         <source>Not priced yet</source>
         <translation>尚未估价</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="88" />
+        <location filename="../../ui/quote_page.py" line="91" />
         <source>Grade %1 · CTIA %2/%3 · screen %4</source>
         <translation>成色 %1 · CTIA %2/%3 · 屏幕 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="117" />
+        <location filename="../../ui/quote_page.py" line="120" />
         <source>REFUSED: this phone cannot be bought</source>
         <translation>拒收：此手机不能回收</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="119" />
+        <location filename="../../ui/quote_page.py" line="122" />
         <source>Total: %1</source>
         <translation>合计：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="135" />
+        <location filename="../../ui/quote_page.py" line="148" />
         <source>Cannot price</source>
         <translation>无法估价</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="148" />
-        <location filename="../../ui/quote_page.py" line="157" />
+        <location filename="../../ui/quote_page.py" line="161" />
+        <location filename="../../ui/quote_page.py" line="170" />
         <source>Change the price</source>
         <translation>调整价格</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="149" />
+        <location filename="../../ui/quote_page.py" line="162" />
         <source>New price (¥):</source>
         <translation>新价格（元）：</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="157" />
+        <location filename="../../ui/quote_page.py" line="170" />
         <source>Why?</source>
         <translation>原因？</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="165" />
+        <location filename="../../ui/quote_page.py" line="178" />
         <source>Manager approval</source>
         <translation>店长批准</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="166" />
+        <location filename="../../ui/quote_page.py" line="179" />
         <source>Manager PIN:</source>
         <translation>店长密码：</translation>
     </message>
@@ -520,12 +673,12 @@
         <translation>无缺陷：屏幕干净</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="117" />
+        <location filename="../../ui/review_page.py" line="124" />
         <source>Evidence</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="131" />
+        <location filename="../../ui/review_page.py" line="138" />
         <source>drawn by the clerk</source>
         <translation>店员框选</translation>
     </message>
@@ -722,7 +875,7 @@
         <translation>演示：录制的手机与生成的照片</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="192" />
+        <location filename="../../ui/station_window.py" line="197" />
         <source>Something went wrong</source>
         <translation>出错了</translation>
     </message>

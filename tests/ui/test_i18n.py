@@ -42,3 +42,27 @@ def test_the_catalogue_is_compiled_and_used(qtbot: QtBot, context: StationContex
             app.removeTranslator(translator)
     assert install_translators(app, "en") == []
     assert choose_language("en") == "en" and choose_language("zh_CN") == "zh_CN"
+
+
+def test_device_problems_are_shown_in_chinese(qtbot: QtBot, context: StationContext) -> None:
+    from app.demo import probe_recording
+    from devices.replay import recorded_phones
+    from ui.problem_text import explain
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert explain("disconnected while reading battery") == "disconnected while reading battery"
+    translators = install_translators(app, "zh_CN")
+    try:
+        assert explain("accounts (FRP): disconnected while reading accounts (FRP)") == (
+            "读取账号（FRP）时已断开"
+        )
+        assert explain("no answer in 2 s while reading battery") == "读取电池时无响应"
+        assert explain("IMEI: 123 fails the Luhn check; ignored") == "IMEI：123 未通过校验，已忽略"
+        assert explain("something new") == "something new"
+        report = probe_recording(recorded_phones()["ios-iphone6plus-locked"])
+        chinese = [explain(p) for p in report.problems]
+        assert chinese and all(p != q for p, q in zip(chinese, report.problems, strict=True))
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)

@@ -1,0 +1,107 @@
+"""Device problems in the clerk's language. `devices/` reports problems in English
+(it has no Qt); each known message is matched here and shown through Qt's
+translation, with its numbers carried over."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QCoreApplication
+
+
+def _what(text: str) -> str:
+    names = {
+        "identity": QCoreApplication.translate("DeviceProblems", "identity"),
+        "battery": QCoreApplication.translate("DeviceProblems", "battery"),
+        "battery details": QCoreApplication.translate("DeviceProblems", "battery details"),
+        "screen size": QCoreApplication.translate("DeviceProblems", "screen size"),
+        "memory": QCoreApplication.translate("DeviceProblems", "memory"),
+        "storage": QCoreApplication.translate("DeviceProblems", "storage"),
+        "accounts (FRP)": QCoreApplication.translate("DeviceProblems", "accounts (FRP)"),
+        "device owner (MDM)": QCoreApplication.translate("DeviceProblems", "device owner (MDM)"),
+        "root": QCoreApplication.translate("DeviceProblems", "root"),
+        "IMEI": QCoreApplication.translate("DeviceProblems", "IMEI"),
+        "Find My": QCoreApplication.translate("DeviceProblems", "Find My"),
+        "supervision": QCoreApplication.translate("DeviceProblems", "supervision"),
+        "profiles": QCoreApplication.translate("DeviceProblems", "profiles"),
+        "apps": QCoreApplication.translate("DeviceProblems", "apps"),
+    }
+    return names.get(text, text)
+
+
+def _reason(text: str) -> str:
+    if text.startswith("no answer"):
+        return QCoreApplication.translate("DeviceProblems", "no answer")
+    return (
+        QCoreApplication.translate("DeviceProblems", "disconnected")
+        if text == "disconnected"
+        else text
+    )
+
+
+def explain(problem: str) -> str:
+    """``problem`` in the current language (unchanged when it is not a known one)."""
+    fixed = {
+        "battery health: this phone does not expose its capacity over adb": QCoreApplication.translate(
+            "DeviceProblems", "battery health: this phone does not expose its capacity over adb"
+        ),
+        "battery cycle count: not exposed by this phone": QCoreApplication.translate(
+            "DeviceProblems", "battery cycle count: not exposed by this phone"
+        ),
+        "IMEI: Android 10+ does not give it over adb without root; dial *#06# on the phone "
+        "and type it in": QCoreApplication.translate(
+            "DeviceProblems",
+            "IMEI: Android 10+ does not give it over adb without root; dial *#06# on the phone and type it in",
+        ),
+        "carrier lock: Android does not report it over adb; try a foreign SIM": QCoreApplication.translate(
+            "DeviceProblems", "carrier lock: Android does not report it over adb; try a foreign SIM"
+        ),
+        "battery health: the diagnostics relay gave no capacity": QCoreApplication.translate(
+            "DeviceProblems", "battery health: the diagnostics relay gave no capacity"
+        ),
+        "battery cycle count: not reported": QCoreApplication.translate(
+            "DeviceProblems", "battery cycle count: not reported"
+        ),
+        "parts: iOS does not say over USB whether a part is genuine": QCoreApplication.translate(
+            "DeviceProblems", "parts: iOS does not say over USB whether a part is genuine"
+        ),
+        "IMEI: not reported (Wi-Fi-only model, or before pairing)": QCoreApplication.translate(
+            "DeviceProblems", "IMEI: not reported (Wi-Fi-only model, or before pairing)"
+        ),
+        "Activation Lock: Find My state not readable; check Settings > Apple ID": QCoreApplication.translate(
+            "DeviceProblems",
+            "Activation Lock: Find My state not readable; check Settings > Apple ID",
+        ),
+        "MDM: supervision and profiles not readable; check Settings > VPN & Device Management": QCoreApplication.translate(
+            "DeviceProblems",
+            "MDM: supervision and profiles not readable; check Settings > VPN & Device Management",
+        ),
+        "carrier lock: not readable over lockdown; try a foreign SIM": QCoreApplication.translate(
+            "DeviceProblems", "carrier lock: not readable over lockdown; try a foreign SIM"
+        ),
+    }
+    if problem in fixed:
+        return fixed[problem]
+    match = re.fullmatch(r"(?:[\w ()]+: )?(.+?) (?:while|before) reading (.+)", problem)
+    if match:
+        return (
+            QCoreApplication.translate("DeviceProblems", "%1 while reading %2")
+            .replace("%1", _reason(match[1]))
+            .replace("%2", _what(match[2]))
+        )
+    match = re.fullmatch(
+        r"battery health: this iOS reports capacity as (\d+) %, not mAh; "
+        r"read Settings > Battery > Battery Health",
+        problem,
+    )
+    if match:
+        return QCoreApplication.translate(
+            "DeviceProblems",
+            "battery health: this iOS reports capacity as %1 %, not mAh; read Settings > Battery > Battery Health",
+        ).replace("%1", match[1])
+    match = re.fullmatch(r"IMEI: (.+) fails the Luhn check; ignored", problem)
+    if match:
+        return QCoreApplication.translate(
+            "DeviceProblems", "IMEI: %1 fails the Luhn check; ignored"
+        ).replace("%1", match[1])
+    return problem
