@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.quoting import override_price, price_inspection
 from app.records import Inspection, LineKind
+from app.text import money
 from ui.context import StationContext
 from ui.seller_view_dialog import SellerViewDialog
 
@@ -102,7 +103,7 @@ class QuotePage(QWidget):
         for line in quote.lines:
             row = self.lines.rowCount()
             self.lines.insertRow(row)
-            amount = "—" if line.kind is LineKind.REFUSAL else _money(line.amount_fen)
+            amount = "—" if line.kind is LineKind.REFUSAL else money(line.amount_fen)
             evidence = ", ".join((*line.facts, *(f"#{i[:8]}" for i in line.finding_ids)))
             cells = (line.reason_zh if zh else line.reason_en, amount, evidence)
             for column, text in enumerate(cells):
@@ -119,7 +120,7 @@ class QuotePage(QWidget):
         text = (
             self.tr("REFUSED: this phone cannot be bought")
             if quote.refused
-            else (self.tr("Total: %1").replace("%1", _money(quote.total_fen)))
+            else (self.tr("Total: %1").replace("%1", money(quote.total_fen)))
         )
         self.total.setText(text)
 
@@ -196,8 +197,3 @@ class QuotePage(QWidget):
             self._context.inspection.set,
             self._on_failed,
         )
-
-
-def _money(fen: int) -> str:
-    sign = "-" if fen < 0 else ""
-    return f"{sign}¥{abs(fen) / 100:,.2f}"
