@@ -5,15 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from typing import Any
 
 from devices.report import DeviceReport
-
-
-def report_to_dict(report: DeviceReport) -> dict[str, Any]:
-    """Plain JSON-ready values; enums become their lower-case strings."""
-    value: dict[str, Any] = json.loads(report_to_json(report))
-    return value
 
 
 def report_to_json(report: DeviceReport, indent: int | None = 2) -> str:

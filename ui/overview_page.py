@@ -4,6 +4,7 @@ in force and the sync state; Enter on a phone starts its inspection."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -109,7 +110,7 @@ class OverviewPage(QWidget):
         colour = STATE_COLOURS.get(event.state)
         if colour:
             state_item.setForeground(Qt.GlobalColor.white)
-            state_item.setBackground(_brush(colour))
+            state_item.setBackground(QBrush(QColor(colour)))
         if self.phones.currentRow() < 0:
             self.phones.selectRow(row)
 
@@ -140,9 +141,3 @@ class OverviewPage(QWidget):
         report = self._selected_report()
         if report is not None:
             self.inspect_requested.emit(report)
-
-
-def _brush(colour: str):  # type: ignore[no-untyped-def]
-    from PySide6.QtGui import QBrush, QColor
-
-    return QBrush(QColor(colour))

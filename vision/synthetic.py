@@ -42,18 +42,6 @@ class Scene:
     defects: tuple[Defect, ...] = field(default=())
 
 
-def render_phone(
-    size_mm: tuple[float, float] = (71.0, 146.0),
-    px_per_mm: float = 6.0,
-    margin_mm: float = 20.0,
-    corner_mm: float = 9.0,
-) -> Image:
-    """A top-down BGR photo (uint8, H×W×3) of a clean phone, upright and centred."""
-    return render_scene(
-        size_mm=size_mm, px_per_mm=px_per_mm, margin_mm=margin_mm, corner_mm=corner_mm
-    ).image
-
-
 def render_scene(
     defects: tuple[Defect, ...] = (),
     *,
