@@ -234,20 +234,31 @@ def android_report(sections: Mapping[str, str], missing: Mapping[str, str]) -> D
     imeis = _imeis(props, sections, problems)
     locks = _locks(sections)
     brand, name = _names(props)
-    problems.extend(_carrier_problem(locks))
+    storage = parse_storage_gb(sections.get("storage", ""))
+    ram = parse_memory_gb(sections.get("memory", ""))
+    screen = parse_screen(sections.get("screen", ""))
+    for key, value, what in (
+        ("storage", storage, "storage: `df /data` gave no size"),
+        ("memory", ram, "RAM: /proc/meminfo gave no MemTotal"),
+        ("screen", screen, "screen resolution: `wm size` gave none"),
+    ):
+        if key in sections and value is None:
+            problems.append(what)
+    # Android has no adb-readable carrier-lock state (locks.carrier stays unknown).
+    problems.append("carrier lock: Android does not report it over adb; try a foreign SIM")
     return DeviceReport(
         platform=Platform.ANDROID,
         brand=brand,
         manufacturer=props.get("ro.product.manufacturer"),
         model_code=props.get("ro.product.model"),
         marketing_name=name,
-        storage_gb=parse_storage_gb(sections.get("storage", "")),
-        ram_gb=parse_memory_gb(sections.get("memory", "")),
+        storage_gb=storage,
+        ram_gb=ram,
         serial=props.get("ro.serialno") or props.get("ro.boot.serialno"),
         imeis=imeis,
         os_version=props.get("ro.build.version.release"),
         os_build=props.get("ro.build.display.id") or props.get("ro.build.id"),
-        screen_resolution=parse_screen(sections.get("screen", "")),
+        screen_resolution=screen,
         battery=battery,
         locks=locks,
         integrity=_integrity(props, sections),
@@ -331,12 +342,6 @@ _VENDOR_ACCOUNTS = {
     "com.oplus.account": "OPPO account",
     "com.bbk.account": "vivo account",
 }
-
-
-def _carrier_problem(locks: Locks) -> list[str]:
-    if locks.carrier is LockState.UNKNOWN:
-        return ["carrier lock: Android does not report it over adb; try a foreign SIM"]
-    return []
 
 
 def _integrity(props: Mapping[str, str], sections: Mapping[str, str]) -> Integrity:

@@ -246,6 +246,7 @@ def ios_report(
         problems.extend(battery_problems)
         parts.append(Part("battery", PartStatus.UNKNOWN, serial))
     problems.append("parts: iOS does not say over USB whether a part is genuine")
+    problems.append("RAM and screen resolution: not reported over lockdown")
     imeis = _imeis(values, problems)
     region = values.get("RegionInfo")
     return DeviceReport(
@@ -360,11 +361,6 @@ def _integrity(apps: Sequence[str] | None) -> Integrity:
         "no known jailbreak app installed",
     )
     return Integrity(bootloader_unlocked=None, rooted=bool(found), evidence=evidence)
-
-
-def storage_label(gb: int | None) -> str:
-    """128 -> "128 GB" (for messages)."""
-    return "?" if gb is None else f"{gb} GB"
 
 
 __all__ = ["ios_report", "load_values", "parse_battery", "parse_gb", "parse_ideviceinfo"]

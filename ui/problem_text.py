@@ -76,6 +76,18 @@ def explain(problem: str) -> str:
             "DeviceProblems",
             "MDM: supervision and profiles not readable; check Settings > VPN & Device Management",
         ),
+        "RAM and screen resolution: not reported over lockdown": QCoreApplication.translate(
+            "DeviceProblems", "RAM and screen resolution: not reported over lockdown"
+        ),
+        "storage: `df /data` gave no size": QCoreApplication.translate(
+            "DeviceProblems", "storage: `df /data` gave no size"
+        ),
+        "RAM: /proc/meminfo gave no MemTotal": QCoreApplication.translate(
+            "DeviceProblems", "RAM: /proc/meminfo gave no MemTotal"
+        ),
+        "screen resolution: `wm size` gave none": QCoreApplication.translate(
+            "DeviceProblems", "screen resolution: `wm size` gave none"
+        ),
         "carrier lock: not readable over lockdown; try a foreign SIM": QCoreApplication.translate(
             "DeviceProblems", "carrier lock: not readable over lockdown; try a foreign SIM"
         ),

@@ -134,21 +134,41 @@
     </message>
     <message>
         <location filename="../../ui/problem_text.py" line="79" />
+        <source>RAM and screen resolution: not reported over lockdown</source>
+        <translation>内存和屏幕分辨率：iPhone不提供</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="82" />
+        <source>storage: `df /data` gave no size</source>
+        <translation>存储：`df /data` 未给出容量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="85" />
+        <source>RAM: /proc/meminfo gave no MemTotal</source>
+        <translation>内存：/proc/meminfo 未给出总量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="88" />
+        <source>screen resolution: `wm size` gave none</source>
+        <translation>屏幕分辨率：`wm size` 未给出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="91" />
         <source>carrier lock: not readable over lockdown; try a foreign SIM</source>
         <translation>运营商锁：无法读取；请插入其他运营商SIM卡测试</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="88" />
+        <location filename="../../ui/problem_text.py" line="100" />
         <source>%1 while reading %2</source>
         <translation>读取%2时%1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="98" />
+        <location filename="../../ui/problem_text.py" line="110" />
         <source>battery health: this iOS reports capacity as %1 %, not mAh; read Settings &gt; Battery &gt; Battery Health</source>
         <translation>电池健康：此iOS版本以百分比（%1%）报告容量而非毫安时；请查看 设置 &gt; 电池 &gt; 电池健康</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="104" />
+        <location filename="../../ui/problem_text.py" line="116" />
         <source>IMEI: %1 fails the Luhn check; ignored</source>
         <translation>IMEI：%1 未通过校验，已忽略</translation>
     </message>
@@ -382,113 +402,113 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/overview_page.py" line="46" />
+        <location filename="../../ui/overview_page.py" line="47" />
         <source>Phone</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="46" />
+        <location filename="../../ui/overview_page.py" line="47" />
         <source>Connection</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="46" />
+        <location filename="../../ui/overview_page.py" line="47" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="46" />
+        <location filename="../../ui/overview_page.py" line="47" />
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="53" />
+        <location filename="../../ui/overview_page.py" line="54" />
         <source>&amp;Inspect the selected phone</source>
         <translation>检测所选手机(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="56" />
+        <location filename="../../ui/overview_page.py" line="57" />
         <source>Connected phones</source>
         <translation>已连接的手机</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="67" />
+        <location filename="../../ui/overview_page.py" line="68" />
         <source> (bundled sample)</source>
         <translation>（内置示例）</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="69" />
+        <location filename="../../ui/overview_page.py" line="70" />
         <source>demo photos</source>
         <translation>演示照片</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="71" />
+        <location filename="../../ui/overview_page.py" line="72" />
         <source>camera %1</source>
         <translation>摄像头 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="74" />
+        <location filename="../../ui/overview_page.py" line="75" />
         <source>on</source>
         <translation>开</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="76" />
+        <location filename="../../ui/overview_page.py" line="77" />
         <source>off (not configured)</source>
         <translation>关（未配置）</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="79" />
+        <location filename="../../ui/overview_page.py" line="80" />
         <source>Camera: %1 · Price sheet: v%2 %3, effective %4%5 · Sync: %6</source>
         <translation>摄像头：%1 · 价格表：v%2 %3，%4 起生效%5 · 同步：%6</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="93" />
-        <location filename="../../ui/overview_page.py" line="126" />
+        <location filename="../../ui/overview_page.py" line="94" />
+        <location filename="../../ui/overview_page.py" line="127" />
         <source>unplugged</source>
         <translation>已拔出</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="118" />
+        <location filename="../../ui/overview_page.py" line="119" />
         <source>reading…</source>
         <translation>读取中…</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="119" />
+        <location filename="../../ui/overview_page.py" line="120" />
         <source>tap “Allow USB debugging” on the phone</source>
         <translation>请在手机上点“允许USB调试”</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="120" />
+        <location filename="../../ui/overview_page.py" line="121" />
         <source>tap “Trust” on the iPhone</source>
         <translation>请在iPhone上点“信任”</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="121" />
+        <location filename="../../ui/overview_page.py" line="122" />
         <source>trust declined: replug</source>
         <translation>已拒绝信任：请重新插入</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="122" />
+        <location filename="../../ui/overview_page.py" line="123" />
         <source>unlock the iPhone</source>
         <translation>请解锁iPhone</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="123" />
+        <location filename="../../ui/overview_page.py" line="124" />
         <source>not paired</source>
         <translation>未配对</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="124" />
+        <location filename="../../ui/overview_page.py" line="125" />
         <source>ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="125" />
+        <location filename="../../ui/overview_page.py" line="126" />
         <source>LOCKED</source>
         <translation>有锁</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="127" />
+        <location filename="../../ui/overview_page.py" line="128" />
         <source>could not be read</source>
         <translation>无法读取</translation>
     </message>
@@ -549,93 +569,93 @@
 <context>
     <name>QuotePage</name>
     <message>
-        <location filename="../../ui/quote_page.py" line="44" />
+        <location filename="../../ui/quote_page.py" line="45" />
         <source>Line</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="44" />
+        <location filename="../../ui/quote_page.py" line="45" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="44" />
+        <location filename="../../ui/quote_page.py" line="45" />
         <source>Evidence</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="54" />
+        <location filename="../../ui/quote_page.py" line="55" />
         <source>&amp;Price the phone</source>
         <translation>估价(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="56" />
+        <location filename="../../ui/quote_page.py" line="57" />
         <source>Show the &amp;seller</source>
         <translation>给卖家看(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="58" />
+        <location filename="../../ui/quote_page.py" line="59" />
         <source>&amp;Change the price…</source>
         <translation>调整价格(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="60" />
+        <location filename="../../ui/quote_page.py" line="61" />
         <source>&amp;Agree and seal</source>
         <translation>同意并封存(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="72" />
+        <location filename="../../ui/quote_page.py" line="73" />
         <source>Rules that decided the grade:</source>
         <translation>决定成色的规则：</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="86" />
+        <location filename="../../ui/quote_page.py" line="87" />
         <source>Not priced yet</source>
         <translation>尚未估价</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="91" />
+        <location filename="../../ui/quote_page.py" line="92" />
         <source>Grade %1 · CTIA %2/%3 · screen %4</source>
         <translation>成色 %1 · CTIA %2/%3 · 屏幕 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="120" />
+        <location filename="../../ui/quote_page.py" line="121" />
         <source>REFUSED: this phone cannot be bought</source>
         <translation>拒收：此手机不能回收</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="122" />
+        <location filename="../../ui/quote_page.py" line="123" />
         <source>Total: %1</source>
         <translation>合计：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="148" />
+        <location filename="../../ui/quote_page.py" line="149" />
         <source>Cannot price</source>
         <translation>无法估价</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="161" />
-        <location filename="../../ui/quote_page.py" line="170" />
+        <location filename="../../ui/quote_page.py" line="162" />
+        <location filename="../../ui/quote_page.py" line="171" />
         <source>Change the price</source>
         <translation>调整价格</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="162" />
+        <location filename="../../ui/quote_page.py" line="163" />
         <source>New price (¥):</source>
         <translation>新价格（元）：</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="170" />
+        <location filename="../../ui/quote_page.py" line="171" />
         <source>Why?</source>
         <translation>原因？</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="178" />
+        <location filename="../../ui/quote_page.py" line="179" />
         <source>Manager approval</source>
         <translation>店长批准</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="179" />
+        <location filename="../../ui/quote_page.py" line="180" />
         <source>Manager PIN:</source>
         <translation>店长密码：</translation>
     </message>

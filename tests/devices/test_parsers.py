@@ -350,3 +350,24 @@ def test_ios_parsers_raise_only_parse_errors(data: bytes) -> None:
 def test_battery_dicts_raise_only_parse_errors(data: dict) -> None:  # type: ignore[type-arg]
     with contextlib.suppress(ParseError):
         ios_battery(data)
+
+
+def test_sections_read_but_not_understood_are_problems() -> None:
+    getprop = POCO_F6.read_text(encoding="utf-8")
+    report = android_report(
+        {
+            "getprop": getprop,
+            "storage": "df: /data: Permission denied",
+            "memory": "cat: /proc/meminfo: No such file",
+            "screen": "wm: not found",
+        },
+        {},
+    )
+    assert (report.storage_gb, report.ram_gb, report.screen_resolution) == (None, None, None)
+    assert {
+        "storage: `df /data` gave no size",
+        "RAM: /proc/meminfo gave no MemTotal",
+        "screen resolution: `wm size` gave none",
+    } <= set(report.problems)
+    iphone = ios_report(load_values((IOS / IPHONE6P).read_bytes()))
+    assert "RAM and screen resolution: not reported over lockdown" in iphone.problems
