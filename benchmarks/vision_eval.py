@@ -46,20 +46,26 @@ def evaluate(title: str, classes: dict[str, Path], positive: dict[str, str]) -> 
         photos = sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES)
         counts: collections.Counter[str] = collections.Counter()
         hits = 0
+        odd = []  # missed positives, flagged negatives
         for photo in photos:
             found, located = kinds_in(photo)
             counts.update(found or {"(none)"})
             counts["(no phone)"] += not located
             if name in positive:
-                hits += positive[name] in found
+                hit = positive[name] in found
             elif len(watched) > 1:  # MSD: any finding on good glass is a false alarm
-                hits += bool(found)
+                hit = bool(found)
             else:
-                hits += bool(found & watched)
+                hit = bool(found & watched)
+            hits += hit
+            if hit != (name in positive):
+                odd.append(photo.name)
         table[name] = counts
         rate = hits / max(len(photos), 1)
         label = "recall" if name in positive else "false alarms"
         print(f"  {name:<10} {len(photos):3d} photos  {label:<12} {rate:6.1%}")
+        what = "missed" if name in positive else "flagged"
+        print(f"    {what}: {' '.join(odd) or '-'}")
     columns = sorted({k for c in table.values() for k in c})
     print("  confusion (photos with at least one finding of each kind):")
     print("    " + " " * 10 + "".join(f"{c:>11}" for c in columns))

@@ -5,6 +5,7 @@ evidence crop each."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,9 +13,26 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 
+from vision.crack_model import (
+    CONFIRM_CELLS,
+    MIN_CELLS,
+    WORK_SIDE,
+    CrackMap,
+    crack_map,
+    regions,
+)
 from vision.finding import Finding, FindingKind, FindingSource, Severity, Surface, Zone
 from vision.glass import detect_glass_defects
-from vision.locate import QUALITY_TEXT, UNUSABLE, Quality, Rectified, check_quality, locate, rectify
+from vision.locate import (
+    QUALITY_TEXT,
+    UNUSABLE,
+    Location,
+    Quality,
+    Rectified,
+    check_quality,
+    locate,
+    rectify,
+)
 from vision.patterns import Pattern, detect_pattern_defects
 from vision.side import detect_side_defects
 from vision.types import Image
@@ -54,8 +72,11 @@ def analyze(
     if image.ndim != 3 or image.shape[2] != 3 or image.dtype != np.uint8:
         raise ValueError("expected a BGR uint8 image (H×W×3)")
     location = locate(image, side=surface is Surface.FRAME)
+    learned = surface in LEARNED_SURFACES and pattern is None
     if location is None:
-        return Analysis(False, (Quality.NO_PHONE,), ())
+        # A close-up of the glass has no outline to find; cracks in it still count.
+        found, crops = _learned_cracks(image, None, None, surface, []) if learned else ([], {})
+        return Analysis(False, (Quality.NO_PHONE,), tuple(found), crops)
     if surface is Surface.FRAME and size_mm is not None:
         size_mm = (min(size_mm), max(size_mm))  # a side: thickness across, length along
     if size_mm is None:
@@ -66,9 +87,129 @@ def analyze(
     rect = rectify(image, location, size_mm)
     quality = tuple(dict.fromkeys((*quality, *rect.problems)))
     if set(quality) & UNUSABLE:
-        return Analysis(True, quality, (), rectified=rect)
+        # Nothing is measured on such a photo, but a crack seen in it is reported.
+        found, crops = _learned_cracks(image, location, None, surface, []) if learned else ([], {})
+        return Analysis(True, quality, tuple(found), crops, rect)
     findings, crops = _findings(image, rect, surface, pattern)
+    if learned:
+        findings, more_crops = _learned_cracks(image, location, rect, surface, findings)
+        crops.update(more_crops)
     return Analysis(True, quality, tuple(findings), crops, rect)
+
+
+#: Surfaces whose photos also go through the learned crack model (screen off or lit
+#: with whatever it shows, and the back), besides the measuring detectors.
+LEARNED_SURFACES = {Surface.SCREEN, Surface.BACK}
+#: The glass within this share of the phone's size from its outline is not examined
+#: by the model: the outline's own edges and corners look like lines.
+OUTLINE_MARGIN = 0.03
+#: A crack spread over this share of the glass is severe.
+SEVERE_SHARE = 0.15
+
+
+def _learned_cracks(
+    image: Image,
+    location: Location | None,
+    rect: Rectified | None,
+    surface: Surface,
+    existing: list[Finding],
+) -> tuple[list[Finding], dict[str, Image]]:
+    """``existing`` findings with the learned model's view added
+    (`vision/crack_model.py`). On a usable photo (``rect`` given) the model looks at
+    the phone's glass only: a crack the glass detector measured stands only where the
+    model sees crack cells too (else it is a scratch), and a crack network the
+    detector did not trace is added. Otherwise the model looks at the whole photo.
+    Sizes in mm need the rectified phone; without it they stay 0 and only ``bbox_px``
+    places the crack."""
+    height, width = image.shape[:2]
+    x0, y0, x1, y1 = 0, 0, width, height
+    valid = None
+    if location is not None and rect is not None:  # a usable photo of a located phone
+        bx, by, bw, bh = cv2.boundingRect(location.corners.astype(np.float32))
+        x0, y0 = max(0, bx), max(0, by)
+        x1, y1 = min(width, bx + bw), min(height, by + bh)
+        if x1 - x0 < 32 or y1 - y0 < 32:
+            return existing, {}
+        centre = location.corners.mean(axis=0)
+        inset = centre + (location.corners - centre) * (1 - 2 * OUTLINE_MARGIN)
+        valid = np.zeros((y1 - y0, x1 - x0), np.uint8)
+        cv2.fillConvexPoly(valid, np.round(inset - [x0, y0]).astype(np.int32), 255)
+    # The phone is looked at on the same scale as a whole photo would be, so that one
+    # rule (MIN_CELLS) holds for both, and the time spent follows the phone's size.
+    side = max(32, round(max(x1 - x0, y1 - y0) * WORK_SIDE / max(width, height)))
+    found = crack_map(image[y0:y1, x0:x1], valid, side)
+    findings = [_confirmed(f, found, x0, y0) for f in existing]
+    known = [f.bbox_px for f in findings if f.kind is FindingKind.CRACK and f.bbox_px]
+    crops: dict[str, Image] = {}
+    groups = regions(found, min_cells=MIN_CELLS)
+    networks = []
+    for region in groups:
+        x, y, w, h = region.bbox_px
+        box = (x + x0, y + y0, w, h)
+        networks.append(box)
+        if any(_inside(box, other) > 0.5 for other in known):  # already measured
+            continue
+        polygon_mm: tuple[tuple[float, float], ...] = ()
+        length = breadth = area = 0.0
+        if rect is not None:
+            source = (region.polygon_px + np.array([x0, y0])).astype(np.float64)
+            to_rect = np.linalg.inv(rect.to_source)
+            points = cv2.perspectiveTransform(source.reshape(-1, 1, 2), to_rect).reshape(-1, 2)
+            points_mm = points / rect.px_per_mm
+            (_, _), (a, b), _ = cv2.minAreaRect(points_mm.astype(np.float32))
+            length, breadth = round(max(a, b), 1), round(min(a, b), 1)
+            area = round(float(cv2.contourArea(points_mm.astype(np.float32))), 1)
+            polygon_mm = tuple((round(px, 2), round(py, 2)) for px, py in points_mm.tolist())
+        finding = Finding(
+            surface=surface,
+            kind=FindingKind.CRACK,
+            severity=Severity.SEVERE if region.share >= SEVERE_SHARE else Severity.MODERATE,
+            confidence=region.confidence,
+            polygon_mm=polygon_mm,
+            bbox_px=box,
+            length_mm=length,
+            width_mm=breadth,
+            area_mm2=area,
+            zone=Zone.ACTIVE,
+            source=FindingSource.DETECTOR,
+        )
+        findings.append(finding)
+        crops[finding.id] = _crop(image, *box)
+    # Scratches, stains and oil inside a crack network are its splinters: on shattered
+    # glass they number in the hundreds and say nothing the crack does not.
+    kept = [
+        f
+        for f in findings
+        if not (
+            f.kind in ABSORBED
+            and f.bbox_px is not None
+            and any(_inside(f.bbox_px, box) > 0.5 for box in networks)
+        )
+    ]
+    return kept, crops
+
+
+#: Kinds that a crack network found by the model absorbs.
+ABSORBED = {FindingKind.SCRATCH, FindingKind.STAIN, FindingKind.OIL}
+
+
+def _inside(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> float:
+    """The share of box ``a`` that lies in box ``b``."""
+    w = min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0])
+    h = min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1])
+    if w <= 0 or h <= 0:
+        return 0.0
+    return w * h / max(1, a[2] * a[3])
+
+
+def _confirmed(finding: Finding, found: CrackMap, x0: int, y0: int) -> Finding:
+    """A measured crack without crack cells under it becomes a scratch."""
+    if finding.kind is not FindingKind.CRACK or finding.bbox_px is None:
+        return finding
+    x, y, w, h = finding.bbox_px
+    if found.cells_in((x - x0, y - y0, w, h)) >= CONFIRM_CELLS:
+        return finding
+    return dataclasses.replace(finding, kind=FindingKind.SCRATCH)
 
 
 def _size_from_marker(image: Image, corners: Any) -> tuple[float, float] | None:
@@ -194,7 +335,9 @@ def overlay(image: Image, analysis: Analysis) -> Image:
         x, y, w, h = finding.bbox_px
         colour = COLOURS.get(finding.kind, (255, 255, 0))
         cv2.rectangle(out, (x - 4, y - 4), (x + w + 4, y + h + 4), colour, scale)
-        label = f"{finding.kind.value} {finding.length_mm:.1f}mm"
+        label = finding.kind.value
+        if finding.polygon_mm:  # measured on the rectified phone
+            label += f" {finding.length_mm:.1f}mm"
         cv2.putText(
             out,
             label,

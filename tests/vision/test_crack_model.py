@@ -1,0 +1,172 @@
+"""The learned crack model: its synthetic training data, the shipped ONNX model run by
+OpenCV's dnn module, and its findings through analyze()."""
+
+from __future__ import annotations
+
+import math
+
+import cv2
+import numpy as np
+import pytest
+
+from vision import crack_model, crack_synth
+from vision.analyze import analyze
+from vision.crack_model import (
+    CrackMap,
+    CrackModelError,
+    crack_probabilities,
+    crack_regions,
+    regions,
+)
+from vision.finding import FindingKind, Severity, Surface
+from vision.synthetic import Defect, render_scene
+
+
+def _cracked_glass(seed: int, size: int = 512) -> tuple[np.ndarray, np.ndarray]:
+    """A close-up of dark glass with a radial crack: (BGR photo, crack mask)."""
+    rng = np.random.default_rng(seed)
+    grey = crack_synth.dark_glass(rng, size)
+    paths = crack_synth.radial_cracks(rng, size)
+    mask = crack_synth.draw_cracks(rng, grey, paths)
+    return cv2.cvtColor(grey, cv2.COLOR_GRAY2BGR), mask
+
+
+def test_training_data_is_reproducible_and_labelled_from_the_mask() -> None:
+    first_images, first_targets = crack_synth.dataset(seed=5, canvases=6)
+    again_images, again_targets = crack_synth.dataset(seed=5, canvases=6)
+    assert np.array_equal(first_images, again_images)
+    assert np.array_equal(first_targets, again_targets)
+    assert first_images.shape[1:] == (crack_synth.CROP, crack_synth.CROP, 3)
+    cells = crack_synth.CROP // crack_synth.CELL
+    assert first_targets.shape[1:] == (cells, cells)
+    values = set(np.unique(first_targets).tolist())
+    assert values <= {0, 1, crack_synth.IGNORE} and {0, 1} <= values
+    other, _ = crack_synth.dataset(seed=6, canvases=6)
+    assert not np.array_equal(first_images[:4], other[:4])
+
+
+def test_a_clean_canvas_has_no_crack_pixels_and_a_cracked_one_has() -> None:
+    rng = np.random.default_rng(11)
+    clean = crack_synth.render_canvas(rng, cracked=False)
+    cracked = crack_synth.render_canvas(rng, cracked=True)
+    assert not clean.mask.any()
+    assert np.count_nonzero(cracked.mask) > 200
+    images, targets = crack_synth.crops(rng, cracked, 8)
+    for image, target in zip(images, targets, strict=True):
+        assert image.shape == (crack_synth.CROP, crack_synth.CROP, 3)
+        assert target.shape == (crack_synth.CROP // crack_synth.CELL,) * 2
+
+
+def test_the_model_finds_a_radial_crack_where_it_was_drawn() -> None:
+    photo, mask = _cracked_glass(seed=3)
+    regions = crack_regions(photo)
+    assert regions, "no crack found in a cracked close-up"
+    x, y, w, h = regions[0].bbox_px
+    inside = mask[y : y + h, x : x + w]
+    assert np.count_nonzero(inside) > 0.5 * np.count_nonzero(mask)
+    assert 0.5 <= regions[0].confidence <= 1.0
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_the_model_leaves_clean_glass_and_wallpapers_alone(seed: int) -> None:
+    rng = np.random.default_rng(100 + seed)
+    for background in (crack_synth.dark_glass, crack_synth.wallpaper, crack_synth.keypad):
+        grey = background(rng, 384)
+        assert crack_regions(cv2.cvtColor(grey, cv2.COLOR_GRAY2BGR)) == [], background.__name__
+
+
+def test_the_probability_map_has_one_cell_per_8_pixels_of_the_working_image() -> None:
+    photo = np.zeros((600, 1200, 3), np.uint8)
+    probabilities, factor = crack_probabilities(photo, work_side=512)
+    assert probabilities.shape == (32, 64)
+    assert factor == pytest.approx(1200 / 512 * 8)
+    probabilities, factor = crack_probabilities(photo)  # the whole-photo default
+    assert probabilities.shape == (crack_model.WORK_SIDE // 16, crack_model.WORK_SIDE // 8)
+    assert float(probabilities.max()) < crack_model.CELL_THRESHOLD
+
+
+def test_a_missing_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(crack_model, "MODEL", tmp_path / "gone.onnx")
+    crack_model._net.cache_clear()
+    try:
+        with pytest.raises(CrackModelError, match=r"crack model missing: .*gone\.onnx"):
+            crack_probabilities(np.zeros((64, 64), np.uint8))
+    finally:
+        monkeypatch.undo()
+        crack_model._net.cache_clear()
+
+
+def test_a_close_up_without_an_outline_still_reports_the_crack() -> None:
+    photo, _ = _cracked_glass(seed=3, size=640)
+    result = analyze(photo, Surface.SCREEN)
+    cracks = [f for f in result.findings if f.kind is FindingKind.CRACK]
+    assert cracks, result
+    assert all(f.bbox_px is not None for f in cracks)
+    assert not result.usable  # nothing to measure against: sizes stay unmeasured
+    if not result.phone_found:
+        assert cracks[0].length_mm == 0.0 and cracks[0].polygon_mm == ()
+
+
+def test_a_shattered_screen_on_the_station_is_a_measured_crack() -> None:
+    rng = np.random.default_rng(21)
+    rays = tuple(
+        Defect(
+            FindingKind.CRACK,
+            35.0,
+            70.0,
+            length_mm=float(rng.uniform(20, 40)),
+            width_mm=0.2,
+            angle_deg=float(angle),
+            brightness=170,
+        )
+        for angle in np.degrees(np.linspace(0, 2 * math.pi, 9, endpoint=False))
+    )
+    scene = render_scene(rays, size_mm=(71.0, 146.0), rotate_deg=5)
+    result = analyze(scene.image, Surface.SCREEN, size_mm=(71.0, 146.0))
+    cracks = [f for f in result.findings if f.kind is FindingKind.CRACK]
+    assert cracks
+    biggest = max(cracks, key=lambda f: f.length_mm)
+    assert 30 <= biggest.length_mm <= 90
+    assert biggest.severity in (Severity.MODERATE, Severity.SEVERE)
+    # The rays' splinters (the glass detector reads the star as a smear) are absorbed.
+    assert [f.kind for f in result.findings if f.kind is not FindingKind.CRACK] == []
+
+
+def test_clean_station_glass_gets_no_crack() -> None:
+    scene = render_scene((), size_mm=(71.0, 146.0), rotate_deg=12)
+    result = analyze(scene.image, Surface.SCREEN, size_mm=(71.0, 146.0))
+    assert [f for f in result.findings if f.kind is FindingKind.CRACK] == []
+
+
+def _map(hot_cells: list[tuple[int, int]], shape: tuple[int, int] = (20, 30)) -> CrackMap:
+    probabilities = np.zeros(shape, np.float32)
+    for row, col in hot_cells:
+        probabilities[row, col] = 0.9
+    return CrackMap(probabilities, factor=10.0, valid=np.ones(shape, bool))
+
+
+def test_regions_group_neighbouring_cells_and_drop_small_groups() -> None:
+    line = [(5, c) for c in range(2, 12)]  # ten cells in a row, one of them a gap apart
+    line.remove((5, 6))
+    speck = [(15, 25), (15, 26)]
+    found = _map(line + speck)
+    groups = regions(found, min_cells=5)
+    assert len(groups) == 1
+    (group,) = groups
+    assert group.cells == 9
+    assert group.bbox_px == (20, 50, 100, 10)  # cells 2..11 of row 5, 10 px a cell
+    assert group.share == pytest.approx(9 / 600)
+    assert group.confidence == pytest.approx(0.9)
+    assert [g.cells for g in regions(found, min_cells=1)] == [9, 2]
+    assert [g.cells for g in regions(found, min_cells=1, min_share=0.01)] == [9]
+
+
+def test_cells_outside_the_glass_do_not_count() -> None:
+    found = _map([(5, c) for c in range(2, 12)])
+    valid = np.ones(found.probabilities.shape, bool)
+    valid[:, 7:] = False
+    clipped = CrackMap(found.probabilities, found.factor, valid)
+    assert [g.cells for g in regions(clipped, min_cells=1)] == [5]
+    assert clipped.cells_in((0, 0, 300, 200)) == 5
+    assert found.cells_in((30, 40, 25, 15)) == 3  # columns 3..5 of row 5
+    assert found.cells_in((0, 100, 300, 50)) == 0
