@@ -14,6 +14,7 @@ import cv2
 
 from vision.analyze import analyze, overlay
 from vision.camera import CameraError, read_image
+from vision.crack_model import CrackModelError
 from vision.finding import Surface
 from vision.patterns import Pattern
 
@@ -46,7 +47,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         size = (width, height)
     pattern = Pattern(args.pattern) if args.pattern else None
-    result = analyze(image, SURFACES[args.surface], pattern, size)
+    try:
+        result = analyze(image, SURFACES[args.surface], pattern, size)
+    except CrackModelError as exc:  # a broken install, not a bad photo
+        print(f"vision: {exc}", file=sys.stderr)
+        return 1
     if args.overlay:
         cv2.imwrite(str(args.overlay), overlay(image, result))
     output = {
@@ -78,12 +83,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in result.problems:
             print(f"  ! {problem}")
         for finding in result.findings:
+            # A crack seen in a photo without a measurable phone has no length.
+            length = f"{finding.length_mm:6.1f} mm" if finding.polygon_mm else "     — mm"
             print(
-                f"  {finding.kind.value:<12} {finding.length_mm:6.1f} mm  "
-                f"{finding.severity.value:<8} at {finding.bbox_px}"
+                f"  {finding.kind.value:<12} {length}  {finding.severity.value:<8} at "
+                f"{finding.bbox_px}"
             )
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:  # the reader (head, less) stopped early
+        sys.stderr.close()
+        sys.exit(0)

@@ -41,7 +41,7 @@ MIN_CELLS = 60
 #: A crack the glass detector measured stands when this many crack cells lie in its
 #: box; otherwise the model does not see a crack there and it is a scratch.
 CONFIRM_CELLS = 8
-#: Crack cells this many cells apart or closer belong to one region (the rays of one
+#: Crack cells up to JOIN - 1 cells apart belong to one region (the rays of one
 #: impact, interrupted where the glass caught no light).
 JOIN = 5
 

@@ -3,6 +3,7 @@ OpenCV's dnn module, and its findings through analyze()."""
 
 from __future__ import annotations
 
+import json
 import math
 
 import cv2
@@ -10,6 +11,7 @@ import numpy as np
 import pytest
 
 from vision import crack_model, crack_synth
+from vision.__main__ import main
 from vision.analyze import analyze
 from vision.crack_model import (
     CrackMap,
@@ -170,3 +172,26 @@ def test_cells_outside_the_glass_do_not_count() -> None:
     assert clipped.cells_in((0, 0, 300, 200)) == 5
     assert found.cells_in((30, 40, 25, 15)) == 3  # columns 3..5 of row 5
     assert found.cells_in((0, 100, 300, 50)) == 0
+
+
+def test_the_command_line_shows_an_unmeasured_crack_without_a_length(
+    tmp_path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    photo, _ = _cracked_glass(seed=3, size=640)
+    path = tmp_path / "close-up.png"
+    cv2.imwrite(str(path), photo)
+    assert main(["analyze", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "crack" in out and "— mm" in out
+    assert main(["analyze", str(path), "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert any(f["kind"] == "crack" and f["length_mm"] == 0.0 for f in found["findings"])
+
+    monkeypatch.setattr(crack_model, "MODEL", tmp_path / "gone.onnx")
+    crack_model._net.cache_clear()
+    try:
+        assert main(["analyze", str(path)]) == 1
+        assert "crack model missing" in capsys.readouterr().err
+    finally:
+        monkeypatch.undo()
+        crack_model._net.cache_clear()
