@@ -13,6 +13,7 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 
+from vision import glass
 from vision.crack_model import (
     CONFIRM_CELLS,
     MIN_CELLS,
@@ -203,13 +204,14 @@ def _inside(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> float
 
 
 def _confirmed(finding: Finding, found: CrackMap, x0: int, y0: int) -> Finding:
-    """A measured crack without crack cells under it becomes a scratch."""
+    """A measured crack without crack cells under it becomes a scratch, graded as one."""
     if finding.kind is not FindingKind.CRACK or finding.bbox_px is None:
         return finding
     x, y, w, h = finding.bbox_px
     if found.cells_in((x - x0, y - y0, w, h)) >= CONFIRM_CELLS:
         return finding
-    return dataclasses.replace(finding, kind=FindingKind.SCRATCH)
+    graded = glass.severity(FindingKind.SCRATCH, finding.length_mm, finding.width_mm)
+    return dataclasses.replace(finding, kind=FindingKind.SCRATCH, severity=graded)
 
 
 def _size_from_marker(image: Image, corners: Any) -> tuple[float, float] | None:

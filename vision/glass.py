@@ -179,7 +179,7 @@ def _classify(
     )
     if kind is None:
         return None
-    severity = _severity(kind, length_mm, width_mm, contrast)
+    graded = severity(kind, length_mm, width_mm, contrast)
     confidence = float(min(0.99, 0.5 + contrast / 120))
     return Blob(
         kind,
@@ -189,7 +189,7 @@ def _classify(
         round(area_mm2, 3),
         contrast,
         zone,
-        severity,
+        graded,
         round(confidence, 2),
     )
 
@@ -274,7 +274,10 @@ def _branch_points(skeleton: Image, spur_px: int = 10) -> int:
     return count - 1
 
 
-def _severity(kind: FindingKind, length_mm: float, width_mm: float, contrast: float) -> Severity:
+def severity(
+    kind: FindingKind, length_mm: float, width_mm: float, contrast: float = 0.0
+) -> Severity:
+    """How bad a mark on glass is, by its kind and size (and brightness, when known)."""
     if kind is FindingKind.CRACK:
         return Severity.SEVERE
     if kind is FindingKind.SCRATCH:
