@@ -6,11 +6,12 @@ cracks and stains found and measured to within 10 %."""
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 import pytest
 
 from vision.finding import FindingKind
-from vision.glass import detect_glass_defects
+from vision.glass import _skeleton, detect_glass_defects
 from vision.locate import Quality, locate, rectify
 from vision.synthetic import Defect, render_scene
 
@@ -84,3 +85,23 @@ def test_clean_glass_has_no_findings_and_a_spot_is_a_stain() -> None:
     assert location is not None
     rect = rectify(scene.image, location, SIZE)
     assert [b.kind for b in detect_glass_defects(rect.image, rect.px_per_mm)] == [FindingKind.STAIN]
+
+
+def test_thinning_leaves_one_pixel_centre_lines() -> None:
+    strokes = np.zeros((120, 200), np.uint8)
+    cv2.line(strokes, (20, 30), (180, 90), 255, 7)
+    cv2.circle(strokes, (60, 90), 20, 255, 5)
+    skeleton = _skeleton(strokes)
+    on = skeleton > 0
+    assert set(np.unique(skeleton)) == {0, 255}
+    assert np.all(strokes[on] > 0)  # inside the strokes
+    # One pixel wide: no 2x2 block is fully on.
+    assert not np.any(on[:-1, :-1] & on[1:, :-1] & on[:-1, 1:] & on[1:, 1:])
+    # The line keeps its length (171 px) within a few pixels, and the ring stays closed
+    # round its hole: line and ring are one curve each, touching nowhere.
+    line = on[:, 100:]
+    assert 75 <= np.count_nonzero(line) <= 95
+    count, _ = cv2.connectedComponents(on.astype(np.uint8), connectivity=8)
+    assert count - 1 == 2
+    holes, _ = cv2.connectedComponents((~on).astype(np.uint8), connectivity=4)
+    assert holes - 1 == 2  # the outside and the ring's inside
