@@ -180,6 +180,14 @@ ZH = {
     "quoted": "已报价",
     "sealed": "已封存",
     "erased": "已擦除",
+    "No phone found in the picture": "画面中没有找到手机",
+    "The phone is cut off at the edge of the picture": "手机被画面边缘截断",
+    "The phone is too small: move the camera closer": "手机太小：请把摄像头移近",
+    "Blurred: hold still or refocus": "画面模糊：请保持不动或重新对焦",
+    "Glare on the glass: tilt the light or the phone": "玻璃反光：请调整灯光或手机角度",
+    "Overexposed: lower the exposure": "曝光过度：请降低曝光",
+    "Phone size unknown: sizes assume a 150 mm phone": "手机尺寸未知：按 150 毫米长的手机估算尺寸",
+    "The screen is lit: turn it off to check the glass": "屏幕亮着：请熄屏后再检查玻璃",
 }
 
 

@@ -15,6 +15,7 @@ from app.records import Inspection, PhotoStep
 from ui.context import StationContext
 from ui.photo_view import PhotoView, to_qimage
 from vision.finding import Surface
+from vision.locate import Quality
 from vision.patterns import Pattern
 
 STEPS = (
@@ -81,6 +82,18 @@ class PhotographPage(QWidget):
             PhotoStep.SIDE: self.tr("4. Sides"),
         }[step]
 
+    def _quality_text(self, quality: Quality) -> str:
+        return {
+            Quality.NO_PHONE: self.tr("No phone found in the picture"),
+            Quality.CUT_OFF: self.tr("The phone is cut off at the edge of the picture"),
+            Quality.TOO_SMALL: self.tr("The phone is too small: move the camera closer"),
+            Quality.BLURRED: self.tr("Blurred: hold still or refocus"),
+            Quality.GLARE: self.tr("Glare on the glass: tilt the light or the phone"),
+            Quality.OVEREXPOSED: self.tr("Overexposed: lower the exposure"),
+            Quality.SCALE_ASSUMED: self.tr("Phone size unknown: sizes assume a 150 mm phone"),
+            Quality.SCREEN_LIT: self.tr("The screen is lit: turn it off to check the glass"),
+        }[quality]
+
     def _on_inspection_changed(self, inspection: Inspection | None) -> None:
         taken = {p.step for p in inspection.photos} if inspection else set()
         self._step = next((i for i, (s, _) in enumerate(STEPS) if s not in taken), len(STEPS))
@@ -103,18 +116,21 @@ class PhotographPage(QWidget):
         self._previewing = True
         source, step = self._frame_source, STEPS[self._step][0]
         self._context.runner.work(
-            lambda: _preview(source(inspection, step)), self._on_preview, self._on_preview_failed
+            lambda: _preview(source(inspection, step), step),
+            self._on_preview,
+            self._on_preview_failed,
         )
 
     def _on_preview_failed(self, error: BaseException) -> None:
         self._previewing = False
         self.hints.setText(str(error))
 
-    def _on_preview(self, result: tuple[Any, list[str], Any]) -> None:
+    def _on_preview(self, result: tuple[Any, list[Quality], Any]) -> None:
         self._previewing = False
-        image, hints, outline = result
+        image, problems, outline = result
         boxes = [(outline, "#00c853", "")] if outline else []
         self.view.show_image(to_qimage(image), boxes)
+        hints = [self._quality_text(q) for q in problems]
         self.hints.setText("\n".join(hints) or self.tr("Looks good: capture"))
 
     def _on_capture_clicked(self) -> None:
@@ -153,15 +169,26 @@ class PhotographPage(QWidget):
         self.hints.setText(self.tr("The photo could not be stored: %1").replace("%1", str(error)))
 
 
-def _preview(frame: Any) -> tuple[Any, list[str], tuple[int, int, int, int] | None]:
+def _preview(
+    frame: Any, step: PhotoStep
+) -> tuple[Any, list[Quality], tuple[int, int, int, int] | None]:
+    """The frame scaled for the screen, what is wrong with it, and the phone's box."""
+    from vision.analyze import screen_lit
     from vision.camera import preview
-    from vision.locate import QUALITY_TEXT, Quality, check_quality, locate
+    from vision.locate import UNUSABLE, check_quality, locate, rectify
 
     small = preview(frame, 960)
     location = locate(small)
     if location is None:
-        return small, [QUALITY_TEXT[Quality.NO_PHONE]], None
-    quality = [QUALITY_TEXT[q] for q in check_quality(small, location)]
+        return small, [Quality.NO_PHONE], None
+    quality = list(check_quality(small, location))
+    usable = not set(quality) & UNUSABLE
+    if (
+        step is PhotoStep.SCREEN_OFF
+        and usable
+        and screen_lit(rectify(small, location, SIZE_MM, px_per_mm=2.0))
+    ):
+        quality.append(Quality.SCREEN_LIT)
     xs, ys = location.corners[:, 0], location.corners[:, 1]
     box = (int(xs.min()), int(ys.min()), int(xs.max() - xs.min()), int(ys.max() - ys.min()))
     return small, quality, box

@@ -91,7 +91,14 @@ def analyze(
         # Nothing is measured on such a photo, but a crack seen in it is reported.
         found, crops = _learned_cracks(image, location, None, surface, []) if learned else ([], {})
         return Analysis(True, quality, tuple(found), crops, rect)
-    findings, crops = _findings(image, rect, surface, pattern)
+    findings: list[Finding] = []
+    crops = {}
+    if surface is Surface.SCREEN and pattern is None and screen_lit(rect):
+        # The black-glass detector would read the picture on the screen as marks; the
+        # learned model still looks for cracks.
+        quality = (*quality, Quality.SCREEN_LIT)
+    else:
+        findings, crops = _findings(image, rect, surface, pattern)
     if learned:
         findings, more_crops = _learned_cracks(image, location, rect, surface, findings)
         crops.update(more_crops)
@@ -106,6 +113,21 @@ LEARNED_SURFACES = {Surface.SCREEN, Surface.BACK}
 OUTLINE_MARGIN = 0.03
 #: A crack spread over this share of the glass is severe.
 SEVERE_SHARE = 0.15
+
+
+#: A screen photographed "off" is lit when less than this share of its middle is dark.
+LIT_DARK_SHARE = 0.5
+#: Dark glass: darker than this grey level.
+DARK_LEVEL = 90
+
+
+def screen_lit(rect: Rectified) -> bool:
+    """The middle of the glass (the phone less a tenth each side) is mostly not dark:
+    the screen shows a picture, not black glass."""
+    grey = rect.image if rect.image.ndim == 2 else cv2.cvtColor(rect.image, cv2.COLOR_BGR2GRAY)
+    h, w = grey.shape[:2]
+    middle = grey[h // 10 : h - h // 10, w // 10 : w - w // 10]
+    return middle.size > 0 and float(np.mean(middle < DARK_LEVEL)) < LIT_DARK_SHARE
 
 
 def _learned_cracks(

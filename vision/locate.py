@@ -37,6 +37,7 @@ class Quality(enum.StrEnum):
     GLARE = "glare"
     OVEREXPOSED = "overexposed"
     SCALE_ASSUMED = "scale_assumed"
+    SCREEN_LIT = "screen_lit"
 
 
 QUALITY_TEXT = {
@@ -47,6 +48,8 @@ QUALITY_TEXT = {
     Quality.GLARE: "glare on the glass: tilt the light or the phone",
     Quality.OVEREXPOSED: "the photo is overexposed: lower the exposure",
     Quality.SCALE_ASSUMED: "phone size unknown: millimetres assume a 150 mm phone",
+    Quality.SCREEN_LIT: "the screen is lit: turn it off to check the glass, or name the "
+    "test pattern it shows",
 }
 #: Problems after which findings cannot be trusted at all.
 UNUSABLE = {Quality.NO_PHONE, Quality.CUT_OFF, Quality.TOO_SMALL, Quality.BLURRED}

@@ -516,52 +516,92 @@
 <context>
     <name>PhotographPage</name>
     <message>
-        <location filename="../../ui/photograph_page.py" line="45" />
+        <location filename="../../ui/photograph_page.py" line="46" />
         <source>&amp;Capture</source>
         <translation>拍照(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="48" />
+        <location filename="../../ui/photograph_page.py" line="49" />
         <source>&amp;Review the findings</source>
         <translation>复核检测结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="51" />
+        <location filename="../../ui/photograph_page.py" line="52" />
         <source>Captures, in order:</source>
         <translation>按顺序拍摄：</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="78" />
+        <location filename="../../ui/photograph_page.py" line="79" />
         <source>1. Screen off, glass up</source>
         <translation>1. 熄屏，屏幕朝上</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="79" />
+        <location filename="../../ui/photograph_page.py" line="80" />
         <source>2. Screen on, white test pattern</source>
         <translation>2. 亮屏，显示白色测试图</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="80" />
+        <location filename="../../ui/photograph_page.py" line="81" />
         <source>3. Back</source>
         <translation>3. 背面</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="81" />
+        <location filename="../../ui/photograph_page.py" line="82" />
         <source>4. Sides</source>
         <translation>4. 侧面</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="118" />
+        <location filename="../../ui/photograph_page.py" line="87" />
+        <source>No phone found in the picture</source>
+        <translation>画面中没有找到手机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="88" />
+        <source>The phone is cut off at the edge of the picture</source>
+        <translation>手机被画面边缘截断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="89" />
+        <source>The phone is too small: move the camera closer</source>
+        <translation>手机太小：请把摄像头移近</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="90" />
+        <source>Blurred: hold still or refocus</source>
+        <translation>画面模糊：请保持不动或重新对焦</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="91" />
+        <source>Glare on the glass: tilt the light or the phone</source>
+        <translation>玻璃反光：请调整灯光或手机角度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="92" />
+        <source>Overexposed: lower the exposure</source>
+        <translation>曝光过度：请降低曝光</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="93" />
+        <source>Phone size unknown: sizes assume a 150 mm phone</source>
+        <translation>手机尺寸未知：按 150 毫米长的手机估算尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="94" />
+        <source>The screen is lit: turn it off to check the glass</source>
+        <translation>屏幕亮着：请熄屏后再检查玻璃</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="134" />
         <source>Looks good: capture</source>
         <translation>画面良好：可以拍照</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="128" />
+        <location filename="../../ui/photograph_page.py" line="144" />
         <source>Storing and analysing the photo…</source>
         <translation>正在保存并分析照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="153" />
+        <location filename="../../ui/photograph_page.py" line="169" />
         <source>The photo could not be stored: %1</source>
         <translation>照片无法保存：%1</translation>
     </message>

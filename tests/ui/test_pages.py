@@ -104,6 +104,27 @@ def test_photograph_stores_the_capture(qtbot: QtBot, context: StationContext) ->
     assert context.store.photos.verify(captured.photos[0].sha256)
 
 
+def test_photograph_hints_say_when_the_screen_is_lit(qtbot: QtBot, context: StationContext) -> None:
+    from vision.synthetic import render_scene
+
+    lit_frame = render_scene(size_mm=(71.0, 146.0), screen_bgr=(230, 220, 200)).image
+    frames = [demo_frame]
+
+    def camera(record, step):  # type: ignore[no-untyped-def]
+        return frames[-1](record, step)
+
+    page = PhotographPage(context, camera)
+    qtbot.addWidget(page)
+    _start(context, "ios-iphone7-cn")
+    qtbot.waitUntil(lambda: page.hints.text() == "Looks good: capture", timeout=10000)
+    frames.append(lambda record, step: lit_frame)
+    page.refresh_preview()
+    qtbot.waitUntil(
+        lambda: page.hints.text() == "The screen is lit: turn it off to check the glass",
+        timeout=10000,
+    )
+
+
 def test_review_rejects_and_adds(qtbot: QtBot, context: StationContext) -> None:
     page = ReviewPage(context)
     qtbot.addWidget(page)

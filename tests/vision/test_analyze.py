@@ -76,6 +76,31 @@ def test_a_light_back_is_analysed_inverted() -> None:
     assert result.phone_found and result.findings == ()
 
 
+def test_a_lit_screen_without_a_pattern_is_said_and_not_read_as_marks() -> None:
+    scene = render_scene(size_mm=SIZE, screen_bgr=(210, 170, 90))
+    lit = scene.image.copy()
+    (x0, y0), (x1, y1) = (
+        scene.corners.min(axis=0).astype(int),
+        scene.corners.max(axis=0).astype(int),
+    )
+    # A lock screen: a dark panel with white text, which a black-glass reader takes for
+    # eleven oil and stain marks.
+    h = y1 - y0
+    cv2.rectangle(lit, (x0 + 40, y0 + int(0.6 * h)), (x1 - 40, y1 - 60), (25, 25, 25), -1)
+    white = (235, 235, 235)
+    cv2.putText(
+        lit, "12:30", (x0 + 120, y0 + int(0.72 * h)), cv2.FONT_HERSHEY_SIMPLEX, 2.5, white, 4
+    )
+    cv2.putText(lit, "Monday 3 March", (x0 + 100, y0 + int(0.82 * h)), 0, 1.2, white, 2)
+    result = analyze(lit, Surface.SCREEN, size_mm=SIZE)
+    assert result.usable and Quality.SCREEN_LIT in result.quality
+    assert "the screen is lit" in " ".join(result.problems)
+    assert result.findings == ()
+    # Named as the test pattern it shows, the lit screen is checked, not called lit.
+    shown = analyze(scene.image, Surface.SCREEN, pattern=Pattern.WHITE, size_mm=SIZE)
+    assert Quality.SCREEN_LIT not in shown.quality
+
+
 def _photo_of(screen: np.ndarray) -> np.ndarray:  # type: ignore[type-arg]
     """A rectified-like photo: the lit screen inside a black bezel."""
     photo = np.zeros((screen.shape[0] + 80, screen.shape[1] + 80, 3), np.uint8)
