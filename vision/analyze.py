@@ -160,7 +160,10 @@ def _learned_cracks(
     # The phone is looked at on the same scale as a whole photo would be, so that one
     # rule (MIN_CELLS) holds for both, and the time spent follows the phone's size.
     side = max(32, round(max(x1 - x0, y1 - y0) * WORK_SIDE / max(width, height)))
-    found = crack_map(image[y0:y1, x0:x1], valid, side)
+    # A photo the station cannot measure (a stall photo, a close-up) is looked at twice,
+    # as taken and mirrored: it has no glass detector behind it, and the time is
+    # spent where no speed target applies.
+    found = crack_map(image[y0:y1, x0:x1], valid, side, both_ways=rect is None)
     findings = [_confirmed(f, found, x0, y0) for f in existing]
     known = [f.bbox_px for f in findings if f.kind is FindingKind.CRACK and f.bbox_px]
     crops: dict[str, Image] = {}

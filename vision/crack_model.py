@@ -34,6 +34,10 @@ WORK_SIDE = 1024
 CELL = 8
 #: A cell is a crack cell above this probability.
 CELL_THRESHOLD = 0.7
+#: ... or above this one when the map is the mean of the photo and its mirror image
+#: (``both_ways``): a crack is seen from both sides, a glint or a letter often from
+#: one, and the mean of two views lies nearer the middle.
+MIRRORED_THRESHOLD = 0.6
 #: A region is reported with at least MIN_CELLS crack cells (at WORK_SIDE): smaller
 #: ones are a glint, a hair, a letter or the rim of an icon as often as a crack. Set
 #: on the web photos of vision-dev (docs/vision.md).
@@ -78,11 +82,12 @@ def _net() -> Any:
 
 
 def crack_probabilities(
-    image: Image, work_side: int = WORK_SIDE
+    image: Image, work_side: int = WORK_SIDE, *, both_ways: bool = False
 ) -> tuple[npt.NDArray[np.float32], float]:
     """Per-cell crack probabilities for a BGR or grey uint8 image scaled to
     ``work_side`` px on its long side, and the factor from the map's cells to the
-    image's pixels (one cell covers ``factor`` × ``factor`` px)."""
+    image's pixels (one cell covers ``factor`` × ``factor`` px). ``both_ways``
+    averages them with those of the mirrored image (twice the time)."""
     bgr = image if image.ndim == 3 else cv2.cvtColor(image, cv2.COLOR_GRAY2BGR)
     height, width = bgr.shape[:2]
     scale = work_side / max(height, width)
@@ -91,24 +96,30 @@ def crack_probabilities(
     interpolation = cv2.INTER_AREA if scale < 1 else cv2.INTER_LINEAR
     small = cv2.resize(bgr, (w, h), interpolation=interpolation)
     net = _net()
-    net.setInput(small.astype(np.float32).transpose(2, 0, 1)[None])
-    logits = net.forward()[0, 0]
-    probabilities = 1.0 / (1.0 + np.exp(-logits.astype(np.float32)))
-    return probabilities, CELL * width / w
+    views = [small, small[:, ::-1]] if both_ways else [small]
+    maps = []
+    for index, view in enumerate(views):
+        net.setInput(view.astype(np.float32).transpose(2, 0, 1)[None])
+        logits = net.forward()[0, 0].astype(np.float32)
+        maps.append(logits if index == 0 else logits[:, ::-1])
+    probabilities = np.mean([1.0 / (1.0 + np.exp(-m)) for m in maps], axis=0)
+    return probabilities.astype(np.float32), CELL * width / w
 
 
 @dataclass(frozen=True, slots=True)
 class CrackMap:
     """The model's answer for one image: per-cell probabilities, the size of a cell in
-    the image's pixels, and the cells that count (inside the glass)."""
+    the image's pixels, the cells that count (inside the glass), and the probability
+    above which a cell is a crack cell."""
 
     probabilities: npt.NDArray[np.float32]
     factor: float
     valid: npt.NDArray[np.bool_]
+    threshold: float = CELL_THRESHOLD
 
     @property
     def hot(self) -> npt.NDArray[np.bool_]:
-        hot: npt.NDArray[np.bool_] = (self.probabilities > CELL_THRESHOLD) & self.valid
+        hot: npt.NDArray[np.bool_] = (self.probabilities > self.threshold) & self.valid
         return hot
 
     def cells_in(self, box: tuple[int, int, int, int]) -> int:
@@ -119,10 +130,12 @@ class CrackMap:
         return int(np.count_nonzero(self.hot[max(0, r0) : r1, max(0, c0) : c1]))
 
 
-def crack_map(image: Image, valid: Image | None = None, work_side: int = WORK_SIDE) -> CrackMap:
-    """Run the model on ``image``; ``valid`` (a mask the size of the image, non-zero
-    where glass is) limits which cells count."""
-    probabilities, factor = crack_probabilities(image, work_side)
+def crack_map(
+    image: Image, valid: Image | None = None, work_side: int = WORK_SIDE, *, both_ways: bool = False
+) -> CrackMap:
+    """Run the model on ``image`` (and its mirror image, ``both_ways``); ``valid`` (a
+    mask the size of the image, non-zero where glass is) limits which cells count."""
+    probabilities, factor = crack_probabilities(image, work_side, both_ways=both_ways)
     if valid is None:
         cells_valid = np.ones(probabilities.shape, bool)
     else:
@@ -130,7 +143,8 @@ def crack_map(image: Image, valid: Image | None = None, work_side: int = WORK_SI
             (valid > 0).astype(np.uint8), probabilities.shape[::-1], interpolation=cv2.INTER_NEAREST
         )
         cells_valid = small > 0
-    return CrackMap(probabilities, factor, cells_valid)
+    threshold = MIRRORED_THRESHOLD if both_ways else CELL_THRESHOLD
+    return CrackMap(probabilities, factor, cells_valid, threshold)
 
 
 def crack_regions(
@@ -139,9 +153,11 @@ def crack_regions(
     work_side: int = WORK_SIDE,
     min_cells: int = MIN_CELLS,
     min_share: float = 0.0,
+    *,
+    both_ways: bool = False,
 ) -> list[CrackRegion]:
     """Crack regions in a photo, largest first (see ``regions``)."""
-    return regions(crack_map(image, valid, work_side), min_cells, min_share)
+    return regions(crack_map(image, valid, work_side, both_ways=both_ways), min_cells, min_share)
 
 
 def regions(

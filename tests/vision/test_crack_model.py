@@ -87,6 +87,39 @@ def test_the_probability_map_has_one_cell_per_8_pixels_of_the_working_image() ->
     assert float(probabilities.max()) < crack_model.CELL_THRESHOLD
 
 
+def test_looking_both_ways_averages_the_photo_and_its_mirror_image() -> None:
+    photo, _ = _cracked_glass(seed=4)
+    one_way, _ = crack_probabilities(photo, work_side=256)
+    mirrored, _ = crack_probabilities(np.ascontiguousarray(photo[:, ::-1]), work_side=256)
+    both, _ = crack_probabilities(photo, work_side=256, both_ways=True)
+    assert np.allclose(both, (one_way + mirrored[:, ::-1]) / 2, atol=1e-5)
+    assert not np.allclose(one_way, mirrored[:, ::-1], atol=1e-3)  # the views differ
+    assert crack_model.crack_map(photo, work_side=256, both_ways=True).threshold == (
+        crack_model.MIRRORED_THRESHOLD
+    )
+    held = CrackMap(np.full((2, 2), 0.65, np.float32), 8.0, np.ones((2, 2), bool), 0.6)
+    assert held.hot.all() and not CrackMap(held.probabilities, 8.0, held.valid).hot.any()
+
+
+def test_only_a_photo_the_station_cannot_measure_is_looked_at_both_ways(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import vision.analyze
+
+    calls: list[bool] = []
+
+    def spy(*args, both_ways: bool = False, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(both_ways)
+        return crack_model.crack_map(*args, both_ways=both_ways, **kwargs)
+
+    monkeypatch.setattr(vision.analyze, "crack_map", spy)
+    scene = render_scene((), size_mm=(71.0, 146.0))
+    analyze(scene.image, Surface.SCREEN, size_mm=(71.0, 146.0))
+    photo, _ = _cracked_glass(seed=3, size=640)
+    analyze(photo, Surface.SCREEN)
+    assert calls == [False, True]
+
+
 def test_a_missing_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(crack_model, "MODEL", tmp_path / "gone.onnx")
     crack_model._net.cache_clear()
