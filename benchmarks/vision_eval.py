@@ -7,8 +7,9 @@ MSD (black cover glass on a grey mat): an image counts as flagged for its class 
 finding of that kind is found (scratch, oil, stain); a good image is a false alarm when
 it has any finding. Web and shop photos: a cracked screen counts when a crack is found;
 an intact one is a false alarm when a crack is found. The data's README says the shop
-photo ph4.jpg shows no visible damage: it is counted as intact. Targets (issue #4): MSD >= 90 %
-recall per class and <= 10 % of good flagged; cracked >= 85 %, intact <= 15 %.
+photo ph4.jpg shows no visible damage: it is counted as intact. Targets (issue #4):
+MSD >= 90 % recall per class and <= 10 % of good flagged; cracked >= 85 %, intact
+<= 15 %.
 """
 
 from __future__ import annotations

@@ -247,12 +247,19 @@ def _thinning_tables() -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
     return first, second
 
 
+def _neighbour_bits() -> npt.NDArray[np.float32]:
+    """The kernel with which filter2D (a correlation) gives each pixel's neighbour
+    code: bit i set when neighbour _RING[i] is on."""
+    kernel = np.zeros((3, 3), np.float32)
+    for bit, (dy, dx) in enumerate(_RING):
+        kernel[1 + dy, 1 + dx] = 1 << bit
+    return kernel
+
+
+# Neighbours P2..P9 of Zhang-Suen: north, then clockwise.
 _RING = ((-1, 0), (-1, 1), (0, 1), (1, 1), (1, 0), (1, -1), (0, -1), (-1, -1))
 _THINNING = _thinning_tables()
-#: filter2D (a correlation) with this kernel gives each pixel's neighbour code.
-_NEIGHBOUR_BITS = np.zeros((3, 3), np.float32)
-for _bit, (_dy, _dx) in enumerate(_RING):
-    _NEIGHBOUR_BITS[1 + _dy, 1 + _dx] = 1 << _bit
+_NEIGHBOUR_BITS = _neighbour_bits()
 
 
 def _curve_length_px(skeleton: Image) -> float:
