@@ -225,8 +225,7 @@ def _skeleton(strokes: Image) -> Image:
     while True:
         changed = False
         for table in _THINNING:
-            code = cv2.filter2D(img, cv2.CV_16U, _NEIGHBOUR_BITS, borderType=cv2.BORDER_CONSTANT)
-            remove = (img == 1) & table[code]
+            remove = (img == 1) & table[_neighbour_code(img)]
             if remove.any():
                 img[remove] = 0
                 changed = True
@@ -235,21 +234,33 @@ def _skeleton(strokes: Image) -> Image:
     return img * 255
 
 
+def _neighbour_code(img: Image) -> Image:
+    """Each pixel's eight neighbours (0 or 1) as one byte: bit i is neighbour _RING[i]
+    (N, NE, E, SE, S, SW, W, NW); outside the image counts as 0."""
+    code: Image = cv2.filter2D(img, cv2.CV_16U, _NEIGHBOUR_BITS, borderType=cv2.BORDER_CONSTANT)
+    return code
+
+
+def _transitions_table() -> Image:
+    """For each neighbourhood code, the 0->1 transitions walking once round it."""
+    bits = [(np.arange(256) >> i) & 1 for i in range(8)]
+    transitions = sum((bits[i] == 0) & (bits[(i + 1) % 8] == 1) for i in range(8))
+    table: Image = np.asarray(transitions, np.uint8)
+    return table
+
+
 def _thinning_tables() -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
-    """Zhang-Suen's two sub-iteration rules over the 256 neighbourhood codes (bit i is
-    the neighbour _RING[i]: N, NE, E, SE, S, SW, W, NW)."""
+    """Zhang-Suen's two sub-iteration rules over the 256 neighbourhood codes."""
     bits = [(np.arange(256) >> i) & 1 for i in range(8)]
     neighbours = sum(bits)
-    transitions = sum((bits[i] == 0) & (bits[(i + 1) % 8] == 1) for i in range(8))
-    base = (neighbours >= 2) & (neighbours <= 6) & (transitions == 1)
+    base = (neighbours >= 2) & (neighbours <= 6) & (_TRANSITIONS == 1)
     first = base & (bits[0] * bits[2] * bits[4] == 0) & (bits[2] * bits[4] * bits[6] == 0)
     second = base & (bits[0] * bits[2] * bits[6] == 0) & (bits[0] * bits[4] * bits[6] == 0)
     return first, second
 
 
 def _neighbour_bits() -> npt.NDArray[np.float32]:
-    """The kernel with which filter2D (a correlation) gives each pixel's neighbour
-    code: bit i set when neighbour _RING[i] is on."""
+    """The kernel with which filter2D (a correlation) gives the neighbour code."""
     kernel = np.zeros((3, 3), np.float32)
     for bit, (dy, dx) in enumerate(_RING):
         kernel[1 + dy, 1 + dx] = 1 << bit
@@ -258,8 +269,9 @@ def _neighbour_bits() -> npt.NDArray[np.float32]:
 
 # Neighbours P2..P9 of Zhang-Suen: north, then clockwise.
 _RING = ((-1, 0), (-1, 1), (0, 1), (1, 1), (1, 0), (1, -1), (0, -1), (-1, -1))
-_THINNING = _thinning_tables()
 _NEIGHBOUR_BITS = _neighbour_bits()
+_TRANSITIONS = _transitions_table()
+_THINNING = _thinning_tables()
 
 
 def _curve_length_px(skeleton: Image) -> float:
@@ -282,11 +294,7 @@ def _branch_points(skeleton: Image, spur_px: int = 10) -> int:
         on[ends] = 0
     # A junction is where three or more separate runs of the curve meet: three or more
     # 0->1 transitions walking round its eight neighbours (a staircase has two).
-    ring = [np.roll(np.roll(on, -dy, 0), -dx, 1) for dy, dx in _RING]
-    transitions = sum(
-        ((ring[i] == 0) & (ring[(i + 1) % 8] == 1)).astype(np.uint8) for i in range(8)
-    )
-    junctions = ((on > 0) & (transitions >= 3)).astype(np.uint8)
+    junctions: Image = ((on > 0) & (_TRANSITIONS[_neighbour_code(on)] >= 3)).astype(np.uint8)
     junctions = cv2.dilate(junctions, np.ones((5, 5), np.uint8))
     count, _ = cv2.connectedComponents(junctions)
     return count - 1
