@@ -110,10 +110,7 @@ def as_input(images: torch.Tensor) -> torch.Tensor:
 def loss_of(logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
     logits = logits.squeeze(1)
     keep = target != crack_synth.IGNORE
-    weight = torch.where(target == 1, 1.0, 1.0)[keep]
-    return nn.functional.binary_cross_entropy_with_logits(
-        logits[keep], target[keep].float(), weight=weight
-    )
+    return nn.functional.binary_cross_entropy_with_logits(logits[keep], target[keep].float())
 
 
 def evaluate(model: nn.Module, images: torch.Tensor, targets: torch.Tensor) -> str:

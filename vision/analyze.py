@@ -6,6 +6,7 @@ evidence crop each."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -76,7 +77,7 @@ def analyze(
     learned = surface in LEARNED_SURFACES and pattern is None
     if location is None:
         # A close-up of the glass has no outline to find; cracks in it still count.
-        found, crops = _learned_cracks(image, None, None, surface, []) if learned else ([], {})
+        found, crops = _learned_cracks(image, surface) if learned else ([], {})
         return Analysis(False, (Quality.NO_PHONE,), tuple(found), crops)
     if surface is Surface.FRAME and size_mm is not None:
         size_mm = (min(size_mm), max(size_mm))  # a side: thickness across, length along
@@ -89,7 +90,7 @@ def analyze(
     quality = tuple(dict.fromkeys((*quality, *rect.problems)))
     if set(quality) & UNUSABLE:
         # Nothing is measured on such a photo, but a crack seen in it is reported.
-        found, crops = _learned_cracks(image, location, None, surface, []) if learned else ([], {})
+        found, crops = _learned_cracks(image, surface) if learned else ([], {})
         return Analysis(True, quality, tuple(found), crops, rect)
     findings: list[Finding] = []
     crops = {}
@@ -100,7 +101,7 @@ def analyze(
     else:
         findings, crops = _findings(image, rect, surface, pattern)
     if learned:
-        findings, more_crops = _learned_cracks(image, location, rect, surface, findings)
+        findings, more_crops = _learned_cracks(image, surface, findings, (location, rect))
         crops.update(more_crops)
     return Analysis(True, quality, tuple(findings), crops, rect)
 
@@ -132,27 +133,27 @@ def screen_lit(rect: Rectified) -> bool:
 
 def _learned_cracks(
     image: Image,
-    location: Location | None,
-    rect: Rectified | None,
     surface: Surface,
-    existing: list[Finding],
+    existing: Sequence[Finding] = (),
+    phone: tuple[Location, Rectified] | None = None,
 ) -> tuple[list[Finding], dict[str, Image]]:
     """``existing`` findings with the learned model's view added
-    (`vision/crack_model.py`). On a usable photo (``rect`` given) the model looks at
-    the phone's glass only: a crack the glass detector measured stands only where the
-    model sees crack cells too (else it is a scratch), and a crack network the
-    detector did not trace is added. Otherwise the model looks at the whole photo.
-    Sizes in mm need the rectified phone; without it they stay 0 and only ``bbox_px``
-    places the crack."""
+    (`vision/crack_model.py`). On a usable photo (``phone`` located and rectified)
+    the model looks at the phone's glass only: a crack the glass detector measured
+    stands only where the model sees crack cells too (else it is a scratch), and a
+    crack network the detector did not trace is added. Otherwise the model looks at
+    the whole photo, both ways. Sizes in mm need the rectified phone; without it they
+    stay 0 and only ``bbox_px`` places the crack."""
     height, width = image.shape[:2]
     x0, y0, x1, y1 = 0, 0, width, height
     valid = None
-    if location is not None and rect is not None:  # a usable photo of a located phone
+    location, rect = phone if phone is not None else (None, None)
+    if location is not None:
         bx, by, bw, bh = cv2.boundingRect(location.corners.astype(np.float32))
         x0, y0 = max(0, bx), max(0, by)
         x1, y1 = min(width, bx + bw), min(height, by + bh)
         if x1 - x0 < 32 or y1 - y0 < 32:
-            return existing, {}
+            return list(existing), {}
         centre = location.corners.mean(axis=0)
         inset = centre + (location.corners - centre) * (1 - 2 * OUTLINE_MARGIN)
         valid = np.zeros((y1 - y0, x1 - x0), np.uint8)

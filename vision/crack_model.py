@@ -153,11 +153,9 @@ def crack_regions(
     work_side: int = WORK_SIDE,
     min_cells: int = MIN_CELLS,
     min_share: float = 0.0,
-    *,
-    both_ways: bool = False,
 ) -> list[CrackRegion]:
     """Crack regions in a photo, largest first (see ``regions``)."""
-    return regions(crack_map(image, valid, work_side, both_ways=both_ways), min_cells, min_share)
+    return regions(crack_map(image, valid, work_side), min_cells, min_share)
 
 
 def regions(
