@@ -1,6 +1,7 @@
 """Defects on glass (a screen that is off, or a glass back) in a rectified image:
 scratches and cracks (thin bright lines; cracks branch and radiate), oil (a smear with
-a bright rim), stains (small bright spots) and chips at the edge.
+a bright rim) and stains (small bright spots). The edge of the glass is left out (its
+glints look like marks), so chips there are not looked for yet (docs/vision.md).
 
 Bright structures smaller than a few millimetres are isolated with a white top-hat,
 which removes the large soft reflections of the camera rig; each structure is then
