@@ -24,7 +24,7 @@ from vision.crack_model import (
     regions,
 )
 from vision.finding import Finding, FindingKind, FindingSource, Severity, Surface, Zone
-from vision.glass import detect_glass_defects
+from vision.glass import detect_edge_chips, detect_glass_defects
 from vision.locate import (
     QUALITY_TEXT,
     UNUSABLE,
@@ -279,7 +279,7 @@ def _findings(
                 d.contour,
                 d.length_mm,
                 d.depth_mm,
-                round(d.length_mm * d.depth_mm, 2),
+                d.area_mm2,
                 Zone.BORDER,
                 d.severity,
                 0.8,
@@ -291,6 +291,8 @@ def _findings(
         if surface is Surface.BACK and float(glass.mean()) > 110:
             glass = cv2.bitwise_not(glass)  # a light back: marks show dark, so invert
         blobs = detect_glass_defects(glass, rect.px_per_mm)
+        if surface is Surface.SCREEN:
+            blobs += detect_edge_chips(glass, rect.px_per_mm)
         kinds = {FindingKind.STAIN: FindingKind.SCUFF} if surface is Surface.BACK else {}
         found = [
             (
@@ -344,6 +346,7 @@ COLOURS = {
     FindingKind.SCRATCH: (0, 128, 255),
     FindingKind.OIL: (255, 0, 255),
     FindingKind.STAIN: (0, 255, 255),
+    FindingKind.CHIP: (255, 128, 0),
 }
 
 

@@ -1,7 +1,8 @@
 """Defects on glass (a screen that is off, or a glass back) in a rectified image:
 scratches and cracks (thin bright lines; cracks branch and radiate), oil (a smear with
-a bright rim) and stains (small bright spots). The edge of the glass is left out (its
-glints look like marks), so chips there are not looked for yet (docs/vision.md).
+a bright rim) and stains (small bright spots); and chips at the glass edge. The edge
+band of the glass is left out of the search for marks (its glints look like marks);
+chips are found there as bites out of the dark glass (``detect_edge_chips``).
 
 Bright structures smaller than a few millimetres are isolated with a white top-hat,
 which removes the large soft reflections of the camera rig; each structure is then
@@ -88,12 +89,141 @@ def _stain_field(blobs: list[Blob]) -> list[Blob]:
     ]
 
 
+#: A chip bites at least this deep into the outline of the dark glass (glints on the
+#: rim of clean MSD glass bite up to 0.75 mm) ...
+CHIP_MIN_DEPTH_MM = 0.8
+#: ... across a mouth no wider than this (a longer dip is glare along a curved edge) ...
+CHIP_MAX_MOUTH_MM = 10.0
+#: ... and is a bite rather than a shallow wave: depth at least this share of the mouth
+#: (an earpiece slit along the top edge is long and shallow).
+CHIP_MIN_DEPTH_SHARE = 0.25
+#: A chip is a bite, not a fissure: no deeper than its mouth is wide, nor than this.
+CHIP_MAX_DEPTH_MM = 3.0
+#: The mouth of a chip lies on the glass edge: within this distance of the outline.
+CHIP_EDGE_MM = 4.0
+#: Chips are looked for along the straight sides only: within this distance of two
+#: sides (the rounded corners), the curved glass's glints and the corner's own shape
+#: make bites out of every corner of clean MSD glass. Corner chips show on side shots.
+CHIP_CORNER_MM = 14.0
+#: A chip this deep, or this wide, is severe.
+CHIP_SEVERE_DEPTH_MM = 1.5
+CHIP_SEVERE_MOUTH_MM = 4.0
+#: Glass darker than this grey level is black glass (screen off).
+DARK_GLASS_LEVEL = 90
+
+
+def detect_edge_chips(image: Image, px_per_mm: float) -> list[Blob]:
+    """Chips at the edge of black glass (BGR uint8, rectified, the phone filling the
+    image). Whole glass is convex, so the outline of the dark glass runs along its
+    convex hull; a chip is a bite where the frosted break or the frame shows through:
+    a short stretch of that outline that sinks below its hull, on the phone's edge.
+    A chip's ``length_mm`` is its mouth along the edge and ``width_mm`` its depth.
+    Returns nothing when the glass is not mostly dark (a lit screen, a light front)."""
+    gray = cv2.medianBlur(cv2.cvtColor(image, cv2.COLOR_BGR2GRAY), 5)
+    level, dark = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    if level > DARK_GLASS_LEVEL:
+        _, dark = cv2.threshold(gray, DARK_GLASS_LEVEL, 255, cv2.THRESH_BINARY_INV)
+    small = _disc(max(3, round(0.3 * px_per_mm)))
+    dark = cv2.morphologyEx(dark, cv2.MORPH_OPEN, small)
+    dark = cv2.morphologyEx(dark, cv2.MORPH_CLOSE, small)
+    contours, _ = cv2.findContours(dark, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+    if not contours:
+        return []
+    outline = max(contours, key=cv2.contourArea)
+    h, w = gray.shape
+    if cv2.contourArea(outline) < 0.5 * h * w:
+        return []
+    margin = CHIP_EDGE_MM * px_per_mm
+    corner = CHIP_CORNER_MM * px_per_mm
+    chips = []
+    for notch, depth_px in _bites(outline.reshape(-1, 2), px_per_mm):
+        depth_mm = depth_px / px_per_mm
+        mouth_mm = float(np.linalg.norm(notch[-1] - notch[0])) / px_per_mm
+        if (
+            depth_mm < CHIP_MIN_DEPTH_MM
+            or mouth_mm > CHIP_MAX_MOUTH_MM
+            or depth_mm < CHIP_MIN_DEPTH_SHARE * mouth_mm
+            or depth_mm > min(mouth_mm, CHIP_MAX_DEPTH_MM)
+            or not all(_on_side(p, w, h, margin, corner) for p in (notch[0], notch[-1]))
+        ):
+            continue
+        polygon = notch.reshape(-1, 1, 2).astype(np.int32)
+        chips.append(
+            Blob(
+                FindingKind.CHIP,
+                polygon,
+                round(mouth_mm, 2),
+                round(depth_mm, 2),
+                round(cv2.contourArea(polygon) / px_per_mm**2, 3),
+                0.0,
+                Zone.BORDER,
+                Severity.SEVERE
+                if depth_mm >= CHIP_SEVERE_DEPTH_MM or mouth_mm >= CHIP_SEVERE_MOUTH_MM
+                else Severity.MODERATE,
+                round(min(0.95, 0.5 + depth_mm / 2), 2),
+            )
+        )
+    return chips
+
+
+def _on_side(point: npt.NDArray[Any], w: int, h: int, margin: float, corner: float) -> bool:
+    """The point lies within ``margin`` of a side of the w×h image, and not within
+    ``corner`` of two sides (the rounded corners)."""
+    x, y = float(point[0]), float(point[1])
+    near_x = min(x, w - 1 - x)
+    near_y = min(y, h - 1 - y)
+    return min(near_x, near_y) <= margin and max(near_x, near_y) >= corner
+
+
+def _bites(outline: npt.NDArray[Any], px_per_mm: float) -> list[tuple[npt.NDArray[Any], float]]:
+    """Stretches of a closed outline (N×2 points) that sink below its convex hull, as
+    (the stretch's points, its depth in px). Between two hull vertices the outline
+    should run along the chord; how far each point lies inside it is measured against
+    the running median of that distance (so a gently bowed side is not a bite), and a
+    bite is a run of points more than a pixel or two below it: its first and last
+    points are the mouth."""
+    hull = np.sort(cv2.convexHull(outline.reshape(-1, 1, 2), returnPoints=False).ravel())
+    if len(hull) < 3:
+        return []
+    # Roll the outline so that it starts on a hull vertex: each stretch is then one
+    # slice, and every point's distance inside its chord is worked out at once.
+    points = np.roll(outline, -int(hull[0]), axis=0).astype(np.float64)
+    vertices = np.r_[hull - hull[0], len(points)]
+    stretch_of = np.searchsorted(vertices, np.arange(len(points)), side="right") - 1
+    a = points[vertices[:-1]][stretch_of]
+    b = points[vertices[1:] % len(points)][stretch_of]
+    chord = b - a
+    span = np.maximum(np.hypot(chord[:, 0], chord[:, 1]), 1.0)
+    inside = np.abs(chord[:, 0] * (points[:, 1] - a[:, 1]) - chord[:, 1] * (points[:, 0] - a[:, 0]))
+    inside /= span
+    tolerance = max(2.0, 0.25 * px_per_mm)
+    window = round(2 * CHIP_MAX_MOUTH_MM * px_per_mm) | 1
+    deep = np.zeros(len(vertices) - 1)
+    np.maximum.at(deep, stretch_of, inside)
+    bites = []
+    for index in np.flatnonzero(deep >= CHIP_MIN_DEPTH_MM * px_per_mm):
+        first, last = vertices[index], vertices[index + 1] + 1
+        distance = inside[first:last]
+        if last > len(points):  # the last stretch closes the outline on its first point
+            distance = np.r_[distance, 0.0]
+        # The running median, in quarter pixels (OpenCV's median filter of any width
+        # takes 8-bit values; a row image repeats at its border, as "edge" padding).
+        quarters = np.clip(np.round(distance * 4), 0, 255).astype(np.uint8).reshape(1, -1)
+        rise = distance - cv2.medianBlur(quarters, window).ravel() / 4.0
+        stretch = np.concatenate([points, points[:1]])[first:last]
+        below = np.flatnonzero(np.diff(np.r_[0, (rise > tolerance).astype(np.int8), 0]))
+        for begin, stop in zip(below[::2], below[1::2], strict=True):
+            run = stretch[begin:stop].round().astype(np.int32)
+            bites.append((run, float(rise[begin:stop].max())))
+    return bites
+
+
 def _dark_glass(gray: Image, px_per_mm: float) -> Image:
     """The black glass itself: dark pixels, with small bright marks on it (what we look
     for) filled in, minus a margin around openings (earpiece, camera, sensors) and a
     light bezel, whose rims would look like defects."""
     level, _ = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    dark: Image = (gray < min(level, 90)).astype(np.uint8) * 255
+    dark: Image = (gray < min(level, DARK_GLASS_LEVEL)).astype(np.uint8) * 255
     dark = cv2.morphologyEx(dark, cv2.MORPH_CLOSE, _disc(round(3 * px_per_mm)))
     count, labels, stats, _ = cv2.connectedComponentsWithStats(dark)
     if count > 1:

@@ -1,9 +1,15 @@
-"""Dents and chips along the frame, from a side shot: the phone lies on its edge and
-the top edge of its silhouette should be a straight line; a short dip below that line
-is a dent (a chip when it sits at a corner)."""
+"""The frame, from a side shot: the phone lies on its edge, seen side-on.
+
+Dents and chips: the top edge of its silhouette should be a straight line; a short dip
+below that line is a dent (a chip when it sits at a corner). Scratches and scuffs: the
+frame's face is even along its length (its shading changes only across it, as it
+curves), so a mark is where a pixel stands out from its row's usual level; a thin
+long mark is a scratch, a broad patch a scuff. Marks spanning the face's whole
+thickness in a narrow band are the frame's own seams (antenna lines, button edges)."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,30 +26,121 @@ MIN_DEPTH_MM = 0.25
 MAX_WIDTH_MM = 12.0
 
 
+#: Marks on the face: at least this far (grey levels) from the row's usual level ...
+MARK_MIN_CONTRAST = 18.0
+#: ... and this many times the face's own grain (robust spread of the residual).
+MARK_NOISE_FACTOR = 5.0
+#: A scratch is at least this long and this many times longer than wide.
+SCRATCH_MIN_MM = 1.5
+SCRATCH_ELONGATION = 6.0
+#: A scuff covers at least this area; smaller specks are dust.
+SCUFF_MIN_MM2 = 1.0
+#: The face is read this far in from each long edge (the rounded edges shine).
+FACE_MARGIN_MM = 0.8
+
+
 @dataclass(frozen=True, slots=True)
 class Dent:
-    """A dent in rectified pixels (the strip lying with its long side horizontal)."""
+    """A defect on the frame in rectified pixels of the image as given. For a dent or
+    chip, ``depth_mm`` is how deep it goes; for a scratch or scuff, how wide it is."""
 
     kind: FindingKind
     contour: npt.NDArray[Any]
     length_mm: float
     depth_mm: float
     severity: Severity
+    area_mm2: float = 0.0
 
 
 def detect_side_defects(image: Image, px_per_mm: float) -> list[Dent]:
     """Dents along both long edges of a rectified side shot (BGR uint8, the phone
-    filling the image, its long side either way)."""
+    filling the image, its long side either way), and scratches and scuffs on the
+    face between them. Contours are in the pixels of ``image`` as given."""
     gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
-    if gray.shape[0] > gray.shape[1]:
+    upright = gray.shape[0] > gray.shape[1]
+    if upright:
         gray = cv2.rotate(gray, cv2.ROTATE_90_CLOCKWISE)
     height = gray.shape[0]
     dents = _edge_dents(gray, px_per_mm)
     for dent in _edge_dents(cv2.flip(gray, 0), px_per_mm):  # the lower edge, mirrored
         contour = dent.contour.copy()
         contour[:, :, 1] = height - 1 - contour[:, :, 1]
-        dents.append(Dent(dent.kind, contour, dent.length_mm, dent.depth_mm, dent.severity))
-    return dents
+        dents.append(dataclasses.replace(dent, contour=contour))
+    found = dents + _face_marks(gray, px_per_mm, dents)
+    if not upright:
+        return found
+    # Back into the image as given: it was turned clockwise, so a point (x, y) of the
+    # turned image is (y, H-1-x) there, H being the given image's height.
+    h0 = gray.shape[1]
+    turned_back = []
+    for item in found:
+        contour = item.contour.copy()
+        x, y = contour[:, :, 0].copy(), contour[:, :, 1].copy()
+        contour[:, :, 0], contour[:, :, 1] = y, h0 - 1 - x
+        turned_back.append(dataclasses.replace(item, contour=contour))
+    return turned_back
+
+
+def _face_marks(gray: Image, px_per_mm: float, dents: list[Dent]) -> list[Dent]:
+    """Scratches and scuffs on the face of the frame (the strip lying horizontal)."""
+    h, w = gray.shape
+    margin = max(1, round(FACE_MARGIN_MM * px_per_mm))
+    pad = max(4, round(3 * px_per_mm))  # the rounded ends of the frame
+    if h <= 2 * margin + 4 or w <= 2 * pad + 8:
+        return []
+    face = gray[margin : h - margin, pad : w - pad].astype(np.float32)
+    # The usual level: each row's median (the shading across the curved face), then
+    # each column's median offset, smoothed (light falling off along the length).
+    usual = np.median(face, axis=1, keepdims=True)
+    drift = np.median(face - usual, axis=0, keepdims=True)
+    drift = cv2.blur(drift, (max(3, round(10 * px_per_mm)) | 1, 1), borderType=cv2.BORDER_REPLICATE)
+    residual = face - usual - drift
+    spread = 1.4826 * float(np.median(np.abs(residual)))
+    level = max(MARK_MIN_CONTRAST, MARK_NOISE_FACTOR * spread)
+    marks: Image = (np.abs(residual) > level).astype(np.uint8) * 255
+    for dent in dents:  # the mat seen through a dent is not a mark
+        x, y, dw, dh = cv2.boundingRect(dent.contour)
+        grow = round(0.5 * px_per_mm)
+        cv2.rectangle(
+            marks,
+            (x - pad - grow, y - margin - grow),
+            (x - pad + dw + grow, y - margin + dh + grow),
+            0,
+            -1,
+        )
+    joined = cv2.morphologyEx(marks, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
+    contours, _ = cv2.findContours(joined, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    found = []
+    for contour in contours:
+        x, y, cw, ch = cv2.boundingRect(contour)
+        if ch >= 0.8 * face.shape[0] and cw <= 2 * px_per_mm:
+            continue  # a seam across the whole face: an antenna line or a button's edge
+        region = np.zeros((ch, cw), np.uint8)
+        cv2.drawContours(region, [contour - [x, y]], -1, 255, -1)
+        stroke_px = int(cv2.countNonZero(cv2.bitwise_and(marks[y : y + ch, x : x + cw], region)))
+        (_, _), (rw, rh), _ = cv2.minAreaRect(contour)
+        length_mm = max(rw, rh, 1.0) / px_per_mm
+        area_mm2 = stroke_px / px_per_mm**2
+        width_mm = area_mm2 / length_mm
+        if length_mm >= SCRATCH_MIN_MM and length_mm >= SCRATCH_ELONGATION * width_mm:
+            kind = FindingKind.SCRATCH
+            graded = Severity.MODERATE if length_mm > 10 else Severity.LIGHT
+        elif area_mm2 >= SCUFF_MIN_MM2:
+            kind = FindingKind.SCUFF
+            graded = Severity.MODERATE if area_mm2 > 10 else Severity.LIGHT
+        else:
+            continue
+        found.append(
+            Dent(
+                kind,
+                contour + np.array([pad, margin], np.int32),
+                round(length_mm, 2),
+                round(width_mm, 2),
+                graded,
+                round(area_mm2, 2),
+            )
+        )
+    return found
 
 
 def _edge_dents(gray: Image, px_per_mm: float) -> list[Dent]:
@@ -65,6 +162,8 @@ def _edge_dents(gray: Image, px_per_mm: float) -> list[Dent]:
         if width_mm > MAX_WIDTH_MM:
             continue
         deepest = float(depth[x : x + w].max())
+        if deepest * px_per_mm >= 0.6 * band.shape[0] and deepest > width_mm:
+            continue  # a narrow gap through the whole face: a seam (antenna line)
         at_corner = x <= 2 or x + w >= len(edge) - 2
         left, right = x + pad, x + w + pad
         top, bottom = round(baseline), round(baseline + deepest * px_per_mm)
@@ -78,6 +177,7 @@ def _edge_dents(gray: Image, px_per_mm: float) -> list[Dent]:
                 round(width_mm, 2),
                 round(deepest, 2),
                 Severity.SEVERE if deepest > 1.0 else Severity.MODERATE,
+                round(width_mm * deepest, 2),
             )
         )
     return dents

@@ -19,7 +19,9 @@ from vision.types import Image
 @dataclass(frozen=True, slots=True)
 class Defect:
     """A defect to draw: where it starts on the glass (mm from the top-left corner of
-    the upright phone), its length and width in mm, and direction in degrees."""
+    the upright phone), its length and width in mm, and direction in degrees. A chip
+    is a bite out of the glass edge nearest (x_mm, y_mm): ``length_mm`` along the
+    edge, ``width_mm`` deep, showing the frosted break at ``brightness``."""
 
     kind: FindingKind
     x_mm: float
@@ -78,7 +80,10 @@ def render_scene(
             image, (round(x0 + b), round(y0 + b)), (round(x1 - b), round(y1 - b)), screen_bgr, -1
         )
     for defect in defects:
-        _draw(image, defect, origin, px_per_mm)
+        if defect.kind is FindingKind.CHIP:
+            _chip(image, body, defect, size_mm=size_mm, origin=origin, scale=px_per_mm)
+        else:
+            _draw(image, defect, origin, px_per_mm)
     corners = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], np.float32)
     if rotate_deg:
         turn = cv2.getRotationMatrix2D((w / 2, h / 2), rotate_deg, 1.0)
@@ -96,25 +101,53 @@ def render_side(
     size_mm: tuple[float, float] = (146.0, 8.0),
     px_per_mm: float = 8.0,
     margin_mm: float = 15.0,
+    marks: tuple[Defect, ...] = (),
+    seed: int = 0,
 ) -> Scene:
     """A side shot: the phone on its edge, ``size_mm`` = (length, thickness), as a
-    light frame on the grey mat, with ``dents`` = (x_mm from the left end, width_mm,
-    depth_mm) cut into its upper edge."""
+    light frame on the grey mat, shaded across its thickness as a curved frame is,
+    with ``dents`` = (x_mm from the left end, width_mm, depth_mm) cut into its upper
+    edge, and ``marks`` (scratches as lines; scuffs as patches ``length_mm`` by
+    ``width_mm``) drawn on its face, placed in mm from the frame's top-left."""
     length_mm, thickness_mm = size_mm
     w = round((length_mm + 2 * margin_mm) * px_per_mm)
     h = round((thickness_mm + 2 * margin_mm) * px_per_mm)
-    image = np.full((h, w, 3), 128, np.uint8)
+    rng = np.random.default_rng(seed)
+    image = np.clip(rng.normal(128, 2, (h, w, 3)), 0, 255).astype(np.uint8)
     x0, y0 = margin_mm * px_per_mm, margin_mm * px_per_mm
     x1, y1 = x0 + length_mm * px_per_mm, y0 + thickness_mm * px_per_mm
-    cv2.rectangle(image, (round(x0), round(y0)), (round(x1), round(y1)), (210, 212, 215), -1)
+    top, bottom = round(y0), round(y1)
+    across = np.linspace(-1.0, 1.0, bottom - top + 1)
+    shade = 212 - 14 * across**2  # brightest along the middle of the curved face
+    face = np.repeat(shade[:, None], round(x1) - round(x0) + 1, axis=1)
+    face = face + rng.normal(0, 2, face.shape)
+    image[top : bottom + 1, round(x0) : round(x1) + 1] = np.clip(face, 0, 255)[..., None]
+    origin = np.array([x0, y0])
+    for mark in marks:
+        if mark.kind is FindingKind.SCUFF:
+            centre = origin + np.array([mark.x_mm, mark.y_mm]) * px_per_mm
+            axes = (mark.length_mm * px_per_mm / 2, mark.width_mm * px_per_mm / 2)
+            cv2.ellipse(
+                image,
+                _pt(centre),
+                (round(axes[0]), round(axes[1])),
+                mark.angle_deg,
+                0,
+                360,
+                (mark.brightness,) * 3,
+                -1,
+                cv2.LINE_AA,
+            )
+        else:
+            _draw(image, mark, origin, px_per_mm)
     for x_mm, width_mm, depth_mm in dents:
         left = round(x0 + x_mm * px_per_mm)
         right = round(x0 + (x_mm + width_mm) * px_per_mm)
-        bottom = round(y0 + depth_mm * px_per_mm)
+        deepest = round(y0 + depth_mm * px_per_mm)
         cv2.ellipse(
             image,
             ((left + right) // 2, round(y0)),
-            ((right - left) // 2, bottom - round(y0)),
+            ((right - left) // 2, deepest - round(y0)),
             0,
             0,
             180,
@@ -122,7 +155,7 @@ def render_side(
             -1,
         )
     corners = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], np.float32)
-    return Scene(image, corners, px_per_mm, size_mm)
+    return Scene(image, corners, px_per_mm, size_mm, tuple(marks))
 
 
 def _draw(image: Image, defect: Defect, origin: npt.NDArray[Any], scale: float) -> None:
@@ -149,6 +182,47 @@ def _draw(image: Image, defect: Defect, origin: npt.NDArray[Any], scale: float) 
         fork = math.radians(defect.angle_deg + k * 72 + 35)
         twig = middle + np.array([math.cos(fork), math.sin(fork)]) * defect.length_mm * scale / 3
         cv2.line(image, _pt(middle), _pt(twig), color, thickness, cv2.LINE_AA)
+
+
+def _chip(
+    image: Image,
+    body: Image,
+    defect: Defect,
+    *,
+    size_mm: tuple[float, float],
+    origin: npt.NDArray[Any],
+    scale: float,
+) -> None:
+    """A half-ellipse bitten out of the nearest edge, the mouth centred on the defect's
+    point, clipped to the phone."""
+    width_mm, height_mm = size_mm
+    x, y = defect.x_mm, defect.y_mm
+    gaps = {"left": x, "right": width_mm - x, "top": y, "bottom": height_mm - y}
+    side = min(gaps, key=lambda k: gaps[k])
+    x = 0.0 if side == "left" else width_mm if side == "right" else x
+    y = 0.0 if side == "top" else height_mm if side == "bottom" else y
+    along = side in ("top", "bottom")
+    axes = (
+        (defect.length_mm / 2, defect.width_mm)
+        if along
+        else (defect.width_mm, defect.length_mm / 2)
+    )
+    bite = np.zeros(body.shape, np.uint8)
+    centre = origin + np.array([x, y]) * scale
+    shift = 4  # sub-pixel drawing: the truth is in mm, not whole pixels
+    cv2.ellipse(
+        bite,
+        (round(float(centre[0]) * 2**shift), round(float(centre[1]) * 2**shift)),
+        (round(axes[0] * scale * 2**shift), round(axes[1] * scale * 2**shift)),
+        0,
+        0,
+        360,
+        255,
+        -1,
+        cv2.LINE_8,
+        shift,
+    )
+    image[(bite > 0) & (body > 0)] = defect.brightness
 
 
 def _pt(point: npt.NDArray[Any]) -> tuple[int, int]:

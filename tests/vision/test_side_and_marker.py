@@ -1,4 +1,5 @@
-"""Side shots (dents and chips along the frame) and scale from the printed marker."""
+"""Side shots (dents and chips along the frame, scratches and scuffs on its face) and
+scale from the printed marker."""
 
 from __future__ import annotations
 
@@ -7,25 +8,79 @@ import numpy as np
 import pytest
 
 from vision.analyze import analyze
-from vision.finding import FindingKind, Surface
+from vision.finding import Finding, FindingKind, Surface
 from vision.locate import Quality
 from vision.marker import MARKER_MM, marker_image, px_per_mm_from_marker
 from vision.synthetic import Defect, render_scene, render_side
+
+
+def _along(finding: Finding) -> float:
+    """Where a finding starts along the frame, in mm from whichever end is nearer
+    the synthetic photo's left (the rectified side stands upright, either way up)."""
+    ys = [y for _, y in finding.polygon_mm]
+    return min(ys)
 
 
 def test_dents_are_found_where_they_are_and_measured() -> None:
     scene = render_side(((40.0, 4.0, 0.6), (100.0, 3.0, 1.2)))
     result = analyze(scene.image, Surface.FRAME, size_mm=(146.0, 8.0))
     assert result.usable
-    dents = sorted(result.findings, key=lambda f: f.polygon_mm[0][0])
+    dents = sorted(result.findings, key=lambda f: f.bbox_px[0] if f.bbox_px else 0)
     assert [f.kind for f in dents] == [FindingKind.DENT, FindingKind.DENT]
-    assert [f.polygon_mm[0][0] for f in dents] == [
+    # In the photo: the box starts where the dent was cut (x0 = 15 mm margin).
+    assert [f.bbox_px[0] / scene.px_per_mm - 15 for f in dents if f.bbox_px] == [
         pytest.approx(40, abs=1),
         pytest.approx(100, abs=1),
     ]
+    # On the rectified frame (upright, 146 mm long): the same places along it.
+    starts = sorted(min(_along(f), 146 - max(y for _, y in f.polygon_mm)) for f in dents)
+    assert starts == [pytest.approx(40, abs=1), pytest.approx(146 - 103, abs=1)]
     assert [f.length_mm for f in dents] == [pytest.approx(4, rel=0.1), pytest.approx(3, rel=0.1)]
     assert dents[0].width_mm < dents[1].width_mm  # depth: the second is deeper
     assert dents[1].severity.value == "severe"
+    assert dents[0].area_mm2 == pytest.approx(dents[0].length_mm * dents[0].width_mm, rel=0.01)
+
+
+@pytest.mark.parametrize(("length", "angle"), [(12.0, 0.0), (6.0, 20.0), (25.0, -4.0)])
+def test_a_scratch_on_the_frame_is_found_and_measured(length: float, angle: float) -> None:
+    scratch = Defect(
+        FindingKind.SCRATCH,
+        50.0,
+        3.5,
+        length_mm=length,
+        width_mm=0.2,
+        angle_deg=angle,
+        brightness=250,
+    )
+    scene = render_side(marks=(scratch,))
+    found = analyze(scene.image, Surface.FRAME, size_mm=(146.0, 8.0)).findings
+    assert [f.kind for f in found] == [FindingKind.SCRATCH]
+    assert found[0].length_mm == pytest.approx(length, rel=0.1)
+    assert found[0].surface is Surface.FRAME
+    assert found[0].bbox_px is not None
+    x = found[0].bbox_px[0]
+    assert x / scene.px_per_mm - 15 == pytest.approx(50, abs=1)  # where it was drawn
+
+
+def test_a_scuff_on_the_frame_and_seams_that_are_not_marks() -> None:
+    scuff = Defect(FindingKind.SCUFF, 90.0, 4.0, length_mm=5.0, width_mm=3.0, brightness=170)
+    # Antenna lines: thin dark bands across the whole face, neither dents nor marks.
+    seams = tuple(
+        Defect(
+            FindingKind.SCRATCH, x, 0.0, length_mm=8.0, width_mm=0.6, angle_deg=90, brightness=90
+        )
+        for x in (12.0, 130.0)
+    )
+    found = analyze(
+        render_side(marks=(scuff, *seams)).image, Surface.FRAME, size_mm=(146.0, 8.0)
+    ).findings
+    assert [f.kind for f in found] == [FindingKind.SCUFF]
+    assert found[0].area_mm2 == pytest.approx(3.14159 * 2.5 * 1.5, rel=0.2)
+    # A dent deep enough to reach the face is a dent, not also a scuff on the face.
+    deep = analyze(
+        render_side(((60.0, 4.0, 2.0),)).image, Surface.FRAME, size_mm=(146.0, 8.0)
+    ).findings
+    assert [f.kind for f in deep] == [FindingKind.DENT]
 
 
 def test_a_clean_frame_and_a_dent_on_the_other_edge() -> None:
