@@ -199,11 +199,12 @@ def _order(box: Points) -> Points:
 
 
 def check_quality(image: Image, location: Location) -> tuple[Quality, ...]:
-    """Blur, glare and exposure inside the phone's outline."""
-    gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    """Blur, glare and exposure inside the phone's outline, judged at half size (the
+    measures are shares of the phone's area and its outline's sharpness there)."""
+    gray = cv2.cvtColor(cv2.resize(image, None, fx=0.5, fy=0.5), cv2.COLOR_BGR2GRAY)
     mask = np.zeros(gray.shape, np.uint8)
-    cv2.fillConvexPoly(mask, location.corners.astype(np.int32), 255)
-    inner = cv2.erode(mask, np.ones((15, 15), np.uint8))
+    cv2.fillConvexPoly(mask, np.round(location.corners * 0.5).astype(np.int32), 255)
+    inner = cv2.erode(mask, np.ones((8, 8), np.uint8))
     inside = gray[inner > 0]
     problems = list(location.problems)
     if inside.size == 0:
@@ -213,11 +214,9 @@ def check_quality(image: Image, location: Location) -> tuple[Quality, ...]:
         problems.append(Quality.GLARE)
     if float(np.mean(gray >= 250)) > 0.25:
         problems.append(Quality.OVEREXPOSED)
-    edges = cv2.Laplacian(cv2.resize(gray, None, fx=0.5, fy=0.5), cv2.CV_32F)
-    outline = cv2.dilate(mask, np.ones((9, 9), np.uint8)) - cv2.erode(
-        mask, np.ones((9, 9), np.uint8)
-    )
-    band = cv2.resize(outline, (edges.shape[1], edges.shape[0])) > 0
+    edges = cv2.Laplacian(gray, cv2.CV_32F)
+    ring = np.ones((5, 5), np.uint8)
+    band = (cv2.dilate(mask, ring) - cv2.erode(mask, ring)) > 0
     if band.any() and float(edges[band].var()) < 40.0:
         problems.append(Quality.BLURRED)
     return tuple(problems)

@@ -4,6 +4,7 @@ the phone's model from the catalogue."""
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import cv2
@@ -32,12 +33,24 @@ def marker_image(side_px: int = 400) -> Image:
     )
 
 
+@functools.cache
+def _detector() -> cv2.aruco.ArucoDetector:
+    """One thresholding pass (window 23 px) instead of OpenCV's three (3, 13, 23): the
+    marker's cells are far larger than 3 px at the station's scales, it is found as
+    often (in all 36 synthetic shots from 3 to 16 px/mm, blurred and turned, as with
+    the default), and a 1080p photo with no marker in view costs about 2.5 ms instead
+    of 7.5."""
+    params = cv2.aruco.DetectorParameters()
+    params.adaptiveThreshWinSizeMin = 23
+    params.adaptiveThreshWinSizeMax = 23
+    return cv2.aruco.ArucoDetector(cv2.aruco.getPredefinedDictionary(DICTIONARY), params)
+
+
 def px_per_mm_from_marker(image: Image, marker_mm: float = MARKER_MM) -> float | None:
     """Pixels per mm at the mat from the station's marker in a BGR photo, or None when
     the marker is not in view."""
     gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
-    detector = cv2.aruco.ArucoDetector(cv2.aruco.getPredefinedDictionary(DICTIONARY))
-    corners, found, _ = detector.detectMarkers(gray)
+    corners, found, _ = _detector().detectMarkers(gray)
     ids: Any = found  # None when no marker is seen (the stubs say otherwise)
     if ids is None:
         return None
