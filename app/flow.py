@@ -37,7 +37,8 @@ def photograph(
     pattern: Any = None,
 ) -> Inspection:
     """Store the photo first (it is evidence even if analysis fails), then analyse it
-    and attach its findings, each with its evidence crop stored too."""
+    and attach its findings, each with its evidence crop stored too, and what was
+    wrong with the photo itself (glare, blur, a lit screen...) on its record."""
     from vision.analyze import analyze
     from vision.synthetic import encode_png
 
@@ -57,7 +58,12 @@ def photograph(
             replace(finding, photo_sha256=photo, evidence_sha256=crop.photos[-1].sha256)
         )
     current = store.get(inspection_id)
-    return store.update(current.evolve(findings=(*current.findings, *findings)))
+    problems = tuple(q.value for q in analysis.quality)
+    photos = tuple(
+        replace(p, problems=problems) if p.sha256 == photo and p.step is step else p
+        for p in current.photos
+    )
+    return store.update(current.evolve(findings=(*current.findings, *findings), photos=photos))
 
 
 def decide_findings(

@@ -188,13 +188,17 @@ class PhotoStep(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class PhotoRef:
-    """A photo kept as a content-addressed file; the record holds only its hash."""
+    """A photo kept as a content-addressed file; the record holds only its hash.
+    ``problems`` are what the analysis said about the photo itself (``glare``,
+    ``blurred``, ``screen_lit``, ... as `vision.locate.Quality` names them): its
+    findings may be incomplete or, for an unusable photo, unmeasured."""
 
     sha256: str
     step: PhotoStep
     taken_at: datetime
     media_type: str = "image/jpeg"
     note: str = ""
+    problems: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
 
@@ -14,6 +14,7 @@ from app import flow
 from app.records import Inspection, PhotoStep
 from ui.context import StationContext
 from ui.photo_view import PhotoView, to_qimage
+from ui.problem_text import quality_text
 from vision.finding import Surface
 from vision.locate import Quality
 from vision.patterns import Pattern
@@ -42,7 +43,7 @@ class PhotographPage(QWidget):
         self.hints = QLabel()
         self.hints.setWordWrap(True)
         self.steps = QListWidget()
-        self.steps.addItems([self._step_text(step) for step, _ in STEPS])
+        self.steps.addItems([step_text(step) for step, _ in STEPS])
         self.capture_button = QPushButton(self.tr("&Capture"))
         self.capture_button.setDefault(True)
         self.capture_button.clicked.connect(self._on_capture_clicked)
@@ -74,33 +75,13 @@ class PhotographPage(QWidget):
         super().hideEvent(event)
         self.preview_timer.stop()
 
-    def _step_text(self, step: PhotoStep) -> str:
-        return {
-            PhotoStep.SCREEN_OFF: self.tr("1. Screen off, glass up"),
-            PhotoStep.PATTERN: self.tr("2. Screen on, white test pattern"),
-            PhotoStep.BACK: self.tr("3. Back"),
-            PhotoStep.SIDE: self.tr("4. Sides"),
-        }[step]
-
-    def _quality_text(self, quality: Quality) -> str:
-        return {
-            Quality.NO_PHONE: self.tr("No phone found in the picture"),
-            Quality.CUT_OFF: self.tr("The phone is cut off at the edge of the picture"),
-            Quality.TOO_SMALL: self.tr("The phone is too small: move the camera closer"),
-            Quality.BLURRED: self.tr("Blurred: hold still or refocus"),
-            Quality.GLARE: self.tr("Glare on the glass: tilt the light or the phone"),
-            Quality.OVEREXPOSED: self.tr("Overexposed: lower the exposure"),
-            Quality.SCALE_ASSUMED: self.tr("Phone size unknown: sizes assume a 150 mm phone"),
-            Quality.SCREEN_LIT: self.tr("The screen is lit: turn it off to check the glass"),
-        }[quality]
-
     def _on_inspection_changed(self, inspection: Inspection | None) -> None:
         taken = {p.step for p in inspection.photos} if inspection else set()
         self._step = next((i for i, (s, _) in enumerate(STEPS) if s not in taken), len(STEPS))
         for index in range(self.steps.count()):
             item = self.steps.item(index)
             done = STEPS[index][0] in taken
-            item.setText(self._step_text(STEPS[index][0]) + (" ✓" if done else ""))
+            item.setText(step_text(STEPS[index][0]) + (" ✓" if done else ""))
         self.steps.setCurrentRow(min(self._step, len(STEPS) - 1))
         final = inspection is not None and inspection.state.is_final
         self.capture_button.setEnabled(
@@ -130,7 +111,7 @@ class PhotographPage(QWidget):
         image, problems, outline = result
         boxes = [(outline, "#00c853", "")] if outline else []
         self.view.show_image(to_qimage(image), boxes)
-        hints = [self._quality_text(q) for q in problems]
+        hints = [quality_text(q) for q in problems]
         self.hints.setText("\n".join(hints) or self.tr("Looks good: capture"))
 
     def _on_capture_clicked(self) -> None:
@@ -192,3 +173,17 @@ def _preview(
     xs, ys = location.corners[:, 0], location.corners[:, 1]
     box = (int(xs.min()), int(ys.min()), int(xs.max() - xs.min()), int(ys.max() - ys.min()))
     return small, quality, box
+
+
+def step_text(step: PhotoStep) -> str:
+    """A guided capture's name in the clerk's language."""
+    return {
+        PhotoStep.SCREEN_OFF: QCoreApplication.translate(
+            "PhotographPage", "1. Screen off, glass up"
+        ),
+        PhotoStep.PATTERN: QCoreApplication.translate(
+            "PhotographPage", "2. Screen on, white test pattern"
+        ),
+        PhotoStep.BACK: QCoreApplication.translate("PhotographPage", "3. Back"),
+        PhotoStep.SIDE: QCoreApplication.translate("PhotographPage", "4. Sides"),
+    }.get(step, step.value)

@@ -1,6 +1,7 @@
-"""Device problems in the clerk's language. `devices/` reports problems in English
-(it has no Qt); each known message is matched here and shown through Qt's
-translation, with its numbers carried over."""
+"""Problems in the clerk's language. `devices/` reports problems in English (it has
+no Qt); each known message is matched here and shown through Qt's translation, with
+its numbers carried over. A photo's problems are `vision.locate.Quality` names, as
+the live view gets them and as a stored photo record keeps them."""
 
 from __future__ import annotations
 
@@ -117,3 +118,31 @@ def explain(problem: str) -> str:
             "DeviceProblems", "IMEI: %1 fails the Luhn check; ignored"
         ).replace("%1", match[1])
     return problem
+
+
+def quality_text(name: str) -> str:
+    """What is wrong with a photo (a `Quality` value such as ``"glare"``), in the
+    clerk's language; an unknown name is shown as it is."""
+    texts = {  # literal calls, so that lupdate finds them
+        "no_phone": QCoreApplication.translate("PhotoQuality", "No phone found in the picture"),
+        "cut_off": QCoreApplication.translate(
+            "PhotoQuality", "The phone is cut off at the edge of the picture"
+        ),
+        "too_small": QCoreApplication.translate(
+            "PhotoQuality", "The phone is too small: move the camera closer"
+        ),
+        "blurred": QCoreApplication.translate("PhotoQuality", "Blurred: hold still or refocus"),
+        "glare": QCoreApplication.translate(
+            "PhotoQuality", "Glare on the glass: tilt the light or the phone"
+        ),
+        "overexposed": QCoreApplication.translate(
+            "PhotoQuality", "Overexposed: lower the exposure"
+        ),
+        "scale_assumed": QCoreApplication.translate(
+            "PhotoQuality", "Phone size unknown: sizes assume a 150 mm phone"
+        ),
+        "screen_lit": QCoreApplication.translate(
+            "PhotoQuality", "The screen is lit: turn it off to check the glass"
+        ),
+    }
+    return texts.get(str(name), str(name))

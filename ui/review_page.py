@@ -22,6 +22,8 @@ from app import flow
 from app.records import Inspection
 from ui.context import StationContext
 from ui.photo_view import PhotoView
+from ui.photograph_page import step_text
+from ui.problem_text import quality_text
 from vision.finding import Finding, FindingKind, Severity, Surface
 
 
@@ -43,12 +45,18 @@ class ReviewPage(QWidget):
         self.evidence = QLabel()
         self.evidence.setMinimumHeight(140)
         self.evidence.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # What was wrong with the photos themselves: their findings may be incomplete.
+        self.photo_problems = QLabel()
+        self.photo_problems.setWordWrap(True)
+        self.photo_problems.setStyleSheet("color: #b35c00;")
+        self.photo_problems.hide()
         self.kind = QComboBox()
         for kind in FindingKind:
             self.kind.addItem(kind.value, kind)
         self.next_button = QPushButton(self.tr("&Accept review and price"))
         self.next_button.clicked.connect(self._on_next_clicked)
         side = QVBoxLayout()
+        side.addWidget(self.photo_problems)
         side.addWidget(QLabel(self.tr("Findings (untick to reject):")))
         side.addWidget(self.findings)
         side.addWidget(QLabel(self.tr("Evidence:")))
@@ -67,6 +75,7 @@ class ReviewPage(QWidget):
         final = inspection is not None and inspection.state.is_final
         self.next_button.setEnabled(inspection is not None and not final)
         self.view.drawing_enabled = not final
+        self._show_photo_problems(inspection)
         if inspection is None:
             return
         for finding in inspection.findings:
@@ -79,8 +88,24 @@ class ReviewPage(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, finding.id)
             self.findings.addItem(item)
         if not inspection.findings:
-            self.findings.addItem(self.tr("No findings: the glass looks clean"))
+            troubled = any(p.problems for p in inspection.photos)
+            self.findings.addItem(
+                self.tr("No findings, but see the photo problems above")
+                if troubled
+                else self.tr("No findings: the glass looks clean")
+            )
         self._show_photo(inspection)
+
+    def _show_photo_problems(self, inspection: Inspection | None) -> None:
+        lines = []
+        for photo in inspection.photos if inspection else ():
+            if photo.problems and photo.step.value != "other":
+                lines.append(step_text(photo.step))
+                lines += [f"  · {quality_text(q)}" for q in photo.problems]
+        if lines:
+            heading = self.tr("Photo problems (its findings may be incomplete):")
+            self.photo_problems.setText("\n".join([heading, *lines]))
+        self.photo_problems.setVisible(bool(lines))
 
     def _show_photo(self, inspection: Inspection) -> None:
         photo = next((p for p in inspection.photos if p.step.value != "other"), None)

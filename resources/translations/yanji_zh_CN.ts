@@ -3,172 +3,172 @@
 <context>
     <name>DeviceProblems</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="14" />
+        <location filename="../../ui/problem_text.py" line="15" />
         <source>identity</source>
         <translation>身份信息</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="15" />
+        <location filename="../../ui/problem_text.py" line="16" />
         <source>battery</source>
         <translation>电池</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="16" />
+        <location filename="../../ui/problem_text.py" line="17" />
         <source>battery details</source>
         <translation>电池详情</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="17" />
+        <location filename="../../ui/problem_text.py" line="18" />
         <source>screen size</source>
         <translation>屏幕尺寸</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="18" />
+        <location filename="../../ui/problem_text.py" line="19" />
         <source>memory</source>
         <translation>内存</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="19" />
+        <location filename="../../ui/problem_text.py" line="20" />
         <source>storage</source>
         <translation>存储</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="20" />
+        <location filename="../../ui/problem_text.py" line="21" />
         <source>accounts (FRP)</source>
         <translation>账号（FRP）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="21" />
+        <location filename="../../ui/problem_text.py" line="22" />
         <source>device owner (MDM)</source>
         <translation>设备所有者（MDM）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="22" />
+        <location filename="../../ui/problem_text.py" line="23" />
         <source>root</source>
         <translation>root</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="23" />
+        <location filename="../../ui/problem_text.py" line="24" />
         <source>IMEI</source>
         <translation>IMEI</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="24" />
+        <location filename="../../ui/problem_text.py" line="25" />
         <source>Find My</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="25" />
+        <location filename="../../ui/problem_text.py" line="26" />
         <source>supervision</source>
         <translation>监管</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="26" />
+        <location filename="../../ui/problem_text.py" line="27" />
         <source>profiles</source>
         <translation>描述文件</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="27" />
+        <location filename="../../ui/problem_text.py" line="28" />
         <source>apps</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="34" />
+        <location filename="../../ui/problem_text.py" line="35" />
         <source>no answer</source>
         <translation>无响应</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="36" />
+        <location filename="../../ui/problem_text.py" line="37" />
         <source>disconnected</source>
         <translation>已断开</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="45" />
+        <location filename="../../ui/problem_text.py" line="46" />
         <source>battery health: this phone does not expose its capacity over adb</source>
         <translation>电池健康：此手机无法通过adb读取容量</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="48" />
+        <location filename="../../ui/problem_text.py" line="49" />
         <source>battery cycle count: not exposed by this phone</source>
         <translation>电池循环次数：此手机不提供</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="52" />
+        <location filename="../../ui/problem_text.py" line="53" />
         <source>IMEI: Android 10+ does not give it over adb without root; dial *#06# on the phone and type it in</source>
         <translation>IMEI：Android 10及以上无root时无法通过adb读取；请在手机拨号*#06#后手动输入</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="56" />
+        <location filename="../../ui/problem_text.py" line="57" />
         <source>carrier lock: Android does not report it over adb; try a foreign SIM</source>
         <translation>运营商锁：Android无法通过adb读取；请插入其他运营商SIM卡测试</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="59" />
+        <location filename="../../ui/problem_text.py" line="60" />
         <source>battery health: the diagnostics relay gave no capacity</source>
         <translation>电池健康：诊断服务未提供容量</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="62" />
+        <location filename="../../ui/problem_text.py" line="63" />
         <source>battery cycle count: not reported</source>
         <translation>电池循环次数：未提供</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="65" />
+        <location filename="../../ui/problem_text.py" line="66" />
         <source>parts: iOS does not say over USB whether a part is genuine</source>
         <translation>部件：iOS无法通过USB判断部件是否原装</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="68" />
+        <location filename="../../ui/problem_text.py" line="69" />
         <source>IMEI: not reported (Wi-Fi-only model, or before pairing)</source>
         <translation>IMEI：未提供（仅Wi-Fi机型，或尚未配对）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="71" />
+        <location filename="../../ui/problem_text.py" line="72" />
         <source>Activation Lock: Find My state not readable; check Settings &gt; Apple ID</source>
         <translation>激活锁：无法读取“查找”状态；请在 设置 &gt; Apple ID 中查看</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="75" />
+        <location filename="../../ui/problem_text.py" line="76" />
         <source>MDM: supervision and profiles not readable; check Settings &gt; VPN &amp; Device Management</source>
         <translation>监管：无法读取监管和描述文件；请在 设置 &gt; VPN与设备管理 中查看</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="79" />
+        <location filename="../../ui/problem_text.py" line="80" />
         <source>RAM and screen resolution: not reported over lockdown</source>
         <translation>内存和屏幕分辨率：iPhone不提供</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="82" />
+        <location filename="../../ui/problem_text.py" line="83" />
         <source>storage: `df /data` gave no size</source>
         <translation>存储：`df /data` 未给出容量</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="85" />
+        <location filename="../../ui/problem_text.py" line="86" />
         <source>RAM: /proc/meminfo gave no MemTotal</source>
         <translation>内存：/proc/meminfo 未给出总量</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="88" />
+        <location filename="../../ui/problem_text.py" line="89" />
         <source>screen resolution: `wm size` gave none</source>
         <translation>屏幕分辨率：`wm size` 未给出</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="91" />
+        <location filename="../../ui/problem_text.py" line="92" />
         <source>carrier lock: not readable over lockdown; try a foreign SIM</source>
         <translation>运营商锁：无法读取；请插入其他运营商SIM卡测试</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="100" />
+        <location filename="../../ui/problem_text.py" line="101" />
         <source>%1 while reading %2</source>
         <translation>读取%2时%1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="110" />
+        <location filename="../../ui/problem_text.py" line="111" />
         <source>battery health: this iOS reports capacity as %1 %, not mAh; read Settings &gt; Battery &gt; Battery Health</source>
         <translation>电池健康：此iOS版本以百分比（%1%）报告容量而非毫安时；请查看 设置 &gt; 电池 &gt; 电池健康</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="116" />
+        <location filename="../../ui/problem_text.py" line="117" />
         <source>IMEI: %1 fails the Luhn check; ignored</source>
         <translation>IMEI：%1 未通过校验，已忽略</translation>
     </message>
@@ -514,96 +514,99 @@
     </message>
 </context>
 <context>
-    <name>PhotographPage</name>
+    <name>PhotoQuality</name>
     <message>
-        <location filename="../../ui/photograph_page.py" line="46" />
-        <source>&amp;Capture</source>
-        <translation>拍照(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/photograph_page.py" line="49" />
-        <source>&amp;Review the findings</source>
-        <translation>复核检测结果(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/photograph_page.py" line="52" />
-        <source>Captures, in order:</source>
-        <translation>按顺序拍摄：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/photograph_page.py" line="79" />
-        <source>1. Screen off, glass up</source>
-        <translation>1. 熄屏，屏幕朝上</translation>
-    </message>
-    <message>
-        <location filename="../../ui/photograph_page.py" line="80" />
-        <source>2. Screen on, white test pattern</source>
-        <translation>2. 亮屏，显示白色测试图</translation>
-    </message>
-    <message>
-        <location filename="../../ui/photograph_page.py" line="81" />
-        <source>3. Back</source>
-        <translation>3. 背面</translation>
-    </message>
-    <message>
-        <location filename="../../ui/photograph_page.py" line="82" />
-        <source>4. Sides</source>
-        <translation>4. 侧面</translation>
-    </message>
-    <message>
-        <location filename="../../ui/photograph_page.py" line="87" />
+        <location filename="../../ui/problem_text.py" line="127" />
         <source>No phone found in the picture</source>
         <translation>画面中没有找到手机</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="88" />
+        <location filename="../../ui/problem_text.py" line="128" />
         <source>The phone is cut off at the edge of the picture</source>
         <translation>手机被画面边缘截断</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="89" />
+        <location filename="../../ui/problem_text.py" line="131" />
         <source>The phone is too small: move the camera closer</source>
         <translation>手机太小：请把摄像头移近</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="90" />
+        <location filename="../../ui/problem_text.py" line="134" />
         <source>Blurred: hold still or refocus</source>
         <translation>画面模糊：请保持不动或重新对焦</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="91" />
+        <location filename="../../ui/problem_text.py" line="135" />
         <source>Glare on the glass: tilt the light or the phone</source>
         <translation>玻璃反光：请调整灯光或手机角度</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="92" />
+        <location filename="../../ui/problem_text.py" line="138" />
         <source>Overexposed: lower the exposure</source>
         <translation>曝光过度：请降低曝光</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="93" />
+        <location filename="../../ui/problem_text.py" line="141" />
         <source>Phone size unknown: sizes assume a 150 mm phone</source>
         <translation>手机尺寸未知：按 150 毫米长的手机估算尺寸</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="94" />
+        <location filename="../../ui/problem_text.py" line="144" />
         <source>The screen is lit: turn it off to check the glass</source>
         <translation>屏幕亮着：请熄屏后再检查玻璃</translation>
     </message>
+</context>
+<context>
+    <name>PhotographPage</name>
     <message>
-        <location filename="../../ui/photograph_page.py" line="134" />
+        <location filename="../../ui/photograph_page.py" line="47" />
+        <source>&amp;Capture</source>
+        <translation>拍照(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="50" />
+        <source>&amp;Review the findings</source>
+        <translation>复核检测结果(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="53" />
+        <source>Captures, in order:</source>
+        <translation>按顺序拍摄：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="115" />
         <source>Looks good: capture</source>
         <translation>画面良好：可以拍照</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="144" />
+        <location filename="../../ui/photograph_page.py" line="125" />
         <source>Storing and analysing the photo…</source>
         <translation>正在保存并分析照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="169" />
+        <location filename="../../ui/photograph_page.py" line="150" />
         <source>The photo could not be stored: %1</source>
         <translation>照片无法保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="182" />
+        <source>1. Screen off, glass up</source>
+        <translation>1. 熄屏，屏幕朝上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="185" />
+        <source>2. Screen on, white test pattern</source>
+        <translation>2. 亮屏，显示白色测试图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="188" />
+        <source>3. Back</source>
+        <translation>3. 背面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="189" />
+        <source>4. Sides</source>
+        <translation>4. 侧面</translation>
     </message>
 </context>
 <context>
@@ -703,42 +706,52 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review_page.py" line="49" />
+        <location filename="../../ui/review_page.py" line="56" />
         <source>&amp;Accept review and price</source>
         <translation>确认复核并估价(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="52" />
+        <location filename="../../ui/review_page.py" line="60" />
         <source>Findings (untick to reject):</source>
         <translation>检测结果（取消勾选即驳回）：</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="54" />
+        <location filename="../../ui/review_page.py" line="62" />
         <source>Evidence:</source>
         <translation>证据：</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="56" />
+        <location filename="../../ui/review_page.py" line="64" />
         <source>Draw a box on the photo to add a finding of kind:</source>
         <translation>在照片上框选以添加此类缺陷：</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="75" />
+        <location filename="../../ui/review_page.py" line="84" />
         <source> (clerk)</source>
         <translation>（店员）</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="82" />
+        <location filename="../../ui/review_page.py" line="93" />
+        <source>No findings, but see the photo problems above</source>
+        <translation>未检出缺陷，但请看上方的照片问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="95" />
         <source>No findings: the glass looks clean</source>
         <translation>无缺陷：屏幕干净</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="124" />
+        <location filename="../../ui/review_page.py" line="106" />
+        <source>Photo problems (its findings may be incomplete):</source>
+        <translation>照片问题（其检测结果可能不完整）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="149" />
         <source>Evidence</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="138" />
+        <location filename="../../ui/review_page.py" line="163" />
         <source>drawn by the clerk</source>
         <translation>店员框选</translation>
     </message>

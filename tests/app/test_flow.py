@@ -48,6 +48,23 @@ def test_photograph_stores_the_photo_and_its_findings(store: Store) -> None:
     assert finding.evidence_sha256 and store.photos.verify(finding.evidence_sha256)
 
 
+def test_photograph_keeps_what_was_wrong_with_the_photo(store: Store) -> None:
+    assert _photographed(store).photos[0].problems == ()
+    record = flow.start(store, "st", "clerk", PHONE)
+    lit = render_scene(size_mm=(71.0, 146.0), screen_bgr=(230, 220, 200))
+    photographed = flow.photograph(
+        store,
+        record.id,
+        encode_png(lit.image),
+        lit.image,
+        step=PhotoStep.SCREEN_OFF,
+        surface=Surface.SCREEN,
+    )
+    assert photographed.photos[0].problems == ("scale_assumed", "screen_lit")
+    # Kept in the stored record, not only in the returned one.
+    assert store.get(record.id).photos[0].problems == ("scale_assumed", "screen_lit")
+
+
 def test_clerk_rejects_and_adds_findings(store: Store) -> None:
     record = _photographed(store)
     drawn = Finding(Surface.BACK, FindingKind.DENT, Severity.MODERATE, 1.0, length_mm=3)

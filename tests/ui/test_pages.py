@@ -143,6 +143,34 @@ def test_review_rejects_and_adds(qtbot: QtBot, context: StationContext) -> None:
     assert [f.source.value for f in decided.findings] == ["detector", "clerk"]
 
 
+def test_review_says_what_was_wrong_with_a_photo(qtbot: QtBot, context: StationContext) -> None:
+    from vision.synthetic import render_scene
+
+    page = ReviewPage(context)
+    qtbot.addWidget(page)
+    _photographed(context)
+    assert page.photo_problems.isHidden()  # a good photo: nothing to say
+    record = _start(context, "ios-iphone7-cn")
+    lit = render_scene(size_mm=(71.0, 146.0), screen_bgr=(230, 220, 200)).image
+    record = flow.photograph(
+        context.store,
+        record.id,
+        encode_png(lit),
+        lit,
+        step=PhotoStep.SCREEN_OFF,
+        surface=Surface.SCREEN,
+        size_mm=(71.0, 146.0),
+    )
+    context.inspection.set(record)
+    assert not page.photo_problems.isHidden()
+    assert page.photo_problems.text().splitlines() == [
+        "Photo problems (its findings may be incomplete):",
+        "1. Screen off, glass up",
+        "  · The screen is lit: turn it off to check the glass",
+    ]
+    assert page.findings.item(0).text() == "No findings, but see the photo problems above"
+
+
 def test_quote_prices_refuses_and_overrides(
     qtbot: QtBot, context: StationContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
