@@ -40,7 +40,7 @@ FACE_MARGIN_MM = 0.8
 
 
 @dataclass(frozen=True, slots=True)
-class Dent:
+class FrameDefect:
     """A defect on the frame in rectified pixels of the image as given. For a dent or
     chip, ``depth_mm`` is how deep it goes; for a scratch or scuff, how wide it is."""
 
@@ -52,7 +52,7 @@ class Dent:
     area_mm2: float = 0.0
 
 
-def detect_side_defects(image: Image, px_per_mm: float) -> list[Dent]:
+def detect_side_defects(image: Image, px_per_mm: float) -> list[FrameDefect]:
     """Dents along both long edges of a rectified side shot (BGR uint8, the phone
     filling the image, its long side either way), and scratches and scuffs on the
     face between them. Contours are in the pixels of ``image`` as given."""
@@ -81,7 +81,7 @@ def detect_side_defects(image: Image, px_per_mm: float) -> list[Dent]:
     return turned_back
 
 
-def _face_marks(gray: Image, px_per_mm: float, dents: list[Dent]) -> list[Dent]:
+def _face_marks(gray: Image, px_per_mm: float, dents: list[FrameDefect]) -> list[FrameDefect]:
     """Scratches and scuffs on the face of the frame (the strip lying horizontal)."""
     h, w = gray.shape
     margin = max(1, round(FACE_MARGIN_MM * px_per_mm))
@@ -131,7 +131,7 @@ def _face_marks(gray: Image, px_per_mm: float, dents: list[Dent]) -> list[Dent]:
         else:
             continue
         found.append(
-            Dent(
+            FrameDefect(
                 kind,
                 contour + np.array([pad, margin], np.int32),
                 round(length_mm, 2),
@@ -143,7 +143,7 @@ def _face_marks(gray: Image, px_per_mm: float, dents: list[Dent]) -> list[Dent]:
     return found
 
 
-def _edge_dents(gray: Image, px_per_mm: float) -> list[Dent]:
+def _edge_dents(gray: Image, px_per_mm: float) -> list[FrameDefect]:
     """Dips below the straight upper edge of the silhouette."""
     pad = max(4, round(3 * px_per_mm))  # the rounded ends of the frame
     band = gray[:, pad:-pad] if gray.shape[1] > 2 * pad else gray
@@ -171,7 +171,7 @@ def _edge_dents(gray: Image, px_per_mm: float) -> list[Dent]:
             [[left, top], [right, top], [right, bottom], [left, bottom]], np.int32
         ).reshape(-1, 1, 2)
         dents.append(
-            Dent(
+            FrameDefect(
                 FindingKind.CHIP if at_corner else FindingKind.DENT,
                 contour,
                 round(width_mm, 2),

@@ -108,7 +108,7 @@ def render_side(
     light frame on the grey mat, shaded across its thickness as a curved frame is,
     with ``dents`` = (x_mm from the left end, width_mm, depth_mm) cut into its upper
     edge, and ``marks`` (scratches as lines; scuffs as patches ``length_mm`` by
-    ``width_mm``) drawn on its face, placed in mm from the frame's top-left."""
+    ``width_mm`` about their centre) drawn on its face, in mm from the frame's top-left."""
     length_mm, thickness_mm = size_mm
     w = round((length_mm + 2 * margin_mm) * px_per_mm)
     h = round((thickness_mm + 2 * margin_mm) * px_per_mm)

@@ -24,19 +24,23 @@ PHONE = DeviceReport(
 GOOD_ID = "11010519491231002X"
 
 
-def _photographed(store: Store):  # type: ignore[no-untyped-def]
+def _photographed(store: Store, image=None, size_mm=(71.0, 146.0)):  # type: ignore[no-untyped-def]
+    """A new inspection with one screen-off photo analysed: by default a phone with one
+    scratch, of known size."""
     record = flow.start(store, "st", "clerk", PHONE)
-    scene = render_scene(
-        (Defect(FindingKind.SCRATCH, 20, 40, length_mm=8, brightness=60),), size_mm=(71.0, 146.0)
-    )
+    if image is None:
+        image = render_scene(
+            (Defect(FindingKind.SCRATCH, 20, 40, length_mm=8, brightness=60),),
+            size_mm=(71.0, 146.0),
+        ).image
     return flow.photograph(
         store,
         record.id,
-        encode_png(scene.image),
-        scene.image,
+        encode_png(image),
+        image,
         step=PhotoStep.SCREEN_OFF,
         surface=Surface.SCREEN,
-        size_mm=(71.0, 146.0),
+        size_mm=size_mm,
     )
 
 
@@ -50,19 +54,11 @@ def test_photograph_stores_the_photo_and_its_findings(store: Store) -> None:
 
 def test_photograph_keeps_what_was_wrong_with_the_photo(store: Store) -> None:
     assert _photographed(store).photos[0].problems == ()
-    record = flow.start(store, "st", "clerk", PHONE)
-    lit = render_scene(size_mm=(71.0, 146.0), screen_bgr=(230, 220, 200))
-    photographed = flow.photograph(
-        store,
-        record.id,
-        encode_png(lit.image),
-        lit.image,
-        step=PhotoStep.SCREEN_OFF,
-        surface=Surface.SCREEN,
-    )
+    lit = render_scene(size_mm=(71.0, 146.0), screen_bgr=(230, 220, 200)).image
+    photographed = _photographed(store, lit, size_mm=None)
     assert photographed.photos[0].problems == ("scale_assumed", "screen_lit")
     # Kept in the stored record, not only in the returned one.
-    assert store.get(record.id).photos[0].problems == ("scale_assumed", "screen_lit")
+    assert store.get(photographed.id).photos[0].problems == ("scale_assumed", "screen_lit")
 
 
 def test_clerk_rejects_and_adds_findings(store: Store) -> None:

@@ -39,9 +39,12 @@ def _start(context: StationContext, name: str):  # type: ignore[no-untyped-def]
     return record
 
 
-def _photographed(context: StationContext, name: str = "ios-iphone7-cn"):  # type: ignore[no-untyped-def]
+def _photographed(context: StationContext, name: str = "ios-iphone7-cn", frame=None):  # type: ignore[no-untyped-def]
+    """A demo phone's inspection with one screen-off photo analysed: the demo camera's
+    frame unless ``frame`` is given."""
     record = _start(context, name)
-    frame = demo_frame(record, PhotoStep.SCREEN_OFF)
+    if frame is None:
+        frame = demo_frame(record, PhotoStep.SCREEN_OFF)
     record = flow.photograph(
         context.store,
         record.id,
@@ -150,18 +153,8 @@ def test_review_says_what_was_wrong_with_a_photo(qtbot: QtBot, context: StationC
     qtbot.addWidget(page)
     _photographed(context)
     assert page.photo_problems.isHidden()  # a good photo: nothing to say
-    record = _start(context, "ios-iphone7-cn")
     lit = render_scene(size_mm=(71.0, 146.0), screen_bgr=(230, 220, 200)).image
-    record = flow.photograph(
-        context.store,
-        record.id,
-        encode_png(lit),
-        lit,
-        step=PhotoStep.SCREEN_OFF,
-        surface=Surface.SCREEN,
-        size_mm=(71.0, 146.0),
-    )
-    context.inspection.set(record)
+    _photographed(context, frame=lit)
     assert not page.photo_problems.isHidden()
     assert page.photo_problems.text().splitlines() == [
         "Photo problems (its findings may be incomplete):",
