@@ -268,7 +268,11 @@ def test_override_below_the_quote_needs_a_manager() -> None:
 
 def test_pins_are_hashed_and_checked() -> None:
     stored = hash_pin("2468")
-    assert "2468" not in stored
+    # Stored as scheme, salt and digest, never the PIN itself. (The hex salt and digest
+    # may contain "2468" by chance, about once in 400 runs, so no substring check.)
+    scheme, salt, digest = stored.split("$")
+    assert scheme == "scrypt" and len(bytes.fromhex(salt)) == 16 and len(digest) == 128
+    assert hash_pin("2468") != stored  # salted: the same PIN never stores the same
     assert verify_pin("2468", stored)
     assert not verify_pin("1357", stored)
     assert not verify_pin("2468", None)
