@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import flow
-from app.records import Inspection
+from app.records import Inspection, PhotoRef, PhotoStep
 from ui.context import StationContext
 from ui.photo_view import PhotoView
 from ui.photograph_page import step_text
@@ -88,27 +88,25 @@ class ReviewPage(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, finding.id)
             self.findings.addItem(item)
         if not inspection.findings:
-            troubled = any(p.problems for p in inspection.photos)
             self.findings.addItem(
                 self.tr("No findings, but see the photo problems above")
-                if troubled
+                if _troubled(inspection)
                 else self.tr("No findings: the glass looks clean")
             )
         self._show_photo(inspection)
 
     def _show_photo_problems(self, inspection: Inspection | None) -> None:
         lines = []
-        for photo in inspection.photos if inspection else ():
-            if photo.problems and photo.step.value != "other":
-                lines.append(step_text(photo.step))
-                lines += [f"  · {quality_text(q)}" for q in photo.problems]
+        for photo in _troubled(inspection) if inspection else ():
+            lines.append(step_text(photo.step))
+            lines += [f"  · {quality_text(q)}" for q in photo.problems]
         if lines:
             heading = self.tr("Photo problems (its findings may be incomplete):")
             self.photo_problems.setText("\n".join([heading, *lines]))
         self.photo_problems.setVisible(bool(lines))
 
     def _show_photo(self, inspection: Inspection) -> None:
-        photo = next((p for p in inspection.photos if p.step.value != "other"), None)
+        photo = next((p for p in inspection.photos if p.step is not PhotoStep.OTHER), None)
         if photo is None:
             return
         image = QImage.fromData(self._context.store.photos.read(photo.sha256))
@@ -190,3 +188,8 @@ class ReviewPage(QWidget):
     def _on_decided(self, inspection: Inspection) -> None:
         self._context.inspection.set(inspection)
         self.next_requested.emit()
+
+
+def _troubled(inspection: Inspection) -> list[PhotoRef]:
+    """The captured photos (not evidence crops) with something wrong with them."""
+    return [p for p in inspection.photos if p.problems and p.step is not PhotoStep.OTHER]

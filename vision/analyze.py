@@ -116,10 +116,9 @@ OUTLINE_MARGIN = 0.03
 SEVERE_SHARE = 0.15
 
 
-#: A screen photographed "off" is lit when less than this share of its middle is dark.
+#: A screen photographed "off" is lit when less than this share of its middle is dark
+#: (darker than the black-glass detector's `glass.DARK_GLASS_LEVEL`).
 LIT_DARK_SHARE = 0.5
-#: Dark glass: darker than this grey level.
-DARK_LEVEL = 90
 
 
 def screen_lit(rect: Rectified) -> bool:
@@ -128,7 +127,7 @@ def screen_lit(rect: Rectified) -> bool:
     grey = rect.image if rect.image.ndim == 2 else cv2.cvtColor(rect.image, cv2.COLOR_BGR2GRAY)
     h, w = grey.shape[:2]
     middle = grey[h // 10 : h - h // 10, w // 10 : w - w // 10]
-    return middle.size > 0 and float(np.mean(middle < DARK_LEVEL)) < LIT_DARK_SHARE
+    return middle.size > 0 and float(np.mean(middle < glass.DARK_GLASS_LEVEL)) < LIT_DARK_SHARE
 
 
 def _learned_cracks(
@@ -287,12 +286,12 @@ def _findings(
             for d in dents
         ]
     else:
-        glass = rect.image
-        if surface is Surface.BACK and float(glass.mean()) > 110:
-            glass = cv2.bitwise_not(glass)  # a light back: marks show dark, so invert
-        blobs = detect_glass_defects(glass, rect.px_per_mm)
+        face = rect.image
+        if surface is Surface.BACK and float(face.mean()) > 110:
+            face = cv2.bitwise_not(face)  # a light back: marks show dark, so invert
+        blobs = detect_glass_defects(face, rect.px_per_mm)
         if surface is Surface.SCREEN:
-            blobs += detect_edge_chips(glass, rect.px_per_mm)
+            blobs += detect_edge_chips(face, rect.px_per_mm)
         kinds = {FindingKind.STAIN: FindingKind.SCUFF} if surface is Surface.BACK else {}
         found = [
             (
