@@ -29,7 +29,21 @@ DEMO_DEFECTS: dict[str, tuple[Defect, ...]] = {
     "android-poco-f6-unlocked": (Defect(FindingKind.CRACK, 35.0, 80.0, length_mm=14.0),),
     "android-oneplus-nord-n10": (),
 }
+#: The size a demo phone is drawn at when the catalogue does not list it (its photos
+#: are then measured at an assumed scale, as a real unlisted phone's would be).
 DEMO_SIZE_MM = (71.0, 146.0)
+DEMO_DEPTH_MM = 8.0
+
+
+def demo_size_mm(report: DeviceReport | None, step: PhotoStep) -> tuple[float, float]:
+    """The size to draw a demo phone's photo at: the catalogue's, else the demo's."""
+    from app.flow import photo_size_mm
+
+    listed = photo_size_mm(report, step)
+    if listed is not None:
+        return listed
+    return (DEMO_DEPTH_MM, DEMO_SIZE_MM[1]) if step is PhotoStep.SIDE else DEMO_SIZE_MM
+
 
 DEMO_CLERK = "demo"
 
@@ -101,10 +115,14 @@ def run_headless_demo(store: Store, station_id: str, export_dir: Path) -> list[D
 def photograph(store: Store, inspection_id: str, defects: tuple[Defect, ...]) -> Inspection:
     """A generated screen-off photo with ``defects``, stored and analysed (the step the
     window takes with a real camera)."""
+    from app.flow import photo_size_mm
     from app.flow import photograph as take
     from vision.synthetic import encode_png, render_scene
 
-    scene = render_scene(defects, size_mm=DEMO_SIZE_MM, rotate_deg=4.0)
+    device = store.get(inspection_id).device
+    scene = render_scene(
+        defects, size_mm=demo_size_mm(device, PhotoStep.SCREEN_OFF), rotate_deg=4.0
+    )
     return take(
         store,
         inspection_id,
@@ -112,5 +130,5 @@ def photograph(store: Store, inspection_id: str, defects: tuple[Defect, ...]) ->
         scene.image,
         step=PhotoStep.SCREEN_OFF,
         surface=Surface.SCREEN,
-        size_mm=DEMO_SIZE_MM,
+        size_mm=photo_size_mm(device, PhotoStep.SCREEN_OFF),
     )

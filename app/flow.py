@@ -11,6 +11,7 @@ from typing import Any
 from app.errors import YanjiError
 from app.records import Inspection, PhotoStep, Seller
 from app.store import Store
+from devices.catalogue import phone_size
 from devices.report import DeviceReport
 from vision.finding import Finding, FindingSource, Surface
 
@@ -18,6 +19,26 @@ from vision.finding import Finding, FindingSource, Surface
 #: character for each remainder.
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
+
+
+#: The surface of the phone each guided capture shows.
+STEP_SURFACE = {
+    PhotoStep.SCREEN_OFF: Surface.SCREEN,
+    PhotoStep.PATTERN: Surface.SCREEN,
+    PhotoStep.BACK: Surface.BACK,
+    PhotoStep.SIDE: Surface.FRAME,
+}
+
+
+def photo_size_mm(device: DeviceReport | None, step: PhotoStep) -> tuple[float, float] | None:
+    """The size the camera measures the phone by on this capture, from the catalogue:
+    (width, height) of a face, (depth, height) of a side. None for a phone the
+    catalogue does not list: the printed marker on the mat gives the scale then, or
+    the analysis assumes one and says so (``scale_assumed``)."""
+    size = phone_size(device.marketing_name if device else None)
+    if size is None:
+        return None
+    return (size.depth, size.height) if step is PhotoStep.SIDE else (size.width, size.height)
 
 
 def start(store: Store, station_id: str, clerk: str, device: DeviceReport) -> Inspection:
@@ -74,13 +95,17 @@ def decide_findings(
     added: tuple[Finding, ...] = (),
 ) -> Inspection:
     """The clerk's word on the detector's findings: rejected ones are dropped (and the
-    rejection audited), findings the clerk drew are added as the clerk's."""
+    rejection audited), findings the clerk drew are added as the clerk's. A drawn
+    finding that names one of the inspection's photos and a box on it gets that part
+    of the photo stored as its evidence, as the detector's findings do."""
     current = store.get(inspection_id)
     unknown = rejected - {f.id for f in current.findings}
     if unknown:
         raise YanjiError(f"no such finding(s): {', '.join(sorted(unknown))}")
     kept = tuple(f for f in current.findings if f.id not in rejected)
     mine = tuple(replace(f, source=FindingSource.CLERK) for f in added)
+    mine = _with_evidence(store, current, mine)
+    current = store.get(inspection_id)  # with the evidence photos added
     if rejected or mine:
         store.record_event(
             clerk,
@@ -92,6 +117,55 @@ def decide_findings(
             },
         )
     return store.update(current.evolve(findings=(*kept, *mine)))
+
+
+def _with_evidence(
+    store: Store, inspection: Inspection, drawn: tuple[Finding, ...]
+) -> tuple[Finding, ...]:
+    """``drawn`` findings with their evidence crops stored; every box is checked
+    before anything is stored, so a bad one leaves the record as it was."""
+    import cv2
+    import numpy as np
+
+    from vision.analyze import evidence_crop
+    from vision.synthetic import encode_png
+
+    captured = {p.sha256 for p in inspection.photos if p.step is not PhotoStep.OTHER}
+    images: dict[str, Any] = {}
+    cut: list[tuple[Finding, Any]] = []
+    for finding in drawn:
+        if finding.photo_sha256 is None or finding.bbox_px is None:
+            cut.append((finding, None))
+            continue
+        sha = finding.photo_sha256
+        if sha not in captured:
+            raise YanjiError(f"finding {finding.id}: not drawn on a photo of this inspection")
+        if sha not in images:
+            data = np.frombuffer(store.photos.read(sha), np.uint8)
+            images[sha] = cv2.imdecode(data, cv2.IMREAD_COLOR)
+        image = images[sha]
+        if image is None:
+            raise YanjiError(
+                f"photo {sha[:12]} is not readable; finding {finding.id} cannot cite it"
+            )
+        height, width = image.shape[:2]
+        x, y, w, h = finding.bbox_px
+        x0, y0, x1, y1 = max(0, x), max(0, y), min(width, x + w), min(height, y + h)
+        if x1 - x0 < 1 or y1 - y0 < 1:
+            raise YanjiError(f"finding {finding.id}: its box lies outside the photo")
+        box = (x0, y0, x1 - x0, y1 - y0)
+        cut.append((replace(finding, bbox_px=box), evidence_crop(image, box)))
+    out = []
+    for finding, crop in cut:
+        if crop is None:
+            out.append(finding)
+            continue
+        note = f"evidence {finding.id}"
+        stored = store.add_photo(
+            inspection.id, encode_png(crop), PhotoStep.OTHER, "image/png", note
+        )
+        out.append(replace(finding, evidence_sha256=stored.photos[-1].sha256))
+    return tuple(out)
 
 
 def check_seller(name: str, id_number: str, phone: str) -> Seller:

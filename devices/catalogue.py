@@ -1,6 +1,7 @@
 """The model catalogue in resources/catalogue: iPhone ProductType and ModelNumber to
 name, colour and storage (the MIT-licensed ios-device-list table plus later models),
-and Android model codes to the marketing name when the phone does not say it."""
+Android model codes to the marketing name when the phone does not say it, and the
+outer size of each phone in mm (which the camera's measurements are scaled by)."""
 
 from __future__ import annotations
 
@@ -75,3 +76,31 @@ def _android() -> dict[str, tuple[str, str]]:
 def android_name(model_code: str | None) -> tuple[str, str] | None:
     """(brand, marketing name) for an Android model code, when the catalogue has it."""
     return _android().get(model_code or "")
+
+
+@dataclass(frozen=True, slots=True)
+class Size:
+    """A phone's outer size in mm, as its maker publishes it."""
+
+    width: float
+    height: float
+    depth: float
+
+
+@cache
+def _sizes() -> dict[str, Size]:
+    return {
+        k.casefold(): Size(*(float(v) for v in values))
+        for k, values in _read("dimensions.json").items()
+        if not k.startswith("_")
+    }
+
+
+def phone_size(name: str | None) -> Size | None:
+    """The outer size of the phone of this marketing name ("iPhone 7", "POCO F6"; any
+    case, and "Samsung Galaxy S24" as well as "Galaxy S24"); None when not listed."""
+    if not name:
+        return None
+    sizes = _sizes()
+    key = " ".join(name.split()).casefold()
+    return sizes.get(key) or sizes.get(key.removeprefix("samsung "))

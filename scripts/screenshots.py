@@ -14,6 +14,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -73,10 +74,18 @@ def shoot(out: Path, language: str) -> None:
     wait_for(app, lambda: context.inspection.current is not None)
     snap(1)
     snap(2)
-    window.photograph.capture_button.click()
-    wait_for(app, lambda: bool(context.inspection.current.photos))
+    for step in range(4):  # screen off, pattern, back, sides: each capture waits
+        window.photograph.capture_button.click()
+        wait_for(app, lambda n=step + 1: _captured(context) >= n)
     window.nav.setCurrentRow(3)
     snap(3)
+    # The back photo, with a box the clerk drew on it (not saved: review is accepted
+    # below with the detector's findings and this one).
+    window.review.photo_choice.setCurrentIndex(2)
+    window.review._on_view_box_drawn((300, 400, 180, 120))
+    app.processEvents()
+    window.grab().save(str(out / f"{language}-4b-review-back.png"))
+    window.review.photo_choice.setCurrentIndex(0)
     window.review.next_button.click()
     wait_for(app, lambda: context.inspection.current.quote is not None)
     snap(4)
@@ -93,6 +102,11 @@ def shoot(out: Path, language: str) -> None:
     context.runner.shutdown()
     context.store.close()
     del translators
+
+
+def _captured(context: Any) -> int:
+    """How many guided captures the inspection has (evidence crops not counted)."""
+    return sum(p.step.value != "other" for p in context.inspection.current.photos)
 
 
 def main() -> None:

@@ -15,17 +15,11 @@ from app.records import Inspection, PhotoStep
 from ui.context import StationContext
 from ui.photo_view import PhotoView, to_qimage
 from ui.problem_text import quality_text
-from vision.finding import Surface
 from vision.locate import Quality
 from vision.patterns import Pattern
 
-STEPS = (
-    (PhotoStep.SCREEN_OFF, Surface.SCREEN),
-    (PhotoStep.PATTERN, Surface.SCREEN),
-    (PhotoStep.BACK, Surface.BACK),
-    (PhotoStep.SIDE, Surface.FRAME),
-)
-SIZE_MM = (71.0, 146.0)
+#: The guided captures in order, with the surface each shows.
+STEPS = tuple(flow.STEP_SURFACE.items())
 
 
 class PhotographPage(QWidget):
@@ -135,7 +129,7 @@ class PhotographPage(QWidget):
                 frame,
                 step=step,
                 surface=surface,
-                size_mm=SIZE_MM,
+                size_mm=flow.photo_size_mm(inspection.device, step),
                 pattern=pattern,
             )
 
@@ -159,7 +153,7 @@ def _preview(
     from vision.locate import UNUSABLE, check_quality, locate, rectify
 
     small = preview(frame, 960)
-    location = locate(small)
+    location = locate(small, side=step is PhotoStep.SIDE)
     if location is None:
         return small, [Quality.NO_PHONE], None
     quality = list(check_quality(small, location))
@@ -167,7 +161,7 @@ def _preview(
     if (
         step is PhotoStep.SCREEN_OFF
         and usable
-        and screen_lit(rectify(small, location, SIZE_MM, px_per_mm=2.0))
+        and screen_lit(rectify(small, location, px_per_mm=2.0))
     ):
         quality.append(Quality.SCREEN_LIT)
     xs, ys = location.corners[:, 0], location.corners[:, 1]

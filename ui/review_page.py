@@ -1,6 +1,7 @@
-"""ReviewPage: each photo with its findings drawn on it; the clerk accepts or rejects
-each (Space toggles), or adds one by drawing a box and picking a kind; the evidence
-crop of the selected finding is shown enlarged."""
+"""ReviewPage: each captured photo (screen, pattern, back, sides: the clerk picks which)
+with its findings drawn on it; the clerk accepts or rejects each (Space toggles), or
+adds one by drawing a box on the photo shown and picking a kind; the evidence crop of
+the selected finding is shown enlarged."""
 
 from __future__ import annotations
 
@@ -24,7 +25,11 @@ from ui.context import StationContext
 from ui.photo_view import PhotoView
 from ui.photograph_page import step_text
 from ui.problem_text import quality_text
-from vision.finding import Finding, FindingKind, Severity, Surface
+from vision.finding import Finding, FindingKind, Severity
+
+#: Box colours: the detector's findings, and those the clerk drew but has not saved.
+FOUND_COLOUR = "#ff6d00"
+DRAWN_COLOUR = "#2962ff"
 
 
 class ReviewPage(QWidget):
@@ -36,6 +41,9 @@ class ReviewPage(QWidget):
         super().__init__()
         self._context = context
         self._added: list[Finding] = []
+        # Which captured photo is shown (and drawn on).
+        self.photo_choice = QComboBox()
+        self.photo_choice.currentIndexChanged.connect(self._on_photo_choice_changed)
         self.view = PhotoView()
         self.view.drawing_enabled = True
         self.view.box_drawn.connect(self._on_view_box_drawn)
@@ -64,8 +72,11 @@ class ReviewPage(QWidget):
         side.addWidget(QLabel(self.tr("Draw a box on the photo to add a finding of kind:")))
         side.addWidget(self.kind)
         side.addWidget(self.next_button)
+        shown = QVBoxLayout()
+        shown.addWidget(self.photo_choice)
+        shown.addWidget(self.view)
         row = QHBoxLayout(self)
-        row.addWidget(self.view, 3)
+        row.addLayout(shown, 3)
         row.addLayout(side, 2)
         context.inspection.changed.connect(self._on_inspection_changed)
 
@@ -77,6 +88,7 @@ class ReviewPage(QWidget):
         self.view.drawing_enabled = not final
         self._show_photo_problems(inspection)
         if inspection is None:
+            self._list_photos(None)
             return
         for finding in inspection.findings:
             text = f"{finding.kind.value} · {finding.length_mm:.1f} mm · {finding.severity.value}"
@@ -93,7 +105,7 @@ class ReviewPage(QWidget):
                 if _troubled(inspection)
                 else self.tr("No findings: the glass looks clean")
             )
-        self._show_photo(inspection)
+        self._list_photos(inspection)
 
     def _show_photo_problems(self, inspection: Inspection | None) -> None:
         lines = []
@@ -105,14 +117,50 @@ class ReviewPage(QWidget):
             self.photo_problems.setText("\n".join([heading, *lines]))
         self.photo_problems.setVisible(bool(lines))
 
-    def _show_photo(self, inspection: Inspection) -> None:
-        photo = next((p for p in inspection.photos if p.step is not PhotoStep.OTHER), None)
-        if photo is None:
+    def _list_photos(self, inspection: Inspection | None) -> None:
+        """Fill the photo chooser with the captured photos, in the order taken, and
+        show the first (a repeated step is numbered: sides 1 to 4)."""
+        photos = _captured(inspection) if inspection else []
+        seen: dict[PhotoStep, int] = {}
+        self.photo_choice.blockSignals(True)
+        self.photo_choice.clear()
+        for photo in photos:
+            seen[photo.step] = seen.get(photo.step, 0) + 1
+            repeated = sum(p.step is photo.step for p in photos) > 1
+            label = step_text(photo.step) + (f" ({seen[photo.step]})" if repeated else "")
+            self.photo_choice.addItem(label, photo.sha256)
+        self.photo_choice.blockSignals(False)
+        self.photo_choice.setEnabled(len(photos) > 1)
+        self._show_photo()
+
+    def current_photo(self) -> PhotoRef | None:
+        """The captured photo shown, which a box drawn now is placed on."""
+        inspection = self._context.inspection.current
+        sha = self.photo_choice.currentData()
+        if inspection is None or sha is None:
+            return None
+        return next((p for p in _captured(inspection) if p.sha256 == sha), None)
+
+    def _on_photo_choice_changed(self, _index: int) -> None:
+        self._show_photo()
+
+    def _show_photo(self) -> None:
+        """The chosen photo with the findings on it: the detector's, the saved ones the
+        clerk drew, and those drawn since."""
+        inspection = self._context.inspection.current
+        photo = self.current_photo()
+        if inspection is None or photo is None:
+            self.view.show_image(QImage(), [])
             return
         image = QImage.fromData(self._context.store.photos.read(photo.sha256))
         boxes = [
-            (f.bbox_px, "#ff6d00", f.kind.value)
+            (f.bbox_px, FOUND_COLOUR, f.kind.value)
             for f in inspection.findings
+            if f.bbox_px and f.photo_sha256 == photo.sha256
+        ]
+        boxes += [
+            (f.bbox_px, DRAWN_COLOUR, f.kind.value)
+            for f in self._added
             if f.bbox_px and f.photo_sha256 == photo.sha256
         ]
         self.view.show_image(image, boxes)
@@ -123,6 +171,8 @@ class ReviewPage(QWidget):
             self.evidence.clear()
             return
         finding = inspection.findings[row]
+        if finding.photo_sha256 and finding.photo_sha256 != self.photo_choice.currentData():
+            self.photo_choice.setCurrentIndex(self.photo_choice.findData(finding.photo_sha256))
         if finding.evidence_sha256:
             image = QImage.fromData(self._context.store.photos.read(finding.evidence_sha256))
             self.evidence.setPixmap(
@@ -153,16 +203,21 @@ class ReviewPage(QWidget):
         dialog.exec()
 
     def _on_view_box_drawn(self, box: tuple[int, int, int, int]) -> None:
-        if box[2] < 3 or box[3] < 3:
+        photo = self.current_photo()
+        if photo is None or box[2] < 3 or box[3] < 3:
             return
         kind = FindingKind(self.kind.currentData())
-        finding = Finding(Surface.SCREEN, kind, Severity.MODERATE, 1.0, bbox_px=box)
+        surface = flow.STEP_SURFACE[photo.step]
+        finding = Finding(
+            surface, kind, Severity.MODERATE, 1.0, bbox_px=box, photo_sha256=photo.sha256
+        )
         self._added.append(finding)
         drawn = self.tr("drawn by the clerk")
         item = QListWidgetItem(f"{kind.value} · {drawn}")
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked)
         self.findings.addItem(item)
+        self._show_photo()
 
     def rejected_ids(self) -> set[str]:
         """Ids of the detector's findings the clerk unticked."""
@@ -190,6 +245,11 @@ class ReviewPage(QWidget):
         self.next_requested.emit()
 
 
+def _captured(inspection: Inspection) -> list[PhotoRef]:
+    """The photos the clerk took (not evidence crops), in the order taken."""
+    return [p for p in inspection.photos if p.step is not PhotoStep.OTHER]
+
+
 def _troubled(inspection: Inspection) -> list[PhotoRef]:
-    """The captured photos (not evidence crops) with something wrong with them."""
-    return [p for p in inspection.photos if p.problems and p.step is not PhotoStep.OTHER]
+    """The captured photos with something wrong with them."""
+    return [p for p in _captured(inspection) if p.problems]

@@ -200,7 +200,7 @@ def _learned_cracks(
             source=FindingSource.DETECTOR,
         )
         findings.append(finding)
-        crops[finding.id] = _crop(image, *box)
+        crops[finding.id] = evidence_crop(image, box)
     # Scratches, stains and oil inside a crack network are its splinters: on shattered
     # glass they number in the hundreds and say nothing the crack does not.
     kept = [
@@ -329,11 +329,14 @@ def _findings(
             source=FindingSource.DETECTOR,
         )
         findings.append(finding)
-        crops[finding.id] = _crop(image, x, y, w, h)
+        crops[finding.id] = evidence_crop(image, (x, y, w, h))
     return findings, crops
 
 
-def _crop(image: Image, x: int, y: int, w: int, h: int) -> Image:
+def evidence_crop(image: Image, box: tuple[int, int, int, int]) -> Image:
+    """The part of ``image`` around ``box`` (x, y, w, h in its pixels), padded by
+    ``CROP_PAD_PX`` and clipped to the image: a finding's evidence."""
+    x, y, w, h = box
     height, width = image.shape[:2]
     x0, y0 = max(0, x - CROP_PAD_PX), max(0, y - CROP_PAD_PX)
     x1, y1 = min(width, x + w + CROP_PAD_PX), min(height, y + h + CROP_PAD_PX)

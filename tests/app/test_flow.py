@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+
+import cv2
+import numpy as np
 import pytest
 
 from app import flow
@@ -10,6 +14,7 @@ from app.quoting import price_inspection, pricing_setup
 from app.records import InspectionState, PhotoStep
 from app.store import Store
 from devices.report import DeviceReport, Platform
+from vision.analyze import CROP_PAD_PX
 from vision.finding import Finding, FindingKind, Severity, Surface
 from vision.synthetic import Defect, encode_png, render_scene
 
@@ -61,6 +66,14 @@ def test_photograph_keeps_what_was_wrong_with_the_photo(store: Store) -> None:
     assert store.get(photographed.id).photos[0].problems == ("scale_assumed", "screen_lit")
 
 
+def test_the_catalogue_gives_the_size_to_measure_by() -> None:
+    assert PHONE.marketing_name == "iPhone 15"
+    assert flow.photo_size_mm(PHONE, PhotoStep.SCREEN_OFF) == (71.6, 147.6)
+    assert flow.photo_size_mm(PHONE, PhotoStep.SIDE) == (7.8, 147.6)  # depth across
+    unlisted = dataclasses.replace(PHONE, marketing_name="Nokia 3310")
+    assert flow.photo_size_mm(unlisted, PhotoStep.BACK) is None
+
+
 def test_clerk_rejects_and_adds_findings(store: Store) -> None:
     record = _photographed(store)
     drawn = Finding(Surface.BACK, FindingKind.DENT, Severity.MODERATE, 1.0, length_mm=3)
@@ -69,6 +82,65 @@ def test_clerk_rejects_and_adds_findings(store: Store) -> None:
     assert store.audit_events(record.id)[-1]["action"] == "findings.reviewed"
     with pytest.raises(YanjiError, match="no such finding"):
         flow.decide_findings(store, record.id, "clerk", {"nope"})
+
+
+def test_a_drawn_finding_cites_its_photo_with_a_crop_of_it(store: Store) -> None:
+    record = _photographed(store)
+    photo = record.photos[0]
+    width = render_scene(size_mm=(71.0, 146.0)).image.shape[1]
+    box = (width - 30, 50, 100, 40)  # runs off the right edge: clipped to the photo
+    drawn = Finding(
+        Surface.SCREEN,
+        FindingKind.CHIP,
+        Severity.MODERATE,
+        1.0,
+        bbox_px=box,
+        photo_sha256=photo.sha256,
+    )
+    decided = flow.decide_findings(store, record.id, "clerk", set(), (drawn,))
+    mine = decided.findings[-1]
+    assert mine.bbox_px == (width - 30, 50, 30, 40)
+    assert mine.evidence_sha256 and store.photos.verify(mine.evidence_sha256)
+    crop = cv2.imdecode(
+        np.frombuffer(store.photos.read(mine.evidence_sha256), np.uint8), cv2.IMREAD_COLOR
+    )
+    pad = CROP_PAD_PX
+    assert crop.shape[:2] == (40 + 2 * pad, 30 + pad)  # padded, but not past the edge
+    evidence = next(p for p in decided.photos if p.sha256 == mine.evidence_sha256)
+    assert evidence.step is PhotoStep.OTHER
+
+
+@pytest.mark.parametrize(
+    ("where", "message"),
+    [("evidence", "not drawn on a photo of this inspection"), ("off", "outside the photo")],
+)
+def test_a_drawn_finding_on_no_photo_is_refused_and_nothing_is_kept(
+    store: Store, where: str, message: str
+) -> None:
+    record = _photographed(store)
+    if where == "evidence":  # an evidence crop is not a photo the clerk drew on
+        photo, box = record.findings[0].evidence_sha256, (1, 1, 5, 5)
+    else:
+        photo, box = record.photos[0].sha256, (-50, -50, 20, 20)
+    good = Finding(
+        Surface.SCREEN,
+        FindingKind.DENT,
+        Severity.MODERATE,
+        1.0,
+        bbox_px=(5, 5, 9, 9),
+        photo_sha256=record.photos[0].sha256,
+    )
+    bad = Finding(
+        Surface.SCREEN,
+        FindingKind.CHIP,
+        Severity.MODERATE,
+        1.0,
+        bbox_px=box,
+        photo_sha256=photo,
+    )
+    with pytest.raises(YanjiError, match=message):
+        flow.decide_findings(store, record.id, "clerk", set(), (good, bad))
+    assert store.get(record.id) == record  # not even the good one's crop was stored
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import devices
 from devices.android_parse import (
     android_report,
     parse_battery,
@@ -19,7 +20,7 @@ from devices.android_parse import (
     parse_parcel_string,
     split_sections,
 )
-from devices.catalogue import android_name, apple_model, iphone_name, parse_gb
+from devices.catalogue import Size, android_name, apple_model, iphone_name, parse_gb, phone_size
 from devices.errors import ParseError
 from devices.ios_parse import ios_report, load_values
 from devices.ios_parse import parse_battery as ios_battery
@@ -263,6 +264,29 @@ def test_catalogue() -> None:
         None,
         None,
     )
+
+
+def test_phone_sizes() -> None:
+    assert phone_size("iPhone 7") == Size(67.1, 138.3, 7.1)
+    assert phone_size("  iphone  15 PRO max ") == Size(76.7, 159.9, 8.25)
+    assert phone_size("Samsung Galaxy S24") == phone_size("Galaxy S24") is not None
+    assert phone_size("Infinix NOTE 30 5G") is None and phone_size(None) is None
+    # Every iPhone from the 5 on that the catalogue names has a size.
+    for identifier in ("iPhone5,1", "iPhone8,4", "iPhone12,8", "iPhone14,6", "iPhone17,5"):
+        assert phone_size(iphone_name(identifier)) is not None, identifier
+
+
+def test_every_listed_size_is_a_phone() -> None:
+    """A typo in the table (a swapped pair, a misplaced decimal point) would scale
+    every measurement of that phone: each entry must look like a phone."""
+    table = json.loads(
+        (Path(devices.__file__).parents[1] / "resources/catalogue/dimensions.json").read_text()
+    )
+    for name in (k for k in table if not k.startswith("_")):
+        size = phone_size(name)
+        assert size is not None, name
+        assert 55 <= size.width <= 80 and 120 <= size.height <= 170, name
+        assert 5 <= size.depth <= 10 and 1.7 <= size.height / size.width <= 2.3, name
 
 
 def test_luhn_and_decoding() -> None:

@@ -27,7 +27,7 @@ from ui.review_page import ReviewPage
 from ui.seal_page import SealPage
 from ui.settings_page import SettingsPage
 from ui.station import demo_frame
-from vision.finding import Surface
+from vision.finding import FindingKind, Surface
 from vision.synthetic import encode_png
 
 PHONES = recorded_phones()
@@ -107,6 +107,32 @@ def test_photograph_stores_the_capture(qtbot: QtBot, context: StationContext) ->
     assert context.store.photos.verify(captured.photos[0].sha256)
 
 
+@pytest.mark.parametrize(
+    ("name", "assumed"), [("ios-iphone7-cn", False), ("android-infinix-x670-mdm", True)]
+)
+def test_photograph_measures_by_the_catalogue_size(
+    qtbot: QtBot, context: StationContext, name: str, assumed: bool
+) -> None:
+    """A listed phone is measured at its real size; an unlisted one (no printed marker
+    in the demo photos) at an assumed scale, which its photo's problems say."""
+    page = PhotographPage(context, demo_frame)
+    qtbot.addWidget(page)
+    _start(context, name)
+    with qtbot.waitSignal(page.captured, timeout=20000) as signal:
+        page.capture_button.click()
+    assert ("scale_assumed" in signal.args[0].photos[0].problems) is assumed
+
+
+def test_demo_side_shot_is_a_side_the_analysis_finds(context: StationContext) -> None:
+    from vision.analyze import analyze
+
+    record = _start(context, "ios-iphone7-cn")
+    side = demo_frame(record, PhotoStep.SIDE)
+    size = flow.photo_size_mm(record.device, PhotoStep.SIDE)
+    analysis = analyze(side, Surface.FRAME, size_mm=size)
+    assert analysis.phone_found and analysis.quality == () and analysis.findings == ()
+
+
 def test_photograph_hints_say_when_the_screen_is_lit(qtbot: QtBot, context: StationContext) -> None:
     from vision.synthetic import render_scene
 
@@ -144,6 +170,41 @@ def test_review_rejects_and_adds(qtbot: QtBot, context: StationContext) -> None:
         page.next_button.click()
     decided = context.inspection.current
     assert [f.source.value for f in decided.findings] == ["detector", "clerk"]
+
+
+def test_review_shows_each_photo_and_places_drawn_findings_on_it(
+    qtbot: QtBot, context: StationContext
+) -> None:
+    page = ReviewPage(context)
+    qtbot.addWidget(page)
+    page.resize(900, 600)
+    page.show()
+    record = _photographed(context)
+    back = demo_frame(record, PhotoStep.BACK)
+    record = flow.photograph(
+        context.store, record.id, encode_png(back), back, step=PhotoStep.BACK, surface=Surface.BACK
+    )
+    context.inspection.set(record)
+    screen_photo, back_photo = (p for p in record.photos if p.step is not PhotoStep.OTHER)
+    choices = [page.photo_choice.itemText(i) for i in range(page.photo_choice.count())]
+    assert choices == ["1. Screen off, glass up", "3. Back"]
+    assert page.current_photo() == screen_photo
+    page.photo_choice.setCurrentIndex(1)
+    assert page.current_photo() == back_photo
+    page._on_view_box_drawn((100, 200, 60, 40))
+    # Selecting a finding shows the photo it was found on.
+    page.show_finding(record.findings[0].id)
+    assert page.current_photo() == screen_photo
+    with qtbot.waitSignal(page.next_requested, timeout=20000):
+        page.next_button.click()
+    drawn = context.inspection.current.findings[-1]
+    assert (drawn.source.value, drawn.surface, drawn.kind) == (
+        "clerk",
+        Surface.BACK,
+        FindingKind.CRACK,
+    )
+    assert drawn.photo_sha256 == back_photo.sha256 and drawn.bbox_px == (100, 200, 60, 40)
+    assert drawn.evidence_sha256 and context.store.photos.verify(drawn.evidence_sha256)
 
 
 def test_review_says_what_was_wrong_with_a_photo(qtbot: QtBot, context: StationContext) -> None:
