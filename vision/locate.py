@@ -106,8 +106,11 @@ def locate(image: Image, side: bool = False) -> Location | None:
     (_, _), (rw, rh), _ = cv2.minAreaRect(contour)
     aspect = max(rw, rh) / max(min(rw, rh), 1.0)
     # A phone that merely touches the frame keeps a phone's proportions (about 2:1);
-    # one the frame cuts is stubbier.
-    if _runs_along_border(contour, small.shape) and not side and not 1.75 <= aspect <= 2.5:
+    # one the frame cuts is stubbier. An outline along all four edges is the photo's
+    # own edge: the phone fills the frame or runs past it, whatever the proportions.
+    followed = _borders_followed(contour, small.shape)
+    phone_like = 1.75 <= aspect <= 2.5
+    if not side and (followed == 4 or (followed and not phone_like)):
         problems.append(Quality.CUT_OFF)
     if area_fraction < (0.005 if side else 0.04):
         problems.append(Quality.TOO_SMALL)
@@ -145,17 +148,23 @@ def _largest_region(
 def _runs_along_border(contour: npt.NDArray[Any], shape: tuple[int, ...]) -> bool:
     """Whether the outline follows the photo's edge for a stretch (a phone cut off by
     the frame), rather than just coming close to it."""
+    return _borders_followed(contour, shape) > 0
+
+
+def _borders_followed(contour: npt.NDArray[Any], shape: tuple[int, ...]) -> int:
+    """On how many of the photo's four edges the outline runs for a stretch (over 5 %
+    of the photo's mean side), rather than just coming close."""
     points = contour.reshape(-1, 2)
     dense = cv2.approxPolyDP(contour, 0.5, True).reshape(-1, 2) if len(points) < 8 else points
     h, w = shape[:2]
-    on_edge = (
-        (dense[:, 0] <= 1) | (dense[:, 1] <= 1) | (dense[:, 0] >= w - 2) | (dense[:, 1] >= h - 2)
+    least = 0.05 * (w + h) / 2
+    edges = (
+        (dense[:, 0] <= 1, 1),
+        (dense[:, 1] <= 1, 0),
+        (dense[:, 0] >= w - 2, 1),
+        (dense[:, 1] >= h - 2, 0),
     )
-    if not on_edge.any():
-        return False
-    edge_points = dense[on_edge]
-    span = max(np.ptp(edge_points[:, 0]), np.ptp(edge_points[:, 1]))
-    return bool(span > 0.05 * (w + h) / 2)
+    return sum(bool(on.any() and np.ptp(dense[on][:, along]) > least) for on, along in edges)
 
 
 def _best_contour(

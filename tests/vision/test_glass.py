@@ -10,6 +10,7 @@ import cv2
 import numpy as np
 import pytest
 
+from vision import locate as locate_module
 from vision.analyze import analyze
 from vision.finding import FindingKind, Severity, Surface, Zone
 from vision.glass import _skeleton, detect_edge_chips, detect_glass_defects
@@ -34,6 +35,24 @@ def test_no_phone_and_a_cut_off_phone() -> None:
     scene = render_scene(size_mm=SIZE, margin_mm=20)
     cut = scene.image[: scene.image.shape[0] * 2 // 3]
     location = locate(cut)
+    assert location is not None and Quality.CUT_OFF in location.problems
+
+
+def test_an_outline_along_all_four_edges_is_the_photo_not_a_phone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A phone that fills the frame (web photo 218 of vision-dev) gave a phone-shaped
+    "outline" that was the photo's own edge, and was measured as if whole."""
+    photo = render_scene(size_mm=SIZE, margin_mm=20).image[:1000, :500]  # 2:1, a phone's
+    h, w = 500, 250  # the half-size copy locate works on
+    frame = np.array([[[0, 0]], [[w - 1, 0]], [[w - 1, h - 1]], [[0, h - 1]]], np.int32)
+    inside = frame // 2 + [[w // 4, h // 4]]
+    along_one = np.array([[[0, 100]], [[60, 100]], [[60, 400]], [[0, 400]]], np.int32)
+    assert locate_module._borders_followed(frame, (h, w)) == 4
+    assert locate_module._borders_followed(inside, (h, w)) == 0
+    assert locate_module._borders_followed(along_one, (h, w)) == 1
+    monkeypatch.setattr(locate_module, "_largest_region", lambda *_: frame)
+    location = locate(photo)
     assert location is not None and Quality.CUT_OFF in location.problems
 
 
