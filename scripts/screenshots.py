@@ -79,13 +79,14 @@ def shoot(out: Path, language: str) -> None:
         wait_for(app, lambda n=step + 1: _captured(context) >= n)
     window.nav.setCurrentRow(3)
     snap(3)
-    # The back photo, with a box the clerk drew on it (not saved: review is accepted
-    # below with the detector's findings and this one).
+    # The back photo, with a box the clerk drew on it; then the drawing is dropped
+    # (the inspection shown afresh), so review is accepted with the detector's
+    # findings alone, as the demo phone's quote expects.
     window.review.photo_choice.setCurrentIndex(2)
     window.review._on_view_box_drawn((300, 400, 180, 120))
     app.processEvents()
     window.grab().save(str(out / f"{language}-4b-review-back.png"))
-    window.review.photo_choice.setCurrentIndex(0)
+    context.inspection.set(context.inspection.current)
     window.review.next_button.click()
     wait_for(app, lambda: context.inspection.current.quote is not None)
     snap(4)
