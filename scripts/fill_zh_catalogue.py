@@ -190,6 +190,23 @@ ZH = {
     "The screen is lit: turn it off to check the glass": "屏幕亮着：请熄屏后再检查玻璃",
     "Photo problems (its findings may be incomplete):": "照片问题（其检测结果可能不完整）：",
     "No findings, but see the photo problems above": "未检出缺陷，但请看上方的照片问题",
+    # Finding kinds and severities (ui.problem_text.kind_text, severity_text)
+    "crack": "裂纹",
+    "scratch": "划痕",
+    "scuff": "磨损",
+    "oil": "油污",
+    "stain": "污渍",
+    "dead pixel": "坏点",
+    "stuck pixel": "彩点（卡色像素）",
+    "bright pixel": "亮点",
+    "display line": "屏幕线条",
+    "burn-in": "烧屏",
+    "mura (uneven patch)": "屏幕色斑（mura）",
+    "dent": "凹痕",
+    "chip": "崩边",
+    "light": "轻微",
+    "moderate": "中等",
+    "severe": "严重",
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPen, QPixmap, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QImage, QMouseEvent, QPainter, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QLabel, QRubberBand, QSizePolicy
 
 
@@ -47,10 +47,14 @@ class PhotoView(QLabel):
         pixmap = QPixmap.fromImage(self._image)
         painter = QPainter(pixmap)
         width = max(2, self._image.width() // 300)
+        # Labels sized to the photo, so that they read at the size the view shows it.
+        font = QFont(painter.font())
+        font.setPixelSize(max(12, self._image.width() // 40))
+        painter.setFont(font)
         for (x, y, w, h), colour, label in self._boxes:
             painter.setPen(QPen(QColor(colour), width))
             painter.drawRect(QRect(x - 6, y - 6, w + 12, h + 12))
-            painter.drawText(x, max(12, y - 10), label)
+            painter.drawText(x - 6, max(font.pixelSize(), y - 6 - 2 * width), label)
         painter.end()
         self.setPixmap(
             pixmap.scaled(

@@ -146,3 +146,35 @@ def quality_text(name: str) -> str:
         ),
     }
     return texts.get(str(name), str(name))
+
+
+def kind_text(kind: str) -> str:
+    """A finding's kind (a `FindingKind` value such as ``"dead_pixel"``) in the clerk's
+    language; an unknown kind is shown as it is."""
+    texts = {  # literal calls, so that lupdate finds them
+        "crack": QCoreApplication.translate("FindingKind", "crack"),
+        "scratch": QCoreApplication.translate("FindingKind", "scratch"),
+        "scuff": QCoreApplication.translate("FindingKind", "scuff"),
+        "oil": QCoreApplication.translate("FindingKind", "oil"),
+        "stain": QCoreApplication.translate("FindingKind", "stain"),
+        "dead_pixel": QCoreApplication.translate("FindingKind", "dead pixel"),
+        "stuck_pixel": QCoreApplication.translate("FindingKind", "stuck pixel"),
+        "bright_pixel": QCoreApplication.translate("FindingKind", "bright pixel"),
+        "line": QCoreApplication.translate("FindingKind", "display line"),
+        "burn_in": QCoreApplication.translate("FindingKind", "burn-in"),
+        "mura": QCoreApplication.translate("FindingKind", "mura (uneven patch)"),
+        "dent": QCoreApplication.translate("FindingKind", "dent"),
+        "chip": QCoreApplication.translate("FindingKind", "chip"),
+    }
+    return texts.get(kind, kind)
+
+
+def severity_text(severity: str) -> str:
+    """A finding's severity (``"light"``, ``"moderate"``, ``"severe"``) in the clerk's
+    language."""
+    texts = {
+        "light": QCoreApplication.translate("Severity", "light"),
+        "moderate": QCoreApplication.translate("Severity", "moderate"),
+        "severe": QCoreApplication.translate("Severity", "severe"),
+    }
+    return texts.get(severity, severity)

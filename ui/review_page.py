@@ -24,7 +24,7 @@ from app.records import Inspection, PhotoRef, PhotoStep
 from ui.context import StationContext
 from ui.photo_view import PhotoView
 from ui.photograph_page import step_text
-from ui.problem_text import quality_text
+from ui.problem_text import kind_text, quality_text, severity_text
 from vision.finding import Finding, FindingKind, Severity
 
 #: Box colours: the detector's findings, and those the clerk drew but has not saved.
@@ -60,7 +60,7 @@ class ReviewPage(QWidget):
         self.photo_problems.hide()
         self.kind = QComboBox()
         for kind in FindingKind:
-            self.kind.addItem(kind.value, kind)
+            self.kind.addItem(kind_text(kind.value), kind)
         self.next_button = QPushButton(self.tr("&Accept review and price"))
         self.next_button.clicked.connect(self._on_next_clicked)
         side = QVBoxLayout()
@@ -91,7 +91,13 @@ class ReviewPage(QWidget):
             self._list_photos(None)
             return
         for finding in inspection.findings:
-            text = f"{finding.kind.value} · {finding.length_mm:.1f} mm · {finding.severity.value}"
+            text = " · ".join(
+                (
+                    kind_text(finding.kind.value),
+                    f"{finding.length_mm:.1f} mm",
+                    severity_text(finding.severity.value),
+                )
+            )
             if finding.source.value == "clerk":
                 text += self.tr(" (clerk)")
             item = QListWidgetItem(text)
@@ -154,12 +160,12 @@ class ReviewPage(QWidget):
             return
         image = QImage.fromData(self._context.store.photos.read(photo.sha256))
         boxes = [
-            (f.bbox_px, FOUND_COLOUR, f.kind.value)
+            (f.bbox_px, FOUND_COLOUR, kind_text(f.kind.value))
             for f in inspection.findings
             if f.bbox_px and f.photo_sha256 == photo.sha256
         ]
         boxes += [
-            (f.bbox_px, DRAWN_COLOUR, f.kind.value)
+            (f.bbox_px, DRAWN_COLOUR, kind_text(f.kind.value))
             for f in self._added
             if f.bbox_px and f.photo_sha256 == photo.sha256
         ]
@@ -213,7 +219,7 @@ class ReviewPage(QWidget):
         )
         self._added.append(finding)
         drawn = self.tr("drawn by the clerk")
-        item = QListWidgetItem(f"{kind.value} · {drawn}")
+        item = QListWidgetItem(f"{kind_text(kind.value)} · {drawn}")
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked)
         self.findings.addItem(item)

@@ -174,6 +174,74 @@
     </message>
 </context>
 <context>
+    <name>FindingKind</name>
+    <message>
+        <location filename="../../ui/problem_text.py" line="155" />
+        <source>crack</source>
+        <translation>裂纹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="156" />
+        <source>scratch</source>
+        <translation>划痕</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="157" />
+        <source>scuff</source>
+        <translation>磨损</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="158" />
+        <source>oil</source>
+        <translation>油污</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="159" />
+        <source>stain</source>
+        <translation>污渍</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="160" />
+        <source>dead pixel</source>
+        <translation>坏点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="161" />
+        <source>stuck pixel</source>
+        <translation>彩点（卡色像素）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="162" />
+        <source>bright pixel</source>
+        <translation>亮点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="163" />
+        <source>display line</source>
+        <translation>屏幕线条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="164" />
+        <source>burn-in</source>
+        <translation>烧屏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="165" />
+        <source>mura (uneven patch)</source>
+        <translation>屏幕色斑（mura）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="166" />
+        <source>dent</source>
+        <translation>凹痕</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="167" />
+        <source>chip</source>
+        <translation>崩边</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPage</name>
     <message>
         <location filename="../../ui/history_page.py" line="38" />
@@ -559,52 +627,53 @@
 <context>
     <name>PhotographPage</name>
     <message>
-        <location filename="../../ui/photograph_page.py" line="47" />
+        <location filename="../../ui/photograph_page.py" line="41" />
         <source>&amp;Capture</source>
+        <extracomment>The guided captures in order, with the surface each shows.</extracomment>
         <translation>拍照(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="50" />
+        <location filename="../../ui/photograph_page.py" line="44" />
         <source>&amp;Review the findings</source>
         <translation>复核检测结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="53" />
+        <location filename="../../ui/photograph_page.py" line="47" />
         <source>Captures, in order:</source>
         <translation>按顺序拍摄：</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="115" />
+        <location filename="../../ui/photograph_page.py" line="109" />
         <source>Looks good: capture</source>
         <translation>画面良好：可以拍照</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="125" />
+        <location filename="../../ui/photograph_page.py" line="119" />
         <source>Storing and analysing the photo…</source>
         <translation>正在保存并分析照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="150" />
+        <location filename="../../ui/photograph_page.py" line="144" />
         <source>The photo could not be stored: %1</source>
         <translation>照片无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="182" />
+        <location filename="../../ui/photograph_page.py" line="175" />
         <source>1. Screen off, glass up</source>
         <translation>1. 熄屏，屏幕朝上</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="185" />
+        <location filename="../../ui/photograph_page.py" line="178" />
         <source>2. Screen on, white test pattern</source>
         <translation>2. 亮屏，显示白色测试图</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="188" />
+        <location filename="../../ui/photograph_page.py" line="181" />
         <source>3. Back</source>
         <translation>3. 背面</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="189" />
+        <location filename="../../ui/photograph_page.py" line="182" />
         <source>4. Sides</source>
         <translation>4. 侧面</translation>
     </message>
@@ -706,52 +775,53 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review_page.py" line="56" />
+        <location filename="../../ui/review_page.py" line="64" />
         <source>&amp;Accept review and price</source>
+        <extracomment>Box colours: the detector's findings, and those the clerk drew but has not saved.</extracomment>
         <translation>确认复核并估价(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="60" />
+        <location filename="../../ui/review_page.py" line="68" />
         <source>Findings (untick to reject):</source>
         <translation>检测结果（取消勾选即驳回）：</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="62" />
+        <location filename="../../ui/review_page.py" line="70" />
         <source>Evidence:</source>
         <translation>证据：</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="64" />
+        <location filename="../../ui/review_page.py" line="72" />
         <source>Draw a box on the photo to add a finding of kind:</source>
         <translation>在照片上框选以添加此类缺陷：</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="84" />
+        <location filename="../../ui/review_page.py" line="102" />
         <source> (clerk)</source>
         <translation>（店员）</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="93" />
+        <location filename="../../ui/review_page.py" line="110" />
         <source>No findings, but see the photo problems above</source>
         <translation>未检出缺陷，但请看上方的照片问题</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="95" />
+        <location filename="../../ui/review_page.py" line="112" />
         <source>No findings: the glass looks clean</source>
         <translation>无缺陷：屏幕干净</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="106" />
+        <location filename="../../ui/review_page.py" line="122" />
         <source>Photo problems (its findings may be incomplete):</source>
         <translation>照片问题（其检测结果可能不完整）：</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="149" />
+        <location filename="../../ui/review_page.py" line="203" />
         <source>Evidence</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="163" />
+        <location filename="../../ui/review_page.py" line="221" />
         <source>drawn by the clerk</source>
         <translation>店员框选</translation>
     </message>
@@ -893,6 +963,24 @@
         <location filename="../../ui/settings_page.py" line="125" />
         <source>Imported as version %1.</source>
         <translation>已导入为第 %1 版。</translation>
+    </message>
+</context>
+<context>
+    <name>Severity</name>
+    <message>
+        <location filename="../../ui/problem_text.py" line="176" />
+        <source>light</source>
+        <translation>轻微</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="177" />
+        <source>moderate</source>
+        <translation>中等</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="178" />
+        <source>severe</source>
+        <translation>严重</translation>
     </message>
 </context>
 <context>

@@ -66,3 +66,23 @@ def test_device_problems_are_shown_in_chinese(qtbot: QtBot, context: StationCont
     finally:
         for translator in translators:
             app.removeTranslator(translator)
+
+
+def test_findings_are_named_in_chinese() -> None:
+    from ui.problem_text import kind_text, severity_text
+    from vision.finding import FindingKind, Severity
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert kind_text("dead_pixel") == "dead pixel" and kind_text("new_kind") == "new_kind"
+    translators = install_translators(app, "zh_CN")
+    try:
+        assert (kind_text("scratch"), kind_text("chip")) == ("划痕", "崩边")
+        assert severity_text("severe") == "严重"
+        # Every kind and severity has its own words, none left in English.
+        kinds = {kind_text(k.value) for k in FindingKind}
+        assert len(kinds) == len(FindingKind) and not any(t.isascii() for t in kinds)
+        assert not any(severity_text(s.value).isascii() for s in Severity)
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
