@@ -27,7 +27,7 @@ from ui.photograph_page import step_text
 from ui.problem_text import kind_text, quality_text, severity_text
 from vision.finding import Finding, FindingKind, Severity
 
-#: Box colours: the detector's findings, and those the clerk drew but has not saved.
+#: Box colours: findings on the record, and those the clerk drew but has not saved.
 FOUND_COLOUR = "#ff6d00"
 DRAWN_COLOUR = "#2962ff"
 
