@@ -91,7 +91,9 @@ class PhotographPage(QWidget):
         self._previewing = True
         source, step = self._frame_source, STEPS[self._step][0]
         self._context.runner.work(
-            lambda: _preview(source(inspection, step), step),
+            lambda: _preview(
+                source(inspection, step), step, flow.photo_size_mm(inspection.device, step)
+            ),
             self._on_preview,
             self._on_preview_failed,
         )
@@ -145,9 +147,10 @@ class PhotographPage(QWidget):
 
 
 def _preview(
-    frame: Any, step: PhotoStep
+    frame: Any, step: PhotoStep, size_mm: tuple[float, float] | None = None
 ) -> tuple[Any, list[Quality], tuple[int, int, int, int] | None]:
-    """The frame scaled for the screen, what is wrong with it, and the phone's box."""
+    """The frame scaled for the screen, what is wrong with it (a phone a little out
+    of the picture too, when its real ``size_mm`` is known), and the phone's box."""
     from vision.analyze import screen_lit
     from vision.camera import preview
     from vision.locate import UNUSABLE, check_quality, locate, rectify
@@ -157,11 +160,14 @@ def _preview(
     if location is None:
         return small, [Quality.NO_PHONE], None
     quality = list(check_quality(small, location))
-    usable = not set(quality) & UNUSABLE
+    fitted = None if set(quality) & UNUSABLE else rectify(small, location, size_mm, px_per_mm=2.0)
+    if fitted is not None and size_mm is not None:  # (an unknown size is no hint to give)
+        quality += [q for q in fitted.problems if q not in quality]
     if (
         step is PhotoStep.SCREEN_OFF
-        and usable
-        and screen_lit(rectify(small, location, px_per_mm=2.0))
+        and fitted is not None
+        and not set(quality) & UNUSABLE
+        and screen_lit(fitted)
     ):
         quality.append(Quality.SCREEN_LIT)
     xs, ys = location.corners[:, 0], location.corners[:, 1]

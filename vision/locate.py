@@ -231,6 +231,35 @@ def check_quality(image: Image, location: Location) -> tuple[Quality, ...]:
     return tuple(problems)
 
 
+#: A phone's outline at the photo's edge whose proportions differ from the phone's
+#: real ones by more than this share is cut off there (at 2:1, about 7 mm of 146).
+CUT_SHORT_SHARE = 0.05
+#: An outline corner this share of the photo's long side from its edge is at the edge.
+EDGE_SHARE = 0.01
+
+
+def _cut_short(image: Image, corners: npt.NDArray[Any], size_mm: tuple[float, float]) -> bool:
+    """Whether a face whose real size is known runs out of the photo: its outline
+    reaches the photo's edge and is stubbier (or longer) than the phone. A phone
+    cut by a few millimetres keeps a phone-like shape, which `locate` alone accepts;
+    the real size tells. Side shots (a few mm across) are not judged this way."""
+    if min(size_mm) < 30:
+        return False
+    h, w = image.shape[:2]
+    margin = EDGE_SHARE * max(h, w)
+    xs, ys = corners[:, 0], corners[:, 1]
+    if not (
+        xs.min() < margin
+        or ys.min() < margin
+        or xs.max() > w - 1 - margin
+        or ys.max() > h - 1 - margin
+    ):
+        return False
+    seen = float(np.linalg.norm(corners[3] - corners[0]) / np.linalg.norm(corners[1] - corners[0]))
+    real = size_mm[1] / size_mm[0]
+    return abs(seen / real - 1) > CUT_SHORT_SHARE
+
+
 def rectify(
     image: Image,
     location: Location,
@@ -247,6 +276,8 @@ def rectify(
         height_mm = TYPICAL_LENGTH_MM
         size_mm = (height_mm * width_px / height_px, height_mm)
         problems.append(Quality.SCALE_ASSUMED)
+    elif Quality.CUT_OFF not in problems and _cut_short(image, corners, size_mm):
+        problems.append(Quality.CUT_OFF)
     out_w, out_h = round(size_mm[0] * px_per_mm), round(size_mm[1] * px_per_mm)
     target = np.array([[0, 0], [out_w - 1, 0], [out_w - 1, out_h - 1], [0, out_h - 1]], np.float32)
     to_rect = cv2.getPerspectiveTransform(corners, target)

@@ -56,6 +56,21 @@ def test_an_outline_along_all_four_edges_is_the_photo_not_a_phone(
     assert location is not None and Quality.CUT_OFF in location.problems
 
 
+def test_a_phone_cut_by_a_few_mm_is_told_by_its_real_size() -> None:
+    """Cut by 12 mm at one end, a 71 x 146 mm phone still looks like a phone (1.9:1),
+    so the outline alone passes it; its catalogue size shows it is cut off."""
+    scene = render_scene(size_mm=SIZE, margin_mm=20)  # the phone spans rows 160..1328
+    cut = scene.image[160 + 12 * 8 :]
+    location = locate(cut)
+    assert location is not None and Quality.CUT_OFF not in location.problems
+    assert Quality.CUT_OFF in rectify(cut, location, SIZE).problems
+    assert Quality.CUT_OFF in analyze(cut, size_mm=SIZE).quality
+    # A whole phone that only touches the photo's edges is not cut off.
+    touching = scene.image[158:1331]
+    whole = locate(touching)
+    assert whole is not None and not rectify(touching, whole, SIZE).problems
+
+
 def test_scale_comes_from_the_phone_size_or_is_flagged_as_assumed() -> None:
     scene = render_scene(size_mm=SIZE)
     location = locate(scene.image)
