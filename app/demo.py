@@ -11,6 +11,7 @@ from pathlib import Path
 
 from app import codec
 from app.errors import YanjiError
+from app.flow import photo_size_mm
 from app.records import Inspection, PhotoStep
 from app.store import Store
 from devices.android import probe_android
@@ -37,8 +38,6 @@ DEMO_DEPTH_MM = 8.0
 
 def demo_size_mm(report: DeviceReport | None, step: PhotoStep) -> tuple[float, float]:
     """The size to draw a demo phone's photo at: the catalogue's, else the demo's."""
-    from app.flow import photo_size_mm
-
     listed = photo_size_mm(report, step)
     if listed is not None:
         return listed
@@ -115,7 +114,6 @@ def run_headless_demo(store: Store, station_id: str, export_dir: Path) -> list[D
 def photograph(store: Store, inspection_id: str, defects: tuple[Defect, ...]) -> Inspection:
     """A generated screen-off photo with ``defects``, stored and analysed (the step the
     window takes with a real camera)."""
-    from app.flow import photo_size_mm
     from app.flow import photograph as take
     from vision.synthetic import encode_png, render_scene
 

@@ -61,23 +61,14 @@ def photograph(
     and attach its findings, each with its evidence crop stored too, and what was
     wrong with the photo itself (glare, blur, a lit screen...) on its record."""
     from vision.analyze import analyze
-    from vision.synthetic import encode_png
 
     record = store.add_photo(inspection_id, png, step, "image/png", step.value)
     photo = record.photos[-1].sha256
     analysis = analyze(image, surface, pattern, size_mm=size_mm)
-    findings = []
-    for finding in analysis.findings:
-        crop = store.add_photo(
-            inspection_id,
-            encode_png(analysis.crops[finding.id]),
-            PhotoStep.OTHER,
-            "image/png",
-            f"evidence {finding.id}",
-        )
-        findings.append(
-            replace(finding, photo_sha256=photo, evidence_sha256=crop.photos[-1].sha256)
-        )
+    findings = [
+        _with_crop(store, inspection_id, replace(f, photo_sha256=photo), analysis.crops[f.id])
+        for f in analysis.findings
+    ]
     current = store.get(inspection_id)
     problems = tuple(q.value for q in analysis.quality)
     photos = tuple(
@@ -124,48 +115,45 @@ def _with_evidence(
 ) -> tuple[Finding, ...]:
     """``drawn`` findings with their evidence crops stored; every box is checked
     before anything is stored, so a bad one leaves the record as it was."""
-    import cv2
-    import numpy as np
-
     from vision.analyze import evidence_crop
-    from vision.synthetic import encode_png
+    from vision.camera import CameraError, read_image
 
     captured = {p.sha256 for p in inspection.photos if p.step is not PhotoStep.OTHER}
     images: dict[str, Any] = {}
     cut: list[tuple[Finding, Any]] = []
     for finding in drawn:
-        if finding.photo_sha256 is None or finding.bbox_px is None:
+        sha = finding.photo_sha256
+        if sha is None or finding.bbox_px is None:
             cut.append((finding, None))
             continue
-        sha = finding.photo_sha256
         if sha not in captured:
             raise YanjiError(f"finding {finding.id}: not drawn on a photo of this inspection")
         if sha not in images:
-            data = np.frombuffer(store.photos.read(sha), np.uint8)
-            images[sha] = cv2.imdecode(data, cv2.IMREAD_COLOR)
-        image = images[sha]
-        if image is None:
-            raise YanjiError(
-                f"photo {sha[:12]} is not readable; finding {finding.id} cannot cite it"
-            )
-        height, width = image.shape[:2]
+            try:
+                images[sha] = read_image(store.photos.path_for(sha))
+            except CameraError as error:
+                raise YanjiError(f"finding {finding.id} cannot cite its photo: {error}") from error
+        height, width = images[sha].shape[:2]
         x, y, w, h = finding.bbox_px
         x0, y0, x1, y1 = max(0, x), max(0, y), min(width, x + w), min(height, y + h)
         if x1 - x0 < 1 or y1 - y0 < 1:
             raise YanjiError(f"finding {finding.id}: its box lies outside the photo")
         box = (x0, y0, x1 - x0, y1 - y0)
-        cut.append((replace(finding, bbox_px=box), evidence_crop(image, box)))
-    out = []
-    for finding, crop in cut:
-        if crop is None:
-            out.append(finding)
-            continue
-        note = f"evidence {finding.id}"
-        stored = store.add_photo(
-            inspection.id, encode_png(crop), PhotoStep.OTHER, "image/png", note
-        )
-        out.append(replace(finding, evidence_sha256=stored.photos[-1].sha256))
-    return tuple(out)
+        cut.append((replace(finding, bbox_px=box), evidence_crop(images[sha], box)))
+    return tuple(
+        finding if crop is None else _with_crop(store, inspection.id, finding, crop)
+        for finding, crop in cut
+    )
+
+
+def _with_crop(store: Store, inspection_id: str, finding: Finding, crop: Any) -> Finding:
+    """``finding`` citing ``crop`` (BGR), stored with the inspection's photos."""
+    from vision.synthetic import encode_png
+
+    stored = store.add_photo(
+        inspection_id, encode_png(crop), PhotoStep.OTHER, "image/png", f"evidence {finding.id}"
+    )
+    return replace(finding, evidence_sha256=stored.photos[-1].sha256)
 
 
 def check_seller(name: str, id_number: str, phone: str) -> Seller:

@@ -107,7 +107,9 @@ def shoot(out: Path, language: str) -> None:
 
 def _captured(context: Any) -> int:
     """How many guided captures the inspection has (evidence crops not counted)."""
-    return sum(p.step.value != "other" for p in context.inspection.current.photos)
+    from app.records import PhotoStep
+
+    return sum(p.step is not PhotoStep.OTHER for p in context.inspection.current.photos)
 
 
 def main() -> None:

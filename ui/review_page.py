@@ -5,6 +5,8 @@ the selected finding is shown enlarged."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
@@ -127,14 +129,14 @@ class ReviewPage(QWidget):
         """Fill the photo chooser with the captured photos, in the order taken, and
         show the first (a repeated step is numbered: sides 1 to 4)."""
         photos = _captured(inspection) if inspection else []
-        seen: dict[PhotoStep, int] = {}
+        taken = Counter(p.step for p in photos)
+        seen: Counter[PhotoStep] = Counter()
         self.photo_choice.blockSignals(True)
         self.photo_choice.clear()
         for photo in photos:
-            seen[photo.step] = seen.get(photo.step, 0) + 1
-            repeated = sum(p.step is photo.step for p in photos) > 1
-            label = step_text(photo.step) + (f" ({seen[photo.step]})" if repeated else "")
-            self.photo_choice.addItem(label, photo.sha256)
+            seen[photo.step] += 1
+            number = f" ({seen[photo.step]})" if taken[photo.step] > 1 else ""
+            self.photo_choice.addItem(step_text(photo.step) + number, photo.sha256)
         self.photo_choice.blockSignals(False)
         self.photo_choice.setEnabled(len(photos) > 1)
         self._show_photo()

@@ -112,7 +112,11 @@ def test_a_drawn_finding_cites_its_photo_with_a_crop_of_it(store: Store) -> None
 
 @pytest.mark.parametrize(
     ("where", "message"),
-    [("evidence", "not drawn on a photo of this inspection"), ("off", "outside the photo")],
+    [
+        ("evidence", "not drawn on a photo of this inspection"),
+        ("off", "outside the photo"),
+        ("corrupt", "cannot cite its photo: .*not an image OpenCV can read"),
+    ],
 )
 def test_a_drawn_finding_on_no_photo_is_refused_and_nothing_is_kept(
     store: Store, where: str, message: str
@@ -120,8 +124,11 @@ def test_a_drawn_finding_on_no_photo_is_refused_and_nothing_is_kept(
     record = _photographed(store)
     if where == "evidence":  # an evidence crop is not a photo the clerk drew on
         photo, box = record.findings[0].evidence_sha256, (1, 1, 5, 5)
-    else:
+    elif where == "off":
         photo, box = record.photos[0].sha256, (-50, -50, 20, 20)
+    else:  # the photo's file damaged on disk since it was taken
+        photo, box = record.photos[0].sha256, (1, 1, 5, 5)
+        store.photos.path_for(photo).write_bytes(b"not a png")
     good = Finding(
         Surface.SCREEN,
         FindingKind.DENT,
