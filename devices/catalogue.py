@@ -96,11 +96,23 @@ def _sizes() -> dict[str, Size]:
     }
 
 
+#: Makers whose phones may give their name with the maker in front ("HUAWEI Mate 60
+#: Pro" in ro.config.marketing_name) while the table lists it without. Xiaomi, OnePlus
+#: and POCO are part of the name itself ("Xiaomi 15") and stay.
+MAKER_PREFIXES = ("samsung ", "huawei ", "honor ", "apple ")
+
+
 def phone_size(name: str | None) -> Size | None:
     """The outer size of the phone of this marketing name ("iPhone 7", "POCO F6"; any
-    case, and "Samsung Galaxy S24" as well as "Galaxy S24"); None when not listed."""
+    case, and "Samsung Galaxy S24" or "HUAWEI Mate 60 Pro" as well as "Galaxy S24" or
+    "Mate 60 Pro"); None when not listed."""
     if not name:
         return None
     sizes = _sizes()
     key = " ".join(name.split()).casefold()
-    return sizes.get(key) or sizes.get(key.removeprefix("samsung "))
+    if key in sizes:
+        return sizes[key]
+    for maker in MAKER_PREFIXES:
+        if key.startswith(maker) and key.removeprefix(maker) in sizes:
+            return sizes[key.removeprefix(maker)]
+    return None

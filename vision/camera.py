@@ -22,9 +22,16 @@ class CameraError(Exception):
 
 def read_image(path: Path) -> Image:
     """A photo file as BGR uint8; CameraError naming the file when it is unreadable."""
-    data = np.fromfile(str(path), np.uint8) if path.is_file() else None
-    if data is None:
+    if path.is_dir():
+        raise CameraError(f"{path}: a folder, not a photo")
+    if not path.is_file():
         raise CameraError(f"{path}: no such file")
+    try:
+        data = np.fromfile(str(path), np.uint8)
+    except OSError as error:
+        raise CameraError(f"{path}: cannot be read ({error.strerror or error})") from error
+    if data.size == 0:
+        raise CameraError(f"{path}: the file is empty")
     image = cv2.imdecode(data, cv2.IMREAD_COLOR)
     if image is None:
         raise CameraError(f"{path}: not an image OpenCV can read (corrupt or unknown format)")

@@ -270,9 +270,17 @@ def test_phone_sizes() -> None:
     assert phone_size("iPhone 7") == Size(67.1, 138.3, 7.1)
     assert phone_size("  iphone  15 PRO max ") == Size(76.7, 159.9, 8.25)
     assert phone_size("Samsung Galaxy S24") == phone_size("Galaxy S24") is not None
+    assert phone_size("HUAWEI Mate 60 Pro") == Size(79.0, 163.65, 8.1)
+    assert phone_size("Xiaomi 15") == Size(71.2, 152.3, 8.08)
     assert phone_size("Infinix NOTE 30 5G") is None and phone_size(None) is None
-    # Every iPhone from the 5 on that the catalogue names has a size.
-    for identifier in ("iPhone5,1", "iPhone8,4", "iPhone12,8", "iPhone14,6", "iPhone17,5"):
+    assert phone_size("HUAWEI") is None and phone_size("HUAWEI Mate 99") is None
+    # Every iPhone from the 5 on that the catalogue names has a size, the newest too.
+    extra = json.loads(
+        (Path(devices.__file__).parents[1] / "resources/catalogue/iphone-extra.json").read_text()
+    )
+    newest = [k for k in extra if not k.startswith("_")]
+    assert "iPhone18,4" in newest
+    for identifier in ("iPhone5,1", "iPhone8,4", "iPhone12,8", "iPhone14,6", *newest):
         assert phone_size(iphone_name(identifier)) is not None, identifier
 
 

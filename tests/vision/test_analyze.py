@@ -171,6 +171,13 @@ def test_missing_camera_and_bad_files_are_clear_errors(tmp_path: Path) -> None:
     (tmp_path / "broken.jpg").write_bytes(b"\xff\xd8 not really")
     with pytest.raises(CameraError, match="not an image"):
         read_image(tmp_path / "broken.jpg")
+    (tmp_path / "empty.jpg").write_bytes(b"")
+    with pytest.raises(CameraError, match=r"empty\.jpg: the file is empty"):
+        read_image(tmp_path / "empty.jpg")
+    with pytest.raises(CameraError, match="a folder, not a photo"):
+        read_image(tmp_path)
+    with pytest.raises(CameraError, match="no such file"):
+        read_image(tmp_path / "gone.jpg")
     with pytest.raises(CameraError, match="no such folder"):
         FolderSource(tmp_path / "nope")
 
