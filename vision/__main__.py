@@ -1,11 +1,13 @@
 """`python -m vision analyze IMAGE [--surface screen|back|side] [--pattern P] [--json]
-[--overlay OUT.png] [--size W,H]`: the findings in a photo. An unreadable file exits 2
-with one line."""
+[--overlay OUT.png] [--size W,H]`: the findings in a photo. An unreadable file, a
+--size that is not a phone's or an --overlay that cannot be written exits 2 with one
+line, before any analysis."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,6 +21,22 @@ from vision.finding import Surface
 from vision.patterns import Pattern
 
 SURFACES = {"screen": Surface.SCREEN, "back": Surface.BACK, "side": Surface.FRAME}
+#: A --size side outside this range (mm) is a typo, not a phone (a watch is 40 mm, a
+#: tablet's long side 250 to 350 mm).
+MIN_SIDE_MM = 20.0
+MAX_SIDE_MM = 400.0
+
+
+def _unwritable(path: Path) -> str | None:
+    """Why the overlay cannot be written to ``path``, or None; said before the analysis
+    runs, so the clerk does not wait for nothing."""
+    if path.is_dir():
+        return "a folder, not a file name"
+    if not path.parent.is_dir():
+        return f"no such folder {path.parent}"
+    if not cv2.haveImageWriter(str(path)):
+        return "name it .png or .jpg (no image format has that ending)"
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -43,17 +61,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             width, height = (float(v) for v in args.size.split(","))
         except ValueError:
-            print(f"vision: --size {args.size!r} is not WIDTH,HEIGHT in mm", file=sys.stderr)
+            width = height = math.nan
+        if not (min(width, height) >= MIN_SIDE_MM and max(width, height) <= MAX_SIDE_MM):
+            print(
+                f"vision: --size {args.size!r} is not WIDTH,HEIGHT of a phone in mm "
+                f"(each {MIN_SIDE_MM:.0f} to {MAX_SIDE_MM:.0f}, e.g. 71.5,146.7)",
+                file=sys.stderr,
+            )
             return 2
         size = (width, height)
+    if args.overlay and (problem := _unwritable(args.overlay)):
+        print(f"vision: --overlay {args.overlay}: {problem}", file=sys.stderr)
+        return 2
     pattern = Pattern(args.pattern) if args.pattern else None
     try:
         result = analyze(image, SURFACES[args.surface], pattern, size)
     except CrackModelError as exc:  # a broken install, not a bad photo
         print(f"vision: {exc}", file=sys.stderr)
         return 1
-    if args.overlay:
-        cv2.imwrite(str(args.overlay), overlay(image, result))
+    if args.overlay and not cv2.imwrite(str(args.overlay), overlay(image, result)):
+        print(f"vision: --overlay {args.overlay}: could not be written", file=sys.stderr)
+        return 1
     output = {
         "phone_found": result.phone_found,
         "usable": result.usable,

@@ -197,3 +197,34 @@ def test_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert main(["analyze", str(tmp_path / "bad.jpg")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "bad.jpg" in err
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "said"),
+    [
+        ("--size", "abc", "not WIDTH,HEIGHT of a phone"),
+        ("--size", "0,0", "not WIDTH,HEIGHT of a phone"),
+        ("--size", "71,146,8", "not WIDTH,HEIGHT of a phone"),
+        ("--size", "7150,14670", "not WIDTH,HEIGHT of a phone"),
+        ("--overlay", "{tmp}/no-such-folder/o.png", "no such folder"),
+        ("--overlay", "{tmp}/o.txt", "name it .png or .jpg"),
+        ("--overlay", "{tmp}", "a folder, not a file name"),
+    ],
+)
+def test_command_line_bad_options_are_one_line_before_any_work(
+    *,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    option: str,
+    value: str,
+    said: str,
+) -> None:
+    photo = tmp_path / "phone.png"
+    photo.write_bytes(encode_png(_scratched().image))
+    ran = []
+    monkeypatch.setattr("vision.__main__.analyze", lambda *a: ran.append(a))
+    assert main(["analyze", str(photo), option, value.format(tmp=tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and said in err and not ran
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["phone.png"]
