@@ -79,9 +79,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CrackModelError as exc:  # a broken install, not a bad photo
         print(f"vision: {exc}", file=sys.stderr)
         return 1
-    if args.overlay and not cv2.imwrite(str(args.overlay), overlay(image, result)):
-        print(f"vision: --overlay {args.overlay}: could not be written", file=sys.stderr)
-        return 1
+    # Checked above; a full disk or a folder gone meanwhile still fails here, and the
+    # findings are printed all the same.
+    written = not args.overlay or cv2.imwrite(str(args.overlay), overlay(image, result))
     output = {
         "phone_found": result.phone_found,
         "usable": result.usable,
@@ -117,6 +117,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"  {finding.kind.value:<12} {length}  {finding.severity.value:<8} at "
                 f"{finding.bbox_px}"
             )
+    if not written:
+        print(f"vision: --overlay {args.overlay}: could not be written", file=sys.stderr)
+        return 1
     return 0
 
 

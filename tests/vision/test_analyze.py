@@ -228,3 +228,15 @@ def test_command_line_bad_options_are_one_line_before_any_work(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and said in err and not ran
     assert sorted(p.name for p in tmp_path.iterdir()) == ["phone.png"]
+
+
+def test_command_line_prints_the_findings_when_the_overlay_fails_to_write(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    photo = tmp_path / "phone.png"
+    photo.write_bytes(encode_png(_scratched().image))
+    monkeypatch.setattr("vision.__main__.cv2.imwrite", lambda *a: False)  # a full disk
+    status = main(["analyze", str(photo), "--json", "--overlay", str(tmp_path / "o.png")])
+    out, err = capsys.readouterr()
+    assert status == 1 and "o.png: could not be written" in err
+    assert [f["kind"] for f in json.loads(out)["findings"]] == ["scratch"]
