@@ -115,7 +115,12 @@ class PhotographPage(QWidget):
         if inspection is None or self._step >= len(STEPS):
             return
         step, surface = STEPS[self._step]
-        frame = self._frame_source(inspection, step)
+        try:
+            frame = self._frame_source(inspection, step)
+        except Exception as error:  # any camera failure: unplugged, busy, gone
+            # Nothing is stored; the clerk plugs the camera back in and captures again.
+            self.hints.setText(self.tr("The camera gave no picture: %1").replace("%1", str(error)))
+            return
         store = self._context.store
         self.capture_button.setEnabled(False)
         self.hints.setText(self.tr("Storing and analysing the photo…"))

@@ -4,7 +4,8 @@ CameraError with a clear message when it cannot."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import logging
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,8 @@ import cv2
 import numpy as np
 
 from vision.types import Image
+
+log = logging.getLogger(__name__)
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff", ".webp"}
 
@@ -48,31 +51,73 @@ def preview(frame: Image, max_width: int = 1280) -> Image:
 
 
 class CameraSource:
-    """A USB camera by index, at the asked resolution and exposure."""
+    """A USB camera by index, at the asked resolution and exposure. ``resolution`` is
+    what the camera really gives (a camera that cannot do the asked size picks another,
+    without saying so). After an unplug, each read tries the camera afresh, so frames
+    come again once it is plugged back in. ``opener`` makes the capture (OpenCV's
+    ``VideoCapture``; a fake in tests)."""
 
     def __init__(
-        self, index: int = 0, width: int = 1920, height: int = 1080, exposure: float | None = None
+        self,
+        index: int = 0,
+        width: int = 1920,
+        height: int = 1080,
+        exposure: float | None = None,
+        *,
+        opener: Callable[[int], Any] = cv2.VideoCapture,
     ) -> None:
         self.index = index
-        self._capture: Any = cv2.VideoCapture(index)
-        if not self._capture.isOpened():
+        self._asked = (width, height, exposure)
+        self._opener = opener
+        self._capture: Any = self._open()
+        if self._capture is None:
             raise CameraError(f"no camera at index {index} (is it plugged in and free?)")
-        self._capture.set(cv2.CAP_PROP_FRAME_WIDTH, width)
-        self._capture.set(cv2.CAP_PROP_FRAME_HEIGHT, height)
+        self.resolution = (
+            int(self._capture.get(cv2.CAP_PROP_FRAME_WIDTH)),
+            int(self._capture.get(cv2.CAP_PROP_FRAME_HEIGHT)),
+        )
+        if self.resolution != (width, height):
+            log.warning(
+                "camera %d gives %dx%d, not the %dx%d asked", index, *self.resolution, width, height
+            )
+
+    def _open(self) -> Any:
+        capture = self._opener(self.index)
+        if not capture.isOpened():
+            capture.release()
+            return None
+        width, height, exposure = self._asked
+        capture.set(cv2.CAP_PROP_FRAME_WIDTH, width)
+        capture.set(cv2.CAP_PROP_FRAME_HEIGHT, height)
         if exposure is not None:
-            self._capture.set(cv2.CAP_PROP_AUTO_EXPOSURE, 1)
-            self._capture.set(cv2.CAP_PROP_EXPOSURE, exposure)
+            capture.set(cv2.CAP_PROP_AUTO_EXPOSURE, 1)
+            capture.set(cv2.CAP_PROP_EXPOSURE, exposure)
+        return capture
 
     def read(self) -> Image:
-        """The next frame; CameraError when the camera stops giving frames."""
-        ok, frame = self._capture.read()
-        if not ok or frame is None:
+        """The next frame; CameraError when the camera stops giving frames and cannot
+        be opened again (unplugged)."""
+        frame = self._frame()
+        if frame is None:
+            # An unplugged camera's handle never recovers; a new one does once it is back.
+            if self._capture is not None:
+                self._capture.release()
+            self._capture = self._open()
+            frame = self._frame()
+        if frame is None:
             raise CameraError(f"camera {self.index} stopped sending frames (unplugged?)")
-        got: Image = frame
-        return got
+        return frame
+
+    def _frame(self) -> Image | None:
+        if self._capture is None:
+            return None
+        ok, frame = self._capture.read()
+        return frame if ok and frame is not None else None
 
     def close(self) -> None:
-        self._capture.release()
+        if self._capture is not None:
+            self._capture.release()
+            self._capture = None
 
 
 class FileSource:

@@ -643,37 +643,42 @@
         <translation>按顺序拍摄：</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="109" />
+        <location filename="../../ui/photograph_page.py" line="111" />
         <source>Looks good: capture</source>
         <translation>画面良好：可以拍照</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="119" />
+        <location filename="../../ui/photograph_page.py" line="122" />
+        <source>The camera gave no picture: %1</source>
+        <translation>相机没有画面：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="126" />
         <source>Storing and analysing the photo…</source>
         <translation>正在保存并分析照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="144" />
+        <location filename="../../ui/photograph_page.py" line="151" />
         <source>The photo could not be stored: %1</source>
         <translation>照片无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="175" />
+        <location filename="../../ui/photograph_page.py" line="186" />
         <source>1. Screen off, glass up</source>
         <translation>1. 熄屏，屏幕朝上</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="178" />
+        <location filename="../../ui/photograph_page.py" line="189" />
         <source>2. Screen on, white test pattern</source>
         <translation>2. 亮屏，显示白色测试图</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="181" />
+        <location filename="../../ui/photograph_page.py" line="192" />
         <source>3. Back</source>
         <translation>3. 背面</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="182" />
+        <location filename="../../ui/photograph_page.py" line="193" />
         <source>4. Sides</source>
         <translation>4. 侧面</translation>
     </message>
@@ -775,53 +780,53 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review_page.py" line="64" />
+        <location filename="../../ui/review_page.py" line="66" />
         <source>&amp;Accept review and price</source>
-        <extracomment>Box colours: the detector's findings, and those the clerk drew but has not saved.</extracomment>
+        <extracomment>Box colours: findings on the record, and those the clerk drew but has not saved.</extracomment>
         <translation>确认复核并估价(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="68" />
+        <location filename="../../ui/review_page.py" line="70" />
         <source>Findings (untick to reject):</source>
         <translation>检测结果（取消勾选即驳回）：</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="70" />
+        <location filename="../../ui/review_page.py" line="72" />
         <source>Evidence:</source>
         <translation>证据：</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="72" />
+        <location filename="../../ui/review_page.py" line="74" />
         <source>Draw a box on the photo to add a finding of kind:</source>
         <translation>在照片上框选以添加此类缺陷：</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="102" />
+        <location filename="../../ui/review_page.py" line="104" />
         <source> (clerk)</source>
         <translation>（店员）</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="110" />
+        <location filename="../../ui/review_page.py" line="112" />
         <source>No findings, but see the photo problems above</source>
         <translation>未检出缺陷，但请看上方的照片问题</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="112" />
+        <location filename="../../ui/review_page.py" line="114" />
         <source>No findings: the glass looks clean</source>
         <translation>无缺陷：屏幕干净</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="122" />
+        <location filename="../../ui/review_page.py" line="124" />
         <source>Photo problems (its findings may be incomplete):</source>
         <translation>照片问题（其检测结果可能不完整）：</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="203" />
+        <location filename="../../ui/review_page.py" line="205" />
         <source>Evidence</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="221" />
+        <location filename="../../ui/review_page.py" line="223" />
         <source>drawn by the clerk</source>
         <translation>店员框选</translation>
     </message>

@@ -107,6 +107,34 @@ def test_photograph_stores_the_capture(qtbot: QtBot, context: StationContext) ->
     assert context.store.photos.verify(captured.photos[0].sha256)
 
 
+def test_photograph_says_when_the_camera_is_unplugged_and_stores_nothing(
+    qtbot: QtBot, context: StationContext
+) -> None:
+    from vision.camera import CameraError
+
+    plugged = [False]
+
+    def camera(record, step):  # type: ignore[no-untyped-def]
+        if not plugged[0]:
+            raise CameraError("camera 0 stopped sending frames (unplugged?)")
+        return demo_frame(record, step)
+
+    page = PhotographPage(context, camera)
+    qtbot.addWidget(page)
+    record = _start(context, "ios-iphone7-cn")
+    page.capture_button.click()
+    assert (
+        page.hints.text()
+        == "The camera gave no picture: camera 0 stopped sending frames (unplugged?)"
+    )
+    assert page.capture_button.isEnabled()
+    assert context.store.get(record.id).photos == ()
+    plugged[0] = True
+    with qtbot.waitSignal(page.captured, timeout=20000) as signal:
+        page.capture_button.click()
+    assert signal.args[0].photos[0].step is PhotoStep.SCREEN_OFF
+
+
 @pytest.mark.parametrize(
     ("name", "assumed"), [("ios-iphone7-cn", False), ("android-infinix-x670-mdm", True)]
 )

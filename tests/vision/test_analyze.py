@@ -182,6 +182,59 @@ def test_missing_camera_and_bad_files_are_clear_errors(tmp_path: Path) -> None:
         FolderSource(tmp_path / "nope")
 
 
+class _FakeCapture:
+    """Speaks the part of OpenCV's VideoCapture that CameraSource uses: a camera that
+    gives ``frames`` frames (then is unplugged), at 1280x720 whatever is asked."""
+
+    def __init__(self, frames: int, opened: bool = True) -> None:
+        self.frames, self.opened, self.released, self.props = frames, opened, False, {}
+
+    def isOpened(self) -> bool:  # noqa: N802 (OpenCV's name)
+        return self.opened
+
+    def set(self, prop: int, value: float) -> bool:
+        self.props[prop] = value
+        return True
+
+    def get(self, prop: int) -> float:
+        return {cv2.CAP_PROP_FRAME_WIDTH: 1280.0, cv2.CAP_PROP_FRAME_HEIGHT: 720.0}[prop]
+
+    def read(self) -> tuple[bool, np.ndarray | None]:
+        if self.released or self.frames == 0:
+            return False, None
+        self.frames -= 1
+        return True, np.full((720, 1280, 3), 40, np.uint8)
+
+    def release(self) -> None:
+        self.released = True
+
+
+def test_camera_says_its_real_size_and_comes_back_after_an_unplug(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # Plugged in, 2 frames, unplugged (the next open finds nothing), plugged back in.
+    captures = [_FakeCapture(2), _FakeCapture(0, opened=False), _FakeCapture(5)]
+    opened: list[int] = []
+
+    def opener(index: int) -> _FakeCapture:
+        opened.append(index)
+        return captures[len(opened) - 1]
+
+    camera = CameraSource(3, 1920, 1080, exposure=-6, opener=opener)
+    assert camera.resolution == (1280, 720) and "gives 1280x720, not the 1920x1080" in caplog.text
+    assert captures[0].props[cv2.CAP_PROP_EXPOSURE] == -6
+    assert camera.read().shape == (720, 1280, 3) and camera.read().shape == (720, 1280, 3)
+    with pytest.raises(CameraError, match="camera 3 stopped sending frames"):
+        camera.read()
+    assert captures[0].released and captures[1].released
+    assert camera.read().shape == (720, 1280, 3)  # back, without restarting the station
+    assert opened == [3, 3, 3] and captures[2].props[cv2.CAP_PROP_FRAME_WIDTH] == 1920
+    camera.close()
+    assert captures[2].released
+    with pytest.raises(CameraError, match="no camera at index 3"):
+        CameraSource(3, opener=lambda index: _FakeCapture(0, opened=False))
+
+
 def test_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     photo = tmp_path / "phone.png"
     photo.write_bytes(encode_png(_scratched().image))
