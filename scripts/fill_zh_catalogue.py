@@ -72,7 +72,7 @@ ZH = {
     "Looks good: capture": "画面良好：可以拍照",
     "Storing and analysing the photo…": "正在保存并分析照片…",
     "The photo could not be stored: %1": "照片无法保存：%1",
-    "The camera gave no picture: %1": "相机没有画面：%1",
+    "The camera gave no picture: check that it is plugged in (%1)": "相机没有画面：请检查相机是否插好（%1）",
     "Line": "项目",
     "Amount": "金额",
     "Evidence": "依据",

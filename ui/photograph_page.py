@@ -100,7 +100,16 @@ class PhotographPage(QWidget):
 
     def _on_preview_failed(self, error: BaseException) -> None:
         self._previewing = False
-        self.hints.setText(str(error))
+        from vision.camera import CameraError
+
+        self.hints.setText(
+            self._no_picture(error) if isinstance(error, CameraError) else str(error)
+        )
+
+    def _no_picture(self, error: BaseException) -> str:
+        return self.tr("The camera gave no picture: check that it is plugged in (%1)").replace(
+            "%1", str(error)
+        )
 
     def _on_preview(self, result: tuple[Any, list[Quality], Any]) -> None:
         self._previewing = False
@@ -119,7 +128,7 @@ class PhotographPage(QWidget):
             frame = self._frame_source(inspection, step)
         except Exception as error:  # any camera failure: unplugged, busy, gone
             # Nothing is stored; the clerk plugs the camera back in and captures again.
-            self.hints.setText(self.tr("The camera gave no picture: %1").replace("%1", str(error)))
+            self.hints.setText(self._no_picture(error))
             return
         store = self._context.store
         self.capture_button.setEnabled(False)

@@ -124,8 +124,8 @@ def test_photograph_says_when_the_camera_is_unplugged_and_stores_nothing(
     record = _start(context, "ios-iphone7-cn")
     page.capture_button.click()
     assert (
-        page.hints.text()
-        == "The camera gave no picture: camera 0 stopped sending frames (unplugged?)"
+        page.hints.text() == "The camera gave no picture: check that it is plugged in "
+        "(camera 0 stopped sending frames (unplugged?))"
     )
     assert page.capture_button.isEnabled()
     assert context.store.get(record.id).photos == ()
