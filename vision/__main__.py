@@ -1,5 +1,6 @@
 """`python -m vision analyze IMAGE [--surface screen|back|side] [--pattern P] [--json]
-[--overlay OUT.png] [--size W,H]`: the findings in a photo. An unreadable file, a
+[--overlay OUT.png] [--size W,H]`: the findings in a photo. `python -m vision marker
+OUT.png`: the scale marker's sheet, to print and lay on the mat. An unreadable file, a
 --size that is not a phone's or an --overlay that cannot be written exits 2 with one
 line, before any analysis."""
 
@@ -18,6 +19,7 @@ from vision.analyze import analyze, overlay
 from vision.camera import CameraError, read_image
 from vision.crack_model import CrackModelError
 from vision.finding import Surface
+from vision.marker import MARKER_MM, marker_sheet, sheet_png
 from vision.patterns import Pattern
 
 SURFACES = {"screen": Surface.SCREEN, "back": Surface.BACK, "side": Surface.FRAME}
@@ -39,10 +41,29 @@ def _unwritable(path: Path) -> str | None:
     return None
 
 
+def _write_marker(out: Path) -> int:
+    problem = _unwritable(out) or (None if out.suffix.lower() == ".png" else "name it .png")
+    if problem:
+        print(f"vision: {out}: {problem}", file=sys.stderr)
+        return 2
+    try:
+        out.write_bytes(sheet_png(marker_sheet()))
+    except OSError as error:
+        print(f"vision: {out}: could not be written ({error.strerror or error})", file=sys.stderr)
+        return 1
+    print(
+        f"wrote {out}: print it at 100 % (actual size); its black square must measure "
+        f"{MARKER_MM:.0f} mm"
+    )
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit status."""
     parser = argparse.ArgumentParser(prog="python -m vision")
-    sub = parser.add_subparsers(required=True, metavar="COMMAND")
+    sub = parser.add_subparsers(required=True, metavar="COMMAND", dest="command")
+    sheet = sub.add_parser("marker", help="write the scale marker's A4 sheet, to print")
+    sheet.add_argument("out", type=Path, help="the PNG to write (300 dpi)")
     command = sub.add_parser("analyze", help="find and measure defects in a photo")
     command.add_argument("image", type=Path)
     command.add_argument("--surface", choices=sorted(SURFACES), default="screen")
@@ -51,6 +72,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     command.add_argument("--json", action="store_true")
     command.add_argument("--overlay", type=Path, help="write the annotated photo here")
     args = parser.parse_args(argv)
+    return _write_marker(args.out) if args.command == "marker" else _analyze(args)
+
+
+def _analyze(args: argparse.Namespace) -> int:
     try:
         image = read_image(args.image)
     except CameraError as exc:

@@ -5,6 +5,8 @@ the phone's model from the catalogue."""
 from __future__ import annotations
 
 import functools
+import struct
+import zlib
 from typing import Any
 
 import cv2
@@ -31,6 +33,62 @@ def marker_image(side_px: int = 400) -> Image:
         cv2.BORDER_CONSTANT,
         value=255,
     )
+
+
+#: The printable sheet: A4 at this many dots per inch.
+SHEET_DPI = 300
+SHEET_MM = (210.0, 297.0)
+#: A bar this long on the sheet, to check with a ruler that it printed at 100 %.
+RULER_MM = 100.0
+
+
+def marker_sheet(dpi: int = SHEET_DPI) -> Image:
+    """An A4 page (grey levels, ``dpi`` dots per inch) with the marker, its black square
+    MARKER_MM across, a RULER_MM bar with a tick every 10 mm to check the print's scale
+    with a ruler, and how to print and lay it. ``sheet_png`` encodes it with its size."""
+    px_mm = dpi / 25.4
+    width, height = (round(side * px_mm) for side in SHEET_MM)
+    sheet = np.full((height, width), 255, np.uint8)
+    side = round(MARKER_MM * px_mm)
+    dictionary = cv2.aruco.getPredefinedDictionary(DICTIONARY)
+    left = top = round(20 * px_mm)
+    sheet[top : top + side, left : left + side] = cv2.aruco.generateImageMarker(
+        dictionary, MARKER_ID, side
+    )
+    y = round(70 * px_mm)
+    thick = max(1, round(0.6 * px_mm))
+    cv2.rectangle(sheet, (left, y), (left + round(RULER_MM * px_mm), y + thick), 0, -1)
+    for tick in range(0, int(RULER_MM) + 1, 10):
+        x = left + round(tick * px_mm)
+        cv2.rectangle(sheet, (x, y - round(3 * px_mm)), (x + thick, y + thick), 0, -1)
+    lines = (
+        f"Yanji scale marker: ArUco 4x4 id {MARKER_ID}, black square {MARKER_MM:.0f} mm.",
+        "Print at 100 % (actual size, no fit to page). The bar above must measure",
+        f"{RULER_MM:.0f} mm and the square {MARKER_MM:.0f} mm: measure both with a ruler.",
+        "Cut the square out with a white margin of 5 mm or more and lay it flat on",
+        "the mat beside the phone, fully in the camera's view.",
+    )
+    scale = 0.9 * dpi / 300
+    for row, text in enumerate(lines):
+        baseline = round((85 + 8 * row) * px_mm)
+        cv2.putText(
+            sheet, text, (left, baseline), cv2.FONT_HERSHEY_SIMPLEX, scale, 0, max(1, dpi // 150)
+        )
+    return sheet
+
+
+def sheet_png(sheet: Image, dpi: int = SHEET_DPI) -> bytes:
+    """The sheet as PNG with its resolution recorded (a pHYs chunk), so that a viewer or
+    printer that honours it prints the marker at its real size."""
+    ok, encoded = cv2.imencode(".png", sheet)
+    if not ok:
+        raise ValueError("the marker sheet could not be encoded")
+    data = encoded.tobytes()
+    per_metre = round(dpi / 0.0254)
+    body = b"pHYs" + struct.pack(">IIB", per_metre, per_metre, 1)  # unit 1: the metre
+    chunk = struct.pack(">I", 9) + body + struct.pack(">I", zlib.crc32(body))
+    end_of_header = 8 + 8 + 13 + 4  # signature, IHDR length and type, its data, CRC
+    return data[:end_of_header] + chunk + data[end_of_header:]
 
 
 @functools.cache

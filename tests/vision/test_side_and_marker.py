@@ -3,10 +3,15 @@ scale from the printed marker."""
 
 from __future__ import annotations
 
+import struct
+import zlib
+from pathlib import Path
+
 import cv2
 import numpy as np
 import pytest
 
+from vision.__main__ import main
 from vision.analyze import analyze
 from vision.finding import Finding, FindingKind, Surface
 from vision.locate import Quality
@@ -105,6 +110,27 @@ def test_the_printed_marker_gives_the_scale() -> None:
     scene, image = _with_marker()
     assert px_per_mm_from_marker(image) == pytest.approx(scene.px_per_mm, rel=0.01)
     assert px_per_mm_from_marker(scene.image) is None
+
+
+def test_the_printable_sheet_is_a4_at_its_dpi_and_its_marker_measures_30_mm(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "marker.png"
+    assert main(["marker", str(out)]) == 0
+    data = out.read_bytes()
+    # The PNG says its resolution (pHYs: pixels per metre, x and y, unit metre) ...
+    at = data.index(b"pHYs")
+    per_metre_x, per_metre_y, unit = struct.unpack(">IIB", data[at + 4 : at + 13])
+    assert per_metre_x == per_metre_y == round(300 / 0.0254) and unit == 1
+    (crc,) = struct.unpack(">I", data[at + 13 : at + 17])
+    assert crc == zlib.crc32(data[at : at + 13])
+    assert at < data.index(b"IDAT")  # where the PNG standard puts it
+    # ... it is A4 at that resolution, and the marker on it is 30 mm across.
+    sheet = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
+    px_mm = 300 / 25.4
+    assert sheet.shape[:2] == (round(297 * px_mm), round(210 * px_mm))
+    assert px_per_mm_from_marker(sheet) == pytest.approx(px_mm, rel=0.01)
+    assert main(["marker", str(tmp_path / "marker.jpg")]) == 2  # the resolution needs PNG
 
 
 def test_with_the_marker_in_view_the_phone_is_measured_not_assumed() -> None:
