@@ -40,10 +40,13 @@ class SettingsPage(QWidget):
         self.camera_index.setRange(0, 63)
         self.camera_index.setValue(s.camera.index)
         self.resolution = QComboBox()
-        for width, height in ((1280, 720), (1920, 1080), (3840, 2160), (4000, 3000)):
+        # The saved size is offered too, when settings.json names one not in the list;
+        # (findData cannot match a tuple: the index is looked up here.)
+        sizes = [(1280, 720), (1920, 1080), (3840, 2160), (4000, 3000)]
+        saved = (s.camera.width, s.camera.height)
+        for width, height in sorted({*sizes, saved}):
             self.resolution.addItem(f"{width}×{height}", (width, height))
-        found = self.resolution.findData((s.camera.width, s.camera.height))
-        self.resolution.setCurrentIndex(max(found, 0))
+        self.resolution.setCurrentIndex(sorted({*sizes, saved}).index(saved))
         self.language = QComboBox()
         self.language.addItem(self.tr("System language"), "auto")
         self.language.addItem("中文", "zh_CN")
@@ -55,6 +58,8 @@ class SettingsPage(QWidget):
         save.clicked.connect(self._on_save_clicked)
         import_button = QPushButton(self.tr("&Import a price sheet (CSV or XLSX)…"))
         import_button.clicked.connect(self._on_import_clicked)
+        marker_button = QPushButton(self.tr("Save the scale &marker sheet to print…"))
+        marker_button.clicked.connect(self._on_marker_clicked)
         form = QFormLayout()
         form.addRow(self.tr("Station name"), self.station_name)
         form.addRow(self.tr("Store name"), self.store_name)
@@ -70,6 +75,7 @@ class SettingsPage(QWidget):
         layout.addLayout(form)
         layout.addWidget(save)
         layout.addWidget(import_button)
+        layout.addWidget(marker_button)
         layout.addWidget(self.message)
         layout.addStretch(1)
 
@@ -110,6 +116,36 @@ class SettingsPage(QWidget):
         )
         if name:
             self.import_sheet(Path(name))
+
+    def _on_marker_clicked(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Scale marker"), "yanji-marker.png", self.tr("PNG image (*.png)")
+        )
+        if name:
+            self.save_marker(Path(name))
+
+    def save_marker(self, path: Path) -> None:
+        """Write the printable marker sheet (A4, 300 dpi) for phones not in the size
+        table: laid on the mat, it gives the photo's scale."""
+        from vision.marker import MARKER_MM, marker_sheet, sheet_png
+
+        path = path if path.suffix.lower() == ".png" else path.with_name(path.name + ".png")
+        try:
+            path.write_bytes(sheet_png(marker_sheet()))
+        except OSError as error:
+            self.message.setText(
+                self.tr("%1 could not be written: %2")
+                .replace("%1", str(path))
+                .replace("%2", error.strerror or str(error))
+            )
+            return
+        self.message.setText(
+            self.tr(
+                "Saved %1: print it at 100 % (actual size); its black square must measure %2 mm."
+            )
+            .replace("%1", str(path))
+            .replace("%2", f"{MARKER_MM:.0f}")
+        )
 
     def import_sheet(self, path: Path) -> None:
         """Import a sheet off the GUI thread; every bad line is shown."""

@@ -347,12 +347,22 @@ def test_history_searches_and_opens(qtbot: QtBot, context: StationContext) -> No
 def test_settings_save_and_import(qtbot: QtBot, context: StationContext, tmp_path: Path) -> None:
     page = SettingsPage(context)
     qtbot.addWidget(page)
+    # The saved resolution is shown, and saving other settings keeps it.
+    assert page.resolution.currentData() == (1920, 1080)
     page.station_name.setText("华强北 3号柜台")
     page.language.setCurrentIndex(page.language.findData("en"))
     with qtbot.waitSignal(page.saved):
         page._on_save_clicked()
     saved = context.data_dir.settings.read_text(encoding="utf-8")
     assert "华强北 3号柜台" in saved and '"language": "en"' in saved
+    assert (context.settings.camera.width, context.settings.camera.height) == (1920, 1080)
+    # A size set in settings.json that the list lacks is offered and kept as well.
+    camera = context.settings.camera.model_copy(update={"width": 2592, "height": 1944})
+    context.settings = context.settings.model_copy(update={"camera": camera})
+    odd = SettingsPage(context)
+    qtbot.addWidget(odd)
+    assert odd.resolution.currentData() == (2592, 1944)
+    assert odd.edited().camera.width == 2592
     bad = tmp_path / "bad.csv"
     bad.write_text("品牌,型号,容量,99新\n苹果,iPhone 15,12x,1\n", encoding="utf-8")
     page.import_sheet(bad)
@@ -362,3 +372,23 @@ def test_settings_save_and_import(qtbot: QtBot, context: StationContext, tmp_pat
     with qtbot.waitSignal(page.sheet_imported, timeout=20000):
         page.import_sheet(good)
     assert "version 1" in page.message.text()
+
+
+def test_settings_saves_the_marker_sheet_to_print(
+    qtbot: QtBot, context: StationContext, tmp_path: Path
+) -> None:
+    import cv2
+    import numpy as np
+
+    from vision.marker import px_per_mm_from_marker
+
+    page = SettingsPage(context)
+    qtbot.addWidget(page)
+    page.save_marker(tmp_path / "marker")  # the dialog's name without an ending
+    sheet = cv2.imdecode(np.fromfile(tmp_path / "marker.png", np.uint8), cv2.IMREAD_COLOR)
+    assert px_per_mm_from_marker(sheet) is not None
+    assert "print it at 100 %" in page.message.text() and "30 mm" in page.message.text()
+    page.save_marker(tmp_path / "gone" / "marker.png")
+    assert page.message.text().startswith(
+        f"{tmp_path / 'gone' / 'marker.png'} could not be written"
+    )
