@@ -64,8 +64,9 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Station name"), self.station_name)
         form.addRow(self.tr("Store name"), self.store_name)
         form.addRow(self.tr("Clerk"), self.clerk)
-        form.addRow(self.tr("Camera"), self.camera_index)
-        form.addRow(self.tr("Resolution"), self.resolution)
+        # The camera is opened when the station starts (ui/station.py).
+        form.addRow(self.tr("Camera (after restart)"), self.camera_index)
+        form.addRow(self.tr("Resolution (after restart)"), self.resolution)
         form.addRow(self.tr("Language (after restart)"), self.language)
         form.addRow(self.tr("Data directory"), QLabel(str(context.data_dir.root)))
         layout = QVBoxLayout(self)
