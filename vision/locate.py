@@ -110,7 +110,9 @@ def locate(image: Image, side: bool = False) -> Location | None:
     # own edge: the phone fills the frame or runs past it, whatever the proportions.
     followed = _borders_followed(contour, small.shape)
     phone_like = 1.75 <= aspect <= 2.5
-    if not side and (followed == 4 or (followed and not phone_like)):
+    if not side and (
+        followed == 4 or (followed and (not phone_like or _cut_across(contour, small.shape)))
+    ):
         problems.append(Quality.CUT_OFF)
     if area_fraction < (0.005 if side else 0.04):
         problems.append(Quality.TOO_SMALL)
@@ -165,6 +167,43 @@ def _borders_followed(contour: npt.NDArray[Any], shape: tuple[int, ...]) -> int:
         (dense[:, 1] >= h - 2, 0),
     )
     return sum(bool(on.any() and np.ptp(dense[on][:, along]) > least) for on, along in edges)
+
+
+#: An outline that runs along the photo's edge for this share of the phone's side there
+#: (its width at an end, its length along a side) is cut across by the edge. A phone
+#: that only touches the edge leaves its rounded corners in the picture: 0.95 at most
+#: on the vision-dev photos (0.88 on MSD); cut by 8 mm or more, 0.975 and up.
+CUT_ACROSS_SHARE = 0.97
+
+
+def _cut_across(contour: npt.NDArray[Any], shape: tuple[int, ...]) -> bool:
+    """Whether the photo's edge cuts straight across the phone: the outline runs along
+    an edge for nearly the whole of the phone's side there, its corners out of the
+    picture. This finds a phone cut by a few mm, which keeps a phone's proportions,
+    with its real size unknown (`_cut_short` needs it)."""
+    points = contour.reshape(-1, 2).astype(np.float64)
+    h, w = shape[:2]
+    (_, _), (rw, rh), angle = cv2.minAreaRect(contour)
+    theta = np.deg2rad(angle)
+    sides = (
+        (np.array([np.cos(theta), np.sin(theta)]), rw),
+        (np.array([-np.sin(theta), np.cos(theta)]), rh),
+    )
+    for on, along in (
+        (points[:, 0] <= 1, 1),
+        (points[:, 1] <= 1, 0),
+        (points[:, 0] >= w - 2, 1),
+        (points[:, 1] >= h - 2, 0),
+    ):
+        if not on.any():
+            continue
+        direction = np.eye(2)[along]
+        # The side of the phone's box most nearly along this edge, and the length of
+        # the edge it would cover if the edge cut straight across it.
+        cosine, length = max((abs(float(u @ direction)), n) for u, n in sides)
+        if np.ptp(points[on][:, along]) * cosine >= CUT_ACROSS_SHARE * max(length, 1.0):
+            return True
+    return False
 
 
 def _best_contour(

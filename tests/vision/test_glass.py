@@ -14,7 +14,7 @@ from vision import locate as locate_module
 from vision.analyze import analyze
 from vision.finding import FindingKind, Severity, Surface, Zone
 from vision.glass import _skeleton, detect_edge_chips, detect_glass_defects
-from vision.locate import Quality, locate, rectify
+from vision.locate import Location, Quality, locate, rectify
 from vision.synthetic import Defect, render_scene
 
 SIZE = (71.0, 146.0)
@@ -56,14 +56,30 @@ def test_an_outline_along_all_four_edges_is_the_photo_not_a_phone(
     assert location is not None and Quality.CUT_OFF in location.problems
 
 
+@pytest.mark.parametrize(("rotate", "where"), [(0, "top"), (0, "left"), (-6, "top"), (3, "left")])
+def test_a_phone_cut_by_a_few_mm_is_cut_off_by_its_outline_alone(rotate: float, where: str) -> None:
+    """Cut by 8 mm, a 71 x 146 mm phone still looks like a phone (1.9:1 cut at an end),
+    but the photo's edge runs straight across it, its corners out of view: cut off,
+    with its size unknown. Touching the edge (its rounded corners in view), it passes."""
+    scene = render_scene(size_mm=SIZE, margin_mm=20, rotate_deg=rotate)
+    for mm, cut_off in ((8, True), (-1, False)):
+        start = 160 + mm * 8  # the unturned phone's box starts 160 px (20 mm) in
+        cut = scene.image[start:] if where == "top" else scene.image[:, start:]
+        location = locate(cut)
+        assert location is not None
+        assert (Quality.CUT_OFF in location.problems) is cut_off, (mm, cut_off)
+    ok = locate(scene.image)
+    assert ok is not None and Quality.CUT_OFF not in ok.problems
+
+
 def test_a_phone_cut_by_a_few_mm_is_told_by_its_real_size() -> None:
-    """Cut by 12 mm at one end, a 71 x 146 mm phone still looks like a phone (1.9:1),
-    so the outline alone passes it; its catalogue size shows it is cut off."""
+    """When the outline passes a cut phone, its catalogue size shows it is cut off."""
     scene = render_scene(size_mm=SIZE, margin_mm=20)  # the phone spans rows 160..1328
     cut = scene.image[160 + 12 * 8 :]
     location = locate(cut)
-    assert location is not None and Quality.CUT_OFF not in location.problems
-    assert Quality.CUT_OFF in rectify(cut, location, SIZE).problems
+    assert location is not None and Quality.CUT_OFF in location.problems
+    passed = Location(location.corners, location.area_fraction, ())  # as if not seen
+    assert Quality.CUT_OFF in rectify(cut, passed, SIZE).problems
     assert Quality.CUT_OFF in analyze(cut, size_mm=SIZE).quality
     # A whole phone that only touches the photo's edges is not cut off.
     touching = scene.image[158:1331]
