@@ -198,8 +198,8 @@ def _cut_across(contour: npt.NDArray[Any], shape: tuple[int, ...]) -> bool:
         if not on.any():
             continue
         direction = np.eye(2)[along]
-        # The side of the phone's box most nearly along this edge, and the length of
-        # the edge it would cover if the edge cut straight across it.
+        # The side of the phone's box most nearly along this edge: the outline's run
+        # on the edge, projected onto that side, against the side's length.
         cosine, length = max((abs(float(u @ direction)), n) for u, n in sides)
         if np.ptp(points[on][:, along]) * cosine >= CUT_ACROSS_SHARE * max(length, 1.0):
             return True
