@@ -1,4 +1,4 @@
-"""SettingsPage: station and store names, clerk, camera and resolution, language,
+"""SettingsPage: station and store names, clerk, camera, resolution and exposure, language,
 price sheet import, and where the data lives."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QLabel,
@@ -21,6 +22,9 @@ from PySide6.QtWidgets import (
 from app.grading import load_standard
 from app.settings import Settings, save_settings
 from ui.context import StationContext
+
+#: The exposure box's lowest step, shown as "Auto"; the settings allow -13 and up.
+AUTO_EXPOSURE = -14.0
 
 
 class SettingsPage(QWidget):
@@ -47,6 +51,7 @@ class SettingsPage(QWidget):
         for width, height in sorted({*sizes, saved}):
             self.resolution.addItem(f"{width}×{height}", (width, height))
         self.resolution.setCurrentIndex(sorted({*sizes, saved}).index(saved))
+        self.exposure = self._exposure_box(s.camera.exposure)
         self.language = QComboBox()
         self.language.addItem(self.tr("System language"), "auto")
         self.language.addItem("中文", "zh_CN")
@@ -67,6 +72,7 @@ class SettingsPage(QWidget):
         # The camera is opened when the station starts (ui/station.py).
         form.addRow(self.tr("Camera (after restart)"), self.camera_index)
         form.addRow(self.tr("Resolution (after restart)"), self.resolution)
+        form.addRow(self.tr("Exposure (after restart)"), self.exposure)
         form.addRow(self.tr("Language (after restart)"), self.language)
         form.addRow(self.tr("Data directory"), QLabel(str(context.data_dir.root)))
         layout = QVBoxLayout(self)
@@ -79,6 +85,22 @@ class SettingsPage(QWidget):
         layout.addWidget(marker_button)
         layout.addWidget(self.message)
         layout.addStretch(1)
+
+    def _exposure_box(self, exposure: float | None) -> QDoubleSpinBox:
+        """OpenCV's exposure value means what the camera driver makes of it; the step
+        below the range is "Auto" (None: the camera's automatic exposure)."""
+        box = QDoubleSpinBox()
+        box.setDecimals(0)
+        box.setRange(AUTO_EXPOSURE, 10_000)
+        box.setSpecialValueText(self.tr("Auto"))
+        box.setValue(AUTO_EXPOSURE if exposure is None else exposure)
+        box.setToolTip(
+            self.tr(
+                "A fixed exposure keeps black glass from glaring. Linux: in units of "
+                "0.1 ms (e.g. 150); Windows: a power of two in seconds (e.g. -6 is 1/64 s)."
+            )
+        )
+        return box
 
     def edited(self) -> Settings:
         """The settings as edited (validated by the model)."""
@@ -98,6 +120,9 @@ class SettingsPage(QWidget):
                         "index": self.camera_index.value(),
                         "width": width,
                         "height": height,
+                        "exposure": None
+                        if self.exposure.value() <= AUTO_EXPOSURE
+                        else self.exposure.value(),
                     }
                 ),
                 "ui": s.ui.model_copy(update={"language": self.language.currentData()}),

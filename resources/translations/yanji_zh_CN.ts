@@ -890,107 +890,123 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="51" />
+        <location filename="../../ui/settings_page.py" line="95" />
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="99" />
+        <source>A fixed exposure keeps black glass from glaring. Linux: in units of 0.1 ms (e.g. 150); Windows: a power of two in seconds (e.g. -6 is 1/64 s).</source>
+        <translation>固定曝光可避免黑色玻璃反光过曝。Linux：单位为 0.1 毫秒（如 150）；Windows：以秒为单位的 2 的幂（如 -6 即 1/64 秒）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="56" />
         <source>System language</source>
+        <extracomment>The exposure box's lowest step, shown as "Auto"; the settings allow -13 and up.</extracomment>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="57" />
+        <location filename="../../ui/settings_page.py" line="62" />
         <source>&amp;Save settings</source>
         <translation>保存设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="59" />
+        <location filename="../../ui/settings_page.py" line="64" />
         <source>&amp;Import a price sheet (CSV or XLSX)…</source>
         <translation>导入价格表（CSV或XLSX）(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="61" />
+        <location filename="../../ui/settings_page.py" line="66" />
         <source>Save the scale &amp;marker sheet to print…</source>
         <translation>保存比例标记纸以便打印(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="64" />
+        <location filename="../../ui/settings_page.py" line="69" />
         <source>Station name</source>
         <translation>验机台名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="65" />
+        <location filename="../../ui/settings_page.py" line="70" />
         <source>Store name</source>
         <translation>门店名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="66" />
+        <location filename="../../ui/settings_page.py" line="71" />
         <source>Clerk</source>
         <translation>店员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="68" />
+        <location filename="../../ui/settings_page.py" line="73" />
         <source>Camera (after restart)</source>
         <translation>摄像头（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="69" />
+        <location filename="../../ui/settings_page.py" line="74" />
         <source>Resolution (after restart)</source>
         <translation>分辨率（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="70" />
+        <location filename="../../ui/settings_page.py" line="75" />
+        <source>Exposure (after restart)</source>
+        <translation>曝光（重启后生效）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="76" />
         <source>Language (after restart)</source>
         <translation>语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="71" />
+        <location filename="../../ui/settings_page.py" line="77" />
         <source>Data directory</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="73" />
+        <location filename="../../ui/settings_page.py" line="79" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="111" />
+        <location filename="../../ui/settings_page.py" line="136" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="116" />
+        <location filename="../../ui/settings_page.py" line="141" />
         <source>Price sheet</source>
         <translation>价格表</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="116" />
+        <location filename="../../ui/settings_page.py" line="141" />
         <source>Price sheets (*.csv *.xlsx *.txt)</source>
         <translation>价格表 (*.csv *.xlsx *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="123" />
+        <location filename="../../ui/settings_page.py" line="148" />
         <source>Scale marker</source>
         <translation>比例标记</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="123" />
+        <location filename="../../ui/settings_page.py" line="148" />
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="138" />
+        <location filename="../../ui/settings_page.py" line="163" />
         <source>%1 could not be written: %2</source>
         <translation>%1 无法写入：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="145" />
+        <location filename="../../ui/settings_page.py" line="170" />
         <source>Saved %1: print it at 100 % (actual size); its black square must measure %2 mm.</source>
         <translation>已保存 %1：请按 100%（实际大小）打印，黑色方块应为 %2 毫米。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="154" />
+        <location filename="../../ui/settings_page.py" line="179" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="162" />
+        <location filename="../../ui/settings_page.py" line="187" />
         <source>Imported as version %1.</source>
         <translation>已导入为第 %1 版。</translation>
     </message>

@@ -363,6 +363,12 @@ def test_settings_save_and_import(qtbot: QtBot, context: StationContext, tmp_pat
     qtbot.addWidget(odd)
     assert odd.resolution.currentData() == (2592, 1944)
     assert odd.edited().camera.width == 2592
+    # Exposure: automatic unless a fixed value is set, and back.
+    assert odd.exposure.text() == "Auto" and odd.edited().camera.exposure is None
+    odd.exposure.setValue(150)
+    assert odd.edited().camera.exposure == 150
+    odd.exposure.setValue(-100)  # below the range: the lowest step, "Auto"
+    assert odd.exposure.text() == "Auto" and odd.edited().camera.exposure is None
     bad = tmp_path / "bad.csv"
     bad.write_text("品牌,型号,容量,99新\n苹果,iPhone 15,12x,1\n", encoding="utf-8")
     page.import_sheet(bad)
