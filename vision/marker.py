@@ -101,6 +101,10 @@ def _detector() -> cv2.aruco.ArucoDetector:
     params = cv2.aruco.DetectorParameters()
     params.adaptiveThreshWinSizeMin = 23
     params.adaptiveThreshWinSizeMax = 23
+    # Corners to a fraction of a pixel: without it the side reads up to a pixel short,
+    # every millimetre up to 0.8 % long; with it 0.06 to 0.25 % (4 to 12 px/mm).
+    # It runs only on a marker found, so a photo without one costs no more.
+    params.cornerRefinementMethod = cv2.aruco.CORNER_REFINE_SUBPIX
     return cv2.aruco.ArucoDetector(cv2.aruco.getPredefinedDictionary(DICTIONARY), params)
 
 

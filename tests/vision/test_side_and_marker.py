@@ -108,7 +108,8 @@ def _with_marker(offset: int = 80):  # type: ignore[no-untyped-def]
 
 def test_the_printed_marker_gives_the_scale() -> None:
     scene, image = _with_marker()
-    assert px_per_mm_from_marker(image) == pytest.approx(scene.px_per_mm, rel=0.01)
+    # Within 0.3 %: the corners are refined below a pixel (else the side reads short).
+    assert px_per_mm_from_marker(image) == pytest.approx(scene.px_per_mm, rel=0.003)
     assert px_per_mm_from_marker(scene.image) is None
 
 
@@ -129,7 +130,7 @@ def test_the_printable_sheet_is_a4_at_its_dpi_and_its_marker_measures_30_mm(
     sheet = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
     px_mm = 300 / 25.4
     assert sheet.shape[:2] == (round(297 * px_mm), round(210 * px_mm))
-    assert px_per_mm_from_marker(sheet) == pytest.approx(px_mm, rel=0.01)
+    assert px_per_mm_from_marker(sheet) == pytest.approx(px_mm, rel=0.003)
     assert main(["marker", str(tmp_path / "marker.jpg")]) == 2  # the resolution needs PNG
 
 
