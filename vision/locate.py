@@ -160,13 +160,22 @@ def _borders_followed(contour: npt.NDArray[Any], shape: tuple[int, ...]) -> int:
     dense = cv2.approxPolyDP(contour, 0.5, True).reshape(-1, 2) if len(points) < 8 else points
     h, w = shape[:2]
     least = 0.05 * (w + h) / 2
+    return sum(bool(np.ptp(run) > least) for run, _ in _edge_runs(dense, shape))
+
+
+def _edge_runs(
+    points: npt.NDArray[Any], shape: tuple[int, ...]
+) -> list[tuple[npt.NDArray[Any], int]]:
+    """For each of the photo's four edges that outline points (N×2) lie on: their
+    coordinates along that edge, and the axis along it (0: x, 1: y)."""
+    h, w = shape[:2]
     edges = (
-        (dense[:, 0] <= 1, 1),
-        (dense[:, 1] <= 1, 0),
-        (dense[:, 0] >= w - 2, 1),
-        (dense[:, 1] >= h - 2, 0),
+        (points[:, 0] <= 1, 1),
+        (points[:, 1] <= 1, 0),
+        (points[:, 0] >= w - 2, 1),
+        (points[:, 1] >= h - 2, 0),
     )
-    return sum(bool(on.any() and np.ptp(dense[on][:, along]) > least) for on, along in edges)
+    return [(points[on][:, along], along) for on, along in edges if on.any()]
 
 
 #: An outline that runs along the photo's edge for this share of the phone's side there
@@ -181,27 +190,17 @@ def _cut_across(contour: npt.NDArray[Any], shape: tuple[int, ...]) -> bool:
     an edge for nearly the whole of the phone's side there, its corners out of the
     picture. This finds a phone cut by a few mm, which keeps a phone's proportions,
     with its real size unknown (`_cut_short` needs it)."""
-    points = contour.reshape(-1, 2).astype(np.float64)
-    h, w = shape[:2]
     (_, _), (rw, rh), angle = cv2.minAreaRect(contour)
     theta = np.deg2rad(angle)
     sides = (
         (np.array([np.cos(theta), np.sin(theta)]), rw),
         (np.array([-np.sin(theta), np.cos(theta)]), rh),
     )
-    for on, along in (
-        (points[:, 0] <= 1, 1),
-        (points[:, 1] <= 1, 0),
-        (points[:, 0] >= w - 2, 1),
-        (points[:, 1] >= h - 2, 0),
-    ):
-        if not on.any():
-            continue
-        direction = np.eye(2)[along]
+    for run, along in _edge_runs(contour.reshape(-1, 2), shape):
         # The side of the phone's box most nearly along this edge: the outline's run
         # on the edge, projected onto that side, against the side's length.
-        cosine, length = max((abs(float(u @ direction)), n) for u, n in sides)
-        if np.ptp(points[on][:, along]) * cosine >= CUT_ACROSS_SHARE * max(length, 1.0):
+        cosine, length = max((abs(float(u[along])), n) for u, n in sides)
+        if float(np.ptp(run)) * cosine >= CUT_ACROSS_SHARE * max(length, 1.0):
             return True
     return False
 
