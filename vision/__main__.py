@@ -19,7 +19,7 @@ from vision.analyze import analyze, overlay
 from vision.camera import CameraError, read_image
 from vision.crack_model import CrackModelError
 from vision.finding import Surface
-from vision.marker import MARKER_MM, marker_sheet, sheet_png
+from vision.marker import MARKER_MM, write_sheet
 from vision.patterns import Pattern
 
 SURFACES = {"screen": Surface.SCREEN, "back": Surface.BACK, "side": Surface.FRAME}
@@ -47,7 +47,7 @@ def _write_marker(out: Path) -> int:
         print(f"vision: {out}: {problem}", file=sys.stderr)
         return 2
     try:
-        out.write_bytes(sheet_png(marker_sheet()))
+        write_sheet(out)
     except OSError as error:
         print(f"vision: {out}: could not be written ({error.strerror or error})", file=sys.stderr)
         return 1

@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import struct
 import zlib
+from pathlib import Path
 from typing import Any
 
 import cv2
@@ -50,11 +51,10 @@ def marker_sheet(dpi: int = SHEET_DPI) -> Image:
     width, height = (round(side * px_mm) for side in SHEET_MM)
     sheet = np.full((height, width), 255, np.uint8)
     side = round(MARKER_MM * px_mm)
-    dictionary = cv2.aruco.getPredefinedDictionary(DICTIONARY)
-    left = top = round(20 * px_mm)
-    sheet[top : top + side, left : left + side] = cv2.aruco.generateImageMarker(
-        dictionary, MARKER_ID, side
-    )
+    marker = marker_image(side)  # its white quiet zone included
+    left = round(20 * px_mm)  # the black square's top left corner, above the ruler's start
+    at = left - (marker.shape[0] - side) // 2
+    sheet[at : at + marker.shape[0], at : at + marker.shape[1]] = marker
     y = round(70 * px_mm)
     thick = max(1, round(0.6 * px_mm))
     cv2.rectangle(sheet, (left, y), (left + round(RULER_MM * px_mm), y + thick), 0, -1)
@@ -89,6 +89,12 @@ def sheet_png(sheet: Image, dpi: int = SHEET_DPI) -> bytes:
     chunk = struct.pack(">I", 9) + body + struct.pack(">I", zlib.crc32(body))
     end_of_header = 8 + 8 + 13 + 4  # signature, IHDR length and type, its data, CRC
     return data[:end_of_header] + chunk + data[end_of_header:]
+
+
+def write_sheet(path: Path) -> None:
+    """Write the printable sheet to ``path`` as a PNG at SHEET_DPI; OSError when the
+    file cannot be written."""
+    path.write_bytes(sheet_png(marker_sheet()))
 
 
 @functools.cache
