@@ -69,19 +69,14 @@ class CameraSource:
         self.index = index
         self._asked = (width, height, exposure)
         self._opener = opener
+        self.resolution = (width, height)
         self._capture: Any = self._open()
         if self._capture is None:
             raise CameraError(f"no camera at index {index} (is it plugged in and free?)")
-        self.resolution = (
-            int(self._capture.get(cv2.CAP_PROP_FRAME_WIDTH)),
-            int(self._capture.get(cv2.CAP_PROP_FRAME_HEIGHT)),
-        )
-        if self.resolution != (width, height):
-            log.warning(
-                "camera %d gives %dx%d, not the %dx%d asked", index, *self.resolution, width, height
-            )
 
     def _open(self) -> Any:
+        """A capture set up as asked (``resolution`` then says what it gives), or None
+        when there is no camera at the index."""
         capture = self._opener(self.index)
         if not capture.isOpened():
             capture.release()
@@ -92,6 +87,18 @@ class CameraSource:
         if exposure is not None:
             capture.set(cv2.CAP_PROP_AUTO_EXPOSURE, 1)
             capture.set(cv2.CAP_PROP_EXPOSURE, exposure)
+        self.resolution = (
+            int(capture.get(cv2.CAP_PROP_FRAME_WIDTH)),
+            int(capture.get(cv2.CAP_PROP_FRAME_HEIGHT)),
+        )
+        if self.resolution != (width, height):
+            log.warning(
+                "camera %d gives %dx%d, not the %dx%d asked",
+                self.index,
+                *self.resolution,
+                width,
+                height,
+            )
         return capture
 
     def read(self) -> Image:
