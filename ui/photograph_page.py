@@ -100,13 +100,14 @@ class PhotographPage(QWidget):
 
     def _on_preview_failed(self, error: BaseException) -> None:
         self._previewing = False
+        self.hints.setText(self._failure_text(error))
+
+    def _failure_text(self, error: BaseException) -> str:
+        """What the clerk is told when a frame could not be had or looked at."""
         from vision.camera import CameraError
 
-        self.hints.setText(
-            self._no_picture(error) if isinstance(error, CameraError) else str(error)
-        )
-
-    def _no_picture(self, error: BaseException) -> str:
+        if not isinstance(error, CameraError):
+            return str(error)
         return self.tr("The camera gave no picture: check that it is plugged in (%1)").replace(
             "%1", str(error)
         )
@@ -126,9 +127,9 @@ class PhotographPage(QWidget):
         step, surface = STEPS[self._step]
         try:
             frame = self._frame_source(inspection, step)
-        except Exception as error:  # any camera failure: unplugged, busy, gone
+        except Exception as error:  # unplugged, busy, gone: said, not raised in a slot
             # Nothing is stored; the clerk plugs the camera back in and captures again.
-            self.hints.setText(self._no_picture(error))
+            self.hints.setText(self._failure_text(error))
             return
         store = self._context.store
         self.capture_button.setEnabled(False)
