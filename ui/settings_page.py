@@ -46,11 +46,11 @@ class SettingsPage(QWidget):
         self.resolution = QComboBox()
         # The saved size is offered too, when settings.json names one not in the list;
         # (findData cannot match a tuple: the index is looked up here.)
-        sizes = [(1280, 720), (1920, 1080), (3840, 2160), (4000, 3000)]
         saved = (s.camera.width, s.camera.height)
-        for width, height in sorted({*sizes, saved}):
+        sizes = sorted({(1280, 720), (1920, 1080), (3840, 2160), (4000, 3000), saved})
+        for width, height in sizes:
             self.resolution.addItem(f"{width}×{height}", (width, height))
-        self.resolution.setCurrentIndex(sorted({*sizes, saved}).index(saved))
+        self.resolution.setCurrentIndex(sizes.index(saved))
         self.exposure = self._exposure_box(s.camera.exposure)
         self.language = QComboBox()
         self.language.addItem(self.tr("System language"), "auto")
@@ -153,11 +153,11 @@ class SettingsPage(QWidget):
     def save_marker(self, path: Path) -> None:
         """Write the printable marker sheet (A4, 300 dpi) for phones not in the size
         table: laid on the mat, it gives the photo's scale."""
-        from vision.marker import MARKER_MM, marker_sheet, sheet_png
+        from vision.marker import MARKER_MM, write_sheet
 
         path = path if path.suffix.lower() == ".png" else path.with_name(path.name + ".png")
         try:
-            path.write_bytes(sheet_png(marker_sheet()))
+            write_sheet(path)
         except OSError as error:
             self.message.setText(
                 self.tr("%1 could not be written: %2")

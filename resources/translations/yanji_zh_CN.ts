@@ -643,42 +643,42 @@
         <translation>按顺序拍摄：</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="110" />
+        <location filename="../../ui/photograph_page.py" line="111" />
         <source>The camera gave no picture: check that it is plugged in (%1)</source>
         <translation>相机没有画面：请检查相机是否插好（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="120" />
+        <location filename="../../ui/photograph_page.py" line="121" />
         <source>Looks good: capture</source>
         <translation>画面良好：可以拍照</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="135" />
+        <location filename="../../ui/photograph_page.py" line="136" />
         <source>Storing and analysing the photo…</source>
         <translation>正在保存并分析照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="160" />
+        <location filename="../../ui/photograph_page.py" line="161" />
         <source>The photo could not be stored: %1</source>
         <translation>照片无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="195" />
+        <location filename="../../ui/photograph_page.py" line="196" />
         <source>1. Screen off, glass up</source>
         <translation>1. 熄屏，屏幕朝上</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="198" />
+        <location filename="../../ui/photograph_page.py" line="199" />
         <source>2. Screen on, white test pattern</source>
         <translation>2. 亮屏，显示白色测试图</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="201" />
+        <location filename="../../ui/photograph_page.py" line="202" />
         <source>3. Back</source>
         <translation>3. 背面</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="202" />
+        <location filename="../../ui/photograph_page.py" line="203" />
         <source>4. Sides</source>
         <translation>4. 侧面</translation>
     </message>
