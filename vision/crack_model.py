@@ -9,7 +9,7 @@ Groups of crack cells become crack regions with a box in the photo's pixels.
 
 The model is trained on synthetic cracks only (`vision/crack_synth.py`,
 `scripts/train_crack_model.py`) and ships as ONNX (``MODEL``), run on the CPU by
-OpenCV's dnn module: no deep-learning framework is needed at run time.
+onnxruntime: no deep-learning framework is needed at run time.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from typing import Any
 import cv2
 import numpy as np
 import numpy.typing as npt
+import onnxruntime
 
 from vision.types import Image
 
@@ -68,16 +69,25 @@ class CrackRegion:
 
 
 @functools.cache
-def _net() -> Any:
+def _net() -> onnxruntime.InferenceSession:
+    """The model, loaded once. onnxruntime runs it about 30 % faster than OpenCV's dnn
+    module (100 against 142 ms for a 1024×576 image on one core). It may use as many
+    threads as OpenCV is allowed when it is first loaded (``cv2.getNumThreads``), so
+    one setting bounds all of `vision`; idle threads do not spin, which would take the
+    CPU from the window between photos."""
     if not MODEL.is_file():
         raise CrackModelError(f"crack model missing: {MODEL}")
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = max(1, cv2.getNumThreads())
+    options.inter_op_num_threads = 1
+    # Photos come in many sizes: planning memory for one size only grows the heap
+    # (370 against 260 MB after a dozen 12 MP photos) and saves no time.
+    options.enable_mem_pattern = False
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    options.log_severity_level = 3  # errors only: the station's log is for clerks
     try:
-        # OpenCV 5's classic engine runs this small network about a third faster.
-        engine = getattr(cv2.dnn, "ENGINE_CLASSIC", None)
-        if engine is None:
-            return cv2.dnn.readNetFromONNX(str(MODEL))
-        return cv2.dnn.readNetFromONNX(str(MODEL), engine=engine)
-    except cv2.error as error:
+        return onnxruntime.InferenceSession(str(MODEL), options, providers=["CPUExecutionProvider"])
+    except Exception as error:  # onnxruntime's own exception types are not public
         raise CrackModelError(f"crack model unreadable: {MODEL}: {error}") from error
 
 
@@ -99,8 +109,8 @@ def crack_probabilities(
     views = [small, small[:, ::-1]] if both_ways else [small]
     maps = []
     for index, view in enumerate(views):
-        net.setInput(view.astype(np.float32).transpose(2, 0, 1)[None])
-        logits = net.forward()[0, 0].astype(np.float32)
+        batch = np.ascontiguousarray(view.astype(np.float32).transpose(2, 0, 1)[None])
+        logits = np.asarray(net.run(None, {"bgr": batch})[0][0, 0], np.float32)
         maps.append(logits if index == 0 else logits[:, ::-1])
     probabilities = np.mean([1.0 / (1.0 + np.exp(-m)) for m in maps], axis=0)
     return probabilities.astype(np.float32), CELL * width / w

@@ -131,6 +131,19 @@ def test_a_missing_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_p
         crack_model._net.cache_clear()
 
 
+def test_a_corrupt_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    broken = tmp_path / "crack-net.onnx"
+    broken.write_bytes(crack_model.MODEL.read_bytes()[:4000])  # a copy cut short
+    monkeypatch.setattr(crack_model, "MODEL", broken)
+    crack_model._net.cache_clear()
+    try:
+        with pytest.raises(CrackModelError, match=r"crack model unreadable: .*crack-net\.onnx"):
+            crack_probabilities(np.zeros((64, 64), np.uint8))
+    finally:
+        monkeypatch.undo()
+        crack_model._net.cache_clear()
+
+
 def test_a_close_up_without_an_outline_still_reports_the_crack() -> None:
     photo, _ = _cracked_glass(seed=3, size=640)
     result = analyze(photo, Surface.SCREEN)
