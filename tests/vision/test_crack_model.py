@@ -120,24 +120,23 @@ def test_only_a_photo_the_station_cannot_measure_is_looked_at_both_ways(
     assert calls == [False, True]
 
 
-def test_a_missing_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(crack_model, "MODEL", tmp_path / "gone.onnx")
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, r"crack model missing: .*crack-net\.onnx"),
+        (4000, r"crack model unreadable: .*crack-net\.onnx"),  # a copy cut short
+    ],
+)
+def test_a_missing_or_corrupt_model_is_a_clear_error(  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch, tmp_path, content: int | None, message: str
+) -> None:
+    model = tmp_path / "crack-net.onnx"
+    if content is not None:
+        model.write_bytes(crack_model.MODEL.read_bytes()[:content])
+    monkeypatch.setattr(crack_model, "MODEL", model)
     crack_model._net.cache_clear()
     try:
-        with pytest.raises(CrackModelError, match=r"crack model missing: .*gone\.onnx"):
-            crack_probabilities(np.zeros((64, 64), np.uint8))
-    finally:
-        monkeypatch.undo()
-        crack_model._net.cache_clear()
-
-
-def test_a_corrupt_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    broken = tmp_path / "crack-net.onnx"
-    broken.write_bytes(crack_model.MODEL.read_bytes()[:4000])  # a copy cut short
-    monkeypatch.setattr(crack_model, "MODEL", broken)
-    crack_model._net.cache_clear()
-    try:
-        with pytest.raises(CrackModelError, match=r"crack model unreadable: .*crack-net\.onnx"):
+        with pytest.raises(CrackModelError, match=message):
             crack_probabilities(np.zeros((64, 64), np.uint8))
     finally:
         monkeypatch.undo()
