@@ -23,7 +23,6 @@ from typing import Any
 import cv2
 import numpy as np
 import numpy.typing as npt
-import onnxruntime
 
 from vision.types import Image
 
@@ -69,14 +68,18 @@ class CrackRegion:
 
 
 @functools.cache
-def _net() -> onnxruntime.InferenceSession:
-    """The model, loaded once. onnxruntime runs it about 30 % faster than OpenCV's dnn
-    module (100 against 142 ms for a 1024×576 image on one core). It may use as many
-    threads as OpenCV is allowed when it is first loaded (``cv2.getNumThreads``), so
-    one setting bounds all of `vision`; idle threads do not spin, which would take the
-    CPU from the window between photos."""
+def _net() -> Any:
+    """The model (an ``onnxruntime.InferenceSession``), loaded once. onnxruntime runs
+    it about 30 % faster than OpenCV's dnn module (100 against 142 ms for a 1024×576
+    image on one core). It is imported here, not at the top, so that the live preview,
+    which imports `vision.analyze`, does not pay for it (about 0.1 s). The session may
+    use as many threads as OpenCV is allowed when it is first loaded
+    (``cv2.getNumThreads``), so one setting bounds all of `vision`; idle threads do
+    not spin, which would take the CPU from the window between photos."""
     if not MODEL.is_file():
         raise CrackModelError(f"crack model missing: {MODEL}")
+    import onnxruntime
+
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = max(1, cv2.getNumThreads())
     options.inter_op_num_threads = 1
