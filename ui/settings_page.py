@@ -4,6 +4,7 @@ price sheet import, and where the data lives."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -33,9 +34,12 @@ class SettingsPage(QWidget):
     saved = Signal(object)
     sheet_imported = Signal(object)
 
-    def __init__(self, context: StationContext) -> None:
+    def __init__(self, context: StationContext, camera: Any = None) -> None:
+        """``camera`` (a `vision.camera.SharedCamera`; None in demo mode) is opened
+        afresh when its settings are saved."""
         super().__init__()
         self._context = context
+        self._camera = camera
         s = context.settings
         self.station_name = QLineEdit(s.station.station_name)
         self.store_name = QLineEdit(s.station.store_name)
@@ -69,10 +73,9 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Station name"), self.station_name)
         form.addRow(self.tr("Store name"), self.store_name)
         form.addRow(self.tr("Clerk"), self.clerk)
-        # The camera is opened when the station starts (ui/station.py).
-        form.addRow(self.tr("Camera (after restart)"), self.camera_index)
-        form.addRow(self.tr("Resolution (after restart)"), self.resolution)
-        form.addRow(self.tr("Exposure (after restart)"), self.exposure)
+        form.addRow(self.tr("Camera"), self.camera_index)
+        form.addRow(self.tr("Resolution"), self.resolution)
+        form.addRow(self.tr("Exposure"), self.exposure)
         form.addRow(self.tr("Language (after restart)"), self.language)
         form.addRow(self.tr("Data directory"), QLabel(str(context.data_dir.root)))
         layout = QVBoxLayout(self)
@@ -131,10 +134,38 @@ class SettingsPage(QWidget):
 
     def _on_save_clicked(self) -> None:
         settings = self.edited()
+        before = self._context.settings.camera
         save_settings(self._context.data_dir.settings, settings)
         self._context.settings = settings
         self.message.setText(self.tr("Saved."))
+        if settings.camera != before:
+            self._apply_camera(settings.camera)
         self.saved.emit(settings)
+
+    def _apply_camera(self, asked: Any) -> None:
+        """Open the camera afresh with the saved settings, off the GUI thread (opening
+        one takes up to a few seconds)."""
+        camera = self._camera
+        if camera is None:
+            self.message.setText(
+                self.tr("Saved. In demo mode the camera is opened at the next start.")
+            )
+            return
+        self.message.setText(self.tr("Saved. Opening camera %1…").replace("%1", str(asked.index)))
+        self._context.runner.work(
+            lambda: camera.reopen(asked.index, asked.width, asked.height, asked.exposure),
+            lambda size: self.message.setText(
+                self.tr("Saved. Camera %1 gives %2×%3.")
+                .replace("%1", str(asked.index))
+                .replace("%2", str(size[0]))
+                .replace("%3", str(size[1]))
+            ),
+            lambda error: self.message.setText(
+                self.tr("Saved, but camera %1 does not answer: %2")
+                .replace("%1", str(asked.index))
+                .replace("%2", str(error))
+            ),
+        )
 
     def _on_import_clicked(self) -> None:
         name, _ = QFileDialog.getOpenFileName(

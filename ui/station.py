@@ -5,7 +5,6 @@ mode), then the window."""
 from __future__ import annotations
 
 import sys
-import threading
 from typing import Any
 
 from PySide6.QtWidgets import QApplication
@@ -39,9 +38,10 @@ def demo_frame(inspection: Inspection, step: PhotoStep) -> Any:
 
 
 def build_window(
-    data_dir: DataDir, demo: bool, frame_source: Any = None
+    data_dir: DataDir, demo: bool, frame_source: Any = None, camera: Any = None
 ) -> tuple[StationWindow, StationContext, Watcher]:
-    """The window and what it runs on (separate from ``run_station`` for tests)."""
+    """The window and what it runs on (separate from ``run_station`` for tests).
+    ``camera`` (a `vision.camera.SharedCamera`) is reopened when its settings change."""
     settings = load_settings(data_dir.settings)
     store = Store.open(data_dir)
     recordings = recorded_phones() if demo else {}
@@ -54,7 +54,7 @@ def build_window(
         demo=demo,
         recordings=recordings,
     )
-    window = StationWindow(context, frame_source or demo_frame)
+    window = StationWindow(context, frame_source or demo_frame, camera)
     sources: list[Any] = [ReplaySource(recordings.values())] if demo else _live_sources()
     prober = StationProber(data_dir.root, recordings)
     watcher = Watcher(sources, prober, window.on_phone_event)
@@ -67,27 +67,20 @@ def _live_sources() -> list[Any]:
     return [AdbUsbSource()]
 
 
-def _camera_frames(settings: Any) -> Any:
-    from vision.camera import CameraError, CameraSource
+def open_camera(settings: Any) -> Any:
+    """The camera the settings name (a `vision.camera.SharedCamera`), or None when
+    none answers at start: the station then runs on the demo phones and photos."""
+    from vision.camera import CameraError, SharedCamera
 
     try:
-        camera = CameraSource(
+        return SharedCamera(
             settings.camera.index,
             settings.camera.width,
             settings.camera.height,
             settings.camera.exposure,
         )
     except CameraError:
-        return demo_frame
-    # The preview (pool) and a capture (database worker) may both want a frame; a
-    # VideoCapture is not safe to read from two threads at once.
-    lock = threading.Lock()
-
-    def read(_inspection: Inspection, _step: PhotoStep) -> Any:
-        with lock:
-            return camera.read()
-
-    return read
+        return None
 
 
 def run_station(data_dir: DataDir, demo: bool = False) -> int:
@@ -97,8 +90,9 @@ def run_station(data_dir: DataDir, demo: bool = False) -> int:
     app.setApplicationName("Yanji")
     settings = load_settings(data_dir.settings)
     translators = install_translators(app, choose_language(settings.ui.language))
-    frames = demo_frame if demo else _camera_frames(settings)
-    window, context, watcher = build_window(data_dir, frames is demo_frame, frames)
+    camera = None if demo else open_camera(settings)
+    frames = demo_frame if camera is None else (lambda _inspection, _step: camera.read())
+    window, context, watcher = build_window(data_dir, camera is None, frames, camera)
     watcher.start()
     window.show()
     try:
@@ -107,4 +101,6 @@ def run_station(data_dir: DataDir, demo: bool = False) -> int:
         watcher.stop()
         context.runner.shutdown()
         context.store.close()
+        if camera is not None:
+            camera.close()
         del translators

@@ -51,7 +51,7 @@ class PhoneEvents(QObject):
 class StationWindow(QMainWindow):
     """The station's window; it is given the context it shows (no globals)."""
 
-    def __init__(self, context: StationContext, frame_source: Any) -> None:
+    def __init__(self, context: StationContext, frame_source: Any, camera: Any = None) -> None:
         super().__init__()
         self._context = context
         self.setWindowTitle(self.tr("Yanji inspection station"))
@@ -64,7 +64,7 @@ class StationWindow(QMainWindow):
         self.quote = QuotePage(context)
         self.seal = SealPage(context)
         self.history = HistoryPage(context)
-        self.settings = SettingsPage(context)
+        self.settings = SettingsPage(context, camera)
         self.pages = QStackedWidget()
         self.nav = QListWidget()
         self.nav.setMaximumWidth(200)

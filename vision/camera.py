@@ -5,6 +5,7 @@ CameraError with a clear message when it cannot."""
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -125,6 +126,55 @@ class CameraSource:
         if self._capture is not None:
             self._capture.release()
             self._capture = None
+
+
+class SharedCamera:
+    """The station's camera: read from two threads (the live preview and a capture,
+    one at a time), and opened afresh when the clerk changes its settings (``reopen``).
+    While no camera answers at the index, each read tries again, so one plugged in
+    later gives frames without a restart."""
+
+    def __init__(
+        self,
+        index: int = 0,
+        width: int = 1920,
+        height: int = 1080,
+        exposure: float | None = None,
+        *,
+        opener: Callable[[int], Any] = cv2.VideoCapture,
+    ) -> None:
+        self._lock = threading.Lock()  # a VideoCapture is not safe from two threads
+        self._opener = opener
+        self._camera: CameraSource | None = None
+        self._asked: tuple[int, int, int, float | None] = (index, width, height, exposure)
+        self.reopen(index, width, height, exposure)
+
+    def reopen(
+        self, index: int, width: int, height: int, exposure: float | None
+    ) -> tuple[int, int]:
+        """Close the camera and open the one at ``index`` as asked; returns the size it
+        really gives. CameraError when none answers: the settings are kept, and reads
+        keep trying them."""
+        with self._lock:
+            if self._camera is not None:
+                self._camera.close()
+                self._camera = None
+            self._asked = (index, width, height, exposure)
+            self._camera = CameraSource(index, width, height, exposure, opener=self._opener)
+            return self._camera.resolution
+
+    def read(self) -> Image:
+        with self._lock:
+            if self._camera is None:
+                index, width, height, exposure = self._asked
+                self._camera = CameraSource(index, width, height, exposure, opener=self._opener)
+            return self._camera.read()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._camera is not None:
+                self._camera.close()
+                self._camera = None
 
 
 class FileSource:

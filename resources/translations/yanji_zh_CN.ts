@@ -890,123 +890,143 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="95" />
+        <location filename="../../ui/settings_page.py" line="98" />
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="99" />
+        <location filename="../../ui/settings_page.py" line="102" />
         <source>A fixed exposure keeps black glass from glaring. Linux: in units of 0.1 ms (e.g. 150); Windows: a power of two in seconds (e.g. -6 is 1/64 s).</source>
         <translation>固定曝光可避免黑色玻璃反光过曝。Linux：单位为 0.1 毫秒（如 150）；Windows：以秒为单位的 2 的幂（如 -6 即 1/64 秒）。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="56" />
+        <location filename="../../ui/settings_page.py" line="60" />
         <source>System language</source>
         <extracomment>The exposure box's lowest step, shown as "Auto"; the settings allow -13 and up.</extracomment>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="62" />
+        <location filename="../../ui/settings_page.py" line="66" />
         <source>&amp;Save settings</source>
         <translation>保存设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="64" />
+        <location filename="../../ui/settings_page.py" line="68" />
         <source>&amp;Import a price sheet (CSV or XLSX)…</source>
         <translation>导入价格表（CSV或XLSX）(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="66" />
+        <location filename="../../ui/settings_page.py" line="70" />
         <source>Save the scale &amp;marker sheet to print…</source>
         <translation>保存比例标记纸以便打印(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="69" />
+        <location filename="../../ui/settings_page.py" line="73" />
         <source>Station name</source>
         <translation>验机台名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="70" />
+        <location filename="../../ui/settings_page.py" line="74" />
         <source>Store name</source>
         <translation>门店名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="71" />
+        <location filename="../../ui/settings_page.py" line="75" />
         <source>Clerk</source>
         <translation>店员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="73" />
-        <source>Camera (after restart)</source>
-        <translation>摄像头（重启后生效）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_page.py" line="74" />
-        <source>Resolution (after restart)</source>
-        <translation>分辨率（重启后生效）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_page.py" line="75" />
-        <source>Exposure (after restart)</source>
-        <translation>曝光（重启后生效）</translation>
-    </message>
-    <message>
         <location filename="../../ui/settings_page.py" line="76" />
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="77" />
+        <source>Resolution</source>
+        <translation>分辨率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="78" />
+        <source>Exposure</source>
+        <translation>曝光</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="79" />
         <source>Language (after restart)</source>
         <translation>语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="77" />
+        <location filename="../../ui/settings_page.py" line="80" />
         <source>Data directory</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="79" />
+        <location filename="../../ui/settings_page.py" line="82" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="136" />
+        <location filename="../../ui/settings_page.py" line="140" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="141" />
+        <location filename="../../ui/settings_page.py" line="151" />
+        <source>Saved. In demo mode the camera is opened at the next start.</source>
+        <translation>已保存。演示模式下，摄像头在下次启动时打开。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="154" />
+        <source>Saved. Opening camera %1…</source>
+        <translation>已保存。正在打开摄像头 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="158" />
+        <source>Saved. Camera %1 gives %2×%3.</source>
+        <translation>已保存。摄像头 %1 的画面为 %2×%3。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="164" />
+        <source>Saved, but camera %1 does not answer: %2</source>
+        <translation>已保存，但摄像头 %1 没有响应：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="172" />
         <source>Price sheet</source>
         <translation>价格表</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="141" />
+        <location filename="../../ui/settings_page.py" line="172" />
         <source>Price sheets (*.csv *.xlsx *.txt)</source>
         <translation>价格表 (*.csv *.xlsx *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="148" />
+        <location filename="../../ui/settings_page.py" line="179" />
         <source>Scale marker</source>
         <translation>比例标记</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="148" />
+        <location filename="../../ui/settings_page.py" line="179" />
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="163" />
+        <location filename="../../ui/settings_page.py" line="194" />
         <source>%1 could not be written: %2</source>
         <translation>%1 无法写入：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="170" />
+        <location filename="../../ui/settings_page.py" line="201" />
         <source>Saved %1: print it at 100 % (actual size); its black square must measure %2 mm.</source>
         <translation>已保存 %1：请按 100%（实际大小）打印，黑色方块应为 %2 毫米。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="179" />
+        <location filename="../../ui/settings_page.py" line="210" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="187" />
+        <location filename="../../ui/settings_page.py" line="218" />
         <source>Imported as version %1.</source>
         <translation>已导入为第 %1 版。</translation>
     </message>

@@ -17,6 +17,7 @@ from app.records import LineKind, PhotoStep, Quote, QuoteLine
 from devices.errors import PhoneState
 from devices.replay import recorded_phones
 from devices.watcher import PhoneEvent, PhoneRef
+from tests.vision.fake_capture import FakeCapture
 from ui.context import StationContext
 from ui.history_page import HistoryPage
 from ui.identify_page import IdentifyPage
@@ -27,6 +28,7 @@ from ui.review_page import ReviewPage
 from ui.seal_page import SealPage
 from ui.settings_page import SettingsPage
 from ui.station import demo_frame
+from vision.camera import SharedCamera
 from vision.finding import FindingKind, Surface
 from vision.synthetic import encode_png
 
@@ -378,6 +380,36 @@ def test_settings_save_and_import(qtbot: QtBot, context: StationContext, tmp_pat
     with qtbot.waitSignal(page.sheet_imported, timeout=20000):
         page.import_sheet(good)
     assert "version 1" in page.message.text()
+
+
+def test_saved_camera_settings_reopen_the_camera(qtbot: QtBot, context: StationContext) -> None:
+    captures = {0: [FakeCapture(50)], 1: [FakeCapture(0, opened=False)]}
+    opened: list[int] = []
+
+    def opener(index: int) -> FakeCapture:
+        opened.append(index)
+        return captures[index].pop(0)
+
+    page = SettingsPage(context, SharedCamera(0, opener=opener))
+    qtbot.addWidget(page)
+    page.camera_index.setValue(1)  # not plugged in yet
+    page._on_save_clicked()
+    qtbot.waitUntil(lambda: "does not answer" in page.message.text())
+    assert page.message.text().startswith("Saved, but camera 1 does not answer: no camera")
+    assert context.settings.camera.index == 1  # kept: the clerk plugs it in next
+    captures[1].append(FakeCapture(5))
+    page.exposure.setValue(150)
+    page._on_save_clicked()
+    qtbot.waitUntil(lambda: page.message.text() == "Saved. Camera 1 gives 1280×720.")
+    assert opened == [0, 1, 1]
+    page.clerk.setText("小王")  # no camera change: the camera is left alone
+    page._on_save_clicked()
+    assert page.message.text() == "Saved." and opened == [0, 1, 1]
+    demo = SettingsPage(context)  # demo mode: no camera to open until the next start
+    qtbot.addWidget(demo)
+    demo.camera_index.setValue(0)
+    demo._on_save_clicked()
+    assert "In demo mode the camera is opened at the next start" in demo.message.text()
 
 
 def test_settings_saves_the_marker_sheet_to_print(

@@ -10,6 +10,7 @@ import cv2
 import numpy as np
 import pytest
 
+from tests.vision.fake_capture import FakeCapture
 from vision.__main__ import main
 from vision.analyze import analyze, overlay
 from vision.camera import (
@@ -17,6 +18,7 @@ from vision.camera import (
     CameraSource,
     FileSource,
     FolderSource,
+    SharedCamera,
     VideoSource,
     preview,
     read_image,
@@ -182,41 +184,14 @@ def test_missing_camera_and_bad_files_are_clear_errors(tmp_path: Path) -> None:
         FolderSource(tmp_path / "nope")
 
 
-class _FakeCapture:
-    """Speaks the part of OpenCV's VideoCapture that CameraSource uses: a camera that
-    gives ``frames`` frames (then is unplugged), at 1280x720 whatever is asked."""
-
-    def __init__(self, frames: int, opened: bool = True) -> None:
-        self.frames, self.opened, self.released, self.props = frames, opened, False, {}
-
-    def isOpened(self) -> bool:  # noqa: N802 (OpenCV's name)
-        return self.opened
-
-    def set(self, prop: int, value: float) -> bool:
-        self.props[prop] = value
-        return True
-
-    def get(self, prop: int) -> float:
-        return {cv2.CAP_PROP_FRAME_WIDTH: 1280.0, cv2.CAP_PROP_FRAME_HEIGHT: 720.0}[prop]
-
-    def read(self) -> tuple[bool, np.ndarray | None]:
-        if self.released or self.frames == 0:
-            return False, None
-        self.frames -= 1
-        return True, np.full((720, 1280, 3), 40, np.uint8)
-
-    def release(self) -> None:
-        self.released = True
-
-
 def test_camera_says_its_real_size_and_comes_back_after_an_unplug(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     # Plugged in, 2 frames, unplugged (the next open finds nothing), plugged back in.
-    captures = [_FakeCapture(2), _FakeCapture(0, opened=False), _FakeCapture(5)]
+    captures = [FakeCapture(2), FakeCapture(0, opened=False), FakeCapture(5)]
     opened: list[int] = []
 
-    def opener(index: int) -> _FakeCapture:
+    def opener(index: int) -> FakeCapture:
         opened.append(index)
         return captures[len(opened) - 1]
 
@@ -232,7 +207,33 @@ def test_camera_says_its_real_size_and_comes_back_after_an_unplug(
     camera.close()
     assert captures[2].released
     with pytest.raises(CameraError, match="no camera at index 3"):
-        CameraSource(3, opener=lambda index: _FakeCapture(0, opened=False))
+        CameraSource(3, opener=lambda index: FakeCapture(0, opened=False))
+
+
+def test_shared_camera_reopens_with_new_settings_and_waits_for_a_missing_one() -> None:
+    first, plugged_in = FakeCapture(5), FakeCapture(5)
+    cameras = {0: [first], 2: [FakeCapture(0, opened=False), plugged_in]}
+    opened: list[int] = []
+
+    def opener(index: int) -> FakeCapture:
+        opened.append(index)
+        return cameras[index].pop(0)
+
+    camera = SharedCamera(0, 1920, 1080, None, opener=opener)
+    assert camera.read().shape == (720, 1280, 3)
+    # The clerk picks camera 2 at 4K before plugging it in: the old one is let go,
+    # the new settings are kept, and reads keep trying them.
+    with pytest.raises(CameraError, match="no camera at index 2"):
+        camera.reopen(2, 3840, 2160, 150.0)
+    assert first.released
+    assert camera.read().shape == (720, 1280, 3)
+    assert opened == [0, 2, 2]
+    assert plugged_in.props[cv2.CAP_PROP_FRAME_WIDTH] == 3840
+    assert plugged_in.props[cv2.CAP_PROP_EXPOSURE] == 150.0
+    camera.close()
+    assert plugged_in.released
+    with pytest.raises(CameraError, match="no camera at index 7"):
+        SharedCamera(7, opener=lambda index: FakeCapture(0, opened=False))
 
 
 def test_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
