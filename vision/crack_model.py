@@ -32,6 +32,9 @@ MODEL = Path(__file__).resolve().parents[1] / "resources" / "vision" / "crack-ne
 #: A located phone is cut out and scaled by the same factor.
 WORK_SIDE = 1024
 CELL = 8
+#: The image given to the model has sides that are multiples of this (the model's
+#: coarsest stride: 8 for the shipped model).
+SIDE_MULTIPLE = 8
 #: A cell is a crack cell above this probability.
 CELL_THRESHOLD = 0.7
 #: ... or above this one when the map is the mean of the photo and its mirror image
@@ -104,8 +107,8 @@ def crack_probabilities(
     bgr = image if image.ndim == 3 else cv2.cvtColor(image, cv2.COLOR_GRAY2BGR)
     height, width = bgr.shape[:2]
     scale = work_side / max(height, width)
-    w = max(CELL, round(width * scale / CELL) * CELL)
-    h = max(CELL, round(height * scale / CELL) * CELL)
+    w = max(SIDE_MULTIPLE, round(width * scale / SIDE_MULTIPLE) * SIDE_MULTIPLE)
+    h = max(SIDE_MULTIPLE, round(height * scale / SIDE_MULTIPLE) * SIDE_MULTIPLE)
     interpolation = cv2.INTER_AREA if scale < 1 else cv2.INTER_LINEAR
     small = cv2.resize(bgr, (w, h), interpolation=interpolation)
     net = _net()

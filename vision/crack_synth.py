@@ -11,7 +11,9 @@ from the canvas with a target per 8×8 cell: crack pixels in it or none.
 Everything is drawn from a seed. Natural photos may be passed in as backdrops and
 screen contents: the training script uses the sample photos that scikit-image ships
 (never the vision-dev photos), so the model can be retrained from the repository and
-public packages alone (`scripts/train_crack_model.py`).
+public packages alone (`scripts/train_crack_model.py`). Printed fabrics (``prints``)
+and long curved cracks (``arcs``) are drawn only when added to BACKGROUNDS and CRACKS,
+as the backbone experiment does (`scripts/crack_backbone_experiment.py`).
 """
 
 from __future__ import annotations
@@ -166,6 +168,33 @@ def shattered(rng: Rng, size: int) -> list[Polyline]:
         for a, b in zip(ring[:-1], ring[1:], strict=True):  # noqa: RUF007
             if rng.random() < 0.85 and np.linalg.norm(b - a) < 2 * size:
                 paths.append(_jagged_segment(rng, a, b))
+    return paths
+
+
+def arcs(rng: Rng, size: int) -> list[Polyline]:
+    """Long, gently curving cracks that cross one another and fork at shallow angles,
+    as a screen protector or laminated glass breaks under a bend; unlike a wallpaper's
+    swooshes they are not parallel and end on one another. (Used by the backbone
+    experiment, not by the shipped model's recipe.)"""
+    paths: list[Polyline] = []
+    for _ in range(int(rng.integers(2, 12))):
+        t = np.linspace(0, 1, 80)[:, None]
+        a, b = rng.uniform(-0.2 * size, 1.2 * size, (2, 2))
+        bend = (a + b) / 2 + rng.normal(0, 0.25 * size, 2)
+        curve = (1 - t) ** 2 * a + 2 * (1 - t) * t * bend + t**2 * b
+        curve = curve + rng.normal(0, 0.35, curve.shape)
+        start, end = sorted(rng.uniform(0, 1, 2))
+        piece = curve[int(start * 40) : 40 + int(end * 40)]
+        if len(piece) < 2:
+            continue
+        paths.append(piece)
+        if rng.random() < 0.5:  # a fork leaving at a shallow angle
+            at = int(rng.integers(0, len(piece)))
+            direction = piece[-1] - piece[0]
+            angle = math.atan2(direction[1], direction[0]) + rng.choice((-1, 1)) * rng.uniform(
+                0.15, 0.6
+            )
+            paths.append(_walk(rng, piece[at], angle, rng.uniform(0.1, 0.5) * size, 0.02))
     return paths
 
 
@@ -405,6 +434,98 @@ def lines(rng: Rng, size: int) -> Image:
     return _finish(img)
 
 
+def prints(rng: Rng, size: int) -> Image:
+    """Printed fabric, a bedsheet or a phone case: branches with leaves and blossoms,
+    paisley drops, or checks and stripes, sometimes quilted, creased into soft folds.
+    Dark branching strokes on a light ground: the model must tell them from cracks by
+    their width, their leaves and their repeats. (Used by the backbone experiment,
+    `scripts/crack_backbone_experiment.py`, not by the shipped model's recipe.)"""
+    ground = float(rng.uniform(90, 245))
+    ink = float(np.clip(ground - rng.uniform(50, 200), 0, 255))
+    img: Any = np.full((size, size), ground, np.float32)
+    choice = rng.integers(0, 4)
+    if choice <= 1:
+        _foliage(rng, img, size, ink)
+    elif choice == 2:
+        _paisley(rng, img, size, ink, ground)
+    else:
+        img = _checks(rng, size, ink, ground)
+    if rng.random() < 0.4:
+        _stitches(rng, img, size)
+    folds = _smooth_noise(rng, size, int(rng.integers(2, 5)))
+    img = img * (1 - rng.uniform(0, 0.6) * folds)
+    weave = np.sin(np.arange(size) / rng.uniform(1.5, 3.0))
+    img += rng.uniform(0, 10) * weave[None, :] * weave[:, None]
+    return _finish(img)
+
+
+def _foliage(rng: Rng, img: Any, size: int, ink: float) -> None:
+    """Branches 2 to 6 px wide with leaves along them, and blossoms."""
+    leaf = rng.uniform(1.0, 2.5)
+    for _ in range(int(rng.integers(3, 14))):
+        start = rng.uniform(-0.1 * size, 1.1 * size, 2)
+        for path in _branching(
+            rng, start, rng.uniform(0, 2 * math.pi), rng.uniform(0.2, 0.9) * size
+        ):
+            points = np.round(path * 4).astype(np.int32)
+            cv2.polylines(img, [points], False, ink, int(rng.integers(2, 7)), cv2.LINE_AA, shift=2)
+            for point in path[1 :: int(rng.integers(1, 4))]:
+                axes = (int(leaf * rng.uniform(3, 12)), int(leaf * rng.uniform(2, 5)))
+                shade = float(np.clip(ink + rng.normal(0, 30), 0, 255))
+                cv2.ellipse(
+                    img, _int(point), axes, rng.uniform(0, 180), 0, 360, shade, -1, cv2.LINE_AA
+                )
+    for _ in range(int(rng.integers(0, 8))):
+        centre = rng.uniform(0, size, 2)
+        petal = leaf * rng.uniform(3, 10)
+        shade = float(rng.uniform(0, 255))
+        for k in range(int(rng.integers(4, 8))):
+            a = k * math.pi / 3 + rng.normal(0, 0.2)
+            at = centre + petal * np.array([math.cos(a), math.sin(a)])
+            cv2.circle(img, _int(at), int(petal * 0.7), shade, -1, cv2.LINE_AA)
+
+
+def _paisley(rng: Rng, img: Any, size: int, ink: float, ground: float) -> None:
+    """Drops and dots in a loose half-drop repeat, some outlined."""
+    pitch = rng.uniform(15, 60)
+    for row in range(int(size / pitch) + 2):
+        for col in range(int(size / pitch) + 2):
+            centre = (
+                int(col * pitch + (row % 2) * pitch / 2 + rng.normal(0, 2)),
+                int(row * pitch + rng.normal(0, 2)),
+            )
+            axes = (int(pitch * rng.uniform(0.15, 0.35)), int(pitch * rng.uniform(0.1, 0.25)))
+            cv2.ellipse(img, centre, axes, rng.uniform(0, 180), 0, 360, ink, -1)
+            if rng.random() < 0.5:
+                cv2.ellipse(img, centre, axes, 0, 0, 360, ground, int(rng.integers(1, 3)))
+
+
+def _checks(rng: Rng, size: int, ink: float, ground: float) -> Any:
+    """Stripes at any angle, or checks (two sets of stripes)."""
+    period = rng.uniform(6, 40)
+    yy, xx = np.mgrid[0:size, 0:size].astype(np.float32)
+    angle = rng.uniform(0, math.pi)
+    u = xx * math.cos(angle) + yy * math.sin(angle)
+    v = -xx * math.sin(angle) + yy * math.cos(angle)
+    band = (np.sin(u / period) > rng.uniform(-0.5, 0.5)).astype(np.float32)
+    if rng.random() < 0.6:
+        band = 0.5 * (band + (np.sin(v / period) > 0).astype(np.float32))
+    return ground + (ink - ground) * band
+
+
+def _stitches(rng: Rng, img: Any, size: int) -> None:
+    """Quilting: dashed stitches in straight rows or a diamond grid."""
+    pitch, dash = rng.uniform(20, 80), rng.uniform(2, 6)
+    thread = float(rng.uniform(0, 255))
+    for angle in (math.pi / 4, -math.pi / 4) if rng.random() < 0.6 else (0.0,):
+        along_row = np.array([math.cos(angle), math.sin(angle)])
+        across = np.array([-along_row[1], along_row[0]])
+        for offset in np.arange(-size, 2 * size, pitch):
+            for along in np.arange(-size, 2 * size, 2 * dash):
+                p0 = across * offset + along_row * along
+                cv2.line(img, _int(p0), _int(p0 + along_row * dash), thread, 1, cv2.LINE_AA)
+
+
 def _curves(rng: Rng, img: Any, size: int, value: float, copies: int) -> None:
     t = np.linspace(0, 1, 60)[:, None]
     p = rng.uniform(-40, size + 40, (4, 2))
@@ -429,6 +550,9 @@ def _finish(img: Any) -> Image:
 
 BACKGROUNDS = (dark_glass, dark_glass, wallpaper, keypad, texture, phone_edges, lines)
 CRACKS = (radial_cracks, radial_cracks, across_cracks, crazing, shattered)
+#: The share of backgrounds (and screen contents) cut from the natural photos, when
+#: there are any.
+NATURAL_SHARE = 0.3
 
 
 def colourize(rng: Rng, grey: Image, saturation: float) -> Image:
@@ -457,7 +581,7 @@ def natural(rng: Rng, size: int, photos: Sequence[Image]) -> Image:
 
 
 def _any_background(rng: Rng, size: int, photos: Sequence[Image]) -> Image:
-    if photos and rng.random() < 0.3:
+    if photos and rng.random() < NATURAL_SHARE:
         return natural(rng, size, photos)
     background = BACKGROUNDS[int(rng.integers(0, len(BACKGROUNDS)))]
     limit = 0.3 if background is dark_glass else 1.0

@@ -1,5 +1,5 @@
 """The learned crack model: its synthetic training data, the shipped ONNX model run by
-OpenCV's dnn module, and its findings through analyze()."""
+onnxruntime, and its findings through analyze()."""
 
 from __future__ import annotations
 
@@ -57,6 +57,19 @@ def test_a_clean_canvas_has_no_crack_pixels_and_a_cracked_one_has() -> None:
     for image, target in zip(images, targets, strict=True):
         assert image.shape == (crack_synth.CROP, crack_synth.CROP, 3)
         assert target.shape == (crack_synth.CROP // crack_synth.CELL,) * 2
+
+
+def test_printed_fabrics_and_curved_cracks_stay_out_of_the_shipped_recipe() -> None:
+    rng = np.random.default_rng(3)
+    for _ in range(8):
+        fabric = crack_synth.prints(rng, 256)
+        assert fabric.shape == (256, 256) and fabric.dtype == np.uint8
+        assert float(fabric.std()) > 5  # a pattern, not a plain sheet
+    glass = crack_synth.dark_glass(rng, 256)
+    assert np.count_nonzero(crack_synth.draw_cracks(rng, glass, crack_synth.arcs(rng, 256))) > 200
+    # Only the backbone experiment adds them: the shipped model's data stays as it was.
+    assert crack_synth.prints not in crack_synth.BACKGROUNDS
+    assert crack_synth.arcs not in crack_synth.CRACKS
 
 
 def test_the_model_finds_a_radial_crack_where_it_was_drawn() -> None:
