@@ -50,6 +50,7 @@ ZH = {
     " (bundled sample)": "（内置示例）",
     "demo photos": "演示照片",
     "camera %1": "摄像头 %1",
+    "none at index %1 (demo photos: plug it in and restart)": "编号 %1 无摄像头（演示照片：请插上摄像头后重启）",
     "on": "开",
     "off (not configured)": "关（未配置）",
     "Camera: %1 · Price sheet: v%2 %3, effective %4%5 · Sync: %6": "摄像头：%1 · 价格表：v%2 %3，%4 起生效%5 · 同步：%6",

@@ -41,6 +41,8 @@ class StationContext:
     pricing: PricingSetup
     demo: bool
     recordings: dict[str, Recording] = field(default_factory=dict)
+    #: Demo mode because no camera answered at start (not ``--demo``).
+    no_camera: bool = False
     inspection: InspectionModel = field(default_factory=InspectionModel)
 
     @property

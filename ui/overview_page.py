@@ -66,11 +66,14 @@ class OverviewPage(QWidget):
         """The camera, price sheet and sync lines."""
         sheet = self._context.pricing.sheet
         sample = self.tr(" (bundled sample)") if self._context.pricing.sample else ""
-        camera = (
-            self.tr("demo photos")
-            if self._context.demo
-            else self.tr("camera %1").replace("%1", str(self._context.settings.camera.index))
-        )
+        index = str(self._context.settings.camera.index)
+        if self._context.no_camera:
+            camera = self.tr("none at index %1 (demo photos: plug it in and restart)")
+        elif self._context.demo:
+            camera = self.tr("demo photos")
+        else:
+            camera = self.tr("camera %1")
+        camera = camera.replace("%1", index)
         sync = (
             self.tr("on")
             if self._context.settings.sync.enabled

@@ -4,6 +4,7 @@ mode), then the window."""
 
 from __future__ import annotations
 
+import logging
 import sys
 from typing import Any
 
@@ -22,6 +23,8 @@ from ui.i18n import choose_language, install_translators
 from ui.station_window import StationWindow
 from ui.tasks import TaskRunner
 
+log = logging.getLogger(__name__)
+
 
 def demo_frame(inspection: Inspection, step: PhotoStep) -> Any:
     """The demo camera: a generated photo of the phone in hand, with its demo defects
@@ -38,10 +41,16 @@ def demo_frame(inspection: Inspection, step: PhotoStep) -> Any:
 
 
 def build_window(
-    data_dir: DataDir, demo: bool, frame_source: Any = None, camera: Any = None
+    data_dir: DataDir,
+    demo: bool,
+    frame_source: Any = None,
+    camera: Any = None,
+    *,
+    no_camera: bool = False,
 ) -> tuple[StationWindow, StationContext, Watcher]:
     """The window and what it runs on (separate from ``run_station`` for tests).
-    ``camera`` (a `vision.camera.SharedCamera`) is reopened when its settings change."""
+    ``camera`` (a `vision.camera.SharedCamera`) is reopened when its settings change;
+    ``no_camera`` says demo mode was chosen because none answered at start."""
     settings = load_settings(data_dir.settings)
     store = Store.open(data_dir)
     recordings = recorded_phones() if demo else {}
@@ -53,6 +62,7 @@ def build_window(
         pricing=pricing_setup(store),
         demo=demo,
         recordings=recordings,
+        no_camera=no_camera,
     )
     window = StationWindow(context, frame_source or demo_frame, camera)
     sources: list[Any] = [ReplaySource(recordings.values())] if demo else _live_sources()
@@ -91,8 +101,15 @@ def run_station(data_dir: DataDir, demo: bool = False) -> int:
     settings = load_settings(data_dir.settings)
     translators = install_translators(app, choose_language(settings.ui.language))
     camera = None if demo else open_camera(settings)
+    if camera is None and not demo:
+        log.warning(
+            "no camera at index %d: running on the demo phones and photos",
+            settings.camera.index,
+        )
     frames = demo_frame if camera is None else (lambda _inspection, _step: camera.read())
-    window, context, watcher = build_window(data_dir, camera is None, frames, camera)
+    window, context, watcher = build_window(
+        data_dir, camera is None, frames, camera, no_camera=camera is None and not demo
+    )
     watcher.start()
     window.show()
     try:

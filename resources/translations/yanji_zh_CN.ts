@@ -505,78 +505,83 @@
         <translation>（内置示例）</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="70" />
+        <location filename="../../ui/overview_page.py" line="71" />
+        <source>none at index %1 (demo photos: plug it in and restart)</source>
+        <translation>编号 %1 无摄像头（演示照片：请插上摄像头后重启）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="73" />
         <source>demo photos</source>
         <translation>演示照片</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="72" />
+        <location filename="../../ui/overview_page.py" line="75" />
         <source>camera %1</source>
         <translation>摄像头 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="75" />
+        <location filename="../../ui/overview_page.py" line="78" />
         <source>on</source>
         <translation>开</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="77" />
+        <location filename="../../ui/overview_page.py" line="80" />
         <source>off (not configured)</source>
         <translation>关（未配置）</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="80" />
+        <location filename="../../ui/overview_page.py" line="83" />
         <source>Camera: %1 · Price sheet: v%2 %3, effective %4%5 · Sync: %6</source>
         <translation>摄像头：%1 · 价格表：v%2 %3，%4 起生效%5 · 同步：%6</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="94" />
-        <location filename="../../ui/overview_page.py" line="127" />
+        <location filename="../../ui/overview_page.py" line="97" />
+        <location filename="../../ui/overview_page.py" line="130" />
         <source>unplugged</source>
         <translation>已拔出</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="119" />
+        <location filename="../../ui/overview_page.py" line="122" />
         <source>reading…</source>
         <translation>读取中…</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="120" />
+        <location filename="../../ui/overview_page.py" line="123" />
         <source>tap “Allow USB debugging” on the phone</source>
         <translation>请在手机上点“允许USB调试”</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="121" />
+        <location filename="../../ui/overview_page.py" line="124" />
         <source>tap “Trust” on the iPhone</source>
         <translation>请在iPhone上点“信任”</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="122" />
+        <location filename="../../ui/overview_page.py" line="125" />
         <source>trust declined: replug</source>
         <translation>已拒绝信任：请重新插入</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="123" />
+        <location filename="../../ui/overview_page.py" line="126" />
         <source>unlock the iPhone</source>
         <translation>请解锁iPhone</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="124" />
+        <location filename="../../ui/overview_page.py" line="127" />
         <source>not paired</source>
         <translation>未配对</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="125" />
+        <location filename="../../ui/overview_page.py" line="128" />
         <source>ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="126" />
+        <location filename="../../ui/overview_page.py" line="129" />
         <source>LOCKED</source>
         <translation>有锁</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="128" />
+        <location filename="../../ui/overview_page.py" line="131" />
         <source>could not be read</source>
         <translation>无法读取</translation>
     </message>

@@ -75,6 +75,17 @@ def test_overview_shows_states_and_starts_an_inspection(
         "LOCKED",
     )
     assert "bundled sample" in page.status_label.text()
+    assert page.status_label.text().startswith("Camera: demo photos ·")
+    # Demo mode because no camera answered at start: the clerk is told what to do.
+    context.no_camera = True
+    page.refresh_status()
+    assert page.status_label.text().startswith(
+        "Camera: none at index 0 (demo photos: plug it in and restart) ·"
+    )
+    context.no_camera, context.demo = False, False
+    page.refresh_status()
+    assert page.status_label.text().startswith("Camera: camera 0 ·")
+    context.demo = True
     with qtbot.waitSignal(page.inspect_requested) as signal:
         page.inspect_button.click()
     assert signal.args[0] == report
