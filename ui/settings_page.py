@@ -145,26 +145,36 @@ class SettingsPage(QWidget):
     def _apply_camera(self, asked: Any) -> None:
         """Open the camera afresh with the saved settings, off the GUI thread (opening
         one takes up to a few seconds)."""
-        camera = self._camera
+        camera, context = self._camera, self._context
         if camera is None:
             self.message.setText(
                 self.tr("Saved. In demo mode the camera is opened at the next start.")
             )
             return
         self.message.setText(self.tr("Saved. Opening camera %1…").replace("%1", str(asked.index)))
-        self._context.runner.work(
-            lambda: camera.reopen(asked.index, asked.width, asked.height, asked.exposure),
-            lambda size: self.message.setText(
-                self.tr("Saved. Camera %1 gives %2×%3.")
-                .replace("%1", str(asked.index))
-                .replace("%2", str(size[0]))
-                .replace("%3", str(size[1]))
-            ),
-            lambda error: self.message.setText(
-                self.tr("Saved, but camera %1 does not answer: %2")
-                .replace("%1", str(asked.index))
-                .replace("%2", str(error))
-            ),
+
+        def reopen() -> tuple[int, tuple[int, int]]:
+            # The newest saved settings, should two saves overlap: the last one wins
+            # whichever task runs first.
+            now = context.settings.camera
+            return now.index, camera.reopen(now.index, now.width, now.height, now.exposure)
+
+        self._context.runner.work(reopen, self._on_camera_opened, self._on_camera_failed)
+
+    def _on_camera_opened(self, result: tuple[int, tuple[int, int]]) -> None:
+        index, (width, height) = result
+        self.message.setText(
+            self.tr("Saved. Camera %1 gives %2×%3.")
+            .replace("%1", str(index))
+            .replace("%2", str(width))
+            .replace("%3", str(height))
+        )
+
+    def _on_camera_failed(self, error: BaseException) -> None:
+        self.message.setText(
+            self.tr("Saved, but camera %1 does not answer: %2")
+            .replace("%1", str(self._context.settings.camera.index))
+            .replace("%2", str(error))
         )
 
     def _on_import_clicked(self) -> None:
