@@ -35,7 +35,7 @@ class SettingsPage(QWidget):
     sheet_imported = Signal(object)
 
     def __init__(self, context: StationContext, camera: Any = None) -> None:
-        """``camera`` (a `vision.camera.SharedCamera`; None in demo mode) is opened
+        """``camera`` (a `vision.camera.CameraSource`; None in demo mode) is opened
         afresh when its settings are saved."""
         super().__init__()
         self._context = context
@@ -139,10 +139,10 @@ class SettingsPage(QWidget):
         self._context.settings = settings
         self.message.setText(self.tr("Saved."))
         if settings.camera != before:
-            self._apply_camera(settings.camera)
+            self._apply_camera()
         self.saved.emit(settings)
 
-    def _apply_camera(self, asked: Any) -> None:
+    def _apply_camera(self) -> None:
         """Open the camera afresh with the saved settings, off the GUI thread (opening
         one takes up to a few seconds)."""
         camera, context = self._camera, self._context
@@ -151,7 +151,8 @@ class SettingsPage(QWidget):
                 self.tr("Saved. In demo mode the camera is opened at the next start.")
             )
             return
-        self.message.setText(self.tr("Saved. Opening camera %1…").replace("%1", str(asked.index)))
+        index = str(context.settings.camera.index)
+        self.message.setText(self.tr("Saved. Opening camera %1…").replace("%1", index))
 
         def reopen() -> tuple[int, tuple[int, int]]:
             # The newest saved settings, should two saves overlap: the last one wins

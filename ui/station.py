@@ -49,7 +49,7 @@ def build_window(
     no_camera: bool = False,
 ) -> tuple[StationWindow, StationContext, Watcher]:
     """The window and what it runs on (separate from ``run_station`` for tests).
-    ``camera`` (a `vision.camera.SharedCamera`) is reopened when its settings change;
+    ``camera`` (a `vision.camera.CameraSource`) is reopened when its settings change;
     ``no_camera`` says demo mode was chosen because none answered at start."""
     settings = load_settings(data_dir.settings)
     store = Store.open(data_dir)
@@ -78,12 +78,12 @@ def _live_sources() -> list[Any]:
 
 
 def open_camera(settings: Any) -> Any:
-    """The camera the settings name (a `vision.camera.SharedCamera`), or None when
+    """The camera the settings name (a `vision.camera.CameraSource`), or None when
     none answers at start: the station then runs on the demo phones and photos."""
-    from vision.camera import CameraError, SharedCamera
+    from vision.camera import CameraError, CameraSource
 
     try:
-        return SharedCamera(
+        return CameraSource(
             settings.camera.index,
             settings.camera.width,
             settings.camera.height,

@@ -55,7 +55,9 @@ class CameraSource:
     """A USB camera by index, at the asked resolution and exposure. ``resolution`` is
     what the camera really gives (a camera that cannot do the asked size picks another,
     without saying so). After an unplug, each read tries the camera afresh, so frames
-    come again once it is plugged back in. ``opener`` makes the capture (OpenCV's
+    come again once it is plugged back in; ``reopen`` opens it with new settings. The
+    station reads it from two threads (the live preview and a capture), so reads,
+    reopens and close take turns. ``opener`` makes the capture (OpenCV's
     ``VideoCapture``; a fake in tests)."""
 
     def __init__(
@@ -67,13 +69,26 @@ class CameraSource:
         *,
         opener: Callable[[int], Any] = cv2.VideoCapture,
     ) -> None:
-        self.index = index
-        self._asked = (width, height, exposure)
+        self._lock = threading.Lock()  # a VideoCapture is not safe from two threads
         self._opener = opener
-        self.resolution = (width, height)
-        self._capture: Any = self._open()
-        if self._capture is None:
-            raise CameraError(f"no camera at index {index} (is it plugged in and free?)")
+        self._capture: Any = None
+        self.reopen(index, width, height, exposure)
+
+    def reopen(
+        self, index: int, width: int, height: int, exposure: float | None
+    ) -> tuple[int, int]:
+        """Let the camera go and open the one at ``index`` as asked; returns the size
+        it really gives. CameraError when none answers there: the settings are kept,
+        and each read tries them again, so plugging the camera in is enough."""
+        with self._lock:
+            if self._capture is not None:
+                self._capture.release()
+            self.index, self._asked = index, (width, height, exposure)
+            self.resolution = (width, height)
+            self._capture = self._open()
+            if self._capture is None:
+                raise CameraError(f"no camera at index {index} (is it plugged in and free?)")
+            return self.resolution
 
     def _open(self) -> Any:
         """A capture set up as asked (``resolution`` then says what it gives), or None
@@ -105,16 +120,17 @@ class CameraSource:
     def read(self) -> Image:
         """The next frame; CameraError when the camera stops giving frames and cannot
         be opened again (unplugged)."""
-        frame = self._frame()
-        if frame is None:
-            # An unplugged camera's handle never recovers; a new one does once it is back.
-            if self._capture is not None:
-                self._capture.release()
-            self._capture = self._open()
+        with self._lock:
             frame = self._frame()
-        if frame is None:
-            raise CameraError(f"camera {self.index} stopped sending frames (unplugged?)")
-        return frame
+            if frame is None:
+                # An unplugged camera's handle never recovers; a new one does once back.
+                if self._capture is not None:
+                    self._capture.release()
+                self._capture = self._open()
+                frame = self._frame()
+            if frame is None:
+                raise CameraError(f"camera {self.index} stopped sending frames (unplugged?)")
+            return frame
 
     def _frame(self) -> Image | None:
         if self._capture is None:
@@ -123,58 +139,10 @@ class CameraSource:
         return frame if ok and frame is not None else None
 
     def close(self) -> None:
-        if self._capture is not None:
-            self._capture.release()
-            self._capture = None
-
-
-class SharedCamera:
-    """The station's camera: read from two threads (the live preview and a capture,
-    one at a time), and opened afresh when the clerk changes its settings (``reopen``).
-    While no camera answers at the index, each read tries again, so one plugged in
-    later gives frames without a restart."""
-
-    def __init__(
-        self,
-        index: int = 0,
-        width: int = 1920,
-        height: int = 1080,
-        exposure: float | None = None,
-        *,
-        opener: Callable[[int], Any] = cv2.VideoCapture,
-    ) -> None:
-        self._lock = threading.Lock()  # a VideoCapture is not safe from two threads
-        self._opener = opener
-        self._camera: CameraSource | None = None
-        self._asked: tuple[int, int, int, float | None] = (index, width, height, exposure)
-        self.reopen(index, width, height, exposure)
-
-    def reopen(
-        self, index: int, width: int, height: int, exposure: float | None
-    ) -> tuple[int, int]:
-        """Close the camera and open the one at ``index`` as asked; returns the size it
-        really gives. CameraError when none answers: the settings are kept, and reads
-        keep trying them."""
         with self._lock:
-            if self._camera is not None:
-                self._camera.close()
-                self._camera = None
-            self._asked = (index, width, height, exposure)
-            self._camera = CameraSource(index, width, height, exposure, opener=self._opener)
-            return self._camera.resolution
-
-    def read(self) -> Image:
-        with self._lock:
-            if self._camera is None:
-                index, width, height, exposure = self._asked
-                self._camera = CameraSource(index, width, height, exposure, opener=self._opener)
-            return self._camera.read()
-
-    def close(self) -> None:
-        with self._lock:
-            if self._camera is not None:
-                self._camera.close()
-                self._camera = None
+            if self._capture is not None:
+                self._capture.release()
+                self._capture = None
 
 
 class FileSource:

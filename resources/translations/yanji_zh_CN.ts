@@ -981,57 +981,57 @@
         <translation>已保存。演示模式下，摄像头在下次启动时打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="154" />
+        <location filename="../../ui/settings_page.py" line="155" />
         <source>Saved. Opening camera %1…</source>
         <translation>已保存。正在打开摄像头 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="167" />
+        <location filename="../../ui/settings_page.py" line="168" />
         <source>Saved. Camera %1 gives %2×%3.</source>
         <translation>已保存。摄像头 %1 的画面为 %2×%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="175" />
+        <location filename="../../ui/settings_page.py" line="176" />
         <source>Saved, but camera %1 does not answer: %2</source>
         <translation>已保存，但摄像头 %1 没有响应：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="182" />
+        <location filename="../../ui/settings_page.py" line="183" />
         <source>Price sheet</source>
         <translation>价格表</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="182" />
+        <location filename="../../ui/settings_page.py" line="183" />
         <source>Price sheets (*.csv *.xlsx *.txt)</source>
         <translation>价格表 (*.csv *.xlsx *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="189" />
+        <location filename="../../ui/settings_page.py" line="190" />
         <source>Scale marker</source>
         <translation>比例标记</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="189" />
+        <location filename="../../ui/settings_page.py" line="190" />
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="204" />
+        <location filename="../../ui/settings_page.py" line="205" />
         <source>%1 could not be written: %2</source>
         <translation>%1 无法写入：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="211" />
+        <location filename="../../ui/settings_page.py" line="212" />
         <source>Saved %1: print it at 100 % (actual size); its black square must measure %2 mm.</source>
         <translation>已保存 %1：请按 100%（实际大小）打印，黑色方块应为 %2 毫米。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="220" />
+        <location filename="../../ui/settings_page.py" line="221" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="228" />
+        <location filename="../../ui/settings_page.py" line="229" />
         <source>Imported as version %1.</source>
         <translation>已导入为第 %1 版。</translation>
     </message>

@@ -28,7 +28,7 @@ from ui.review_page import ReviewPage
 from ui.seal_page import SealPage
 from ui.settings_page import SettingsPage
 from ui.station import demo_frame
-from vision.camera import SharedCamera
+from vision.camera import CameraSource
 from vision.finding import FindingKind, Surface
 from vision.synthetic import encode_png
 
@@ -401,7 +401,7 @@ def test_saved_camera_settings_reopen_the_camera(qtbot: QtBot, context: StationC
         opened.append(index)
         return captures[index].pop(0)
 
-    page = SettingsPage(context, SharedCamera(0, opener=opener))
+    page = SettingsPage(context, CameraSource(0, opener=opener))
     qtbot.addWidget(page)
     page.camera_index.setValue(1)  # not plugged in yet
     page._on_save_clicked()

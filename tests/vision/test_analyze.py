@@ -18,7 +18,6 @@ from vision.camera import (
     CameraSource,
     FileSource,
     FolderSource,
-    SharedCamera,
     VideoSource,
     preview,
     read_image,
@@ -210,7 +209,7 @@ def test_camera_says_its_real_size_and_comes_back_after_an_unplug(
         CameraSource(3, opener=lambda index: FakeCapture(0, opened=False))
 
 
-def test_shared_camera_reopens_with_new_settings_and_waits_for_a_missing_one() -> None:
+def test_camera_reopens_with_new_settings_and_waits_for_a_missing_one() -> None:
     first, plugged_in = FakeCapture(5), FakeCapture(5)
     cameras = {0: [first], 2: [FakeCapture(0, opened=False), plugged_in]}
     opened: list[int] = []
@@ -219,7 +218,7 @@ def test_shared_camera_reopens_with_new_settings_and_waits_for_a_missing_one() -
         opened.append(index)
         return cameras[index].pop(0)
 
-    camera = SharedCamera(0, 1920, 1080, None, opener=opener)
+    camera = CameraSource(0, 1920, 1080, None, opener=opener)
     assert camera.read().shape == (720, 1280, 3)
     # The clerk picks camera 2 at 4K before plugging it in: the old one is let go,
     # the new settings are kept, and reads keep trying them.
@@ -233,7 +232,7 @@ def test_shared_camera_reopens_with_new_settings_and_waits_for_a_missing_one() -
     camera.close()
     assert plugged_in.released
     with pytest.raises(CameraError, match="no camera at index 7"):
-        SharedCamera(7, opener=lambda index: FakeCapture(0, opened=False))
+        CameraSource(7, opener=lambda index: FakeCapture(0, opened=False))
 
 
 def test_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
