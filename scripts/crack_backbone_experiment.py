@@ -12,7 +12,17 @@ channels are flipped), computes their features once for the synthetic crops of
 1/8 (40 channels) and 1/16 (112 channels, upsampled) features. The crops add printed
 fabrics (`crack_synth.prints`) and long curved cracks (`crack_synth.arcs`), and take
 60 % of their backgrounds from the natural photos. The model's input sides must be
-multiples of 16. `eval` runs `benchmarks/vision_eval.py` with the model in place of
+multiples of 16. `--photos DIR` adds the photos under DIR to scikit-image's 26 as
+natural backdrops, for example Debian's desktop wallpapers (not shipped; CC0, CC-BY,
+CC-BY-SA, GPL and others; used for training only):
+
+    mkdir -p /tmp/wallpapers && cd /tmp/wallpapers && apt-get download \
+        mate-backgrounds ukui-wallpapers lomiri-wallpapers-20.04 mypaint-data-extras \
+        plasma-workspace-wallpapers gnome-backgrounds sway-backgrounds \
+        && for deb in *.deb; do dpkg-deb -x "$deb" root; done
+    ... train --out /tmp/bbw.onnx --photos /tmp/wallpapers/root/usr/share
+
+`eval` runs `benchmarks/vision_eval.py` with the model in place of
 the shipped one, at cell threshold 0.7 (0.6 both ways) and 40 cells. The figures are
 in docs/vision.md ("Tried, not shipped").
 """
@@ -20,11 +30,14 @@ in docs/vision.md ("Tried, not shipped").
 from __future__ import annotations
 
 import argparse
+import re
 import runpy
 import sys
 import time
 from pathlib import Path
 
+import cv2
+import numpy as np
 import torch
 from torch import nn
 
@@ -147,12 +160,45 @@ def _features(backbone: Backbone, images: torch.Tensor) -> tuple[torch.Tensor, t
     return torch.cat(eighths), torch.cat(sixteenths)
 
 
+def _photos(folder: Path) -> list[np.ndarray]:
+    """The photos under ``folder`` (BGR), scaled down to 1024 px on their long side:
+    one file per wallpaper (the largest of its sizes: those in a Plasma wallpaper's
+    ``images*/`` folder, or whose names differ only in a ``_WxH`` size), and no plain
+    image (grey spread under 2 levels)."""
+    largest: dict[tuple[Path, str], Path] = {}
+    for path in sorted(folder.rglob("*")):
+        if path.suffix.lower() not in {".jpg", ".jpeg", ".png"} or path.stem == "screenshot":
+            continue
+        if path.parent.name.startswith("images"):
+            key = (path.parent, "")
+        else:
+            key = (path.parent, re.sub(r"_\d+x\d+", "", path.stem))
+        if key not in largest or path.stat().st_size > largest[key].stat().st_size:
+            largest[key] = path
+    photos: list[np.ndarray] = []
+    for path in largest.values():
+        image = cv2.imread(str(path), cv2.IMREAD_COLOR)
+        if image is None or min(image.shape[:2]) < 128:
+            continue
+        scale = 1024 / max(image.shape[:2])
+        if scale < 1:
+            image = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+        if cv2.cvtColor(image, cv2.COLOR_BGR2GRAY).std() >= 2:
+            photos.append(image)
+    return photos
+
+
 def train(args: argparse.Namespace) -> None:
     """Train the head as ``args`` (see ``main``) say and export the whole model."""
     out, epochs, canvases, seed = args.out, args.epochs, args.canvases, args.seed
     crack_synth.BACKGROUNDS = (*crack_synth.BACKGROUNDS, *[crack_synth.prints] * args.prints)
     crack_synth.CRACKS = (*crack_synth.CRACKS, crack_synth.arcs)
     crack_synth.NATURAL_SHARE = args.natural
+    if args.photos:
+        extra = _photos(args.photos)
+        print(f"{len(extra)} more photos from {args.photos}")
+        skimage_photos = shipped.sample_photos
+        shipped.sample_photos = lambda: [*skimage_photos(), *extra]  # the workers fork
     torch.manual_seed(seed)
     torch.set_num_threads(2)
     started = time.perf_counter()
@@ -222,6 +268,7 @@ def main() -> None:
     trains.add_argument("--natural", type=float, default=0.6, help="share of natural backdrops")
     trains.add_argument("--prints", type=int, default=1, help="printed fabrics' weight")
     trains.add_argument("--seed", type=int, default=0, help="the head's initial weights and order")
+    trains.add_argument("--photos", type=Path, help="a folder of more natural photos")
     evals = commands.add_parser("eval")
     evals.add_argument("model", type=Path)
     evals.add_argument("data_dir", type=Path)
