@@ -33,8 +33,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    data_dir = resolve_data_dir(args.data_dir)
-    verbose = bool(args.verbose)
+    # Absent unless given, before or after the command (see build_parser).
+    data_dir = resolve_data_dir(getattr(args, "data_dir", None))
+    verbose = bool(getattr(args, "verbose", False))
     try:
         data_dir.ensure()
         from app.logs import setup_logging
@@ -78,9 +79,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Yanji (验机台): phone trade-in inspection station",
         parents=[common],
     )
-    parser.set_defaults(
-        handler=_cmd_station, demo=False, headless=False, data_dir=None, verbose=False
-    )
+    # No defaults for --data-dir and --verbose here: the parser and its commands share
+    # those two options, and a default set on one is set on all, so that the command's
+    # default would undo `yanji --data-dir DIR station`.
+    parser.set_defaults(handler=_cmd_station, demo=False, headless=False)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     station = sub.add_parser("station", parents=[common], help="start the station (default)")

@@ -124,15 +124,26 @@ def test_db_backup_is_a_consistent_copy(
     assert status == 1 and "already exists" in err
 
 
+@pytest.mark.parametrize("before", [False, True], ids=["after-command", "before-command"])
 def test_data_dir_option_beats_the_environment(
-    data_dir: DataDir, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    data_dir: DataDir, capsys: pytest.CaptureFixture[str], tmp_path: Path, before: bool
 ) -> None:
     other = tmp_path / "other"
-    status, _, _ = _yanji(capsys, "history", "--data-dir", str(other))
+    option = ["--data-dir", str(other)]
+    status, _, _ = _yanji(capsys, *([*option, "history"] if before else ["history", *option]))
     assert status == 0
     assert (other / "yanji.sqlite3").exists()
     assert (other / "logs" / "yanji.log").exists()
     assert not data_dir.database.exists()
+
+
+def test_options_before_the_command_are_kept(capsys: pytest.CaptureFixture[str]) -> None:
+    from app.cli import build_parser
+
+    args = build_parser().parse_args(["--data-dir", "/x", "-v", "station", "--headless"])
+    assert (args.data_dir, args.verbose, args.headless) == ("/x", True, True)
+    args = build_parser().parse_args(["station"])
+    assert not hasattr(args, "data_dir") and not hasattr(args, "verbose")
 
 
 def test_python_m_app_reports_a_newer_database_without_traceback(data_dir: DataDir) -> None:
