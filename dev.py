@@ -184,12 +184,43 @@ def cmd_test(args: list[str]) -> None:
     say("all checks passed")
 
 
-COMMANDS = {"run": cmd_run, "test": cmd_test}
+def cmd_build(args: list[str]) -> None:
+    """Build the station into one folder, dist/yanji/, with PyInstaller (build.spec),
+    then run the built station's recorded demo once, on a scratch data directory, to
+    show that it starts, reads its resources and database and grades."""
+    import tempfile
+
+    bootstrap()
+    dist, work = ROOT / "dist", ROOT / "build" / "pyinstaller"
+    run(
+        PY,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        dist,
+        "--workpath",
+        work,
+        *args,
+        ROOT / "build.spec",
+    )
+    station = dist / "yanji" / ("yanji.exe" if os.name == "nt" else "yanji")
+    with tempfile.TemporaryDirectory(prefix="yanji-built-") as scratch:
+        run(station, "--data-dir", scratch, "station", "--headless")
+    say(f"built {station}; copy the folder {station.parent} to the station PC")
+
+
+COMMANDS = {"run": cmd_run, "test": cmd_test, "build": cmd_build}
 
 
 def main() -> None:
     if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
-        print("usage: python3 dev.py run [station options] | python3 dev.py test [pytest options]")
+        print(
+            "usage: python3 dev.py run [station options] | python3 dev.py test [pytest options]"
+            " | python3 dev.py build"
+        )
         sys.exit(2)
     COMMANDS[sys.argv[1]](sys.argv[2:])
 
