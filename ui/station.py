@@ -65,16 +65,17 @@ def build_window(
         no_camera=no_camera,
     )
     window = StationWindow(context, frame_source or demo_frame, camera)
-    sources: list[Any] = [ReplaySource(recordings.values())] if demo else _live_sources()
     prober = StationProber(data_dir.root, recordings)
+    sources: list[Any] = [ReplaySource(recordings.values())] if demo else _live_sources(prober)
     watcher = Watcher(sources, prober, window.on_phone_event)
     return window, context, watcher
 
 
-def _live_sources() -> list[Any]:
-    from devices.sources import AdbUsbSource
+def _live_sources(prober: StationProber) -> list[Any]:
+    """Android phones on USB (libusb) and iPhones (usbmuxd, on the prober's loop)."""
+    from devices.sources import AdbUsbSource, UsbmuxSource
 
-    return [AdbUsbSource()]
+    return [AdbUsbSource(), UsbmuxSource(prober.loop)]
 
 
 def open_camera(settings: Any) -> Any:

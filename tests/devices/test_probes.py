@@ -23,6 +23,7 @@ from devices.replay import Recording, ReplayLockdown, ReplayShell
 from devices.report import LockState
 from tests.devices.fake_adbd import FakeAdbd, adb_key_text
 from tests.devices.fake_lockdownd import FakeLockdownd
+from tests.devices.fake_usbmuxd import FakeUsbmuxd
 
 
 def _replay(recording: Recording, **options):  # type: ignore[no-untyped-def]
@@ -267,6 +268,55 @@ def test_iphone_unplugged_during_a_real_protocol_probe(
     report = _ios_probe(loop, lockdownd, tmp_path, lockdownd.pair_record())
     assert report.marketing_name == "iPhone 7"
     assert any("disconnected" in p for p in report.problems)
+
+
+@pytest.fixture
+def usbmuxd(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    fake = FakeUsbmuxd()
+    monkeypatch.setenv("USBMUXD_SOCKET_ADDRESS", fake.address)
+    yield fake
+    fake.close()
+
+
+def test_iphone_on_usb_is_listed_and_probed_through_usbmuxd(
+    loop: LoopThread,
+    lockdownd: FakeLockdownd,
+    usbmuxd: FakeUsbmuxd,
+    tmp_path: Path,
+    recordings: dict[str, Recording],
+) -> None:
+    from devices.sources import StationProber, UsbmuxSource
+    from devices.watcher import PhoneRef
+
+    udid = recordings["ios-iphone7-cn"].data["lockdown"]["UniqueDeviceID"]
+    source = UsbmuxSource(loop)
+    assert source.list_phones() == []
+    device_id = usbmuxd.plug(udid, lockdownd)
+    phones = source.list_phones()
+    assert phones == [PhoneRef("ios", udid, "usb", udid)]
+    # The station's own path: pairing (the phone trusts this station), then the probe,
+    # every byte through usbmuxd's Connect.
+    report = StationProber(tmp_path, loop=loop)(phones[0])
+    assert report == _replay(recordings["ios-iphone7-cn"])
+    assert "Connect" in usbmuxd.requests and "Pair" in lockdownd.requests
+    usbmuxd.unplug(device_id)
+    assert source.list_phones() == []
+
+
+def test_no_usbmuxd_means_no_iphones_and_one_warning(
+    loop: LoopThread, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from devices.sources import UsbmuxSource
+
+    with socket.socket() as unused:
+        unused.bind(("127.0.0.1", 0))
+        port = unused.getsockname()[1]
+    monkeypatch.setenv("USBMUXD_SOCKET_ADDRESS", f"127.0.0.1:{port}")  # nobody listens
+    source = UsbmuxSource(loop)
+    assert source.list_phones() == [] and source.list_phones() == []
+    assert [r.message for r in caplog.records if "usbmuxd" in r.message] == [
+        "usbmuxd is not running: iPhones cannot be seen (apt-get install usbmuxd)"
+    ]
 
 
 def test_import_devices_does_not_import_pymobiledevice3() -> None:

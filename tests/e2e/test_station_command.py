@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from concurrent.futures import wait
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -13,6 +14,9 @@ from pytestqt.qtbot import QtBot
 from app.cli import main
 from app.paths import DataDir
 from app.records import InspectionState
+from devices.replay import recorded_phones
+from tests.devices.fake_lockdownd import FakeLockdownd
+from tests.devices.fake_usbmuxd import FakeUsbmuxd
 from ui.station import build_window
 from ui.station_window import StationWindow
 
@@ -89,3 +93,32 @@ def test_demo_from_plug_in_to_sealed_record_found_in_history(
         watcher.stop()
         context.runner.shutdown()
         context.store.close()
+
+
+def test_live_station_lists_an_iphone_on_usb(
+    qtbot: QtBot, data_dir: DataDir, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not the demo: the station watches usbmuxd (a fake one, driven by pymobiledevice3)
+    and reads the iPhone plugged in, through the same pairing and probe as a real one."""
+    recording = recorded_phones()["ios-iphone7-cn"]
+    phone, usbmuxd = FakeLockdownd(recording), FakeUsbmuxd()
+    monkeypatch.setenv("USBMUXD_SOCKET_ADDRESS", usbmuxd.address)
+    device_id = usbmuxd.plug(recording.data["lockdown"]["UniqueDeviceID"], phone)
+    window, context, watcher = build_window(data_dir, demo=False, frame_source=lambda *_: None)
+    qtbot.addWidget(window)
+    table = window.overview.phones
+    try:
+        wait(watcher.poll_once())
+        qtbot.waitUntil(lambda: table.rowCount() == 1 and table.item(0, 2).text() == "ready")
+        assert table.item(0, 0).text() == "iPhone 7"
+        assert table.item(0, 1).text() == "usb"
+        assert "Connect" in usbmuxd.requests
+        usbmuxd.unplug(device_id)
+        wait(watcher.poll_once())
+        qtbot.waitUntil(lambda: table.item(0, 2).text() == "unplugged")
+    finally:
+        watcher.stop()
+        context.runner.shutdown()
+        context.store.close()
+        usbmuxd.close()
+        phone.close()
