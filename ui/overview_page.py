@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -34,6 +35,8 @@ class OverviewPage(QWidget):
     """The station at a glance."""
 
     inspect_requested = Signal(object)  # DeviceReport
+    #: The clerk plugged the camera in after the start (demo mode for want of one).
+    camera_search_requested = Signal()
 
     def __init__(self, context: StationContext) -> None:
         super().__init__()
@@ -53,11 +56,21 @@ class OverviewPage(QWidget):
         self.phones.itemActivated.connect(self._on_phones_activated)
         self.inspect_button = QPushButton(self.tr("&Inspect the selected phone"))
         self.inspect_button.clicked.connect(self._on_inspect_clicked)
+        # Only in demo mode for want of a camera: the way out without a restart.
+        self.camera_button = QPushButton(self.tr("&Look for the camera again"))
+        self.camera_button.clicked.connect(self.camera_search_requested)
+        self.camera_note = QLabel()
+        self.camera_note.setWordWrap(True)
         layout = QVBoxLayout(self)
         heading = QLabel(self.tr("Connected phones"))
         heading.setObjectName("heading")
         layout.addWidget(heading)
         layout.addWidget(self.status_label)
+        if context.no_camera:
+            camera_row = QHBoxLayout()
+            camera_row.addWidget(self.camera_button)
+            camera_row.addWidget(self.camera_note, 1)
+            layout.addLayout(camera_row)
         layout.addWidget(self.phones)
         layout.addWidget(self.inspect_button)
         self.refresh_status()
@@ -68,7 +81,7 @@ class OverviewPage(QWidget):
         sample = self.tr(" (bundled sample)") if self._context.pricing.sample else ""
         index = str(self._context.settings.camera.index)
         if self._context.no_camera:
-            camera = self.tr("none at index %1 (demo photos: plug it in and restart)")
+            camera = self.tr("none at index %1 (demo photos until one is plugged in)")
         elif self._context.demo:
             camera = self.tr("demo photos")
         else:
@@ -102,7 +115,7 @@ class OverviewPage(QWidget):
             self._rows[event.phone] = row
             for column in range(4):
                 self.phones.setItem(row, column, QTableWidgetItem(""))
-            self.phones.item(row, 1).setText(event.phone.transport)
+            self.phones.item(row, 1).setText(self._transport_text(event.phone.transport))
             self.phones.item(row, 3).setText(event.phone.serial)
         if event.report is not None:
             self._reports[event.phone] = event.report
@@ -116,6 +129,14 @@ class OverviewPage(QWidget):
             state_item.setBackground(QBrush(QColor(colour)))
         if self.phones.currentRow() < 0:
             self.phones.selectRow(row)
+
+    def _transport_text(self, transport: str) -> str:
+        texts = {
+            "usb": self.tr("USB"),
+            "tcp": self.tr("Wi-Fi"),
+            "replay": self.tr("recorded"),
+        }
+        return texts.get(transport, transport)
 
     def _state_text(self, state: PhoneState) -> str:
         texts = {

@@ -33,6 +33,9 @@ class SettingsPage(QWidget):
 
     saved = Signal(object)
     sheet_imported = Signal(object)
+    #: Camera settings saved while no camera answered at start (demo mode for want of
+    #: one): the window looks for it (`StationWindow.look_for_camera`).
+    camera_search_requested = Signal()
 
     def __init__(self, context: StationContext, camera: Any = None) -> None:
         """``camera`` (a `vision.camera.CameraSource`; None in demo mode) is opened
@@ -147,9 +150,12 @@ class SettingsPage(QWidget):
         one takes up to a few seconds)."""
         camera, context = self._camera, self._context
         if camera is None:
-            self.message.setText(
-                self.tr("Saved. In demo mode the camera is opened at the next start.")
-            )
+            index = str(context.settings.camera.index)
+            if context.no_camera:
+                self.message.setText(self.tr("Saved. Looking for camera %1…").replace("%1", index))
+                self.camera_search_requested.emit()
+            else:
+                self.message.setText(self.tr("Saved. The demo (--demo) does not use the camera."))
             return
         index = str(context.settings.camera.index)
         self.message.setText(self.tr("Saved. Opening camera %1…").replace("%1", index))

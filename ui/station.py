@@ -64,7 +64,8 @@ def build_window(
         recordings=recordings,
         no_camera=no_camera,
     )
-    window = StationWindow(context, frame_source or demo_frame, camera)
+    find_camera = (lambda: open_camera(context.settings)) if no_camera else None
+    window = StationWindow(context, frame_source or demo_frame, camera, find_camera)
     prober = StationProber(data_dir.root, recordings)
     sources: list[Any] = [ReplaySource(recordings.values())] if demo else _live_sources(prober)
     watcher = Watcher(sources, prober, window.on_phone_event)
@@ -96,29 +97,54 @@ def open_camera(settings: Any) -> Any:
 
 def run_station(data_dir: DataDir, demo: bool = False) -> int:
     """Open the station window on ``data_dir`` and run until it is closed. With no
-    camera attached the station offers the recorded demo phones and photos."""
+    camera attached the station offers the recorded demo phones and photos, until the
+    clerk plugs one in and the window finds it: the station then starts afresh on it
+    (the same process and data; the demo's records stay in History)."""
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Yanji")
     settings = load_settings(data_dir.settings)
     translators = install_translators(app, choose_language(settings.ui.language))
     camera = None if demo else open_camera(settings)
+    try:
+        while True:
+            status, camera = _run_window(app, data_dir, demo, camera)
+            if status != RESTART_LIVE:
+                return status
+            log.info("camera found: the station starts afresh on it")
+    finally:
+        del translators
+
+
+#: ``app.exec()``'s status when the window asked to start afresh on a camera it found.
+RESTART_LIVE = 75
+
+
+def _run_window(app: Any, data_dir: DataDir, demo: bool, camera: Any) -> tuple[int, Any]:
+    """One window's life: its exit status, and the camera the next one starts on."""
     if camera is None and not demo:
         log.warning(
             "no camera at index %d: running on the demo phones and photos",
-            settings.camera.index,
+            load_settings(data_dir.settings).camera.index,
         )
     frames = demo_frame if camera is None else (lambda _inspection, _step: camera.read())
     window, context, watcher = build_window(
         data_dir, camera is None, frames, camera, no_camera=camera is None and not demo
     )
+    window.live_requested.connect(lambda: app.exit(RESTART_LIVE))
     watcher.start()
     window.show()
+    app.setQuitOnLastWindowClosed(True)
+    status = -1
     try:
-        return app.exec()
+        status = app.exec()
     finally:
         watcher.stop()
         context.runner.shutdown()
         context.store.close()
-        if camera is not None:
+        if status == RESTART_LIVE:
+            app.setQuitOnLastWindowClosed(False)  # the next window is on its way
+            window.close()
+            window.deleteLater()
+        elif camera is not None:
             camera.close()
-        del translators
+    return status, window.found_camera

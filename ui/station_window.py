@@ -3,6 +3,7 @@ history and settings; Ctrl+1…8 jumps to a page, and every step has a keyboard 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -49,11 +50,27 @@ class PhoneEvents(QObject):
 
 
 class StationWindow(QMainWindow):
-    """The station's window; it is given the context it shows (no globals)."""
+    """The station's window; it is given the context it shows (no globals).
 
-    def __init__(self, context: StationContext, frame_source: Any, camera: Any = None) -> None:
+    In demo mode for want of a camera, ``find_camera`` (returning an opened camera, or
+    None when none answers) is tried when the clerk asks; once one answers it is kept
+    in ``found_camera`` and ``live_requested`` is emitted: the station then starts
+    afresh on it, with the phones on USB (`ui.station.run_station`)."""
+
+    live_requested = Signal()
+
+    def __init__(
+        self,
+        context: StationContext,
+        frame_source: Any,
+        camera: Any = None,
+        find_camera: Callable[[], Any] | None = None,
+    ) -> None:
         super().__init__()
         self._context = context
+        self._find_camera = find_camera
+        self.found_camera: Any = None
+        self._search_from_settings = False
         self.setWindowTitle(self.tr("Yanji inspection station"))
         self.setStyleSheet(STYLE)
         self.phone_events = PhoneEvents()
@@ -141,6 +158,39 @@ class StationWindow(QMainWindow):
         self.seal.sealed.connect(lambda _: self.nav.setCurrentRow(6))
         self.history.open_requested.connect(self._on_history_open_requested)
         self.settings.sheet_imported.connect(self._on_settings_sheet_imported)
+        self.overview.camera_search_requested.connect(self.look_for_camera)
+        self.settings.camera_search_requested.connect(lambda: self.look_for_camera(True))
+
+    def look_for_camera(self, from_settings: bool = False) -> None:
+        """Try the camera the settings name, off the GUI thread (opening one takes up to
+        a few seconds); see the class's text. ``from_settings``: the answer is shown on
+        the Settings page too."""
+        self._search_from_settings |= from_settings
+        if self._find_camera is None or not self.overview.camera_button.isEnabled():
+            return
+        self.overview.camera_button.setEnabled(False)
+        index = str(self._context.settings.camera.index)
+        self.overview.camera_note.setText(self.tr("Looking for camera %1…").replace("%1", index))
+        self._context.runner.work(self._find_camera, self._on_camera_searched, self._on_camera_lost)
+
+    def _on_camera_searched(self, camera: Any) -> None:
+        if camera is None:
+            self._on_camera_lost(None)
+            return
+        self.found_camera = camera
+        self.overview.camera_note.setText(self.tr("Camera found: starting with it…"))
+        self.live_requested.emit()
+
+    def _on_camera_lost(self, error: BaseException | None) -> None:
+        self.overview.camera_button.setEnabled(True)
+        text = self.tr("No camera at index %1: plug it in, or pick another index in Settings.")
+        text = text.replace("%1", str(self._context.settings.camera.index))
+        if error is not None:
+            text += f" ({error})"
+        self.overview.camera_note.setText(text)
+        if self._search_from_settings:
+            self.settings.message.setText(self.tr("Saved.") + " " + text)
+        self._search_from_settings = False
 
     def on_phone_event(self, event: PhoneEvent) -> None:
         """Thread-safe: called by the watcher from its thread."""

@@ -470,118 +470,139 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/overview_page.py" line="47" />
+        <location filename="../../ui/overview_page.py" line="50" />
         <source>Phone</source>
+        <extracomment>The clerk plugged the camera in after the start (demo mode for want of one).</extracomment>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="47" />
+        <location filename="../../ui/overview_page.py" line="50" />
         <source>Connection</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="47" />
+        <location filename="../../ui/overview_page.py" line="50" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="47" />
+        <location filename="../../ui/overview_page.py" line="50" />
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="54" />
+        <location filename="../../ui/overview_page.py" line="57" />
         <source>&amp;Inspect the selected phone</source>
         <translation>检测所选手机(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="57" />
+        <location filename="../../ui/overview_page.py" line="60" />
+        <source>&amp;Look for the camera again</source>
+        <translation>重新查找摄像头(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="65" />
         <source>Connected phones</source>
         <translation>已连接的手机</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="68" />
+        <location filename="../../ui/overview_page.py" line="81" />
         <source> (bundled sample)</source>
         <translation>（内置示例）</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="71" />
-        <source>none at index %1 (demo photos: plug it in and restart)</source>
-        <translation>编号 %1 无摄像头（演示照片：请插上摄像头后重启）</translation>
+        <location filename="../../ui/overview_page.py" line="84" />
+        <source>none at index %1 (demo photos until one is plugged in)</source>
+        <translation>编号 %1 无摄像头（插上摄像头前使用演示照片）</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="73" />
+        <location filename="../../ui/overview_page.py" line="86" />
         <source>demo photos</source>
         <translation>演示照片</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="75" />
+        <location filename="../../ui/overview_page.py" line="88" />
         <source>camera %1</source>
         <translation>摄像头 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="78" />
+        <location filename="../../ui/overview_page.py" line="91" />
         <source>on</source>
         <translation>开</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="80" />
+        <location filename="../../ui/overview_page.py" line="93" />
         <source>off (not configured)</source>
         <translation>关（未配置）</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="83" />
+        <location filename="../../ui/overview_page.py" line="96" />
         <source>Camera: %1 · Price sheet: v%2 %3, effective %4%5 · Sync: %6</source>
         <translation>摄像头：%1 · 价格表：v%2 %3，%4 起生效%5 · 同步：%6</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="97" />
-        <location filename="../../ui/overview_page.py" line="130" />
+        <location filename="../../ui/overview_page.py" line="110" />
+        <location filename="../../ui/overview_page.py" line="151" />
         <source>unplugged</source>
         <translation>已拔出</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="122" />
+        <location filename="../../ui/overview_page.py" line="135" />
+        <source>USB</source>
+        <translation>USB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="136" />
+        <source>Wi-Fi</source>
+        <translation>Wi-Fi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="137" />
+        <source>recorded</source>
+        <translation>录制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="143" />
         <source>reading…</source>
         <translation>读取中…</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="123" />
+        <location filename="../../ui/overview_page.py" line="144" />
         <source>tap “Allow USB debugging” on the phone</source>
         <translation>请在手机上点“允许USB调试”</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="124" />
+        <location filename="../../ui/overview_page.py" line="145" />
         <source>tap “Trust” on the iPhone</source>
         <translation>请在iPhone上点“信任”</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="125" />
+        <location filename="../../ui/overview_page.py" line="146" />
         <source>trust declined: replug</source>
         <translation>已拒绝信任：请重新插入</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="126" />
+        <location filename="../../ui/overview_page.py" line="147" />
         <source>unlock the iPhone</source>
         <translation>请解锁iPhone</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="127" />
+        <location filename="../../ui/overview_page.py" line="148" />
         <source>not paired</source>
         <translation>未配对</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="128" />
+        <location filename="../../ui/overview_page.py" line="149" />
         <source>ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="129" />
+        <location filename="../../ui/overview_page.py" line="150" />
         <source>LOCKED</source>
         <translation>有锁</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="131" />
+        <location filename="../../ui/overview_page.py" line="152" />
         <source>could not be read</source>
         <translation>无法读取</translation>
     </message>
@@ -895,143 +916,148 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="98" />
+        <location filename="../../ui/settings_page.py" line="101" />
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="102" />
+        <location filename="../../ui/settings_page.py" line="105" />
         <source>A fixed exposure keeps black glass from glaring. Linux: in units of 0.1 ms (e.g. 150); Windows: a power of two in seconds (e.g. -6 is 1/64 s).</source>
         <translation>固定曝光可避免黑色玻璃反光过曝。Linux：单位为 0.1 毫秒（如 150）；Windows：以秒为单位的 2 的幂（如 -6 即 1/64 秒）。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="60" />
+        <location filename="../../ui/settings_page.py" line="63" />
         <source>System language</source>
-        <extracomment>The exposure box's lowest step, shown as "Auto"; the settings allow -13 and up.</extracomment>
+        <extracomment>The exposure box's lowest step, shown as "Auto"; the settings allow -13 and up. Camera settings saved while no camera answered at start (demo mode for want of one): the window looks for it (`StationWindow.look_for_camera`).</extracomment>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="66" />
+        <location filename="../../ui/settings_page.py" line="69" />
         <source>&amp;Save settings</source>
         <translation>保存设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="68" />
+        <location filename="../../ui/settings_page.py" line="71" />
         <source>&amp;Import a price sheet (CSV or XLSX)…</source>
         <translation>导入价格表（CSV或XLSX）(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="70" />
+        <location filename="../../ui/settings_page.py" line="73" />
         <source>Save the scale &amp;marker sheet to print…</source>
         <translation>保存比例标记纸以便打印(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="73" />
+        <location filename="../../ui/settings_page.py" line="76" />
         <source>Station name</source>
         <translation>验机台名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="74" />
+        <location filename="../../ui/settings_page.py" line="77" />
         <source>Store name</source>
         <translation>门店名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="75" />
+        <location filename="../../ui/settings_page.py" line="78" />
         <source>Clerk</source>
         <translation>店员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="76" />
+        <location filename="../../ui/settings_page.py" line="79" />
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="77" />
+        <location filename="../../ui/settings_page.py" line="80" />
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="78" />
+        <location filename="../../ui/settings_page.py" line="81" />
         <source>Exposure</source>
         <translation>曝光</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="79" />
+        <location filename="../../ui/settings_page.py" line="82" />
         <source>Language (after restart)</source>
         <translation>语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="80" />
+        <location filename="../../ui/settings_page.py" line="83" />
         <source>Data directory</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="82" />
+        <location filename="../../ui/settings_page.py" line="85" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="140" />
+        <location filename="../../ui/settings_page.py" line="143" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="151" />
-        <source>Saved. In demo mode the camera is opened at the next start.</source>
-        <translation>已保存。演示模式下，摄像头在下次启动时打开。</translation>
+        <location filename="../../ui/settings_page.py" line="155" />
+        <source>Saved. Looking for camera %1…</source>
+        <translation>已保存。正在查找摄像头 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="155" />
+        <location filename="../../ui/settings_page.py" line="158" />
+        <source>Saved. The demo (--demo) does not use the camera.</source>
+        <translation>已保存。演示（--demo）不使用摄像头。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="161" />
         <source>Saved. Opening camera %1…</source>
         <translation>已保存。正在打开摄像头 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="168" />
+        <location filename="../../ui/settings_page.py" line="174" />
         <source>Saved. Camera %1 gives %2×%3.</source>
         <translation>已保存。摄像头 %1 的画面为 %2×%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="176" />
+        <location filename="../../ui/settings_page.py" line="182" />
         <source>Saved, but camera %1 does not answer: %2</source>
         <translation>已保存，但摄像头 %1 没有响应：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="183" />
+        <location filename="../../ui/settings_page.py" line="189" />
         <source>Price sheet</source>
         <translation>价格表</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="183" />
+        <location filename="../../ui/settings_page.py" line="189" />
         <source>Price sheets (*.csv *.xlsx *.txt)</source>
         <translation>价格表 (*.csv *.xlsx *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="190" />
+        <location filename="../../ui/settings_page.py" line="196" />
         <source>Scale marker</source>
         <translation>比例标记</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="190" />
+        <location filename="../../ui/settings_page.py" line="196" />
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="205" />
+        <location filename="../../ui/settings_page.py" line="211" />
         <source>%1 could not be written: %2</source>
         <translation>%1 无法写入：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="212" />
+        <location filename="../../ui/settings_page.py" line="218" />
         <source>Saved %1: print it at 100 % (actual size); its black square must measure %2 mm.</source>
         <translation>已保存 %1：请按 100%（实际大小）打印，黑色方块应为 %2 毫米。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="221" />
+        <location filename="../../ui/settings_page.py" line="227" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="229" />
+        <location filename="../../ui/settings_page.py" line="235" />
         <source>Imported as version %1.</source>
         <translation>已导入为第 %1 版。</translation>
     </message>
@@ -1057,57 +1083,77 @@
 <context>
     <name>StationWindow</name>
     <message>
-        <location filename="../../ui/station_window.py" line="57" />
+        <location filename="../../ui/station_window.py" line="74" />
         <source>Yanji inspection station</source>
         <translation>验机台</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="72" />
+        <location filename="../../ui/station_window.py" line="89" />
         <source>1 Phones</source>
         <translation>1 手机</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="73" />
+        <location filename="../../ui/station_window.py" line="90" />
         <source>2 Identify</source>
         <translation>2 识别</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="74" />
+        <location filename="../../ui/station_window.py" line="91" />
         <source>3 Photograph</source>
         <translation>3 拍照</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="75" />
+        <location filename="../../ui/station_window.py" line="92" />
         <source>4 Review</source>
         <translation>4 复核</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="76" />
+        <location filename="../../ui/station_window.py" line="93" />
         <source>5 Grade &amp; quote</source>
         <translation>5 成色与报价</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="77" />
+        <location filename="../../ui/station_window.py" line="94" />
         <source>6 Seal</source>
         <translation>6 封存</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="78" />
+        <location filename="../../ui/station_window.py" line="95" />
         <source>7 History</source>
         <translation>7 历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="79" />
+        <location filename="../../ui/station_window.py" line="96" />
         <source>8 Settings</source>
         <translation>8 设置</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="120" />
+        <location filename="../../ui/station_window.py" line="137" />
         <source>DEMO: recorded phones and generated photos</source>
         <translation>演示：录制的手机与生成的照片</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="197" />
+        <location filename="../../ui/station_window.py" line="173" />
+        <source>Looking for camera %1…</source>
+        <translation>正在查找摄像头 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_window.py" line="181" />
+        <source>Camera found: starting with it…</source>
+        <translation>已找到摄像头：正在切换…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_window.py" line="186" />
+        <source>No camera at index %1: plug it in, or pick another index in Settings.</source>
+        <translation>编号 %1 无摄像头：请插上摄像头，或在设置中选择其他编号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_window.py" line="192" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_window.py" line="247" />
         <source>Something went wrong</source>
         <translation>出错了</translation>
     </message>

@@ -37,6 +37,68 @@ def test_station_command_opens_the_window(qtbot: QtBot, data_dir: DataDir) -> No
     assert seen == ["Yanji inspection station"]
 
 
+class FakeCamera:
+    """Stands in for `vision.camera.CameraSource`: what the station calls on one."""
+
+    def __init__(self) -> None:
+        self.closed = False
+
+    def read(self) -> object:
+        from vision.synthetic import render_scene
+
+        return render_scene((), size_mm=(71.0, 146.0)).image
+
+    def reopen(self, index: int, width: int, height: int, exposure: object) -> tuple[int, int]:
+        return width, height
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def test_station_starts_afresh_on_a_camera_plugged_in_after_start(
+    qtbot: QtBot, data_dir: DataDir, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No camera at start: demo mode, with a button to look again. The first look finds
+    none and says so; the clerk plugs the camera in, looks again, and the station
+    starts afresh on it, watching the phones on USB instead of the recorded ones."""
+    import ui.station
+
+    camera = FakeCamera()
+    answers: list[FakeCamera | None] = [None, None, camera]  # start, first look, second
+    monkeypatch.setattr(ui.station, "open_camera", lambda _settings: answers.pop(0))
+    monkeypatch.setenv("USBMUXD_SOCKET_ADDRESS", "127.0.0.1:9")  # no usbmuxd: no iPhones
+    seen: list[tuple[str, str]] = []
+
+    def windows() -> list[StationWindow]:
+        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, StationWindow)]
+        return [w for w in found if w.isVisible()]
+
+    def step() -> None:
+        shown = windows()
+        if not shown:
+            return
+        window = shown[0]
+        button, note = window.overview.camera_button, window.overview.camera_note
+        if button.isVisible() and button.isEnabled():
+            if len(answers) == 2:
+                button.click()  # finds none
+            elif len(answers) == 1 and "No camera at index 0" in note.text():
+                seen.append(("demo", note.text()))
+                button.click()  # finds the camera: the station starts afresh
+        elif not button.isVisible() and not answers:
+            seen.append(("live", window.overview.status_label.text()))
+            window.close()
+            return
+        QTimer.singleShot(50, step)
+
+    QTimer.singleShot(100, step)
+    assert main(["station"]) == 0
+    assert [kind for kind, _ in seen] == ["demo", "live"]
+    assert "plug it in" in seen[0][1]
+    assert seen[1][1].startswith("Camera: camera 0")
+    assert camera.closed  # closed with the window that used it
+
+
 def test_demo_from_plug_in_to_sealed_record_found_in_history(
     qtbot: QtBot, data_dir: DataDir
 ) -> None:
@@ -111,7 +173,7 @@ def test_live_station_lists_an_iphone_on_usb(
         wait(watcher.poll_once())
         qtbot.waitUntil(lambda: table.rowCount() == 1 and table.item(0, 2).text() == "ready")
         assert table.item(0, 0).text() == "iPhone 7"
-        assert table.item(0, 1).text() == "usb"
+        assert table.item(0, 1).text() == "USB"
         assert "Connect" in usbmuxd.requests
         usbmuxd.unplug(device_id)
         wait(watcher.poll_once())
@@ -122,3 +184,29 @@ def test_live_station_lists_an_iphone_on_usb(
         context.store.close()
         usbmuxd.close()
         phone.close()
+
+
+def test_saving_camera_settings_without_a_camera_looks_for_it(
+    qtbot: QtBot, data_dir: DataDir, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ui.station
+
+    asked: list[int] = []
+
+    def nothing_there(settings: object) -> None:
+        asked.append(settings.camera.index)  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(ui.station, "open_camera", nothing_there)
+    window, context, watcher = build_window(data_dir, demo=True, no_camera=True)
+    qtbot.addWidget(window)
+    try:
+        window.settings.camera_index.setValue(3)
+        window.settings._on_save_clicked()
+        qtbot.waitUntil(lambda: "No camera at index 3" in window.settings.message.text())
+        assert window.settings.message.text().startswith("Saved. No camera at index 3: plug")
+        assert asked == [3] and window.found_camera is None
+        assert window.overview.camera_button.isEnabled()  # the clerk may look again
+    finally:
+        watcher.stop()
+        context.runner.shutdown()
+        context.store.close()

@@ -68,6 +68,7 @@ def test_overview_shows_states_and_starts_an_inspection(
     phone = PhoneRef("ios", "FK3NMRC3G5QQ", "replay", "ios-iphone6plus-locked")
     page.on_phone_event(PhoneEvent("added", phone, PhoneState.PROBING))
     assert page.phones.item(0, 2).text() == "reading…"
+    assert page.phones.item(0, 1).text() == "recorded"
     report = probe_recording(PHONES["ios-iphone6plus-locked"])
     page.on_phone_event(PhoneEvent("report", phone, PhoneState.LOCKED, report=report))
     assert (page.phones.item(0, 0).text(), page.phones.item(0, 2).text()) == (
@@ -80,7 +81,7 @@ def test_overview_shows_states_and_starts_an_inspection(
     context.no_camera = True
     page.refresh_status()
     assert page.status_label.text().startswith(
-        "Camera: none at index 0 (demo photos: plug it in and restart) ·"
+        "Camera: none at index 0 (demo photos until one is plugged in) ·"
     )
     context.no_camera, context.demo = False, False
     page.refresh_status()
@@ -416,11 +417,18 @@ def test_saved_camera_settings_reopen_the_camera(qtbot: QtBot, context: StationC
     page.clerk.setText("小王")  # no camera change: the camera is left alone
     page._on_save_clicked()
     assert page.message.text() == "Saved." and opened == [0, 1, 1]
-    demo = SettingsPage(context)  # demo mode: no camera to open until the next start
+    demo = SettingsPage(context)  # --demo: no camera is used
     qtbot.addWidget(demo)
     demo.camera_index.setValue(0)
     demo._on_save_clicked()
-    assert "In demo mode the camera is opened at the next start" in demo.message.text()
+    assert demo.message.text() == "Saved. The demo (--demo) does not use the camera."
+    # Demo mode for want of a camera: the window is asked to look for the new one
+    # (tests/e2e/test_station_command.py follows it to the restart).
+    context.no_camera = True
+    demo.camera_index.setValue(2)
+    with qtbot.waitSignal(demo.camera_search_requested):
+        demo._on_save_clicked()
+    assert demo.message.text() == "Saved. Looking for camera 2…"
 
 
 def test_settings_saves_the_marker_sheet_to_print(
