@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from devices.android import AdbShell, probe_android, station_signer
+from devices.android import AdbShell, probe_android, show_pattern, station_signer
 from devices.errors import PhoneState, PhoneUnavailable
 from devices.ios import LoopThread, Pmd3Source, probe_ios
 from devices.replay import Recording, ReplayLockdown, ReplayShell
@@ -152,14 +152,30 @@ class StationProber:
         source = ReplayLockdown(recording, self.latency_s)
         return self.loop.run(probe_ios(source, self.timeout_s), self.timeout_s * 8)
 
-    def _android(self, phone: PhoneRef) -> DeviceReport:
+    def show_pattern(self, phone: PhoneRef, name: str, png: bytes) -> str:
+        """Push a test-pattern image to an Android phone and open it full screen
+        (`devices.android.show_pattern`); returns the phone's answer. A recorded phone
+        has no screen to show it on."""
+        if phone.platform != "android" or phone.transport == "replay":
+            raise PhoneUnavailable(
+                PhoneState.FAILED, "only a connected Android phone can be sent a pattern"
+            )
+        shell = self._adb(phone)
+        try:
+            return show_pattern(shell, name, png)
+        finally:
+            shell.close()
+
+    def _adb(self, phone: PhoneRef) -> AdbShell:
         if self._signer is None:
             self._signer = station_signer(self.data_dir / "keys")
         if phone.transport == "tcp":
             host, _, port = phone.address.rpartition(":")
-            shell = AdbShell.tcp(host, int(port or 5555), self._signer, self.timeout_s)
-        else:
-            shell = AdbShell.usb(phone.serial, self._signer, self.timeout_s)
+            return AdbShell.tcp(host, int(port or 5555), self._signer, self.timeout_s)
+        return AdbShell.usb(phone.serial, self._signer, self.timeout_s)
+
+    def _android(self, phone: PhoneRef) -> DeviceReport:
+        shell = self._adb(phone)
         try:
             return probe_android(shell, self.timeout_s)
         finally:

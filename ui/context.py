@@ -3,6 +3,7 @@ pricing set-up and the inspection in hand. Not a widget; no globals."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
@@ -13,6 +14,7 @@ from app.records import Inspection
 from app.settings import Settings
 from app.store import Store
 from devices.replay import Recording
+from devices.watcher import PhoneRef
 from ui.tasks import TaskRunner
 
 
@@ -44,6 +46,12 @@ class StationContext:
     #: Demo mode because no camera answered at start (not ``--demo``).
     no_camera: bool = False
     inspection: InspectionModel = field(default_factory=InspectionModel)
+    #: The phones connected now, by the serial their report gives (the Phones page
+    #: keeps it): how a page reaches the phone in hand.
+    phones: dict[str, PhoneRef] = field(default_factory=dict)
+    #: Pushes a pattern image (name, PNG) to a connected Android phone and opens it
+    #: full screen (`StationProber.show_pattern`); None in demo mode.
+    send_pattern: Callable[[PhoneRef, str, bytes], str] | None = None
 
     @property
     def clerk(self) -> str:

@@ -108,6 +108,9 @@ class OverviewPage(QWidget):
         if event.kind == "removed":
             if row is not None:
                 self.phones.item(row, 2).setText(self.tr("unplugged"))
+            connected = self._context.phones
+            for serial in [s for s, ref in connected.items() if ref == event.phone]:
+                del connected[serial]
             return
         if row is None:
             row = self.phones.rowCount()
@@ -119,6 +122,7 @@ class OverviewPage(QWidget):
             self.phones.item(row, 3).setText(event.phone.serial)
         if event.report is not None:
             self._reports[event.phone] = event.report
+            self._context.phones[event.report.serial or event.phone.serial] = event.phone
             name = event.report.marketing_name or event.report.model_code or "?"
             self.phones.item(row, 0).setText(name)
         state_item = self.phones.item(row, 2)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QVB
 
 from app import flow
 from app.records import Inspection, PhotoStep
+from devices.report import DeviceReport, Platform
 from ui.context import StationContext
 from ui.photo_view import PhotoView, to_qimage
 from ui.problem_text import quality_text
@@ -43,9 +44,16 @@ class PhotographPage(QWidget):
         self.capture_button.clicked.connect(self._on_capture_clicked)
         self.next_button = QPushButton(self.tr("&Review the findings"))
         self.next_button.clicked.connect(self.next_requested)
+        # The screen-on step: how the white pattern gets onto the phone's screen.
+        self.pattern_help = QLabel()
+        self.pattern_help.setWordWrap(True)
+        self.pattern_button = QPushButton(self.tr("Show the white pattern on the &phone"))
+        self.pattern_button.clicked.connect(self._on_pattern_clicked)
         side = QVBoxLayout()
         side.addWidget(QLabel(self.tr("Captures, in order:")))
         side.addWidget(self.steps)
+        side.addWidget(self.pattern_help)
+        side.addWidget(self.pattern_button)
         side.addWidget(self.hints)
         side.addWidget(self.capture_button)
         side.addWidget(self.next_button)
@@ -81,7 +89,70 @@ class PhotographPage(QWidget):
         self.capture_button.setEnabled(
             inspection is not None and self._step < len(STEPS) and not final
         )
+        self._show_pattern_help(inspection)
         self.refresh_preview()
+
+    def _show_pattern_help(self, inspection: Inspection | None) -> None:
+        """At the screen-on step: a button that puts the pattern on an Android phone
+        over adb, or what to do on an iPhone (nothing can be pushed to one)."""
+        at_pattern = (
+            inspection is not None
+            and self._step < len(STEPS)
+            and STEPS[self._step][0] is PhotoStep.PATTERN
+        )
+        device = inspection.device if inspection is not None else None
+        android = device is not None and device.platform is Platform.ANDROID
+        self.pattern_help.setVisible(at_pattern)
+        self.pattern_button.setVisible(at_pattern and android)
+        self.pattern_button.setEnabled(True)
+        if not at_pattern:
+            return
+        if device is not None and device.platform is Platform.IOS:
+            text = self.tr(
+                "On the iPhone: turn Dark Mode off and the brightness up, open Notes and start a new note, so that the screen is white. Then capture."
+            )
+        elif self._context.send_pattern is None:
+            text = self.tr("A recorded phone: the demo photo shows the white pattern.")
+            self.pattern_button.setEnabled(False)
+        else:
+            text = self.tr(
+                "Unlock the phone, press the button: it opens a white image full screen. Turn its brightness up, then capture."
+            )
+        self.pattern_help.setText(text)
+
+    def _on_pattern_clicked(self) -> None:
+        inspection = self._context.inspection.current
+        send = self._context.send_pattern
+        if inspection is None or inspection.device is None or send is None:
+            return
+        phone = self._context.phones.get(inspection.device.serial or "")
+        if phone is None:
+            self.pattern_help.setText(
+                self.tr("The phone is not connected: plug it in, wait until it reads ready.")
+            )
+            return
+        png = _pattern_png(inspection.device)
+        self.pattern_button.setEnabled(False)
+        self.pattern_help.setText(self.tr("Sending the white pattern to the phone…"))
+        self._context.runner.work(
+            lambda: send(phone, Pattern.WHITE.value, png),
+            self._on_pattern_shown,
+            self._on_pattern_failed,
+        )
+
+    def _on_pattern_shown(self, _answer: str) -> None:
+        self.pattern_button.setEnabled(True)
+        self.pattern_help.setText(
+            self.tr("The phone should now show a white screen: brightness up, then capture.")
+        )
+
+    def _on_pattern_failed(self, error: BaseException) -> None:
+        self.pattern_button.setEnabled(True)
+        self.pattern_help.setText(
+            self.tr(
+                "The pattern could not be shown on the phone (%1). Open any white image on it by hand, then capture."
+            ).replace("%1", str(error))
+        )
 
     def refresh_preview(self) -> None:
         """Grab a frame and show it with the phone's outline and hints (off-thread)."""
@@ -175,6 +246,8 @@ def _preview(
     if location is None:
         return small, [Quality.NO_PHONE], None
     quality = list(check_quality(small, location))
+    if step is PhotoStep.PATTERN:  # a lit test pattern is meant to be bright (as in analyze)
+        quality = [q for q in quality if q not in (Quality.GLARE, Quality.OVEREXPOSED)]
     fitted = None if set(quality) & UNUSABLE else rectify(small, location, size_mm, px_per_mm=2.0)
     if fitted is not None and size_mm is not None:  # (an unknown size is no hint to give)
         quality += [q for q in fitted.problems if q not in quality]
@@ -188,6 +261,15 @@ def _preview(
     xs, ys = location.corners[:, 0], location.corners[:, 1]
     box = (int(xs.min()), int(ys.min()), int(xs.max() - xs.min()), int(ys.max() - ys.min()))
     return small, quality, box
+
+
+def _pattern_png(device: DeviceReport) -> bytes:
+    """The white pattern at the phone's own resolution, so the viewer fills the screen
+    (a default size when the phone did not say)."""
+    from vision.patterns import pattern_png
+
+    width, height = device.screen_resolution or (1080, 2400)
+    return pattern_png(Pattern.WHITE, width, height)
 
 
 def step_text(step: PhotoStep) -> str:

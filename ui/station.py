@@ -54,6 +54,7 @@ def build_window(
     settings = load_settings(data_dir.settings)
     store = Store.open(data_dir)
     recordings = recorded_phones() if demo else {}
+    prober = StationProber(data_dir.root, recordings)
     context = StationContext(
         store=store,
         settings=settings,
@@ -63,10 +64,10 @@ def build_window(
         demo=demo,
         recordings=recordings,
         no_camera=no_camera,
+        send_pattern=None if demo else prober.show_pattern,
     )
     find_camera = (lambda: open_camera(context.settings)) if no_camera else None
     window = StationWindow(context, frame_source or demo_frame, camera, find_camera)
-    prober = StationProber(data_dir.root, recordings)
     sources: list[Any] = [ReplaySource(recordings.values())] if demo else _live_sources(prober)
     watcher = Watcher(sources, prober, window.on_phone_event)
     return window, context, watcher

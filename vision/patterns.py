@@ -45,6 +45,14 @@ def pattern_image(pattern: Pattern, width: int = 1080, height: int = 2400) -> Im
     return np.full((height, width, 3), COLORS[pattern], np.uint8)
 
 
+def pattern_png(pattern: Pattern, width: int = 1080, height: int = 2400) -> bytes:
+    """``pattern_image`` as PNG bytes (a few kB: one colour compresses well)."""
+    ok, encoded = cv2.imencode(".png", pattern_image(pattern, width, height))
+    if not ok:  # pragma: no cover - OpenCV always encodes a plain uint8 image
+        raise ValueError("PNG encoding failed")
+    return bytes(encoded)
+
+
 @dataclass(frozen=True, slots=True)
 class Spot:
     """A pattern defect in rectified pixels, with its size in mm."""

@@ -542,67 +542,67 @@
     </message>
     <message>
         <location filename="../../ui/overview_page.py" line="110" />
-        <location filename="../../ui/overview_page.py" line="151" />
+        <location filename="../../ui/overview_page.py" line="155" />
         <source>unplugged</source>
         <translation>已拔出</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="135" />
+        <location filename="../../ui/overview_page.py" line="139" />
         <source>USB</source>
         <translation>USB</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="136" />
+        <location filename="../../ui/overview_page.py" line="140" />
         <source>Wi-Fi</source>
         <translation>Wi-Fi</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="137" />
+        <location filename="../../ui/overview_page.py" line="141" />
         <source>recorded</source>
         <translation>录制</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="143" />
+        <location filename="../../ui/overview_page.py" line="147" />
         <source>reading…</source>
         <translation>读取中…</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="144" />
+        <location filename="../../ui/overview_page.py" line="148" />
         <source>tap “Allow USB debugging” on the phone</source>
         <translation>请在手机上点“允许USB调试”</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="145" />
+        <location filename="../../ui/overview_page.py" line="149" />
         <source>tap “Trust” on the iPhone</source>
         <translation>请在iPhone上点“信任”</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="146" />
+        <location filename="../../ui/overview_page.py" line="150" />
         <source>trust declined: replug</source>
         <translation>已拒绝信任：请重新插入</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="147" />
+        <location filename="../../ui/overview_page.py" line="151" />
         <source>unlock the iPhone</source>
         <translation>请解锁iPhone</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="148" />
+        <location filename="../../ui/overview_page.py" line="152" />
         <source>not paired</source>
         <translation>未配对</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="149" />
+        <location filename="../../ui/overview_page.py" line="153" />
         <source>ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="150" />
+        <location filename="../../ui/overview_page.py" line="154" />
         <source>LOCKED</source>
         <translation>有锁</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="152" />
+        <location filename="../../ui/overview_page.py" line="156" />
         <source>could not be read</source>
         <translation>无法读取</translation>
     </message>
@@ -653,58 +653,98 @@
 <context>
     <name>PhotographPage</name>
     <message>
-        <location filename="../../ui/photograph_page.py" line="41" />
+        <location filename="../../ui/photograph_page.py" line="42" />
         <source>&amp;Capture</source>
         <extracomment>The guided captures in order, with the surface each shows.</extracomment>
         <translation>拍照(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="44" />
+        <location filename="../../ui/photograph_page.py" line="45" />
         <source>&amp;Review the findings</source>
         <translation>复核检测结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="47" />
+        <location filename="../../ui/photograph_page.py" line="50" />
+        <source>Show the white pattern on the &amp;phone</source>
+        <translation>在手机上显示白色测试图(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="53" />
         <source>Captures, in order:</source>
         <translation>按顺序拍摄：</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="111" />
+        <location filename="../../ui/photograph_page.py" line="112" />
+        <source>On the iPhone: turn Dark Mode off and the brightness up, open Notes and start a new note, so that the screen is white. Then capture.</source>
+        <translation>在 iPhone 上：关闭深色模式、调高亮度，打开“备忘录”新建一条备忘录，使屏幕呈白色，然后拍照。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="115" />
+        <source>A recorded phone: the demo photo shows the white pattern.</source>
+        <translation>录制的手机：演示照片已显示白色测试图。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="119" />
+        <source>Unlock the phone, press the button: it opens a white image full screen. Turn its brightness up, then capture.</source>
+        <translation>解锁手机后按此按钮：手机将全屏打开一张白色图片。调高亮度后拍照。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="131" />
+        <source>The phone is not connected: plug it in, wait until it reads ready.</source>
+        <translation>手机未连接：请插上手机，等到显示“就绪”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="136" />
+        <source>Sending the white pattern to the phone…</source>
+        <translation>正在把白色测试图发送到手机…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="146" />
+        <source>The phone should now show a white screen: brightness up, then capture.</source>
+        <translation>手机现在应显示白屏：调高亮度后拍照。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="153" />
+        <source>The pattern could not be shown on the phone (%1). Open any white image on it by hand, then capture.</source>
+        <translation>无法在手机上显示测试图（%1）。请在手机上手动打开任意白色图片，然后拍照。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="182" />
         <source>The camera gave no picture: check that it is plugged in (%1)</source>
         <translation>相机没有画面：请检查相机是否插好（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="121" />
+        <location filename="../../ui/photograph_page.py" line="192" />
         <source>Looks good: capture</source>
         <translation>画面良好：可以拍照</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="136" />
+        <location filename="../../ui/photograph_page.py" line="207" />
         <source>Storing and analysing the photo…</source>
         <translation>正在保存并分析照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="161" />
+        <location filename="../../ui/photograph_page.py" line="232" />
         <source>The photo could not be stored: %1</source>
         <translation>照片无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="196" />
+        <location filename="../../ui/photograph_page.py" line="276" />
         <source>1. Screen off, glass up</source>
         <translation>1. 熄屏，屏幕朝上</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="199" />
+        <location filename="../../ui/photograph_page.py" line="279" />
         <source>2. Screen on, white test pattern</source>
         <translation>2. 亮屏，显示白色测试图</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="202" />
+        <location filename="../../ui/photograph_page.py" line="282" />
         <source>3. Back</source>
         <translation>3. 背面</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="203" />
+        <location filename="../../ui/photograph_page.py" line="283" />
         <source>4. Sides</source>
         <translation>4. 侧面</translation>
     </message>

@@ -21,6 +21,7 @@ from devices.errors import PhoneState, PhoneUnavailable
 from devices.ios import LoopThread, Pmd3Source, probe_ios
 from devices.replay import Recording, ReplayLockdown, ReplayShell
 from devices.report import LockState
+from devices.watcher import PhoneRef
 from tests.devices.fake_adbd import FakeAdbd, adb_key_text
 from tests.devices.fake_lockdownd import FakeLockdownd
 from tests.devices.fake_usbmuxd import FakeUsbmuxd
@@ -270,6 +271,20 @@ def test_iphone_unplugged_during_a_real_protocol_probe(
     assert any("disconnected" in p for p in report.problems)
 
 
+@pytest.mark.parametrize(
+    "phone",
+    [
+        PhoneRef("ios", "DNPT1P8EHG74", "usb", "DNPT1P8EHG74"),
+        PhoneRef("android", "f89a5ec6", "replay", "android-poco-f6-unlocked"),
+    ],
+)
+def test_only_a_connected_android_phone_is_sent_a_pattern(phone: PhoneRef, tmp_path: Path) -> None:
+    from devices.sources import StationProber
+
+    with pytest.raises(PhoneUnavailable, match="only a connected Android phone"):
+        StationProber(tmp_path).show_pattern(phone, "white", b"\x89PNG")
+
+
 @pytest.fixture
 def usbmuxd(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     fake = FakeUsbmuxd()
@@ -286,7 +301,6 @@ def test_iphone_on_usb_is_listed_and_probed_through_usbmuxd(
     recordings: dict[str, Recording],
 ) -> None:
     from devices.sources import StationProber, UsbmuxSource
-    from devices.watcher import PhoneRef
 
     udid = recordings["ios-iphone7-cn"].data["lockdown"]["UniqueDeviceID"]
     source = UsbmuxSource(loop)

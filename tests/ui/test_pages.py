@@ -149,6 +149,68 @@ def test_photograph_says_when_the_camera_is_unplugged_and_stores_nothing(
     assert signal.args[0].photos[0].step is PhotoStep.SCREEN_OFF
 
 
+def test_photograph_puts_the_white_pattern_on_an_android_phone(
+    qtbot: QtBot, context: StationContext, tmp_path: Path
+) -> None:
+    """The screen-on step pushes the pattern through the station's own adb path (a fake
+    adbd on loopback, driven by adb-shell) at the phone's resolution."""
+    import cv2
+    import numpy as np
+
+    from devices.android import PATTERN_DIR
+    from devices.sources import StationProber
+    from tests.devices.fake_adbd import FakeAdbd
+
+    adbd = FakeAdbd(PHONES["android-poco-f6-unlocked"], auth="none")
+    adbd.outputs["mkdir -p " + PATTERN_DIR] = ""
+    view = f"am start -a android.intent.action.VIEW -d file://{PATTERN_DIR}/white.png -t image/png"
+    adbd.outputs[view] = "Starting: Intent { act=android.intent.action.VIEW typ=image/png }\n"
+    context.send_pattern = StationProber(tmp_path).show_pattern
+    page = PhotographPage(context, demo_frame)
+    qtbot.addWidget(page)
+    page.show()
+    record = _photographed(context, "android-poco-f6-unlocked")  # screen-off photo taken
+    try:
+        assert page.pattern_button.isVisible() and page.pattern_button.isEnabled()
+        assert page.pattern_help.text().startswith("Unlock the phone, press the button")
+        page.pattern_button.click()  # the Phones page has not seen it connected
+        assert page.pattern_help.text().startswith("The phone is not connected")
+        serial = record.device.serial
+        context.phones[serial] = PhoneRef("android", serial, "tcp", f"127.0.0.1:{adbd.port}")
+        page.pattern_button.click()
+        qtbot.waitUntil(lambda: "white screen" in page.pattern_help.text(), timeout=20000)
+        shown = cv2.imdecode(np.frombuffer(adbd.files[f"{PATTERN_DIR}/white.png"], np.uint8), 1)
+        assert shown.shape == (2712, 1220, 3) and int(shown.min()) == 255  # the POCO F6's
+        assert adbd.commands[-1] == view
+        adbd.unplug()
+        page.pattern_button.click()
+        qtbot.waitUntil(lambda: "could not be shown" in page.pattern_help.text(), timeout=20000)
+        assert page.pattern_button.isEnabled()  # the clerk may try again
+    finally:
+        adbd.close()
+    _photographed(context, "ios-iphone7-cn")  # nothing can be pushed to an iPhone
+    assert not page.pattern_button.isVisible()
+    assert page.pattern_help.text().startswith("On the iPhone: turn Dark Mode off")
+    context.send_pattern = None  # demo: a recorded phone has no screen
+    _photographed(context, "android-oneplus-nord-n10")
+    assert page.pattern_button.isVisible() and not page.pattern_button.isEnabled()
+    assert page.pattern_help.text().startswith("A recorded phone")
+    context.inspection.set(None)
+    assert not page.pattern_help.isVisible() and not page.pattern_button.isVisible()
+
+
+def test_live_hints_do_not_call_a_lit_pattern_glare() -> None:
+    from ui.photograph_page import _preview
+    from vision.locate import Quality
+    from vision.synthetic import render_scene
+
+    white = render_scene((), size_mm=(71.0, 146.0), screen_bgr=(255, 255, 255)).image
+    _, off, _ = _preview(white, PhotoStep.SCREEN_OFF, (71.0, 146.0))
+    _, on, _ = _preview(white, PhotoStep.PATTERN, (71.0, 146.0))
+    assert Quality.GLARE in off  # bright glass where it should be black
+    assert Quality.GLARE not in on and Quality.OVEREXPOSED not in on
+
+
 @pytest.mark.parametrize(
     ("name", "assumed"), [("ios-iphone7-cn", False), ("android-infinix-x670-mdm", True)]
 )

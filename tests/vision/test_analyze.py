@@ -24,7 +24,7 @@ from vision.camera import (
 )
 from vision.finding import FindingKind, Surface
 from vision.locate import Quality
-from vision.patterns import Pattern, detect_pattern_defects, pattern_image
+from vision.patterns import Pattern, detect_pattern_defects, pattern_image, pattern_png
 from vision.synthetic import Defect, encode_png, render_scene
 
 SIZE = (71.0, 146.0)
@@ -122,6 +122,8 @@ def test_pixel_defects_on_patterns(
 ) -> None:
     screen = pattern_image(pattern, 560, 1100)
     assert screen[0, 0].tolist() == list(pattern_image(pattern, 1, 1)[0, 0])
+    pushed = cv2.imdecode(np.frombuffer(pattern_png(pattern, 560, 1100), np.uint8), 1)
+    assert np.array_equal(pushed, screen)  # the PNG sent to a phone is the same image
     clean = detect_pattern_defects(_photo_of(screen), pattern, px_per_mm=8.0)
     assert clean == []
     cv2.rectangle(screen, (300, 500), (302, 502), pixel, -1)
