@@ -21,7 +21,7 @@ import struct
 import threading
 from typing import Any
 
-from tests.devices.fake_lockdownd import FakeLockdownd
+from tests.devices.fake_lockdownd import FakeLockdownd, _read_exactly
 
 LOCKDOWN_PORT = 62078
 HEADER = struct.Struct("<IIII")  # length (header included), version, message, tag
@@ -150,13 +150,3 @@ def _splice(client: socket.socket, phone: socket.socket) -> None:
     pump(client, phone)
     back.join()
     phone.close()
-
-
-def _read_exactly(sock: socket.socket, size: int) -> bytes | None:
-    data = b""
-    while len(data) < size:
-        chunk = sock.recv(size - len(data))
-        if not chunk:
-            return None
-        data += chunk
-    return data

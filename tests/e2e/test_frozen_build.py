@@ -47,16 +47,21 @@ def _clean_env() -> dict[str, str]:
     return env
 
 
-def test_built_station_grades_the_recorded_demo(built: Path, tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    done = subprocess.run(
-        [str(built), "--data-dir", str(data), "station", "--headless"],
+def _yanji(built: Path, data: Path, *argv: str) -> subprocess.CompletedProcess[str]:
+    """Run the built `yanji` on the data directory ``data``, from ``data``'s parent."""
+    return subprocess.run(
+        [str(built), "--data-dir", str(data), *argv],
         check=False,
         capture_output=True,
         text=True,
-        cwd=tmp_path,
+        cwd=data.parent,
         env=_clean_env(),
     )
+
+
+def test_built_station_grades_the_recorded_demo(built: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    done = _yanji(built, data, "station", "--headless")
     assert done.returncode == 0, done.stdout + done.stderr
     lines = {line.strip().split("  ")[0]: line for line in done.stdout.splitlines()}
     # The crack drawn on the POCO F6's screen is confirmed by the crack model (onnxruntime)
@@ -64,25 +69,13 @@ def test_built_station_grades_the_recorded_demo(built: Path, tmp_path: Path) -> 
     assert "sealed, 9成新" in lines["iPhone 7"]  # scratches only
     assert "REFUSED: Managed by an organisation (MDM)" in lines["Infinix NOTE 30 5G"]
     assert (data / "yanji.sqlite3").is_file()
-    history = subprocess.run(
-        [str(built), "--data-dir", str(data), "history", "--json"],
-        check=False,
-        capture_output=True,
-        text=True,
-        env=_clean_env(),
-    )
+    history = _yanji(built, data, "history", "--json")
     assert history.returncode == 0, history.stderr
     assert history.stdout.count('"sealed"') == 3
 
 
 def test_built_station_reports_a_bad_command_in_one_line(built: Path, tmp_path: Path) -> None:
-    done = subprocess.run(
-        [str(built), "--data-dir", str(tmp_path), "show", "no-such-inspection"],
-        check=False,
-        capture_output=True,
-        text=True,
-        env=_clean_env(),
-    )
+    done = _yanji(built, tmp_path / "data", "show", "no-such-inspection")
     assert done.returncode == 1
     assert done.stderr.startswith("yanji: error:") and "Traceback" not in done.stderr
 
