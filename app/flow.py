@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from app.errors import YanjiError
-from app.records import Inspection, PhotoStep, Seller
+from app.records import Inspection, PhotoRef, PhotoStep, Seller
 from app.store import Store
 from devices.catalogue import phone_size
 from devices.report import DeviceReport
@@ -62,7 +62,9 @@ def photograph(
     wrong with the photo itself (glare, blur, a lit screen...) on its record."""
     from vision.analyze import analyze
 
-    record = store.add_photo(inspection_id, png, step, "image/png", step.value)
+    # A test-pattern photo names its pattern ("pattern:black"): several may be taken.
+    note = step.value if pattern is None else f"{step.value}:{pattern}"
+    record = store.add_photo(inspection_id, png, step, "image/png", note)
     photo = record.photos[-1].sha256
     analysis = analyze(image, surface, pattern, size_mm=size_mm)
     findings = [
@@ -76,6 +78,15 @@ def photograph(
         for p in current.photos
     )
     return store.update(current.evolve(findings=(*current.findings, *findings), photos=photos))
+
+
+def photo_pattern(photo: PhotoRef) -> str | None:
+    """The test pattern a screen-on photo shows ("white", "black", ...), from its note;
+    None for other photos."""
+    if photo.step is not PhotoStep.PATTERN:
+        return None
+    _, _, pattern = photo.note.partition(":")
+    return pattern or None
 
 
 def decide_findings(

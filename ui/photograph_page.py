@@ -8,10 +8,18 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import flow
-from app.records import Inspection, PhotoStep
+from app.records import Inspection, PhotoRef, PhotoStep
 from devices.report import DeviceReport, Platform
 from ui.context import StationContext
 from ui.photo_view import PhotoView, to_qimage
@@ -21,6 +29,7 @@ from vision.patterns import Pattern
 
 #: The guided captures in order, with the surface each shows.
 STEPS = tuple(flow.STEP_SURFACE.items())
+PATTERN_INDEX = [step for step, _ in STEPS].index(PhotoStep.PATTERN)
 
 
 class PhotographPage(QWidget):
@@ -34,6 +43,8 @@ class PhotographPage(QWidget):
         self._context = context
         self._frame_source = frame_source
         self._step = 0
+        #: The clerk asked to photograph one more test pattern (the step is done).
+        self._again = False
         self.view = PhotoView()
         self.hints = QLabel()
         self.hints.setWordWrap(True)
@@ -44,16 +55,28 @@ class PhotographPage(QWidget):
         self.capture_button.clicked.connect(self._on_capture_clicked)
         self.next_button = QPushButton(self.tr("&Review the findings"))
         self.next_button.clicked.connect(self.next_requested)
-        # The screen-on step: how the white pattern gets onto the phone's screen.
+        # The screen-on step: which test pattern, and how it gets onto the phone's
+        # screen. White shows dead pixels, black bright ones, the colours stuck ones,
+        # grey mura and burn-in: one is photographed at a time, white first.
+        self.pattern_choice = QComboBox()
+        for pattern in Pattern:
+            self.pattern_choice.addItem(pattern_text(pattern), pattern)
+        self.pattern_choice.currentIndexChanged.connect(
+            lambda _: self._show_pattern_help(self._context.inspection.current)
+        )
         self.pattern_help = QLabel()
         self.pattern_help.setWordWrap(True)
-        self.pattern_button = QPushButton(self.tr("Show the white pattern on the &phone"))
+        self.pattern_button = QPushButton(self.tr("Show the pattern on the &phone"))
         self.pattern_button.clicked.connect(self._on_pattern_clicked)
+        self.more_patterns_button = QPushButton(self.tr("Capture another test pa&ttern"))
+        self.more_patterns_button.clicked.connect(self._on_more_patterns_clicked)
         side = QVBoxLayout()
         side.addWidget(QLabel(self.tr("Captures, in order:")))
         side.addWidget(self.steps)
+        side.addWidget(self.pattern_choice)
         side.addWidget(self.pattern_help)
         side.addWidget(self.pattern_button)
+        side.addWidget(self.more_patterns_button)
         side.addWidget(self.hints)
         side.addWidget(self.capture_button)
         side.addWidget(self.next_button)
@@ -78,8 +101,14 @@ class PhotographPage(QWidget):
         self.preview_timer.stop()
 
     def _on_inspection_changed(self, inspection: Inspection | None) -> None:
+        self._again = False
+        self._update(inspection)
+
+    def _update(self, inspection: Inspection | None) -> None:
         taken = {p.step for p in inspection.photos} if inspection else set()
         self._step = next((i for i, (s, _) in enumerate(STEPS) if s not in taken), len(STEPS))
+        if self._again:
+            self._step = PATTERN_INDEX
         for index in range(self.steps.count()):
             item = self.steps.item(index)
             done = STEPS[index][0] in taken
@@ -89,34 +118,76 @@ class PhotographPage(QWidget):
         self.capture_button.setEnabled(
             inspection is not None and self._step < len(STEPS) and not final
         )
+        self._choose_pattern(inspection)
         self._show_pattern_help(inspection)
         self.refresh_preview()
 
-    def _show_pattern_help(self, inspection: Inspection | None) -> None:
-        """At the screen-on step: a button that puts the pattern on an Android phone
-        over adb, or what to do on an iPhone (nothing can be pushed to one)."""
-        at_pattern = (
-            inspection is not None
-            and self._step < len(STEPS)
-            and STEPS[self._step][0] is PhotoStep.PATTERN
+    def _patterns_left(self, inspection: Inspection | None) -> list[Pattern]:
+        """The test patterns not yet photographed for ``inspection``, in order; a demo
+        phone shows white only (its photos are drawn so)."""
+        taken = {
+            flow.photo_pattern(p) or Pattern.WHITE.value
+            for p in (inspection.photos if inspection else ())
+            if p.step is PhotoStep.PATTERN
+        }
+        left = [p for p in Pattern if p.value not in taken]
+        return [p for p in left if p is Pattern.WHITE] if self._context.demo else left
+
+    def _choose_pattern(self, inspection: Inspection | None) -> None:
+        left = self._patterns_left(inspection)
+        first = left[0] if left else Pattern.WHITE
+        self.pattern_choice.blockSignals(True)
+        self.pattern_choice.setCurrentIndex(self.pattern_choice.findData(first))
+        self.pattern_choice.blockSignals(False)
+        self.pattern_choice.setEnabled(not self._context.demo)
+        final = inspection is None or inspection.state.is_final
+        done = any(p.step is PhotoStep.PATTERN for p in inspection.photos) if inspection else False
+        self.more_patterns_button.setVisible(
+            done and not final and bool(left) and self._step != PATTERN_INDEX
         )
+
+    def _on_more_patterns_clicked(self) -> None:
+        self._again = True
+        self._update(self._context.inspection.current)
+
+    def chosen_pattern(self) -> Pattern:
+        """The test pattern the next screen-on photo shows."""
+        return Pattern(self.pattern_choice.currentData())
+
+    def _show_pattern_help(self, inspection: Inspection | None) -> None:
+        """At the screen-on step: the pattern to show, a button that puts it on an
+        Android phone over adb, or what to do on an iPhone (nothing can be pushed to
+        one)."""
+        at_pattern = inspection is not None and self._step == PATTERN_INDEX
         device = inspection.device if inspection is not None else None
         android = device is not None and device.platform is Platform.ANDROID
+        self.pattern_choice.setVisible(at_pattern)
         self.pattern_help.setVisible(at_pattern)
         self.pattern_button.setVisible(at_pattern and android)
         self.pattern_button.setEnabled(True)
         if not at_pattern:
             return
+        pattern = self.chosen_pattern()
         if device is not None and device.platform is Platform.IOS:
-            text = self.tr(
-                "On the iPhone: turn Dark Mode off and the brightness up, open Notes and start a new note, so that the screen is white. Then capture."
+            text = {
+                Pattern.WHITE: self.tr(
+                    "On the iPhone: turn Dark Mode off and the brightness up, open Notes and start a new note, so that the screen is white. Then capture."
+                ),
+                Pattern.BLACK: self.tr(
+                    "On the iPhone: turn Dark Mode on and the brightness up, open Notes and start a new note, so that the screen is black. Then capture."
+                ),
+            }.get(
+                pattern,
+                self.tr(
+                    "On the iPhone: open a picture of this colour full screen in Photos, brightness up. Then capture."
+                ),
             )
         elif self._context.send_pattern is None:
             text = self.tr("A recorded phone: the demo photo shows the white pattern.")
             self.pattern_button.setEnabled(False)
         else:
             text = self.tr(
-                "Unlock the phone, press the button: it opens a white image full screen. Turn its brightness up, then capture."
+                "Unlock the phone, press the button: it opens the pattern full screen. Turn its brightness up, then capture."
             )
         self.pattern_help.setText(text)
 
@@ -131,11 +202,12 @@ class PhotographPage(QWidget):
                 self.tr("The phone is not connected: plug it in, wait until it reads ready.")
             )
             return
-        png = _pattern_png(inspection.device)
+        pattern = self.chosen_pattern()
+        png = _pattern_png(inspection.device, pattern)
         self.pattern_button.setEnabled(False)
-        self.pattern_help.setText(self.tr("Sending the white pattern to the phone…"))
+        self.pattern_help.setText(self.tr("Sending the pattern to the phone…"))
         self._context.runner.work(
-            lambda: send(phone, Pattern.WHITE.value, png),
+            lambda: send(phone, pattern.value, png),
             self._on_pattern_shown,
             self._on_pattern_failed,
         )
@@ -143,14 +215,14 @@ class PhotographPage(QWidget):
     def _on_pattern_shown(self, _answer: str) -> None:
         self.pattern_button.setEnabled(True)
         self.pattern_help.setText(
-            self.tr("The phone should now show a white screen: brightness up, then capture.")
+            self.tr("The phone should now show the pattern: brightness up, then capture.")
         )
 
     def _on_pattern_failed(self, error: BaseException) -> None:
         self.pattern_button.setEnabled(True)
         self.pattern_help.setText(
             self.tr(
-                "The pattern could not be shown on the phone (%1). Open any white image on it by hand, then capture."
+                "The pattern could not be shown on the phone (%1). Open it on the phone by hand, then capture."
             ).replace("%1", str(error))
         )
 
@@ -203,13 +275,14 @@ class PhotographPage(QWidget):
             self.hints.setText(self._failure_text(error))
             return
         store = self._context.store
+        chosen = self.chosen_pattern()
         self.capture_button.setEnabled(False)
         self.hints.setText(self.tr("Storing and analysing the photo…"))
 
         def work() -> Inspection:
             from vision.synthetic import encode_png
 
-            pattern = Pattern.WHITE if step is PhotoStep.PATTERN else None
+            pattern = chosen if step is PhotoStep.PATTERN else None
             return flow.photograph(
                 store,
                 inspection.id,
@@ -263,13 +336,37 @@ def _preview(
     return small, quality, box
 
 
-def _pattern_png(device: DeviceReport) -> bytes:
-    """The white pattern at the phone's own resolution, so the viewer fills the screen
-    (a default size when the phone did not say)."""
+def _pattern_png(device: DeviceReport, pattern: Pattern) -> bytes:
+    """``pattern`` at the phone's own resolution, so the viewer fills the screen (a
+    default size when the phone did not say)."""
     from vision.patterns import pattern_png
 
     width, height = device.screen_resolution or (1080, 2400)
-    return pattern_png(Pattern.WHITE, width, height)
+    return pattern_png(pattern, width, height)
+
+
+def pattern_text(pattern: Pattern) -> str:
+    """A test pattern's name in the clerk's language."""
+    return {
+        Pattern.WHITE: QCoreApplication.translate("PhotographPage", "White"),
+        Pattern.BLACK: QCoreApplication.translate("PhotographPage", "Black"),
+        Pattern.RED: QCoreApplication.translate("PhotographPage", "Red"),
+        Pattern.GREEN: QCoreApplication.translate("PhotographPage", "Green"),
+        Pattern.BLUE: QCoreApplication.translate("PhotographPage", "Blue"),
+        Pattern.GREY: QCoreApplication.translate("PhotographPage", "50 % grey"),
+    }[pattern]
+
+
+def photo_text(photo: PhotoRef) -> str:
+    """A photo's name: its step, and for a screen-on photo the pattern it shows."""
+    pattern = flow.photo_pattern(photo)
+    if pattern is None:
+        return step_text(photo.step)
+    known = pattern in {p.value for p in Pattern}
+    named = QCoreApplication.translate("PhotographPage", "%1: %2")
+    return named.replace("%1", step_text(photo.step)).replace(
+        "%2", pattern_text(Pattern(pattern)) if known else pattern
+    )
 
 
 def step_text(step: PhotoStep) -> str:
@@ -279,7 +376,7 @@ def step_text(step: PhotoStep) -> str:
             "PhotographPage", "1. Screen off, glass up"
         ),
         PhotoStep.PATTERN: QCoreApplication.translate(
-            "PhotographPage", "2. Screen on, white test pattern"
+            "PhotographPage", "2. Screen on, test pattern"
         ),
         PhotoStep.BACK: QCoreApplication.translate("PhotographPage", "3. Back"),
         PhotoStep.SIDE: QCoreApplication.translate("PhotographPage", "4. Sides"),

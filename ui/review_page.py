@@ -25,7 +25,7 @@ from app import flow
 from app.records import Inspection, PhotoRef, PhotoStep
 from ui.context import StationContext
 from ui.photo_view import PhotoView
-from ui.photograph_page import step_text
+from ui.photograph_page import photo_text
 from ui.problem_text import kind_text, quality_text, severity_text
 from vision.finding import Finding, FindingKind, Severity
 
@@ -118,7 +118,7 @@ class ReviewPage(QWidget):
     def _show_photo_problems(self, inspection: Inspection | None) -> None:
         lines = []
         for photo in _troubled(inspection) if inspection else ():
-            lines.append(step_text(photo.step))
+            lines.append(photo_text(photo))
             lines += [f"  · {quality_text(q)}" for q in photo.problems]
         if lines:
             heading = self.tr("Photo problems (its findings may be incomplete):")
@@ -129,14 +129,14 @@ class ReviewPage(QWidget):
         """Fill the photo chooser with the captured photos, in the order taken, and
         show the first (a repeated step is numbered: sides 1 to 4)."""
         photos = _captured(inspection) if inspection else []
-        taken = Counter(p.step for p in photos)
-        seen: Counter[PhotoStep] = Counter()
+        taken = Counter(photo_text(p) for p in photos)
+        seen: Counter[str] = Counter()
         self.photo_choice.blockSignals(True)
         self.photo_choice.clear()
         for photo in photos:
-            seen[photo.step] += 1
-            number = f" ({seen[photo.step]})" if taken[photo.step] > 1 else ""
-            self.photo_choice.addItem(step_text(photo.step) + number, photo.sha256)
+            seen[photo_text(photo)] += 1
+            number = f" ({seen[photo_text(photo)]})" if taken[photo_text(photo)] > 1 else ""
+            self.photo_choice.addItem(photo_text(photo) + number, photo.sha256)
         self.photo_choice.blockSignals(False)
         self.photo_choice.setEnabled(len(photos) > 1)
         self._show_photo()

@@ -653,98 +653,148 @@
 <context>
     <name>PhotographPage</name>
     <message>
-        <location filename="../../ui/photograph_page.py" line="42" />
+        <location filename="../../ui/photograph_page.py" line="53" />
         <source>&amp;Capture</source>
-        <extracomment>The guided captures in order, with the surface each shows.</extracomment>
+        <extracomment>The guided captures in order, with the surface each shows. The clerk asked to photograph one more test pattern (the step is done).</extracomment>
         <translation>拍照(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="45" />
+        <location filename="../../ui/photograph_page.py" line="56" />
         <source>&amp;Review the findings</source>
         <translation>复核检测结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="50" />
-        <source>Show the white pattern on the &amp;phone</source>
-        <translation>在手机上显示白色测试图(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/photograph_page.py" line="53" />
+        <location filename="../../ui/photograph_page.py" line="74" />
         <source>Captures, in order:</source>
         <translation>按顺序拍摄：</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="112" />
+        <location filename="../../ui/photograph_page.py" line="174" />
         <source>On the iPhone: turn Dark Mode off and the brightness up, open Notes and start a new note, so that the screen is white. Then capture.</source>
         <translation>在 iPhone 上：关闭深色模式、调高亮度，打开“备忘录”新建一条备忘录，使屏幕呈白色，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="115" />
+        <location filename="../../ui/photograph_page.py" line="186" />
         <source>A recorded phone: the demo photo shows the white pattern.</source>
         <translation>录制的手机：演示照片已显示白色测试图。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="119" />
-        <source>Unlock the phone, press the button: it opens a white image full screen. Turn its brightness up, then capture.</source>
-        <translation>解锁手机后按此按钮：手机将全屏打开一张白色图片。调高亮度后拍照。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/photograph_page.py" line="131" />
+        <location filename="../../ui/photograph_page.py" line="202" />
         <source>The phone is not connected: plug it in, wait until it reads ready.</source>
         <translation>手机未连接：请插上手机，等到显示“就绪”。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="136" />
-        <source>Sending the white pattern to the phone…</source>
-        <translation>正在把白色测试图发送到手机…</translation>
+        <location filename="../../ui/photograph_page.py" line="69" />
+        <source>Show the pattern on the &amp;phone</source>
+        <translation>在手机上显示测试图(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="146" />
-        <source>The phone should now show a white screen: brightness up, then capture.</source>
-        <translation>手机现在应显示白屏：调高亮度后拍照。</translation>
+        <location filename="../../ui/photograph_page.py" line="71" />
+        <source>Capture another test pa&amp;ttern</source>
+        <translation>再拍一种测试图(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="153" />
-        <source>The pattern could not be shown on the phone (%1). Open any white image on it by hand, then capture.</source>
-        <translation>无法在手机上显示测试图（%1）。请在手机上手动打开任意白色图片，然后拍照。</translation>
+        <location filename="../../ui/photograph_page.py" line="177" />
+        <source>On the iPhone: turn Dark Mode on and the brightness up, open Notes and start a new note, so that the screen is black. Then capture.</source>
+        <translation>在 iPhone 上：打开深色模式、调高亮度，打开“备忘录”新建一条备忘录，使屏幕呈黑色，然后拍照。</translation>
     </message>
     <message>
         <location filename="../../ui/photograph_page.py" line="182" />
+        <source>On the iPhone: open a picture of this colour full screen in Photos, brightness up. Then capture.</source>
+        <translation>在 iPhone 上：在“照片”中全屏打开一张该颜色的图片，调高亮度，然后拍照。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="190" />
+        <source>Unlock the phone, press the button: it opens the pattern full screen. Turn its brightness up, then capture.</source>
+        <translation>解锁手机后按此按钮：手机将全屏打开测试图。调高亮度后拍照。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="208" />
+        <source>Sending the pattern to the phone…</source>
+        <translation>正在把测试图发送到手机…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="218" />
+        <source>The phone should now show the pattern: brightness up, then capture.</source>
+        <translation>手机现在应显示测试图：调高亮度后拍照。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="225" />
+        <source>The pattern could not be shown on the phone (%1). Open it on the phone by hand, then capture.</source>
+        <translation>无法在手机上显示测试图（%1）。请在手机上手动打开，然后拍照。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="254" />
         <source>The camera gave no picture: check that it is plugged in (%1)</source>
         <translation>相机没有画面：请检查相机是否插好（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="192" />
+        <location filename="../../ui/photograph_page.py" line="264" />
         <source>Looks good: capture</source>
         <translation>画面良好：可以拍照</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="207" />
+        <location filename="../../ui/photograph_page.py" line="280" />
         <source>Storing and analysing the photo…</source>
         <translation>正在保存并分析照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="232" />
+        <location filename="../../ui/photograph_page.py" line="305" />
         <source>The photo could not be stored: %1</source>
         <translation>照片无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="276" />
+        <location filename="../../ui/photograph_page.py" line="351" />
+        <source>White</source>
+        <translation>白色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="352" />
+        <source>Black</source>
+        <translation>黑色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="353" />
+        <source>Red</source>
+        <translation>红色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="354" />
+        <source>Green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="355" />
+        <source>Blue</source>
+        <translation>蓝色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="356" />
+        <source>50 % grey</source>
+        <translation>50% 灰色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="366" />
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="375" />
         <source>1. Screen off, glass up</source>
         <translation>1. 熄屏，屏幕朝上</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="279" />
-        <source>2. Screen on, white test pattern</source>
-        <translation>2. 亮屏，显示白色测试图</translation>
+        <location filename="../../ui/photograph_page.py" line="378" />
+        <source>2. Screen on, test pattern</source>
+        <translation>2. 亮屏，显示测试图</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="282" />
+        <location filename="../../ui/photograph_page.py" line="381" />
         <source>3. Back</source>
         <translation>3. 背面</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="283" />
+        <location filename="../../ui/photograph_page.py" line="382" />
         <source>4. Sides</source>
         <translation>4. 侧面</translation>
     </message>

@@ -66,6 +66,29 @@ def test_photograph_keeps_what_was_wrong_with_the_photo(store: Store) -> None:
     assert store.get(photographed.id).photos[0].problems == ("scale_assumed", "screen_lit")
 
 
+def test_a_pattern_photo_names_its_pattern(store: Store) -> None:
+    from vision.patterns import COLORS, Pattern
+
+    record = _photographed(store)
+    for pattern in (Pattern.WHITE, Pattern.BLACK):
+        lit = render_scene(size_mm=(71.0, 146.0), screen_bgr=COLORS[pattern]).image
+        record = flow.photograph(
+            store,
+            record.id,
+            encode_png(lit),
+            lit,
+            step=PhotoStep.PATTERN,
+            surface=Surface.SCREEN,
+            size_mm=(71.0, 146.0),
+            pattern=pattern,
+        )
+    stored = [p for p in store.get(record.id).photos if p.step is not PhotoStep.OTHER]  # no crops
+    assert [flow.photo_pattern(p) for p in stored] == [None, "white", "black"]
+    assert [p.note for p in stored] == ["screen_off", "pattern:white", "pattern:black"]
+    # A screen-on photo from before patterns were named says none.
+    assert flow.photo_pattern(dataclasses.replace(stored[1], note="pattern")) is None
+
+
 def test_the_catalogue_gives_the_size_to_measure_by() -> None:
     assert PHONE.marketing_name == "iPhone 15"
     assert flow.photo_size_mm(PHONE, PhotoStep.SCREEN_OFF) == (71.6, 147.6)

@@ -149,22 +149,26 @@ def test_photograph_says_when_the_camera_is_unplugged_and_stores_nothing(
     assert signal.args[0].photos[0].step is PhotoStep.SCREEN_OFF
 
 
-def test_photograph_puts_the_white_pattern_on_an_android_phone(
+def test_photograph_puts_each_pattern_on_an_android_phone(
     qtbot: QtBot, context: StationContext, tmp_path: Path
 ) -> None:
-    """The screen-on step pushes the pattern through the station's own adb path (a fake
-    adbd on loopback, driven by adb-shell) at the phone's resolution."""
+    """The screen-on step pushes the chosen pattern through the station's own adb path
+    (a fake adbd on loopback, driven by adb-shell) at the phone's resolution."""
     import cv2
     import numpy as np
 
     from devices.android import PATTERN_DIR
     from devices.sources import StationProber
     from tests.devices.fake_adbd import FakeAdbd
+    from vision.patterns import Pattern
 
     adbd = FakeAdbd(PHONES["android-poco-f6-unlocked"], auth="none")
     adbd.outputs["mkdir -p " + PATTERN_DIR] = ""
-    view = f"am start -a android.intent.action.VIEW -d file://{PATTERN_DIR}/white.png -t image/png"
-    adbd.outputs[view] = "Starting: Intent { act=android.intent.action.VIEW typ=image/png }\n"
+    for name in ("white", "black"):
+        path = f"{PATTERN_DIR}/{name}.png"
+        view = f"am start -a android.intent.action.VIEW -d file://{path} -t image/png"
+        adbd.outputs[view] = "Starting: Intent { act=android.intent.action.VIEW typ=image/png }\n"
+    context.demo = False
     context.send_pattern = StationProber(tmp_path).show_pattern
     page = PhotographPage(context, demo_frame)
     qtbot.addWidget(page)
@@ -172,31 +176,96 @@ def test_photograph_puts_the_white_pattern_on_an_android_phone(
     record = _photographed(context, "android-poco-f6-unlocked")  # screen-off photo taken
     try:
         assert page.pattern_button.isVisible() and page.pattern_button.isEnabled()
+        assert page.chosen_pattern() is Pattern.WHITE  # white first
         assert page.pattern_help.text().startswith("Unlock the phone, press the button")
         page.pattern_button.click()  # the Phones page has not seen it connected
         assert page.pattern_help.text().startswith("The phone is not connected")
         serial = record.device.serial
         context.phones[serial] = PhoneRef("android", serial, "tcp", f"127.0.0.1:{adbd.port}")
-        page.pattern_button.click()
-        qtbot.waitUntil(lambda: "white screen" in page.pattern_help.text(), timeout=20000)
-        shown = cv2.imdecode(np.frombuffer(adbd.files[f"{PATTERN_DIR}/white.png"], np.uint8), 1)
-        assert shown.shape == (2712, 1220, 3) and int(shown.min()) == 255  # the POCO F6's
-        assert adbd.commands[-1] == view
+        for pattern, level in ((Pattern.WHITE, 255), (Pattern.BLACK, 0)):
+            page.pattern_choice.setCurrentIndex(page.pattern_choice.findData(pattern))
+            page.pattern_button.click()
+            qtbot.waitUntil(
+                lambda: "now show the pattern" in page.pattern_help.text(), timeout=20000
+            )
+            png = adbd.files[f"{PATTERN_DIR}/{pattern.value}.png"]
+            shown = cv2.imdecode(np.frombuffer(png, np.uint8), 1)
+            assert shown.shape == (2712, 1220, 3)  # the POCO F6's screen
+            assert int(shown.min()) == int(shown.max()) == level
+            assert adbd.commands[-1].endswith(f"{pattern.value}.png -t image/png")
         adbd.unplug()
         page.pattern_button.click()
         qtbot.waitUntil(lambda: "could not be shown" in page.pattern_help.text(), timeout=20000)
         assert page.pattern_button.isEnabled()  # the clerk may try again
     finally:
         adbd.close()
+
+
+def test_photograph_says_how_to_show_a_pattern_without_adb(
+    qtbot: QtBot, context: StationContext
+) -> None:
+    from vision.patterns import Pattern
+
+    context.demo = False
+    page = PhotographPage(context, demo_frame)
+    qtbot.addWidget(page)
+    page.show()
     _photographed(context, "ios-iphone7-cn")  # nothing can be pushed to an iPhone
     assert not page.pattern_button.isVisible()
     assert page.pattern_help.text().startswith("On the iPhone: turn Dark Mode off")
-    context.send_pattern = None  # demo: a recorded phone has no screen
+    page.pattern_choice.setCurrentIndex(page.pattern_choice.findData(Pattern.BLACK))
+    assert page.pattern_help.text().startswith("On the iPhone: turn Dark Mode on")
+    context.demo, context.send_pattern = True, None  # a recorded phone has no screen
     _photographed(context, "android-oneplus-nord-n10")
     assert page.pattern_button.isVisible() and not page.pattern_button.isEnabled()
     assert page.pattern_help.text().startswith("A recorded phone")
+    assert not page.pattern_choice.isEnabled() and page.chosen_pattern() is Pattern.WHITE
     context.inspection.set(None)
     assert not page.pattern_help.isVisible() and not page.pattern_button.isVisible()
+
+
+def test_several_test_patterns_are_photographed_and_named(
+    qtbot: QtBot, context: StationContext
+) -> None:
+    """White first; then the clerk may go back for black and the others, each photo
+    analysed for its own pattern and named by it in Review."""
+    from vision.patterns import COLORS, Pattern
+    from vision.synthetic import render_scene
+
+    context.demo = False
+    page: PhotographPage
+
+    def camera(_inspection: object, step: PhotoStep) -> object:
+        screen = COLORS[page.chosen_pattern()] if step is PhotoStep.PATTERN else None
+        return render_scene((), size_mm=(71.0, 146.0), screen_bgr=screen).image
+
+    page = PhotographPage(context, camera)
+    qtbot.addWidget(page)
+    page.show()
+    _photographed(context, "android-oneplus-nord-n10")
+    assert not page.more_patterns_button.isVisible()
+    with qtbot.waitSignal(page.captured, timeout=20000):
+        page.capture_button.click()  # white
+    assert page.steps.currentRow() == 2  # on to the back
+    assert page.more_patterns_button.isVisible()
+    page.more_patterns_button.click()
+    assert page.steps.currentRow() == 1 and page.chosen_pattern() is Pattern.BLACK
+    assert not page.more_patterns_button.isVisible()
+    with qtbot.waitSignal(page.captured, timeout=20000) as signal:
+        page.capture_button.click()  # black
+    inspection = signal.args[0]
+    shown = [flow.photo_pattern(p) for p in inspection.photos if p.step is PhotoStep.PATTERN]
+    assert shown == ["white", "black"]
+    assert not inspection.findings  # a clean black screen analysed as black: no pixels lit
+    review = ReviewPage(context)
+    qtbot.addWidget(review)
+    context.inspection.set(inspection)
+    names = [review.photo_choice.itemText(i) for i in range(review.photo_choice.count())]
+    assert names == [
+        "1. Screen off, glass up",
+        "2. Screen on, test pattern: White",
+        "2. Screen on, test pattern: Black",
+    ]
 
 
 def test_live_hints_do_not_call_a_lit_pattern_glare() -> None:
