@@ -4,6 +4,7 @@ decisions on findings, and sealing with the seller's details checked."""
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 from typing import Any
@@ -13,7 +14,7 @@ from app.records import Inspection, PhotoRef, PhotoStep, Seller
 from app.store import Store
 from devices.catalogue import phone_size
 from devices.report import DeviceReport
-from vision.finding import Finding, FindingSource, Surface
+from vision.finding import Finding, FindingKind, FindingSource, Surface
 
 #: Weights of the 17 digits of a PRC resident ID number (GB 11643-1999), and the check
 #: character for each remainder.
@@ -67,9 +68,15 @@ def photograph(
     record = store.add_photo(inspection_id, png, step, "image/png", note)
     photo = record.photos[-1].sha256
     analysis = analyze(image, surface, pattern, size_mm=size_mm)
+    current = store.get(inspection_id)
+    new = analysis.findings
+    if pattern is not None:  # one defect seen on several patterns is one finding
+        shown = {p.sha256 for p in current.photos if p.step is PhotoStep.PATTERN}
+        before = [f for f in current.findings if f.photo_sha256 in shown - {photo}]
+        new = tuple(f for f in new if not any(_same_defect(f, b) for b in before))
     findings = [
         _with_crop(store, inspection_id, replace(f, photo_sha256=photo), analysis.crops[f.id])
-        for f in analysis.findings
+        for f in new
     ]
     current = store.get(inspection_id)
     problems = tuple(q.value for q in analysis.quality)
@@ -78,6 +85,45 @@ def photograph(
         for p in current.photos
     )
     return store.update(current.evolve(findings=(*current.findings, *findings), photos=photos))
+
+
+#: Kinds that are one faulty pixel seen differently on different patterns (a stuck red
+#: sub-pixel is bright on black, red on green and blue, hardly seen on white).
+PIXEL_KINDS = frozenset({FindingKind.DEAD_PIXEL, FindingKind.STUCK_PIXEL, FindingKind.BRIGHT_PIXEL})
+#: Two pattern findings whose centres are this close on the rectified phone (mm) are
+#: one defect: a dead pixel on white is dark on grey and the colours too, and each
+#: would otherwise be priced again. Photos of one phone register within about 1 mm.
+SAME_SPOT_MM = 1.5
+
+
+def _same_defect(new: Finding, earlier: Finding) -> bool:
+    """Whether finding ``new`` (from a test-pattern photo) repeats ``earlier`` (from
+    another one): the same kind (any of ``PIXEL_KINDS`` for a pixel) at the same place
+    (centres within ``SAME_SPOT_MM``, or a centre inside the other's outline)."""
+    pixel = new.kind in PIXEL_KINDS and earlier.kind in PIXEL_KINDS
+    if not (pixel or new.kind == earlier.kind) or not new.polygon_mm or not earlier.polygon_mm:
+        return False
+    (ax, ay), (bx, by) = _centre(new.polygon_mm), _centre(earlier.polygon_mm)
+    if math.hypot(ax - bx, ay - by) <= SAME_SPOT_MM:
+        return True
+    return _inside(new.polygon_mm, (bx, by)) or _inside(earlier.polygon_mm, (ax, ay))
+
+
+def _box(polygon: tuple[tuple[float, float], ...]) -> tuple[float, float, float, float]:
+    """The box around ``polygon``: x0, y0, x1, y1 (mm)."""
+    xs, ys = [x for x, _ in polygon], [y for _, y in polygon]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _centre(polygon: tuple[tuple[float, float], ...]) -> tuple[float, float]:
+    x0, y0, x1, y1 = _box(polygon)
+    return (x0 + x1) / 2, (y0 + y1) / 2
+
+
+def _inside(polygon: tuple[tuple[float, float], ...], point: tuple[float, float]) -> bool:
+    """Whether ``point`` lies in the box around ``polygon`` (a line or a patch)."""
+    x0, y0, x1, y1 = _box(polygon)
+    return x0 <= point[0] <= x1 and y0 <= point[1] <= y1
 
 
 def photo_pattern(photo: PhotoRef) -> str | None:

@@ -89,6 +89,39 @@ def test_a_pattern_photo_names_its_pattern(store: Store) -> None:
     assert flow.photo_pattern(dataclasses.replace(stored[1], note="pattern")) is None
 
 
+def test_one_faulty_pixel_seen_on_several_patterns_is_one_finding(store: Store) -> None:
+    """A dead pixel is dark on every lit pattern and a stuck one lit on black and the
+    colours: each is found, and priced, once however many patterns are photographed;
+    a pixel seen on a later pattern only is still added."""
+    from vision.patterns import COLORS, Pattern
+
+    record = flow.start(store, "st", "clerk", PHONE)
+    spots = {"dead": (444, 744), "stuck": (444, 496), "green only": (300, 1100)}
+    for pattern in (Pattern.WHITE, Pattern.GREY, Pattern.BLACK, Pattern.GREEN):
+        image = render_scene(size_mm=(71.0, 146.0), screen_bgr=COLORS[pattern]).image.copy()
+        lit = pattern is not Pattern.BLACK
+        paint = {"dead": (0, 0, 0) if lit else None, "stuck": (0, 200, 255)}
+        paint["green only"] = (0, 0, 0) if pattern is Pattern.GREEN else None
+        for name, colour in paint.items():
+            if colour is not None:
+                x, y = spots[name]
+                cv2.rectangle(image, (x - 1, y - 1), (x + 1, y + 1), colour, -1)
+        record = flow.photograph(
+            store,
+            record.id,
+            encode_png(image),
+            image,
+            step=PhotoStep.PATTERN,
+            surface=Surface.SCREEN,
+            size_mm=(71.0, 146.0),
+            pattern=pattern,
+        )
+    pixels = [f for f in store.get(record.id).findings if f.kind in flow.PIXEL_KINDS]
+    assert len(pixels) == 3, [(f.kind, f.polygon_mm[0]) for f in pixels]
+    first_seen = sorted(f.kind.value for f in pixels)
+    assert first_seen == ["bright_pixel", "dead_pixel", "dead_pixel"]  # black, white, green
+
+
 def test_the_catalogue_gives_the_size_to_measure_by() -> None:
     assert PHONE.marketing_name == "iPhone 15"
     assert flow.photo_size_mm(PHONE, PhotoStep.SCREEN_OFF) == (71.6, 147.6)
