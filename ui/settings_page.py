@@ -36,6 +36,8 @@ class SettingsPage(QWidget):
     #: Camera settings saved while no camera answered at start (demo mode for want of
     #: one): the window looks for it (`StationWindow.look_for_camera`).
     camera_search_requested = Signal()
+    #: The language was changed and saved: the window is built afresh in it.
+    language_changed = Signal()
 
     def __init__(self, context: StationContext, camera: Any = None) -> None:
         """``camera`` (a `vision.camera.CameraSource`; None in demo mode) is opened
@@ -79,7 +81,7 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Camera"), self.camera_index)
         form.addRow(self.tr("Resolution"), self.resolution)
         form.addRow(self.tr("Exposure"), self.exposure)
-        form.addRow(self.tr("Language (after restart)"), self.language)
+        form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Data directory"), QLabel(str(context.data_dir.root)))
         layout = QVBoxLayout(self)
         heading = QLabel(self.tr("Settings"))
@@ -138,12 +140,16 @@ class SettingsPage(QWidget):
     def _on_save_clicked(self) -> None:
         settings = self.edited()
         before = self._context.settings.camera
+        language = self._context.settings.ui.language
         save_settings(self._context.data_dir.settings, settings)
         self._context.settings = settings
         self.message.setText(self.tr("Saved."))
         if settings.camera != before:
             self._apply_camera()
         self.saved.emit(settings)
+        if settings.ui.language != language:
+            self.message.setText(self.tr("Saved. Switching the language…"))
+            self.language_changed.emit()
 
     def _apply_camera(self) -> None:
         """Open the camera afresh with the saved settings, off the GUI thread (opening

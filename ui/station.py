@@ -99,29 +99,38 @@ def open_camera(settings: Any) -> Any:
 def run_station(data_dir: DataDir, demo: bool = False) -> int:
     """Open the station window on ``data_dir`` and run until it is closed. With no
     camera attached the station offers the recorded demo phones and photos, until the
-    clerk plugs one in and the window finds it: the station then starts afresh on it
-    (the same process and data; the demo's records stay in History)."""
+    clerk plugs one in and the window finds it. The window is then built afresh on the
+    camera, in the same process and on the same data (the demo's records stay in
+    History); so it is when the clerk changes the language, the inspection in hand and
+    the page kept."""
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Yanji")
-    settings = load_settings(data_dir.settings)
-    translators = install_translators(app, choose_language(settings.ui.language))
-    camera = None if demo else open_camera(settings)
-    try:
-        while True:
-            status, camera = _run_window(app, data_dir, demo, camera)
-            if status != RESTART_LIVE:
-                return status
-            log.info("camera found: the station starts afresh on it")
-    finally:
-        del translators
+    camera = None if demo else open_camera(load_settings(data_dir.settings))
+    resume: Resume = (None, 0)
+    while True:
+        language = choose_language(load_settings(data_dir.settings).ui.language)
+        translators = install_translators(app, language)
+        try:
+            status, camera, resume = _run_window(app, data_dir, demo, camera, resume)
+        finally:
+            for translator in translators:
+                app.removeTranslator(translator)
+        if status != RESTART:
+            return status
+        log.info("the station window starts afresh (camera found or language changed)")
 
 
-#: ``app.exec()``'s status when the window asked to start afresh on a camera it found.
-RESTART_LIVE = 75
+#: ``app.exec()``'s status when the window asked to be built afresh.
+RESTART = 75
+#: The inspection in hand (its id) and the page shown, carried to the next window.
+Resume = tuple[str | None, int]
 
 
-def _run_window(app: Any, data_dir: DataDir, demo: bool, camera: Any) -> tuple[int, Any]:
-    """One window's life: its exit status, and the camera the next one starts on."""
+def _run_window(
+    app: Any, data_dir: DataDir, demo: bool, camera: Any, resume: Resume
+) -> tuple[int, Any, Resume]:
+    """One window's life: its exit status, and the camera and place the next one
+    starts with."""
     if camera is None and not demo:
         log.warning(
             "no camera at index %d: running on the demo phones and photos",
@@ -131,7 +140,8 @@ def _run_window(app: Any, data_dir: DataDir, demo: bool, camera: Any) -> tuple[i
     window, context, watcher = build_window(
         data_dir, camera is None, frames, camera, no_camera=camera is None and not demo
     )
-    window.live_requested.connect(lambda: app.exit(RESTART_LIVE))
+    window.resume(resume)
+    window.restart_requested.connect(lambda: app.exit(RESTART))
     watcher.start()
     window.show()
     app.setQuitOnLastWindowClosed(True)
@@ -141,11 +151,12 @@ def _run_window(app: Any, data_dir: DataDir, demo: bool, camera: Any) -> tuple[i
     finally:
         watcher.stop()
         context.runner.shutdown()
-        context.store.close()
-        if status == RESTART_LIVE:
+        if status == RESTART:
+            resume = window.resume_point()
             app.setQuitOnLastWindowClosed(False)  # the next window is on its way
             window.close()
             window.deleteLater()
         elif camera is not None:
             camera.close()
-    return status, window.found_camera
+        context.store.close()
+    return status, window.found_camera or camera, resume

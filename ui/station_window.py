@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import flow
+from app.errors import YanjiError
 from app.records import Inspection
 from devices.report import DeviceReport
 from devices.watcher import PhoneEvent
@@ -54,10 +55,11 @@ class StationWindow(QMainWindow):
 
     In demo mode for want of a camera, ``find_camera`` (returning an opened camera, or
     None when none answers) is tried when the clerk asks; once one answers it is kept
-    in ``found_camera`` and ``live_requested`` is emitted: the station then starts
-    afresh on it, with the phones on USB (`ui.station.run_station`)."""
+    in ``found_camera`` and ``restart_requested`` is emitted: the station then starts
+    afresh on it, with the phones on USB (`ui.station.run_station`). A new language
+    is shown the same way: the window is built afresh in it (``resume_point``)."""
 
-    live_requested = Signal()
+    restart_requested = Signal()
 
     def __init__(
         self,
@@ -160,6 +162,22 @@ class StationWindow(QMainWindow):
         self.settings.sheet_imported.connect(self._on_settings_sheet_imported)
         self.overview.camera_search_requested.connect(self.look_for_camera)
         self.settings.camera_search_requested.connect(lambda: self.look_for_camera(True))
+        self.settings.language_changed.connect(self.restart_requested)
+
+    def resume_point(self) -> tuple[str | None, int]:
+        """The inspection in hand (its id) and the page shown, for the next window."""
+        current = self._context.inspection.current
+        return (current.id if current is not None else None, self.nav.currentRow())
+
+    def resume(self, point: tuple[str | None, int]) -> None:
+        """Take up where the last window left off (``resume_point``)."""
+        inspection_id, page = point
+        if inspection_id is not None:
+            try:
+                self._context.inspection.set(self._context.store.get(inspection_id))
+            except YanjiError:  # gone meanwhile: start from the Phones page
+                return
+        self.nav.setCurrentRow(page)
 
     def look_for_camera(self, from_settings: bool = False) -> None:
         """Try the camera the settings name, off the GUI thread (opening one takes up to
@@ -179,7 +197,7 @@ class StationWindow(QMainWindow):
             return
         self.found_camera = camera
         self.overview.camera_note.setText(self.tr("Camera found: starting with it…"))
-        self.live_requested.emit()
+        self.restart_requested.emit()
 
     def _on_camera_lost(self, error: BaseException | None) -> None:
         self.overview.camera_button.setEnabled(True)

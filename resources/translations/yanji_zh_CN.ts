@@ -1006,148 +1006,153 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="101" />
+        <location filename="../../ui/settings_page.py" line="103" />
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="105" />
+        <location filename="../../ui/settings_page.py" line="107" />
         <source>A fixed exposure keeps black glass from glaring. Linux: in units of 0.1 ms (e.g. 150); Windows: a power of two in seconds (e.g. -6 is 1/64 s).</source>
         <translation>固定曝光可避免黑色玻璃反光过曝。Linux：单位为 0.1 毫秒（如 150）；Windows：以秒为单位的 2 的幂（如 -6 即 1/64 秒）。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="63" />
+        <location filename="../../ui/settings_page.py" line="65" />
         <source>System language</source>
-        <extracomment>The exposure box's lowest step, shown as "Auto"; the settings allow -13 and up. Camera settings saved while no camera answered at start (demo mode for want of one): the window looks for it (`StationWindow.look_for_camera`).</extracomment>
+        <extracomment>The exposure box's lowest step, shown as "Auto"; the settings allow -13 and up. Camera settings saved while no camera answered at start (demo mode for want of one): the window looks for it (`StationWindow.look_for_camera`). The language was changed and saved: the window is built afresh in it.</extracomment>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="69" />
+        <location filename="../../ui/settings_page.py" line="71" />
         <source>&amp;Save settings</source>
         <translation>保存设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="71" />
+        <location filename="../../ui/settings_page.py" line="73" />
         <source>&amp;Import a price sheet (CSV or XLSX)…</source>
         <translation>导入价格表（CSV或XLSX）(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="73" />
+        <location filename="../../ui/settings_page.py" line="75" />
         <source>Save the scale &amp;marker sheet to print…</source>
         <translation>保存比例标记纸以便打印(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="76" />
+        <location filename="../../ui/settings_page.py" line="78" />
         <source>Station name</source>
         <translation>验机台名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="77" />
+        <location filename="../../ui/settings_page.py" line="79" />
         <source>Store name</source>
         <translation>门店名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="78" />
+        <location filename="../../ui/settings_page.py" line="80" />
         <source>Clerk</source>
         <translation>店员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="79" />
+        <location filename="../../ui/settings_page.py" line="81" />
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="80" />
+        <location filename="../../ui/settings_page.py" line="82" />
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="81" />
+        <location filename="../../ui/settings_page.py" line="83" />
         <source>Exposure</source>
         <translation>曝光</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="82" />
-        <source>Language (after restart)</source>
-        <translation>语言（重启后生效）</translation>
+        <location filename="../../ui/settings_page.py" line="84" />
+        <source>Language</source>
+        <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="83" />
+        <location filename="../../ui/settings_page.py" line="85" />
         <source>Data directory</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="85" />
+        <location filename="../../ui/settings_page.py" line="87" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="143" />
+        <location filename="../../ui/settings_page.py" line="146" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="155" />
+        <location filename="../../ui/settings_page.py" line="151" />
+        <source>Saved. Switching the language…</source>
+        <translation>已保存。正在切换语言…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="161" />
         <source>Saved. Looking for camera %1…</source>
         <translation>已保存。正在查找摄像头 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="158" />
+        <location filename="../../ui/settings_page.py" line="164" />
         <source>Saved. The demo (--demo) does not use the camera.</source>
         <translation>已保存。演示（--demo）不使用摄像头。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="161" />
+        <location filename="../../ui/settings_page.py" line="167" />
         <source>Saved. Opening camera %1…</source>
         <translation>已保存。正在打开摄像头 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="174" />
+        <location filename="../../ui/settings_page.py" line="180" />
         <source>Saved. Camera %1 gives %2×%3.</source>
         <translation>已保存。摄像头 %1 的画面为 %2×%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="182" />
+        <location filename="../../ui/settings_page.py" line="188" />
         <source>Saved, but camera %1 does not answer: %2</source>
         <translation>已保存，但摄像头 %1 没有响应：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="189" />
+        <location filename="../../ui/settings_page.py" line="195" />
         <source>Price sheet</source>
         <translation>价格表</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="189" />
+        <location filename="../../ui/settings_page.py" line="195" />
         <source>Price sheets (*.csv *.xlsx *.txt)</source>
         <translation>价格表 (*.csv *.xlsx *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="196" />
+        <location filename="../../ui/settings_page.py" line="202" />
         <source>Scale marker</source>
         <translation>比例标记</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="196" />
+        <location filename="../../ui/settings_page.py" line="202" />
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="211" />
+        <location filename="../../ui/settings_page.py" line="217" />
         <source>%1 could not be written: %2</source>
         <translation>%1 无法写入：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="218" />
+        <location filename="../../ui/settings_page.py" line="224" />
         <source>Saved %1: print it at 100 % (actual size); its black square must measure %2 mm.</source>
         <translation>已保存 %1：请按 100%（实际大小）打印，黑色方块应为 %2 毫米。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="227" />
+        <location filename="../../ui/settings_page.py" line="233" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="235" />
+        <location filename="../../ui/settings_page.py" line="241" />
         <source>Imported as version %1.</source>
         <translation>已导入为第 %1 版。</translation>
     </message>
@@ -1173,77 +1178,77 @@
 <context>
     <name>StationWindow</name>
     <message>
-        <location filename="../../ui/station_window.py" line="74" />
+        <location filename="../../ui/station_window.py" line="76" />
         <source>Yanji inspection station</source>
         <translation>验机台</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="89" />
+        <location filename="../../ui/station_window.py" line="91" />
         <source>1 Phones</source>
         <translation>1 手机</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="90" />
+        <location filename="../../ui/station_window.py" line="92" />
         <source>2 Identify</source>
         <translation>2 识别</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="91" />
+        <location filename="../../ui/station_window.py" line="93" />
         <source>3 Photograph</source>
         <translation>3 拍照</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="92" />
+        <location filename="../../ui/station_window.py" line="94" />
         <source>4 Review</source>
         <translation>4 复核</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="93" />
+        <location filename="../../ui/station_window.py" line="95" />
         <source>5 Grade &amp; quote</source>
         <translation>5 成色与报价</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="94" />
+        <location filename="../../ui/station_window.py" line="96" />
         <source>6 Seal</source>
         <translation>6 封存</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="95" />
+        <location filename="../../ui/station_window.py" line="97" />
         <source>7 History</source>
         <translation>7 历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="96" />
+        <location filename="../../ui/station_window.py" line="98" />
         <source>8 Settings</source>
         <translation>8 设置</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="137" />
+        <location filename="../../ui/station_window.py" line="139" />
         <source>DEMO: recorded phones and generated photos</source>
         <translation>演示：录制的手机与生成的照片</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="173" />
+        <location filename="../../ui/station_window.py" line="191" />
         <source>Looking for camera %1…</source>
         <translation>正在查找摄像头 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="181" />
+        <location filename="../../ui/station_window.py" line="199" />
         <source>Camera found: starting with it…</source>
         <translation>已找到摄像头：正在切换…</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="186" />
+        <location filename="../../ui/station_window.py" line="204" />
         <source>No camera at index %1: plug it in, or pick another index in Settings.</source>
         <translation>编号 %1 无摄像头：请插上摄像头，或在设置中选择其他编号。</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="192" />
+        <location filename="../../ui/station_window.py" line="210" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="247" />
+        <location filename="../../ui/station_window.py" line="265" />
         <source>Something went wrong</source>
         <translation>出错了</translation>
     </message>

@@ -210,3 +210,44 @@ def test_saving_camera_settings_without_a_camera_looks_for_it(
         watcher.stop()
         context.runner.shutdown()
         context.store.close()
+
+
+def test_a_new_language_rebuilds_the_window_where_the_clerk_was(
+    qtbot: QtBot, data_dir: DataDir
+) -> None:
+    """Saved in Settings, Chinese takes effect at once: the window is built afresh in
+    it, with the inspection in hand and the page kept."""
+    from app import flow
+    from app.demo import probe_recording
+    from app.store import Store
+
+    store = Store.open(data_dir)
+    try:
+        report = probe_recording(recorded_phones()["ios-iphone7-cn"])
+        record = flow.start(store, "st", "clerk", report)
+    finally:
+        store.close()
+    seen: list[tuple[str, str | None, int]] = []
+
+    def step() -> None:
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, StationWindow)]
+        shown = [w for w in shown if w.isVisible()]
+        if shown:
+            window = shown[0]
+            inspection_id, page = window.resume_point()
+            if not seen and inspection_id is None:
+                window.history.open_requested.emit(record.id)  # the clerk opens it
+            elif not seen and page == 4:  # Grade & quote, with it in hand
+                seen.append((window.windowTitle(), inspection_id, page))
+                language = window.settings.language
+                language.setCurrentIndex(language.findData("zh_CN"))
+                window.settings._on_save_clicked()
+            elif seen and window.windowTitle() != seen[0][0]:
+                seen.append((window.windowTitle(), inspection_id, page))
+                window.close()
+                return
+        QTimer.singleShot(50, step)
+
+    QTimer.singleShot(100, step)
+    assert main(["station", "--demo"]) == 0
+    assert seen == [("Yanji inspection station", record.id, 4), ("验机台", record.id, 4)]
