@@ -136,6 +136,13 @@ class StationProber:
             self._loop = LoopThread()
         return self._loop
 
+    def close(self) -> None:
+        """Stop the iPhone event loop, if one was started (a station window that is
+        built afresh starts its own)."""
+        if self._loop is not None:
+            self._loop.stop()
+            self._loop = None
+
     def __call__(self, phone: PhoneRef) -> DeviceReport:
         if phone.transport == "replay":
             return self._replay(phone)

@@ -86,6 +86,11 @@ class Watcher:
         self._thread = threading.Thread(target=self._loop, name="phone-watcher", daemon=True)
         self._thread.start()
 
+    @property
+    def prober(self) -> Prober:
+        """What reads each phone found."""
+        return self._prober
+
     def stop(self) -> None:
         """Stop polling; running probes finish (each has its own timeouts)."""
         self._stop.set()

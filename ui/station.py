@@ -150,6 +150,8 @@ def _run_window(
         status = app.exec()
     finally:
         watcher.stop()
+        if isinstance(watcher.prober, StationProber):
+            watcher.prober.close()
         context.runner.shutdown()
         if status == RESTART:
             resume = window.resume_point()

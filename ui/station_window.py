@@ -165,7 +165,11 @@ class StationWindow(QMainWindow):
         self.settings.language_changed.connect(self.restart_requested)
 
     def resume_point(self) -> tuple[str | None, int]:
-        """The inspection in hand (its id) and the page shown, for the next window."""
+        """The inspection in hand (its id) and the page shown, for the next window;
+        none once a camera was found: a demo phone's inspection is not carried into
+        live work, which starts from the Phones page."""
+        if self.found_camera is not None:
+            return (None, 0)
         current = self._context.inspection.current
         return (current.id if current is not None else None, self.nav.currentRow())
 

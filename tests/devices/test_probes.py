@@ -366,3 +366,19 @@ def test_a_test_pattern_is_pushed_and_shown_on_an_android_phone(
     assert adbd.files[f"{PATTERN_DIR}/white.png"] == b"\x89PNG white"
     assert answer.startswith("Starting: Intent")
     assert adbd.commands[-1].startswith("am start -a android.intent.action.VIEW")
+
+
+def test_closing_the_prober_stops_its_iphone_loop(tmp_path: Path) -> None:
+    import threading
+
+    from devices.sources import StationProber
+
+    def loops() -> int:
+        return sum(t.name == "ios-loop" and t.is_alive() for t in threading.enumerate())
+
+    before = loops()
+    prober = StationProber(tmp_path)
+    prober.close()  # none started yet: nothing to stop
+    assert prober.loop is not None and loops() == before + 1
+    prober.close()
+    assert loops() == before

@@ -84,16 +84,19 @@ def test_station_starts_afresh_on_a_camera_plugged_in_after_start(
                 button.click()  # finds none
             elif len(answers) == 1 and "No camera at index 0" in note.text():
                 seen.append(("demo", note.text()))
+                window.nav.setCurrentRow(6)  # History: not where live work starts
                 button.click()  # finds the camera: the station starts afresh
         elif not button.isVisible() and not answers:
             seen.append(("live", window.overview.status_label.text()))
+            seen.append(("page", str(window.nav.currentRow())))
             window.close()
             return
         QTimer.singleShot(50, step)
 
     QTimer.singleShot(100, step)
     assert main(["station"]) == 0
-    assert [kind for kind, _ in seen] == ["demo", "live"]
+    assert [kind for kind, _ in seen] == ["demo", "live", "page"]
+    assert seen[2][1] == "0"  # live work starts from the Phones page, not History
     assert "plug it in" in seen[0][1]
     assert seen[1][1].startswith("Camera: camera 0")
     assert camera.closed  # closed with the window that used it
