@@ -239,6 +239,7 @@ class PhotographPage(QWidget):
             ),
             self._on_preview,
             self._on_preview_failed,
+            quiet=True,  # a frame every 100 ms: not something the clerk waits for
         )
 
     def _on_preview_failed(self, error: BaseException) -> None:

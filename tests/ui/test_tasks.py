@@ -35,3 +35,20 @@ def test_results_errors_and_cancellation(qtbot: QtBot) -> None:
         runner._finished.emit((cancelled, seen.append, seen.append))
     assert seen[-1] == "bad photo"
     runner.shutdown()
+
+
+def test_quiet_work_is_not_reported_busy(qtbot: QtBot) -> None:
+    runner = TaskRunner(pool_size=2)
+    reported: list[int] = []
+    runner.busy_changed.connect(reported.append)
+    release = threading.Event()
+    seen: list[object] = []
+    runner.work(release.wait, seen.append, quiet=True)  # the preview's frame
+    assert (runner.in_flight, runner.busy, reported) == (1, 0, [])
+    with qtbot.waitSignal(runner.busy_changed, check_params_cb=lambda n: n == 0):
+        runner.work(lambda: "photo", seen.append)  # what the clerk waits for
+    assert reported == [1, 0] and seen == ["photo"]
+    release.set()
+    qtbot.waitUntil(lambda: runner.in_flight == 0)
+    assert reported == [1, 0] and seen == ["photo", True]
+    runner.shutdown()
