@@ -68,11 +68,10 @@ def photograph(
     record = store.add_photo(inspection_id, png, step, "image/png", note)
     photo = record.photos[-1].sha256
     analysis = analyze(image, surface, pattern, size_mm=size_mm)
-    current = store.get(inspection_id)
     new = analysis.findings
     if pattern is not None:  # one defect seen on several patterns is one finding
-        shown = {p.sha256 for p in current.photos if p.step is PhotoStep.PATTERN}
-        before = [f for f in current.findings if f.photo_sha256 in shown - {photo}]
+        shown = {p.sha256 for p in record.photos if p.step is PhotoStep.PATTERN}
+        before = [f for f in record.findings if f.photo_sha256 in shown - {photo}]
         new = tuple(f for f in new if not any(_same_defect(f, b) for b in before))
     findings = [
         _with_crop(store, inspection_id, replace(f, photo_sha256=photo), analysis.crops[f.id])

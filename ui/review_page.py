@@ -129,14 +129,15 @@ class ReviewPage(QWidget):
         """Fill the photo chooser with the captured photos, in the order taken, and
         show the first (a repeated step is numbered: sides 1 to 4)."""
         photos = _captured(inspection) if inspection else []
-        taken = Counter(photo_text(p) for p in photos)
+        names = [photo_text(p) for p in photos]
+        taken = Counter(names)
         seen: Counter[str] = Counter()
         self.photo_choice.blockSignals(True)
         self.photo_choice.clear()
-        for photo in photos:
-            seen[photo_text(photo)] += 1
-            number = f" ({seen[photo_text(photo)]})" if taken[photo_text(photo)] > 1 else ""
-            self.photo_choice.addItem(photo_text(photo) + number, photo.sha256)
+        for photo, name in zip(photos, names, strict=True):
+            seen[name] += 1
+            number = f" ({seen[name]})" if taken[name] > 1 else ""
+            self.photo_choice.addItem(name + number, photo.sha256)
         self.photo_choice.blockSignals(False)
         self.photo_choice.setEnabled(len(photos) > 1)
         self._show_photo()

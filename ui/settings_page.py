@@ -155,15 +155,14 @@ class SettingsPage(QWidget):
         """Open the camera afresh with the saved settings, off the GUI thread (opening
         one takes up to a few seconds)."""
         camera, context = self._camera, self._context
+        index = str(context.settings.camera.index)
         if camera is None:
-            index = str(context.settings.camera.index)
             if context.no_camera:
                 self.message.setText(self.tr("Saved. Looking for camera %1…").replace("%1", index))
                 self.camera_search_requested.emit()
             else:
                 self.message.setText(self.tr("Saved. The demo (--demo) does not use the camera."))
             return
-        index = str(context.settings.camera.index)
         self.message.setText(self.tr("Saved. Opening camera %1…").replace("%1", index))
 
         def reopen() -> tuple[int, tuple[int, int]]:

@@ -66,22 +66,27 @@ def test_photograph_keeps_what_was_wrong_with_the_photo(store: Store) -> None:
     assert store.get(photographed.id).photos[0].problems == ("scale_assumed", "screen_lit")
 
 
+def _pattern_photo(store: Store, inspection_id: str, image, pattern):  # type: ignore[no-untyped-def]
+    """``image`` photographed at the screen-on step, showing ``pattern``."""
+    return flow.photograph(
+        store,
+        inspection_id,
+        encode_png(image),
+        image,
+        step=PhotoStep.PATTERN,
+        surface=Surface.SCREEN,
+        size_mm=(71.0, 146.0),
+        pattern=pattern,
+    )
+
+
 def test_a_pattern_photo_names_its_pattern(store: Store) -> None:
     from vision.patterns import COLORS, Pattern
 
     record = _photographed(store)
     for pattern in (Pattern.WHITE, Pattern.BLACK):
         lit = render_scene(size_mm=(71.0, 146.0), screen_bgr=COLORS[pattern]).image
-        record = flow.photograph(
-            store,
-            record.id,
-            encode_png(lit),
-            lit,
-            step=PhotoStep.PATTERN,
-            surface=Surface.SCREEN,
-            size_mm=(71.0, 146.0),
-            pattern=pattern,
-        )
+        record = _pattern_photo(store, record.id, lit, pattern)
     stored = [p for p in store.get(record.id).photos if p.step is not PhotoStep.OTHER]  # no crops
     assert [flow.photo_pattern(p) for p in stored] == [None, "white", "black"]
     assert [p.note for p in stored] == ["screen_off", "pattern:white", "pattern:black"]
@@ -106,16 +111,7 @@ def test_one_faulty_pixel_seen_on_several_patterns_is_one_finding(store: Store) 
             if colour is not None:
                 x, y = spots[name]
                 cv2.rectangle(image, (x - 1, y - 1), (x + 1, y + 1), colour, -1)
-        record = flow.photograph(
-            store,
-            record.id,
-            encode_png(image),
-            image,
-            step=PhotoStep.PATTERN,
-            surface=Surface.SCREEN,
-            size_mm=(71.0, 146.0),
-            pattern=pattern,
-        )
+        record = _pattern_photo(store, record.id, image, pattern)
     pixels = [f for f in store.get(record.id).findings if f.kind in flow.PIXEL_KINDS]
     assert len(pixels) == 3, [(f.kind, f.polygon_mm[0]) for f in pixels]
     first_seen = sorted(f.kind.value for f in pixels)
