@@ -223,19 +223,24 @@ def _dark_glass(gray: Image, px_per_mm: float) -> Image:
     for) filled in, minus a margin around openings (earpiece, camera, sensors) and a
     light bezel, whose rims would look like defects."""
     level, _ = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    dark: Image = (gray < min(level, DARK_GLASS_LEVEL)).astype(np.uint8) * 255
+    # Otsu puts the level itself in the dark class (all of flat, fully black glass).
+    dark: Image = ((gray <= level) & (gray < DARK_GLASS_LEVEL)).astype(np.uint8) * 255
     dark = cv2.morphologyEx(dark, cv2.MORPH_CLOSE, _disc(round(3 * px_per_mm)))
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(dark)
-    if count > 1:
-        largest = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
+    # Components without their statistics, and areas counted by numpy: OpenCV's
+    # statistics cost six times the labelling itself (5 against 0.8 ms at 1080p).
+    count, labels = cv2.connectedComponents(dark)
+    if count > 2:
+        largest = 1 + int(np.argmax(np.bincount(labels.ravel(), minlength=count)[1:]))
         dark = (labels == largest).astype(np.uint8) * 255
+    # The holes in it (and the light around it), each by its outer border; filling a
+    # border fills its component, and anything inside that is dark glass already.
     holes = cv2.bitwise_not(dark)
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(holes)
+    borders, hierarchy = cv2.findContours(holes, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_NONE)
     small_hole = 1.2 * px_per_mm
-    for index in range(1, count):
-        w, h = stats[index, cv2.CC_STAT_WIDTH], stats[index, cv2.CC_STAT_HEIGHT]
-        if max(w, h) < small_hole:  # a stain, not an opening: keep it on the glass
-            dark[labels == index] = 255
+    for border, (_, _, _, parent) in zip(borders, hierarchy[0] if borders else (), strict=True):
+        _, _, w, h = cv2.boundingRect(border)
+        if parent < 0 and max(w, h) < small_hole:  # a stain, not an opening: on the glass
+            cv2.drawContours(dark, [border], 0, 255, cv2.FILLED)
     return cv2.erode(dark, _disc(round(1.5 * px_per_mm)))
 
 
@@ -262,12 +267,25 @@ def _inner_mask(shape: tuple[int, ...], px_per_mm: float, margin_mm: float) -> I
 
 
 def _noise_level(tophat: Image, inner: Image) -> float:
-    values = tophat[inner > 0]
-    if values.size == 0:
+    """Median + 1.4826 × median absolute deviation of the top-hat on the glass, from its
+    histogram (the same figures as numpy's medians, in a quarter of the time)."""
+    counts = cv2.calcHist([tophat], [0], inner, [256], [0, 256]).ravel()
+    if counts.sum() == 0:
         return 0.0
-    median = float(np.median(values))
-    mad = float(np.median(np.abs(values.astype(np.float32) - median)))
-    return median + 1.4826 * mad
+    median = _histogram_median(np.arange(256, dtype=np.float64), counts)
+    deviation = np.abs(np.arange(256, dtype=np.float64) - median)
+    order = np.argsort(deviation, kind="stable")
+    return median + 1.4826 * _histogram_median(deviation[order], counts[order])
+
+
+def _histogram_median(values: npt.NDArray[np.float64], counts: npt.NDArray[Any]) -> float:
+    """The median of ``values`` (ascending) each repeated ``counts`` times, as numpy's
+    median gives it: the mean of the two middle ones when their number is even."""
+    total = int(counts.sum())
+    cumulative = np.cumsum(counts)
+    low = values[int(np.searchsorted(cumulative, (total - 1) // 2, side="right"))]
+    high = values[int(np.searchsorted(cumulative, total // 2, side="right"))]
+    return float(low + high) / 2.0
 
 
 def _classify(

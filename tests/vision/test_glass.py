@@ -13,7 +13,13 @@ import pytest
 from vision import locate as locate_module
 from vision.analyze import analyze
 from vision.finding import FindingKind, Severity, Surface, Zone
-from vision.glass import _skeleton, detect_edge_chips, detect_glass_defects
+from vision.glass import (
+    _dark_glass,
+    _noise_level,
+    _skeleton,
+    detect_edge_chips,
+    detect_glass_defects,
+)
 from vision.locate import Location, Quality, locate, rectify
 from vision.synthetic import Defect, render_scene
 
@@ -136,6 +142,32 @@ def test_clean_glass_has_no_findings_and_a_spot_is_a_stain() -> None:
     assert location is not None
     rect = rectify(scene.image, location, SIZE)
     assert [b.kind for b in detect_glass_defects(rect.image, rect.px_per_mm)] == [FindingKind.STAIN]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_noise_level_is_median_plus_scaled_mad(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    tophat = rng.integers(0, 40 + 30 * seed, (61, 47 + seed)).astype(np.uint8)
+    inner = (rng.random(tophat.shape) < 0.5).astype(np.uint8) * 255  # odd and even counts
+    values = tophat[inner > 0].astype(np.float64)
+    median = float(np.median(values))
+    expected = median + 1.4826 * float(np.median(np.abs(values - median)))
+    assert _noise_level(tophat, inner) == pytest.approx(expected, abs=1e-9)
+    assert _noise_level(tophat, np.zeros_like(inner)) == 0.0
+
+
+def test_dark_glass_keeps_stains_and_drops_openings_and_other_dark_patches() -> None:
+    px_per_mm = 8.0
+    gray = np.full((400, 200), 200, np.uint8)  # a light bezel round the glass
+    cv2.rectangle(gray, (20, 20), (179, 379), 10, -1)  # the black glass
+    cv2.circle(gray, (100, 200), 3, 220, -1)  # a stain: 0.9 mm across
+    cv2.circle(gray, (100, 50), 16, 220, -1)  # a punch-hole camera: 4 mm across
+    cv2.rectangle(gray, (5, 385), (15, 395), 10, -1)  # a dark speck on the bezel
+    glass = _dark_glass(gray, px_per_mm) > 0
+    assert glass[200, 100]  # the stain lies on the glass
+    assert not glass[50, 100] and not glass[50, 80]  # the camera and a margin round it
+    assert not glass[390, 10]  # only the largest dark region is glass
+    assert glass[300, 100] and not glass[21, 21]  # the glass less a margin at its rim
 
 
 def test_thinning_leaves_one_pixel_centre_lines() -> None:
