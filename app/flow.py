@@ -7,9 +7,11 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from app.errors import YanjiError
+from app.photos import sha256_hex
 from app.records import Inspection, PhotoRef, PhotoStep, Seller
 from app.store import Store
 from devices.catalogue import phone_size
@@ -84,6 +86,47 @@ def photograph(
         for p in current.photos
     )
     return store.update(current.evolve(findings=(*current.findings, *findings), photos=photos))
+
+
+def photograph_file(
+    store: Store,
+    inspection_id: str,
+    path: Path,
+    *,
+    clerk: str,
+    step: PhotoStep,
+    surface: Surface,
+    size_mm: tuple[float, float] | None = None,
+    pattern: Any = None,
+) -> Inspection:
+    """A photo taken elsewhere (with a handheld phone at a stall, or a camera with no
+    cable to the station) used for ``step`` as if the station's camera had taken it:
+    the picture as decoded, turned upright by its EXIF orientation, is stored and
+    analysed like a capture, and an audit event names the file it came from.
+    `vision.camera.CameraError`, naming the file, when it cannot be read: nothing is
+    stored then."""
+    from vision.camera import read_image
+    from vision.synthetic import encode_png
+
+    image = read_image(path)
+    png = encode_png(image)
+    record = photograph(
+        store,
+        inspection_id,
+        png,
+        image,
+        step=step,
+        surface=surface,
+        size_mm=size_mm,
+        pattern=pattern,
+    )
+    store.record_event(
+        clerk,
+        "photo.from_file",
+        inspection_id,
+        {"file": path.name, "sha256": sha256_hex(png), "step": step.value},
+    )
+    return record
 
 
 #: Kinds that are one faulty pixel seen differently on different patterns (a stuck red

@@ -4,12 +4,15 @@ it is taken, then analysed off the GUI thread."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -24,12 +27,15 @@ from devices.report import DeviceReport, Platform
 from ui.context import StationContext
 from ui.photo_view import PhotoView, to_qimage
 from ui.problem_text import quality_text
+from vision.camera import HEIF_SUFFIXES, IMAGE_SUFFIXES, CameraError, HeicPhotoError
 from vision.locate import Quality
 from vision.patterns import Pattern
 
 #: The guided captures in order, with the surface each shows.
 STEPS = tuple(flow.STEP_SURFACE.items())
 PATTERN_INDEX = [step for step, _ in STEPS].index(PhotoStep.PATTERN)
+#: The photo files the file dialog lists (HEIC too: reading one says what to do).
+PHOTO_PATTERNS = " ".join(f"*{suffix}" for suffix in sorted(IMAGE_SUFFIXES | HEIF_SUFFIXES))
 
 
 class PhotographPage(QWidget):
@@ -48,11 +54,22 @@ class PhotographPage(QWidget):
         self.view = PhotoView()
         self.hints = QLabel()
         self.hints.setWordWrap(True)
+        # What became of the last photo taken or chosen: kept until the next one, as the
+        # live hints change with every frame.
+        self.outcome = QLabel()
+        self.outcome.setWordWrap(True)
         self.steps = QListWidget()
         self.steps.addItems([step_text(step) for step, _ in STEPS])
         self.capture_button = QPushButton(self.tr("&Capture"))
         self.capture_button.setDefault(True)
         self.capture_button.clicked.connect(self._on_capture_clicked)
+        # A photo taken elsewhere: with a handheld phone at a stall, or a camera that
+        # has no cable to the station.
+        self.file_button = QPushButton(self.tr("Use a photo from a &file…"))
+        self.file_button.clicked.connect(self._on_file_clicked)
+        self._photo_folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.PicturesLocation
+        )
         self.next_button = QPushButton(self.tr("&Review the findings"))
         self.next_button.clicked.connect(self.next_requested)
         # The screen-on step: which test pattern, and how it gets onto the phone's
@@ -78,7 +95,9 @@ class PhotographPage(QWidget):
         side.addWidget(self.pattern_button)
         side.addWidget(self.more_patterns_button)
         side.addWidget(self.hints)
+        side.addWidget(self.outcome)
         side.addWidget(self.capture_button)
+        side.addWidget(self.file_button)
         side.addWidget(self.next_button)
         row = QHBoxLayout(self)
         row.addWidget(self.view, 3)
@@ -102,6 +121,7 @@ class PhotographPage(QWidget):
 
     def _on_inspection_changed(self, inspection: Inspection | None) -> None:
         self._again = False
+        self.outcome.clear()
         self._update(inspection)
 
     def _update(self, inspection: Inspection | None) -> None:
@@ -118,6 +138,7 @@ class PhotographPage(QWidget):
         self.capture_button.setEnabled(
             inspection is not None and self._step < len(STEPS) and not final
         )
+        self.file_button.setEnabled(self.capture_button.isEnabled())
         self._choose_pattern(inspection)
         self._show_pattern_help(inspection)
         self.refresh_preview()
@@ -248,8 +269,6 @@ class PhotographPage(QWidget):
 
     def _failure_text(self, error: BaseException) -> str:
         """What the clerk is told when a frame could not be had or looked at."""
-        from vision.camera import CameraError
-
         if not isinstance(error, CameraError):
             return str(error)
         return self.tr("The camera gave no picture: check that it is plugged in (%1)").replace(
@@ -268,42 +287,81 @@ class PhotographPage(QWidget):
         inspection = self._context.inspection.current
         if inspection is None or self._step >= len(STEPS):
             return
-        step, surface = STEPS[self._step]
         try:
-            frame = self._frame_source(inspection, step)
+            frame = self._frame_source(inspection, STEPS[self._step][0])
         except Exception as error:  # unplugged, busy, gone: said, not raised in a slot
             # Nothing is stored; the clerk plugs the camera back in and captures again.
             self.hints.setText(self._failure_text(error))
             return
         store = self._context.store
-        chosen = self.chosen_pattern()
-        self.capture_button.setEnabled(False)
-        self.hints.setText(self.tr("Storing and analysing the photo…"))
 
-        def work() -> Inspection:
+        def photograph(**step: Any) -> Inspection:
             from vision.synthetic import encode_png
 
-            pattern = chosen if step is PhotoStep.PATTERN else None
-            return flow.photograph(
-                store,
-                inspection.id,
-                encode_png(frame),
-                frame,
-                step=step,
-                surface=surface,
-                size_mm=flow.photo_size_mm(inspection.device, step),
-                pattern=pattern,
-            )
+            return flow.photograph(store, inspection.id, encode_png(frame), frame, **step)
 
-        self._context.runner.db(work, self._on_captured, self._on_failed)
+        self._take(photograph)
+
+    def _on_file_clicked(self) -> None:
+        inspection = self._context.inspection.current
+        if inspection is None or self._step >= len(STEPS):
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Photo for: %1").replace("%1", step_text(STEPS[self._step][0])),
+            self._photo_folder,
+            self.tr("Photos (%1);;All files (*)").replace("%1", PHOTO_PATTERNS),
+        )
+        if name:
+            self._photo_folder = str(Path(name).parent)
+            self.use_photo_file(Path(name))
+
+    def use_photo_file(self, path: Path) -> None:
+        """Use the photo in ``path`` for the current step, as if the camera had taken it."""
+        inspection = self._context.inspection.current
+        if inspection is None or self._step >= len(STEPS):
+            return
+        store, clerk = self._context.store, self._context.clerk
+        self._take(
+            lambda **step: flow.photograph_file(store, inspection.id, path, clerk=clerk, **step)
+        )
+
+    def _take(self, photograph: Callable[..., Inspection]) -> None:
+        """Store and analyse a photo for the current step off the GUI thread, by
+        ``photograph(step=, surface=, size_mm=, pattern=)``."""
+        inspection = self._context.inspection.current
+        assert inspection is not None
+        step, surface = STEPS[self._step]
+        pattern = self.chosen_pattern() if step is PhotoStep.PATTERN else None
+        size_mm = flow.photo_size_mm(inspection.device, step)
+        self.capture_button.setEnabled(False)
+        self.file_button.setEnabled(False)
+        self.outcome.setText(self.tr("Storing and analysing the photo…"))
+        self._context.runner.db(
+            lambda: photograph(step=step, surface=surface, size_mm=size_mm, pattern=pattern),
+            self._on_captured,
+            self._on_failed,
+        )
 
     def _on_captured(self, inspection: Inspection) -> None:
+        self.outcome.clear()
         self._context.inspection.set(inspection)
         self.captured.emit(inspection)
 
     def _on_failed(self, error: BaseException) -> None:
         self.capture_button.setEnabled(True)
-        self.hints.setText(self.tr("The photo could not be stored: %1").replace("%1", str(error)))
+        self.file_button.setEnabled(True)
+        if isinstance(error, HeicPhotoError):
+            self.outcome.setText(
+                self.tr(
+                    "%1 is a HEIC photo, which cannot be read here. Send it as JPEG (on the iPhone: Settings > Camera > Formats > Most Compatible)."
+                ).replace("%1", error.path.name)
+            )
+            return
+        if isinstance(error, CameraError):  # a photo file that cannot be read
+            self.outcome.setText(self.tr("This photo cannot be used: %1").replace("%1", str(error)))
+            return
+        self.outcome.setText(self.tr("The photo could not be stored: %1").replace("%1", str(error)))
 
 
 def _preview(

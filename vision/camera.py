@@ -18,10 +18,24 @@ from vision.types import Image
 log = logging.getLogger(__name__)
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff", ".webp"}
+#: iPhones' own photo format, which OpenCV does not read: told apart from a corrupt file.
+HEIF_SUFFIXES = {".heic", ".heif"}
 
 
 class CameraError(Exception):
     """A camera or file that gives no picture; the message says which and why."""
+
+
+class HeicPhotoError(CameraError):
+    """A HEIC photo (an iPhone's own format), which OpenCV cannot read; ``path`` is
+    the file."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"{path}: a HEIC photo, which cannot be read here; send it as JPEG (on an "
+            "iPhone: Settings > Camera > Formats > Most Compatible)"
+        )
+        self.path = path
 
 
 def read_image(path: Path) -> Image:
@@ -36,7 +50,9 @@ def read_image(path: Path) -> Image:
         raise CameraError(f"{path}: cannot be read ({error.strerror or error})") from error
     if data.size == 0:
         raise CameraError(f"{path}: the file is empty")
-    image = cv2.imdecode(data, cv2.IMREAD_COLOR)
+    image = cv2.imdecode(data, cv2.IMREAD_COLOR)  # turned upright by its EXIF orientation
+    if image is None and path.suffix.lower() in HEIF_SUFFIXES:
+        raise HeicPhotoError(path)
     if image is None:
         raise CameraError(f"{path}: not an image OpenCV can read (corrupt or unknown format)")
     return image

@@ -653,148 +653,173 @@
 <context>
     <name>PhotographPage</name>
     <message>
-        <location filename="../../ui/photograph_page.py" line="53" />
+        <location filename="../../ui/photograph_page.py" line="63" />
         <source>&amp;Capture</source>
-        <extracomment>The guided captures in order, with the surface each shows. The clerk asked to photograph one more test pattern (the step is done).</extracomment>
+        <extracomment>The guided captures in order, with the surface each shows. The photo files the file dialog lists (HEIC too: reading one says what to do). The clerk asked to photograph one more test pattern (the step is done).</extracomment>
         <translation>拍照(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="56" />
+        <location filename="../../ui/photograph_page.py" line="73" />
         <source>&amp;Review the findings</source>
         <translation>复核检测结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="74" />
+        <location filename="../../ui/photograph_page.py" line="91" />
         <source>Captures, in order:</source>
         <translation>按顺序拍摄：</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="174" />
+        <location filename="../../ui/photograph_page.py" line="195" />
         <source>On the iPhone: turn Dark Mode off and the brightness up, open Notes and start a new note, so that the screen is white. Then capture.</source>
         <translation>在 iPhone 上：关闭深色模式、调高亮度，打开“备忘录”新建一条备忘录，使屏幕呈白色，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="186" />
+        <location filename="../../ui/photograph_page.py" line="207" />
         <source>A recorded phone: the demo photo shows the white pattern.</source>
         <translation>录制的手机：演示照片已显示白色测试图。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="202" />
+        <location filename="../../ui/photograph_page.py" line="223" />
         <source>The phone is not connected: plug it in, wait until it reads ready.</source>
         <translation>手机未连接：请插上手机，等到显示“就绪”。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="69" />
+        <location filename="../../ui/photograph_page.py" line="86" />
         <source>Show the pattern on the &amp;phone</source>
         <translation>在手机上显示测试图(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="71" />
+        <location filename="../../ui/photograph_page.py" line="68" />
+        <source>Use a photo from a &amp;file…</source>
+        <translation>使用文件中的照片(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="88" />
         <source>Capture another test pa&amp;ttern</source>
         <translation>再拍一种测试图(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="177" />
+        <location filename="../../ui/photograph_page.py" line="198" />
         <source>On the iPhone: turn Dark Mode on and the brightness up, open Notes and start a new note, so that the screen is black. Then capture.</source>
         <translation>在 iPhone 上：打开深色模式、调高亮度，打开“备忘录”新建一条备忘录，使屏幕呈黑色，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="182" />
+        <location filename="../../ui/photograph_page.py" line="203" />
         <source>On the iPhone: open a picture of this colour full screen in Photos, brightness up. Then capture.</source>
         <translation>在 iPhone 上：在“照片”中全屏打开一张该颜色的图片，调高亮度，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="190" />
+        <location filename="../../ui/photograph_page.py" line="211" />
         <source>Unlock the phone, press the button: it opens the pattern full screen. Turn its brightness up, then capture.</source>
         <translation>解锁手机后按此按钮：手机将全屏打开测试图。调高亮度后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="208" />
+        <location filename="../../ui/photograph_page.py" line="229" />
         <source>Sending the pattern to the phone…</source>
         <translation>正在把测试图发送到手机…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="218" />
+        <location filename="../../ui/photograph_page.py" line="239" />
         <source>The phone should now show the pattern: brightness up, then capture.</source>
         <translation>手机现在应显示测试图：调高亮度后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="225" />
+        <location filename="../../ui/photograph_page.py" line="246" />
         <source>The pattern could not be shown on the phone (%1). Open it on the phone by hand, then capture.</source>
         <translation>无法在手机上显示测试图（%1）。请在手机上手动打开，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="254" />
+        <location filename="../../ui/photograph_page.py" line="274" />
         <source>The camera gave no picture: check that it is plugged in (%1)</source>
         <translation>相机没有画面：请检查相机是否插好（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="264" />
+        <location filename="../../ui/photograph_page.py" line="284" />
         <source>Looks good: capture</source>
         <translation>画面良好：可以拍照</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="280" />
+        <location filename="../../ui/photograph_page.py" line="311" />
+        <source>Photo for: %1</source>
+        <translation>选择照片：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="313" />
+        <source>Photos (%1);;All files (*)</source>
+        <translation>照片 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="339" />
         <source>Storing and analysing the photo…</source>
         <translation>正在保存并分析照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="305" />
+        <location filename="../../ui/photograph_page.py" line="357" />
+        <source>%1 is a HEIC photo, which cannot be read here. Send it as JPEG (on the iPhone: Settings &gt; Camera &gt; Formats &gt; Most Compatible).</source>
+        <translation>%1 是 HEIC 格式的照片，本机无法读取。请以 JPEG 格式发送（在 iPhone 上：设置 &gt; 相机 &gt; 格式 &gt; 兼容性最佳）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="362" />
+        <source>This photo cannot be used: %1</source>
+        <translation>此照片无法使用：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="364" />
         <source>The photo could not be stored: %1</source>
         <translation>照片无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="351" />
+        <location filename="../../ui/photograph_page.py" line="410" />
         <source>White</source>
         <translation>白色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="352" />
+        <location filename="../../ui/photograph_page.py" line="411" />
         <source>Black</source>
         <translation>黑色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="353" />
+        <location filename="../../ui/photograph_page.py" line="412" />
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="354" />
+        <location filename="../../ui/photograph_page.py" line="413" />
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="355" />
+        <location filename="../../ui/photograph_page.py" line="414" />
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="356" />
+        <location filename="../../ui/photograph_page.py" line="415" />
         <source>50 % grey</source>
         <translation>50% 灰色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="366" />
+        <location filename="../../ui/photograph_page.py" line="425" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="375" />
+        <location filename="../../ui/photograph_page.py" line="434" />
         <source>1. Screen off, glass up</source>
         <translation>1. 熄屏，屏幕朝上</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="378" />
+        <location filename="../../ui/photograph_page.py" line="437" />
         <source>2. Screen on, test pattern</source>
         <translation>2. 亮屏，显示测试图</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="381" />
+        <location filename="../../ui/photograph_page.py" line="440" />
         <source>3. Back</source>
         <translation>3. 背面</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="382" />
+        <location filename="../../ui/photograph_page.py" line="441" />
         <source>4. Sides</source>
         <translation>4. 侧面</translation>
     </message>
@@ -937,12 +962,12 @@
         <translation>照片问题（其检测结果可能不完整）：</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="205" />
+        <location filename="../../ui/review_page.py" line="206" />
         <source>Evidence</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="223" />
+        <location filename="../../ui/review_page.py" line="224" />
         <source>drawn by the clerk</source>
         <translation>店员框选</translation>
     </message>
@@ -1102,57 +1127,57 @@
         <translation>已保存。演示（--demo）不使用摄像头。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="167" />
+        <location filename="../../ui/settings_page.py" line="166" />
         <source>Saved. Opening camera %1…</source>
         <translation>已保存。正在打开摄像头 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="180" />
+        <location filename="../../ui/settings_page.py" line="179" />
         <source>Saved. Camera %1 gives %2×%3.</source>
         <translation>已保存。摄像头 %1 的画面为 %2×%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="188" />
+        <location filename="../../ui/settings_page.py" line="187" />
         <source>Saved, but camera %1 does not answer: %2</source>
         <translation>已保存，但摄像头 %1 没有响应：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="195" />
+        <location filename="../../ui/settings_page.py" line="194" />
         <source>Price sheet</source>
         <translation>价格表</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="195" />
+        <location filename="../../ui/settings_page.py" line="194" />
         <source>Price sheets (*.csv *.xlsx *.txt)</source>
         <translation>价格表 (*.csv *.xlsx *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="202" />
+        <location filename="../../ui/settings_page.py" line="201" />
         <source>Scale marker</source>
         <translation>比例标记</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="202" />
+        <location filename="../../ui/settings_page.py" line="201" />
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="217" />
+        <location filename="../../ui/settings_page.py" line="216" />
         <source>%1 could not be written: %2</source>
         <translation>%1 无法写入：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="224" />
+        <location filename="../../ui/settings_page.py" line="223" />
         <source>Saved %1: print it at 100 % (actual size); its black square must measure %2 mm.</source>
         <translation>已保存 %1：请按 100%（实际大小）打印，黑色方块应为 %2 毫米。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="233" />
+        <location filename="../../ui/settings_page.py" line="232" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="241" />
+        <location filename="../../ui/settings_page.py" line="240" />
         <source>Imported as version %1.</source>
         <translation>已导入为第 %1 版。</translation>
     </message>
@@ -1228,27 +1253,27 @@
         <translation>演示：录制的手机与生成的照片</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="191" />
+        <location filename="../../ui/station_window.py" line="195" />
         <source>Looking for camera %1…</source>
         <translation>正在查找摄像头 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="199" />
+        <location filename="../../ui/station_window.py" line="203" />
         <source>Camera found: starting with it…</source>
         <translation>已找到摄像头：正在切换…</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="204" />
+        <location filename="../../ui/station_window.py" line="208" />
         <source>No camera at index %1: plug it in, or pick another index in Settings.</source>
         <translation>编号 %1 无摄像头：请插上摄像头，或在设置中选择其他编号。</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="210" />
+        <location filename="../../ui/station_window.py" line="214" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="265" />
+        <location filename="../../ui/station_window.py" line="269" />
         <source>Something went wrong</source>
         <translation>出错了</translation>
     </message>

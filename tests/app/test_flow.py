@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import cv2
 import numpy as np
@@ -55,6 +56,57 @@ def test_photograph_stores_the_photo_and_its_findings(store: Store) -> None:
     finding = record.findings[0]
     assert finding.photo_sha256 == record.photos[0].sha256
     assert finding.evidence_sha256 and store.photos.verify(finding.evidence_sha256)
+
+
+def test_a_photo_from_a_file_is_stored_analysed_and_its_file_named(
+    store: Store, tmp_path: Path
+) -> None:
+    image = render_scene(
+        (Defect(FindingKind.SCRATCH, 20, 40, length_mm=8, brightness=60),),
+        size_mm=(71.0, 146.0),
+        rotate_deg=8.0,
+    ).image
+    path = tmp_path / "IMG_2041.jpg"
+    assert cv2.imwrite(str(path), image, [cv2.IMWRITE_JPEG_QUALITY, 95])
+    draft = flow.start(store, "st", "clerk", PHONE)
+    record = flow.photograph_file(
+        store,
+        draft.id,
+        path,
+        clerk="li",
+        step=PhotoStep.SCREEN_OFF,
+        surface=Surface.SCREEN,
+        size_mm=(71.0, 146.0),
+    )
+    assert [f.kind for f in record.findings] == [FindingKind.SCRATCH]
+    assert record.findings[0].length_mm == pytest.approx(8.0, rel=0.1)
+    photo = record.photos[0]
+    assert photo.step is PhotoStep.SCREEN_OFF and photo.media_type == "image/png"
+    # What is stored is what was analysed: the decoded picture, the finding's box on it.
+    stored = cv2.imdecode(
+        np.frombuffer(store.photos.read(photo.sha256), np.uint8), cv2.IMREAD_COLOR
+    )
+    assert stored.shape == image.shape
+    events = [e for e in store.audit_events(draft.id) if e["action"] == "photo.from_file"]
+    assert [(e["actor"], e["details"]) for e in events] == [
+        ("li", {"file": "IMG_2041.jpg", "sha256": photo.sha256, "step": "screen_off"})
+    ]
+
+
+def test_an_unreadable_photo_file_is_named_and_nothing_is_stored(
+    store: Store, tmp_path: Path
+) -> None:
+    from vision.camera import CameraError
+
+    draft = flow.start(store, "st", "clerk", PHONE)
+    path = tmp_path / "cut short.jpg"
+    path.write_bytes(b"\xff\xd8\xff\xe0 a photo cut short")
+    with pytest.raises(CameraError, match=r"cut short\.jpg: not an image"):
+        flow.photograph_file(
+            store, draft.id, path, clerk="li", step=PhotoStep.BACK, surface=Surface.BACK
+        )
+    assert store.get(draft.id).photos == ()
+    assert not [e for e in store.audit_events(draft.id) if e["action"] == "photo.from_file"]
 
 
 def test_photograph_keeps_what_was_wrong_with_the_photo(store: Store) -> None:

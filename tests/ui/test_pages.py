@@ -28,7 +28,7 @@ from ui.review_page import ReviewPage
 from ui.seal_page import SealPage
 from ui.settings_page import SettingsPage
 from ui.station import demo_frame
-from vision.camera import CameraSource
+from vision.camera import CameraError, CameraSource
 from vision.finding import FindingKind, Surface
 from vision.synthetic import encode_png
 
@@ -119,6 +119,52 @@ def test_photograph_stores_the_capture(qtbot: QtBot, context: StationContext) ->
     assert captured.id == record.id and captured.photos[0].step is PhotoStep.SCREEN_OFF
     assert page.steps.item(0).text().endswith("✓")
     assert context.store.photos.verify(captured.photos[0].sha256)
+
+
+def test_photograph_uses_a_photo_from_a_file_and_says_when_one_is_unusable(
+    qtbot: QtBot, context: StationContext, tmp_path: Path
+) -> None:
+    import cv2
+
+    def no_camera(record, step):  # type: ignore[no-untyped-def]
+        raise CameraError("no camera at index 0")
+
+    page = PhotographPage(context, no_camera)
+    qtbot.addWidget(page)
+    record = _start(context, "ios-iphone7-cn")
+    assert page.file_button.isEnabled()
+    broken = tmp_path / "IMG_0007.jpg"
+    broken.write_bytes(b"\xff\xd8\xff\xe0 cut short")
+    page.use_photo_file(broken)
+    qtbot.waitUntil(page.file_button.isEnabled, timeout=20000)
+    assert page.outcome.text().startswith("This photo cannot be used: ")
+    assert "IMG_0007.jpg: not an image" in page.outcome.text()
+    assert context.store.get(record.id).photos == ()
+    # The live view's next frame (here: none, no camera) does not wipe the message.
+    page.refresh_preview()
+    qtbot.waitUntil(lambda: page.hints.text().startswith("The camera gave no picture"))
+    assert "IMG_0007.jpg: not an image" in page.outcome.text()
+    # An iPhone's own format: the clerk is told how to send it instead.
+    heic = tmp_path / "IMG_0009.HEIC"
+    heic.write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic")
+    page.use_photo_file(heic)
+    qtbot.waitUntil(lambda: "HEIC" in page.outcome.text(), timeout=20000)
+    assert page.outcome.text().startswith("IMG_0009.HEIC is a HEIC photo, which cannot be read")
+    assert "Most Compatible" in page.outcome.text() and page.file_button.isEnabled()
+    # A photo taken at the stall with another phone: stored and analysed as a capture.
+    photo = tmp_path / "IMG_0008.jpg"
+    assert cv2.imwrite(str(photo), demo_frame(record, PhotoStep.SCREEN_OFF))
+    with qtbot.waitSignal(page.captured, timeout=20000) as signal:
+        page.use_photo_file(photo)
+    done = signal.args[0]
+    assert [p.step for p in done.photos if p.step is not PhotoStep.OTHER] == [PhotoStep.SCREEN_OFF]
+    assert {f.kind for f in done.findings} == {FindingKind.SCRATCH}
+    assert page.steps.item(0).text().endswith("✓") and page.outcome.text() == ""
+    assert [
+        e["details"]["file"]
+        for e in context.store.audit_events(record.id)
+        if e["action"] == "photo.from_file"
+    ] == ["IMG_0008.jpg"]
 
 
 def test_photograph_says_when_the_camera_is_unplugged_and_stores_nothing(

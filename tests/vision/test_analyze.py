@@ -183,6 +183,30 @@ def test_missing_camera_and_bad_files_are_clear_errors(tmp_path: Path) -> None:
         read_image(tmp_path / "gone.jpg")
     with pytest.raises(CameraError, match="no such folder"):
         FolderSource(tmp_path / "nope")
+    (tmp_path / "IMG_0001.HEIC").write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic")
+    with pytest.raises(CameraError, match=r"IMG_0001\.HEIC: a HEIC photo.*send it as JPEG"):
+        read_image(tmp_path / "IMG_0001.HEIC")
+
+
+def test_a_photo_file_is_read_upright_by_its_exif_orientation(tmp_path: Path) -> None:
+    import struct
+
+    picture = np.zeros((100, 200, 3), np.uint8)
+    picture[:, :50] = 255  # white on the left
+    ok, jpeg = cv2.imencode(".jpg", picture)
+    assert ok
+    # An EXIF block saying "turn 90 degrees clockwise to show" (orientation 6), as a
+    # phone held upright writes it, after the JPEG's start-of-image marker.
+    entry = struct.pack(">HHIHH", 0x0112, 3, 1, 6, 0)
+    tiff = b"MM\x00*" + struct.pack(">I", 8) + struct.pack(">H", 1) + entry + b"\x00" * 4
+    app1 = b"Exif\x00\x00" + tiff
+    data = jpeg.tobytes()
+    (tmp_path / "upright.jpg").write_bytes(
+        data[:2] + b"\xff\xe1" + struct.pack(">H", len(app1) + 2) + app1 + data[2:]
+    )
+    image = read_image(tmp_path / "upright.jpg")
+    assert image.shape[:2] == (200, 100)  # turned: taller than wide
+    assert image[:40].mean() > 200 and image[-40:].mean() < 50  # the white is on top now
 
 
 def test_camera_says_its_real_size_and_comes_back_after_an_unplug(
