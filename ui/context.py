@@ -14,6 +14,7 @@ from app.records import Inspection
 from app.settings import Settings
 from app.store import Store
 from devices.replay import Recording
+from devices.report import DeviceReport
 from devices.watcher import PhoneRef
 from ui.tasks import TaskRunner
 
@@ -43,7 +44,9 @@ class StationContext:
     pricing: PricingSetup
     demo: bool
     recordings: dict[str, Recording] = field(default_factory=dict)
-    #: Demo mode because no camera answered at start (not ``--demo``).
+    #: Demo mode because no camera answered at start (not ``--demo``): the recorded
+    #: phones are shown with generated photos, and real phones are read too, their
+    #: photos taken from files.
     no_camera: bool = False
     inspection: InspectionModel = field(default_factory=InspectionModel)
     #: The phones connected now, by the serial their report gives (the Phones page
@@ -52,6 +55,17 @@ class StationContext:
     #: Pushes a pattern image (name, PNG) to a connected Android phone and opens it
     #: full screen (`StationProber.show_pattern`); None in demo mode.
     send_pattern: Callable[[PhoneRef, str, bytes], str] | None = None
+
+    def recorded(self, device: DeviceReport | None) -> bool:
+        """Whether ``device`` is one of the recorded demo phones (its photos are then
+        generated; a real phone's never are)."""
+        serials = {recording.serial for recording in self.recordings.values()}
+        return device is not None and device.serial in serials
+
+    def camera_for(self, device: DeviceReport | None) -> bool:
+        """Whether the station has a camera for ``device``: a real one, or the demo's
+        for a recorded phone. Without one, photos come from files."""
+        return not self.no_camera or self.recorded(device)
 
     @property
     def clerk(self) -> str:

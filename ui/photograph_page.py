@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtGui import QHideEvent, QImage, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -135,10 +135,14 @@ class PhotographPage(QWidget):
             item.setText(step_text(STEPS[index][0]) + (" ✓" if done else ""))
         self.steps.setCurrentRow(min(self._step, len(STEPS) - 1))
         final = inspection is not None and inspection.state.is_final
-        self.capture_button.setEnabled(
-            inspection is not None and self._step < len(STEPS) and not final
-        )
-        self.file_button.setEnabled(self.capture_button.isEnabled())
+        open_step = inspection is not None and self._step < len(STEPS) and not final
+        camera = inspection is not None and self._context.camera_for(inspection.device)
+        self.capture_button.setEnabled(open_step and camera)
+        self.file_button.setEnabled(open_step)
+        if inspection is not None and not camera:
+            self._show_last_photo(inspection)
+            if open_step:
+                self.hints.setText(self._no_camera_text())
         self._choose_pattern(inspection)
         self._show_pattern_help(inspection)
         self.refresh_preview()
@@ -152,7 +156,8 @@ class PhotographPage(QWidget):
             if p.step is PhotoStep.PATTERN
         }
         left = [p for p in Pattern if p.value not in taken]
-        return [p for p in left if p is Pattern.WHITE] if self._context.demo else left
+        recorded = inspection is not None and self._context.recorded(inspection.device)
+        return [p for p in left if p is Pattern.WHITE] if recorded else left
 
     def _choose_pattern(self, inspection: Inspection | None) -> None:
         left = self._patterns_left(inspection)
@@ -160,7 +165,9 @@ class PhotographPage(QWidget):
         self.pattern_choice.blockSignals(True)
         self.pattern_choice.setCurrentIndex(self.pattern_choice.findData(first))
         self.pattern_choice.blockSignals(False)
-        self.pattern_choice.setEnabled(not self._context.demo)
+        self.pattern_choice.setEnabled(
+            inspection is None or not self._context.recorded(inspection.device)
+        )
         final = inspection is None or inspection.state.is_final
         done = any(p.step is PhotoStep.PATTERN for p in inspection.photos) if inspection else False
         self.more_patterns_button.setVisible(
@@ -203,7 +210,7 @@ class PhotographPage(QWidget):
                     "On the iPhone: open a picture of this colour full screen in Photos, brightness up. Then capture."
                 ),
             )
-        elif self._context.send_pattern is None:
+        elif self._context.send_pattern is None or self._context.recorded(device):
             text = self.tr("A recorded phone: the demo photo shows the white pattern.")
             self.pattern_button.setEnabled(False)
         else:
@@ -247,11 +254,27 @@ class PhotographPage(QWidget):
             ).replace("%1", str(error))
         )
 
+    def _show_last_photo(self, inspection: Inspection) -> None:
+        """Without a camera for this phone: the last photo taken from a file, or
+        nothing (never a frame of another phone)."""
+        taken = [p for p in inspection.photos if p.step is not PhotoStep.OTHER]
+        image = QImage()
+        if taken:
+            image = QImage.fromData(self._context.store.photos.read(taken[-1].sha256))
+        self.view.show_image(image, [])
+
+    def _no_camera_text(self) -> str:
+        return self.tr(
+            "No camera: the demo photos are for the recorded phones only. Use a photo from a file, or plug a camera in and press Look for the camera again on the Phones page."
+        )
+
     def refresh_preview(self) -> None:
         """Grab a frame and show it with the phone's outline and hints (off-thread)."""
         inspection = self._context.inspection.current
         if inspection is None or self._step >= len(STEPS) or self._previewing:
             return
+        if not self._context.camera_for(inspection.device):
+            return  # no frames: the view shows the last photo used (``_update``)
         self._previewing = True
         source, step = self._frame_source, STEPS[self._step][0]
         self._context.runner.work(
@@ -286,6 +309,9 @@ class PhotographPage(QWidget):
     def _on_capture_clicked(self) -> None:
         inspection = self._context.inspection.current
         if inspection is None or self._step >= len(STEPS):
+            return
+        if not self._context.camera_for(inspection.device):  # never a made-up photo
+            self.hints.setText(self._no_camera_text())
             return
         try:
             frame = self._frame_source(inspection, STEPS[self._step][0])
@@ -349,7 +375,10 @@ class PhotographPage(QWidget):
         self.captured.emit(inspection)
 
     def _on_failed(self, error: BaseException) -> None:
-        self.capture_button.setEnabled(True)
+        inspection = self._context.inspection.current
+        self.capture_button.setEnabled(
+            inspection is not None and self._context.camera_for(inspection.device)
+        )
         self.file_button.setEnabled(True)
         if isinstance(error, HeicPhotoError):
             self.outcome.setText(

@@ -50,11 +50,13 @@ def build_window(
 ) -> tuple[StationWindow, StationContext, Watcher]:
     """The window and what it runs on (separate from ``run_station`` for tests).
     ``camera`` (a `vision.camera.CameraSource`) is reopened when its settings change;
-    ``no_camera`` says demo mode was chosen because none answered at start."""
+    ``no_camera`` says demo mode was chosen because none answered at start: real
+    phones are then watched too."""
     settings = load_settings(data_dir.settings)
     store = Store.open(data_dir)
     recordings = recorded_phones() if demo else {}
     prober = StationProber(data_dir.root, recordings)
+    live = not demo or no_camera
     context = StationContext(
         store=store,
         settings=settings,
@@ -64,11 +66,15 @@ def build_window(
         demo=demo,
         recordings=recordings,
         no_camera=no_camera,
-        send_pattern=None if demo else prober.show_pattern,
+        # Real phones are read unless this is the demo proper (``--demo``): with no
+        # camera, beside the recorded phones, their photos then taken from files.
+        send_pattern=prober.show_pattern if live else None,
     )
     find_camera = (lambda: open_camera(context.settings)) if no_camera else None
     window = StationWindow(context, frame_source or demo_frame, camera, find_camera)
-    sources: list[Any] = [ReplaySource(recordings.values())] if demo else _live_sources(prober)
+    sources: list[Any] = [ReplaySource(recordings.values())] if demo else []
+    if live:
+        sources += _live_sources(prober)
     watcher = Watcher(sources, prober, window.on_phone_event)
     return window, context, watcher
 
@@ -82,7 +88,7 @@ def _live_sources(prober: StationProber) -> list[Any]:
 
 def open_camera(settings: Any) -> Any:
     """The camera the settings name (a `vision.camera.CameraSource`), or None when
-    none answers at start: the station then runs on the demo phones and photos."""
+    none answers at start: the station then adds the demo phones and photos."""
     from vision.camera import CameraError, CameraSource
 
     try:
@@ -98,8 +104,9 @@ def open_camera(settings: Any) -> Any:
 
 def run_station(data_dir: DataDir, demo: bool = False) -> int:
     """Open the station window on ``data_dir`` and run until it is closed. With no
-    camera attached the station offers the recorded demo phones and photos, until the
-    clerk plugs one in and the window finds it. The window is then built afresh on the
+    camera attached the station offers the recorded demo phones and photos beside the
+    real phones (photographed from files), until the clerk plugs one in and the window
+    finds it. The window is then built afresh on the
     camera, in the same process and on the same data (the demo's records stay in
     History); so it is when the clerk changes the language, the inspection in hand and
     the page kept."""
@@ -133,7 +140,7 @@ def _run_window(
     starts with."""
     if camera is None and not demo:
         log.warning(
-            "no camera at index %d: running on the demo phones and photos",
+            "no camera at index %d: demo phones and photos, and real phones by photo files",
             load_settings(data_dir.settings).camera.index,
         )
     frames = demo_frame if camera is None else (lambda _inspection, _step: camera.read())

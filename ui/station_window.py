@@ -136,7 +136,11 @@ class StationWindow(QMainWindow):
         header.addWidget(title)
         header.addStretch(1)
         if self._context.demo:
-            demo = QLabel(self.tr("DEMO: recorded phones and generated photos"))
+            demo = QLabel(
+                self.tr("NO CAMERA: demo photos for the recorded phones, files for real ones")
+                if self._context.no_camera
+                else self.tr("DEMO: recorded phones and generated photos")
+            )
             demo.setObjectName("demo")
             header.addWidget(demo)
         content = QHBoxLayout()

@@ -4,7 +4,9 @@ and quote lines."""
 
 from __future__ import annotations
 
+import copy
 from concurrent.futures import wait
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -13,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from app.cli import main
 from app.paths import DataDir
-from app.records import InspectionState
+from app.records import InspectionState, PhotoStep
 from devices.replay import recorded_phones
 from tests.devices.fake_lockdownd import FakeLockdownd
 from tests.devices.fake_usbmuxd import FakeUsbmuxd
@@ -254,3 +256,65 @@ def test_a_new_language_rebuilds_the_window_where_the_clerk_was(
     QTimer.singleShot(100, step)
     assert main(["station", "--demo"]) == 0
     assert seen == [("Yanji inspection station", record.id, 4), ("验机台", record.id, 4)]
+
+
+def test_without_a_camera_real_phones_are_read_beside_the_demo_ones_and_photographed_from_files(
+    qtbot: QtBot, data_dir: DataDir, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """No camera at start: the recorded phones come with generated photos, as before,
+    and an iPhone really plugged in (a fake usbmuxd and lockdownd, driven by
+    pymobiledevice3) is read too. Its photos cannot be generated: Capture is off and
+    the clerk is told to use a photo file, which is stored and analysed."""
+    import cv2
+
+    from devices.replay import Recording
+    from ui.station import demo_frame
+
+    base = recorded_phones()["ios-iphone7-cn"]
+    data = copy.deepcopy(base.data)
+    data["lockdown"]["SerialNumber"] = "F17REALPHONE"  # another iPhone 7, not the recording
+    data["lockdown"]["UniqueDeviceID"] = "00008020-00REALPHONE0001E"
+    real = Recording("real", "ios", base.title, base.source, data)
+    phone, usbmuxd = FakeLockdownd(real), FakeUsbmuxd()
+    monkeypatch.setenv("USBMUXD_SOCKET_ADDRESS", usbmuxd.address)
+    usbmuxd.plug(data["lockdown"]["UniqueDeviceID"], phone)
+    window, context, watcher = build_window(data_dir, demo=True, no_camera=True)
+    qtbot.addWidget(window)
+    window.show()
+    table = window.overview.phones
+
+    def usb_row() -> int | None:
+        links = [table.item(r, 1).text() for r in range(table.rowCount())]
+        return links.index("USB") if "USB" in links else None
+
+    try:
+        wait(watcher.poll_once())
+        qtbot.waitUntil(lambda: table.rowCount() == 7, timeout=20000)
+        qtbot.waitUntil(lambda: table.item(usb_row() or 0, 2).text() == "ready", timeout=20000)
+        row = usb_row()
+        assert row is not None and table.item(row, 0).text() == "iPhone 7"
+        assert sum(table.item(r, 1).text() == "recorded" for r in range(7)) == 6
+        table.selectRow(row)
+        with qtbot.waitSignal(context.inspection.changed):
+            window.overview.inspect_button.click()
+        record = context.inspection.current
+        assert record is not None and record.device.serial == "F17REALPHONE"
+        window.identify.next_button.click()
+        page = window.photograph
+        assert window.pages.currentWidget() is page
+        assert not page.capture_button.isEnabled() and page.file_button.isEnabled()
+        assert page.hints.text().startswith("No camera: the demo photos are for the recorded")
+        assert page.view.pixmap().isNull()  # no generated frame of a real phone
+        photo = tmp_path / "IMG_0101.jpg"
+        assert cv2.imwrite(str(photo), demo_frame(record, PhotoStep.SCREEN_OFF))
+        with qtbot.waitSignal(page.captured, timeout=20000) as signal:
+            page.use_photo_file(photo)
+        assert [p.step for p in signal.args[0].photos][:1] == [PhotoStep.SCREEN_OFF]
+        assert not page.capture_button.isEnabled()  # the next step: still no camera
+        assert page.view.pixmap().width() > 0  # the photo just used is shown
+    finally:
+        watcher.stop()
+        context.runner.shutdown()
+        context.store.close()
+        usbmuxd.close()
+        phone.close()

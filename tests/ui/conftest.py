@@ -1,4 +1,5 @@
-"""A station context on a fresh data directory, for page tests."""
+"""A station context on a fresh data directory, for page tests: the demo's (recorded
+phones, generated photos) unless a test changes it."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from app.paths import DataDir
 from app.quoting import pricing_setup
 from app.settings import load_settings
 from app.store import Store
+from devices.replay import recorded_phones
 from ui.context import StationContext
 from ui.tasks import TaskRunner
 
@@ -25,6 +27,7 @@ def context(data_dir: DataDir) -> Iterator[StationContext]:
         runner=runner,
         pricing=pricing_setup(store),
         demo=True,
+        recordings=recorded_phones(),
     )
     runner.shutdown()
     store.close()

@@ -214,7 +214,7 @@ def test_photograph_puts_each_pattern_on_an_android_phone(
         path = f"{PATTERN_DIR}/{name}.png"
         view = f"am start -a android.intent.action.VIEW -d file://{path} -t image/png"
         adbd.outputs[view] = "Starting: Intent { act=android.intent.action.VIEW typ=image/png }\n"
-    context.demo = False
+    context.demo, context.recordings = False, {}
     context.send_pattern = StationProber(tmp_path).show_pattern
     page = PhotographPage(context, demo_frame)
     qtbot.addWidget(page)
@@ -252,7 +252,7 @@ def test_photograph_says_how_to_show_a_pattern_without_adb(
 ) -> None:
     from vision.patterns import Pattern
 
-    context.demo = False
+    context.demo, context.recordings = False, {}
     page = PhotographPage(context, demo_frame)
     qtbot.addWidget(page)
     page.show()
@@ -261,7 +261,7 @@ def test_photograph_says_how_to_show_a_pattern_without_adb(
     assert page.pattern_help.text().startswith("On the iPhone: turn Dark Mode off")
     page.pattern_choice.setCurrentIndex(page.pattern_choice.findData(Pattern.BLACK))
     assert page.pattern_help.text().startswith("On the iPhone: turn Dark Mode on")
-    context.demo, context.send_pattern = True, None  # a recorded phone has no screen
+    context.demo, context.recordings, context.send_pattern = True, PHONES, None  # no screen
     _photographed(context, "android-oneplus-nord-n10")
     assert page.pattern_button.isVisible() and not page.pattern_button.isEnabled()
     assert page.pattern_help.text().startswith("A recorded phone")
@@ -278,7 +278,7 @@ def test_several_test_patterns_are_photographed_and_named(
     from vision.patterns import COLORS, Pattern
     from vision.synthetic import render_scene
 
-    context.demo = False
+    context.demo, context.recordings = False, {}
     page: PhotographPage
 
     def camera(_inspection: object, step: PhotoStep) -> object:
