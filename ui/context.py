@@ -53,7 +53,7 @@ class StationContext:
     #: keeps it): how a page reaches the phone in hand.
     phones: dict[str, PhoneRef] = field(default_factory=dict)
     #: Pushes a pattern image (name, PNG) to a connected Android phone and opens it
-    #: full screen (`StationProber.show_pattern`); None in demo mode.
+    #: full screen (`StationProber.show_pattern`); None in the demo proper (`--demo`).
     send_pattern: Callable[[PhoneRef, str, bytes], str] | None = None
 
     def recorded(self, device: DeviceReport | None) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 from concurrent.futures import wait
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -17,12 +18,23 @@ from app.cli import main
 from app.paths import DataDir
 from app.records import InspectionState, PhotoStep
 from devices.replay import recorded_phones
+from devices.watcher import Watcher
 from tests.devices.fake_lockdownd import FakeLockdownd
 from tests.devices.fake_usbmuxd import FakeUsbmuxd
+from ui.context import StationContext
 from ui.station import build_window
 from ui.station_window import StationWindow
 
 SELLER = ("王小明", "11010519491231002X", "13800138000")
+
+
+def _shut(watcher: Watcher, context: StationContext, *fakes: Any) -> None:
+    """Stop a window's watcher, tasks and store, then the fake phones it read."""
+    watcher.stop()
+    context.runner.shutdown()
+    context.store.close()
+    for fake in fakes:
+        fake.close()
 
 
 def test_station_command_opens_the_window(qtbot: QtBot, data_dir: DataDir) -> None:
@@ -157,9 +169,7 @@ def test_demo_from_plug_in_to_sealed_record_found_in_history(
         assert stored.quote.lines[0].rule_id == "base"
         assert stored.seller is not None and stored.seller.id_number == SELLER[1]
     finally:
-        watcher.stop()
-        context.runner.shutdown()
-        context.store.close()
+        _shut(watcher, context)
 
 
 def test_live_station_lists_an_iphone_on_usb(
@@ -184,11 +194,7 @@ def test_live_station_lists_an_iphone_on_usb(
         wait(watcher.poll_once())
         qtbot.waitUntil(lambda: table.item(0, 2).text() == "unplugged")
     finally:
-        watcher.stop()
-        context.runner.shutdown()
-        context.store.close()
-        usbmuxd.close()
-        phone.close()
+        _shut(watcher, context, usbmuxd, phone)
 
 
 def test_saving_camera_settings_without_a_camera_looks_for_it(
@@ -212,9 +218,7 @@ def test_saving_camera_settings_without_a_camera_looks_for_it(
         assert asked == [3] and window.found_camera is None
         assert window.overview.camera_button.isEnabled()  # the clerk may look again
     finally:
-        watcher.stop()
-        context.runner.shutdown()
-        context.store.close()
+        _shut(watcher, context)
 
 
 def test_a_new_language_rebuilds_the_window_where_the_clerk_was(
@@ -313,8 +317,4 @@ def test_without_a_camera_real_phones_are_read_beside_the_demo_ones_and_photogra
         assert not page.capture_button.isEnabled()  # the next step: still no camera
         assert page.view.pixmap().width() > 0  # the photo just used is shown
     finally:
-        watcher.stop()
-        context.runner.shutdown()
-        context.store.close()
-        usbmuxd.close()
-        phone.close()
+        _shut(watcher, context, usbmuxd, phone)
