@@ -151,6 +151,10 @@ def _run_window(
     window.restart_requested.connect(lambda: app.exit(RESTART))
     watcher.start()
     window.show()
+    log.info(
+        "station window shown: %s",
+        "demo" if demo else "no camera" if camera is None else "camera",
+    )
     app.setQuitOnLastWindowClosed(True)
     status = -1
     try:
