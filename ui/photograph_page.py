@@ -370,8 +370,18 @@ class PhotographPage(QWidget):
         )
 
     def _on_captured(self, inspection: Inspection) -> None:
-        self.outcome.clear()
         self._context.inspection.set(inspection)
+        # Said at once, not only in Review: a stall photo that shows no phone, or a
+        # blurred capture, is better taken again while the phone is still here.
+        taken = [p for p in inspection.photos if p.step is not PhotoStep.OTHER]
+        if taken and taken[-1].problems:
+            self.outcome.setText(
+                self.tr(
+                    "The photo just taken (%1) has problems, so its findings may be incomplete: %2"
+                )
+                .replace("%1", photo_text(taken[-1]))
+                .replace("%2", "; ".join(quality_text(q) for q in taken[-1].problems))
+            )
         self.captured.emit(inspection)
 
     def _on_failed(self, error: BaseException) -> None:

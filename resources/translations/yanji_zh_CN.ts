@@ -669,17 +669,17 @@
         <translation>按顺序拍摄：</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="200" />
+        <location filename="../../ui/photograph_page.py" line="202" />
         <source>On the iPhone: turn Dark Mode off and the brightness up, open Notes and start a new note, so that the screen is white. Then capture.</source>
         <translation>在 iPhone 上：关闭深色模式、调高亮度，打开“备忘录”新建一条备忘录，使屏幕呈白色，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="212" />
+        <location filename="../../ui/photograph_page.py" line="214" />
         <source>A recorded phone: the demo photo shows the white pattern.</source>
         <translation>录制的手机：演示照片已显示白色测试图。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="228" />
+        <location filename="../../ui/photograph_page.py" line="230" />
         <source>The phone is not connected: plug it in, wait until it reads ready.</source>
         <translation>手机未连接：请插上手机，等到显示“就绪”。</translation>
     </message>
@@ -699,132 +699,137 @@
         <translation>再拍一种测试图(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="203" />
+        <location filename="../../ui/photograph_page.py" line="205" />
         <source>On the iPhone: turn Dark Mode on and the brightness up, open Notes and start a new note, so that the screen is black. Then capture.</source>
         <translation>在 iPhone 上：打开深色模式、调高亮度，打开“备忘录”新建一条备忘录，使屏幕呈黑色，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="208" />
+        <location filename="../../ui/photograph_page.py" line="210" />
         <source>On the iPhone: open a picture of this colour full screen in Photos, brightness up. Then capture.</source>
         <translation>在 iPhone 上：在“照片”中全屏打开一张该颜色的图片，调高亮度，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="216" />
+        <location filename="../../ui/photograph_page.py" line="218" />
         <source>Unlock the phone, press the button: it opens the pattern full screen. Turn its brightness up, then capture.</source>
         <translation>解锁手机后按此按钮：手机将全屏打开测试图。调高亮度后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="234" />
+        <location filename="../../ui/photograph_page.py" line="236" />
         <source>Sending the pattern to the phone…</source>
         <translation>正在把测试图发送到手机…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="244" />
+        <location filename="../../ui/photograph_page.py" line="246" />
         <source>The phone should now show the pattern: brightness up, then capture.</source>
         <translation>手机现在应显示测试图：调高亮度后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="251" />
+        <location filename="../../ui/photograph_page.py" line="253" />
         <source>The pattern could not be shown on the phone (%1). Open it on the phone by hand, then capture.</source>
         <translation>无法在手机上显示测试图（%1）。请在手机上手动打开，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="257" />
+        <location filename="../../ui/photograph_page.py" line="268" />
         <source>No camera: the demo photos are for the recorded phones only. Use a photo from a file, or plug a camera in and press Look for the camera again on the Phones page.</source>
         <translation>没有摄像头：演示照片只用于录制的手机。请使用文件中的照片，或接上摄像头后在“手机”页按“重新查找摄像头”。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="287" />
+        <location filename="../../ui/photograph_page.py" line="297" />
         <source>The camera gave no picture: check that it is plugged in (%1)</source>
         <translation>相机没有画面：请检查相机是否插好（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="297" />
+        <location filename="../../ui/photograph_page.py" line="307" />
         <source>Looks good: capture</source>
         <translation>画面良好：可以拍照</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="327" />
+        <location filename="../../ui/photograph_page.py" line="337" />
         <source>Photo for: %1</source>
         <translation>选择照片：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="329" />
+        <location filename="../../ui/photograph_page.py" line="339" />
         <source>Photos (%1);;All files (*)</source>
         <translation>照片 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="355" />
+        <location filename="../../ui/photograph_page.py" line="365" />
         <source>Storing and analysing the photo…</source>
         <translation>正在保存并分析照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="376" />
+        <location filename="../../ui/photograph_page.py" line="380" />
+        <source>The photo just taken (%1) has problems, so its findings may be incomplete: %2</source>
+        <translation>刚拍的照片（%1）有问题，检测结果可能不全：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="396" />
         <source>%1 is a HEIC photo, which cannot be read here. Send it as JPEG (on the iPhone: Settings &gt; Camera &gt; Formats &gt; Most Compatible).</source>
         <translation>%1 是 HEIC 格式的照片，本机无法读取。请以 JPEG 格式发送（在 iPhone 上：设置 &gt; 相机 &gt; 格式 &gt; 兼容性最佳）。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="381" />
+        <location filename="../../ui/photograph_page.py" line="401" />
         <source>This photo cannot be used: %1</source>
         <translation>此照片无法使用：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="383" />
+        <location filename="../../ui/photograph_page.py" line="403" />
         <source>The photo could not be stored: %1</source>
         <translation>照片无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="429" />
+        <location filename="../../ui/photograph_page.py" line="449" />
         <source>White</source>
         <translation>白色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="430" />
+        <location filename="../../ui/photograph_page.py" line="450" />
         <source>Black</source>
         <translation>黑色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="431" />
+        <location filename="../../ui/photograph_page.py" line="451" />
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="432" />
+        <location filename="../../ui/photograph_page.py" line="452" />
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="433" />
+        <location filename="../../ui/photograph_page.py" line="453" />
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="434" />
+        <location filename="../../ui/photograph_page.py" line="454" />
         <source>50 % grey</source>
         <translation>50% 灰色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="444" />
+        <location filename="../../ui/photograph_page.py" line="464" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="453" />
+        <location filename="../../ui/photograph_page.py" line="473" />
         <source>1. Screen off, glass up</source>
         <translation>1. 熄屏，屏幕朝上</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="456" />
+        <location filename="../../ui/photograph_page.py" line="476" />
         <source>2. Screen on, test pattern</source>
         <translation>2. 亮屏，显示测试图</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="459" />
+        <location filename="../../ui/photograph_page.py" line="479" />
         <source>3. Back</source>
         <translation>3. 背面</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="460" />
+        <location filename="../../ui/photograph_page.py" line="480" />
         <source>4. Sides</source>
         <translation>4. 侧面</translation>
     </message>

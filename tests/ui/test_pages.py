@@ -125,6 +125,7 @@ def test_photograph_uses_a_photo_from_a_file_and_says_when_one_is_unusable(
     qtbot: QtBot, context: StationContext, tmp_path: Path
 ) -> None:
     import cv2
+    import numpy as np
 
     def no_camera(record, step):  # type: ignore[no-untyped-def]
         raise CameraError("no camera at index 0")
@@ -160,11 +161,20 @@ def test_photograph_uses_a_photo_from_a_file_and_says_when_one_is_unusable(
     assert [p.step for p in done.photos if p.step is not PhotoStep.OTHER] == [PhotoStep.SCREEN_OFF]
     assert {f.kind for f in done.findings} == {FindingKind.SCRATCH}
     assert page.steps.item(0).text().endswith("✓") and page.outcome.text() == ""
+    # A photo that shows no phone is said to be one at once, not only in Review.
+    empty = tmp_path / "IMG_0010.jpg"
+    assert cv2.imwrite(str(empty), np.full((900, 1200, 3), 128, np.uint8))
+    with qtbot.waitSignal(page.captured, timeout=20000):
+        page.use_photo_file(empty)
+    assert page.outcome.text() == (
+        "The photo just taken (2. Screen on, test pattern: White) has problems, so its "
+        "findings may be incomplete: No phone found in the picture"
+    )
     assert [
         e["details"]["file"]
         for e in context.store.audit_events(record.id)
         if e["action"] == "photo.from_file"
-    ] == ["IMG_0008.jpg"]
+    ] == ["IMG_0008.jpg", "IMG_0010.jpg"]
 
 
 def test_photograph_says_when_the_camera_is_unplugged_and_stores_nothing(
