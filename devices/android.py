@@ -176,6 +176,14 @@ def show_pattern(shell: AdbShell, name: str, png: bytes) -> str:
     path = f"{PATTERN_DIR}/{name}.png"
     shell.shell(f"mkdir -p {PATTERN_DIR}", 5.0)
     shell.push(png, path)
-    return shell.shell(
+    answer = shell.shell(
         f"am start -a android.intent.action.VIEW -d file://{path} -t image/png", 5.0
     ).strip()
+    # `am` says "Error: Activity not started, unable to resolve Intent ..." (no viewer
+    # for the picture) in its output, with a zero exit status: told, not taken as shown.
+    refused = [line for line in answer.splitlines() if line.startswith("Error")]
+    if refused:
+        raise PhoneUnavailable(
+            PhoneState.FAILED, f"the phone did not open the pattern: {refused[-1].strip()}"
+        )
+    return answer

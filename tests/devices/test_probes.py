@@ -366,6 +366,21 @@ def test_a_test_pattern_is_pushed_and_shown_on_an_android_phone(
     assert adbd.files[f"{PATTERN_DIR}/white.png"] == b"\x89PNG white"
     assert answer.startswith("Starting: Intent")
     assert adbd.commands[-1].startswith("am start -a android.intent.action.VIEW")
+    # A phone with no app to show a picture says so, and the station says it on.
+    adbd.outputs[
+        f"am start -a android.intent.action.VIEW -d file://{PATTERN_DIR}/black.png -t image/png"
+    ] = (
+        "Starting: Intent { act=android.intent.action.VIEW typ=image/png }\n"
+        "Error: Activity not started, unable to resolve Intent { act=android.intent.action.VIEW"
+        " typ=image/png }\n"
+    )
+    shell = AdbShell.tcp("127.0.0.1", adbd.port, station_signer(tmp_path / "keys"))
+    try:
+        with pytest.raises(PhoneUnavailable, match="did not open the pattern: Error: Activity"):
+            show_pattern(shell, "black", b"\x89PNG black")
+    finally:
+        shell.close()
+    assert adbd.files[f"{PATTERN_DIR}/black.png"] == b"\x89PNG black"  # pushed all the same
 
 
 def test_closing_the_prober_stops_its_iphone_loop(tmp_path: Path) -> None:
