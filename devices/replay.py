@@ -29,14 +29,17 @@ class Recording:
     title: str
     source: str
     data: dict[str, Any] = field(repr=False)
+    #: The phone's serial (Android ro.serialno) or UDID-like id (iPhone serial), read
+    #: once from ``data``: the window asks it of every phone it shows, every frame.
+    serial: str = field(init=False)
 
-    @property
-    def serial(self) -> str:
-        """The phone's serial (Android ro.serialno) or UDID-like id (iPhone serial)."""
+    def __post_init__(self) -> None:
         if self.platform == "android":
             found = re.search(r"^\[ro\.serialno\]: \[(.*)\]$", self.data["shell"]["getprop"], re.M)
-            return found[1] if found else self.name
-        return str(self.data["lockdown"].get("SerialNumber", self.name))
+            serial = found[1] if found else self.name
+        else:
+            serial = str(self.data["lockdown"].get("SerialNumber", self.name))
+        object.__setattr__(self, "serial", serial)
 
 
 def load_recording(path: Path) -> Recording:
