@@ -168,6 +168,11 @@ def _inside(polygon: tuple[tuple[float, float], ...], point: tuple[float, float]
     return x0 <= point[0] <= x1 and y0 <= point[1] <= y1
 
 
+def captured(inspection: Inspection) -> list[PhotoRef]:
+    """The photos the clerk took (not evidence crops), in the order taken."""
+    return [p for p in inspection.photos if p.step is not PhotoStep.OTHER]
+
+
 def photo_pattern(photo: PhotoRef) -> str | None:
     """The test pattern a screen-on photo shows ("white", "black", ...), from its note;
     None for other photos."""

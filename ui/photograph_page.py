@@ -136,9 +136,7 @@ class PhotographPage(QWidget):
         self.steps.setCurrentRow(min(self._step, len(STEPS) - 1))
         final = inspection is not None and inspection.state.is_final
         open_step = inspection is not None and self._step < len(STEPS) and not final
-        camera = inspection is not None and self._context.camera_for(inspection.device)
-        self.capture_button.setEnabled(open_step and camera)
-        self.file_button.setEnabled(open_step)
+        camera = self._enable_taking(inspection, open_step)
         if inspection is not None and not camera:
             self._show_last_photo(inspection)
             if open_step:
@@ -146,6 +144,14 @@ class PhotographPage(QWidget):
         self._choose_pattern(inspection)
         self._show_pattern_help(inspection)
         self.refresh_preview()
+
+    def _enable_taking(self, inspection: Inspection | None, open_step: bool) -> bool:
+        """Capture and "use a photo from a file" on an open step; Capture only with a
+        camera for this phone (returned)."""
+        camera = inspection is not None and self._context.camera_for(inspection.device)
+        self.capture_button.setEnabled(open_step and camera)
+        self.file_button.setEnabled(open_step)
+        return camera
 
     def _patterns_left(self, inspection: Inspection | None) -> list[Pattern]:
         """The test patterns not yet photographed for ``inspection``, in order; a demo
@@ -257,7 +263,7 @@ class PhotographPage(QWidget):
     def _show_last_photo(self, inspection: Inspection) -> None:
         """Without a camera for this phone: the last photo taken from a file, or
         nothing (never a frame of another phone)."""
-        taken = [p for p in inspection.photos if p.step is not PhotoStep.OTHER]
+        taken = flow.captured(inspection)
         image = QImage()
         if taken:
             image = QImage.fromData(self._context.store.photos.read(taken[-1].sha256))
@@ -373,7 +379,7 @@ class PhotographPage(QWidget):
         self._context.inspection.set(inspection)
         # Said at once, not only in Review: a stall photo that shows no phone, or a
         # blurred capture, is better taken again while the phone is still here.
-        taken = [p for p in inspection.photos if p.step is not PhotoStep.OTHER]
+        taken = flow.captured(inspection)
         if taken and taken[-1].problems:
             self.outcome.setText(
                 self.tr(
@@ -385,11 +391,7 @@ class PhotographPage(QWidget):
         self.captured.emit(inspection)
 
     def _on_failed(self, error: BaseException) -> None:
-        inspection = self._context.inspection.current
-        self.capture_button.setEnabled(
-            inspection is not None and self._context.camera_for(inspection.device)
-        )
-        self.file_button.setEnabled(True)
+        self._enable_taking(self._context.inspection.current, open_step=True)
         if isinstance(error, HeicPhotoError):
             self.outcome.setText(
                 self.tr(

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import flow
-from app.records import Inspection, PhotoRef, PhotoStep
+from app.records import Inspection, PhotoRef
 from ui.context import StationContext
 from ui.photo_view import PhotoView
 from ui.photograph_page import photo_text
@@ -128,7 +128,7 @@ class ReviewPage(QWidget):
     def _list_photos(self, inspection: Inspection | None) -> None:
         """Fill the photo chooser with the captured photos, in the order taken, and
         show the first (a repeated step is numbered: sides 1 to 4)."""
-        photos = _captured(inspection) if inspection else []
+        photos = flow.captured(inspection) if inspection else []
         names = [photo_text(p) for p in photos]
         taken = Counter(names)
         seen: Counter[str] = Counter()
@@ -148,7 +148,7 @@ class ReviewPage(QWidget):
         sha = self.photo_choice.currentData()
         if inspection is None or sha is None:
             return None
-        return next((p for p in _captured(inspection) if p.sha256 == sha), None)
+        return next((p for p in flow.captured(inspection) if p.sha256 == sha), None)
 
     def _on_photo_choice_changed(self, _index: int) -> None:
         self._show_photo()
@@ -254,11 +254,6 @@ class ReviewPage(QWidget):
         self.next_requested.emit()
 
 
-def _captured(inspection: Inspection) -> list[PhotoRef]:
-    """The photos the clerk took (not evidence crops), in the order taken."""
-    return [p for p in inspection.photos if p.step is not PhotoStep.OTHER]
-
-
 def _troubled(inspection: Inspection) -> list[PhotoRef]:
     """The captured photos with something wrong with them."""
-    return [p for p in _captured(inspection) if p.problems]
+    return [p for p in flow.captured(inspection) if p.problems]

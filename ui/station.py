@@ -106,10 +106,9 @@ def run_station(data_dir: DataDir, demo: bool = False) -> int:
     """Open the station window on ``data_dir`` and run until it is closed. With no
     camera attached the station offers the recorded demo phones and photos beside the
     real phones (photographed from files), until the clerk plugs one in and the window
-    finds it. The window is then built afresh on the
-    camera, in the same process and on the same data (the demo's records stay in
-    History); so it is when the clerk changes the language, the inspection in hand and
-    the page kept."""
+    finds it. The window is then built afresh on the camera, in the same process and
+    on the same data (the demo's records stay in History); so it is when the clerk
+    changes the language, the inspection in hand and the page kept."""
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Yanji")
     camera = None if demo else open_camera(load_settings(data_dir.settings))

@@ -56,6 +56,9 @@ def test_photograph_stores_the_photo_and_its_findings(store: Store) -> None:
     finding = record.findings[0]
     assert finding.photo_sha256 == record.photos[0].sha256
     assert finding.evidence_sha256 and store.photos.verify(finding.evidence_sha256)
+    # The evidence crop is stored as a photo too, but it is not one the clerk took.
+    assert [p.step for p in record.photos] == [PhotoStep.SCREEN_OFF, PhotoStep.OTHER]
+    assert flow.captured(record) == [record.photos[0]]
 
 
 def test_a_photo_from_a_file_is_stored_analysed_and_its_file_named(
