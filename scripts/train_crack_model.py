@@ -9,8 +9,8 @@ rounding); no vision-dev photo is used.
 The network is fully convolutional: three poolings turn each 8×8 cell of the input
 into one logit, "a crack passes through here", and two dilated convolutions give each
 cell about 150 px of context. It is trained per cell on synthetic crops and exported
-to ONNX, which `vision/crack_model.py` runs with OpenCV's dnn module on any image
-size. On this project's 2-core machine training takes about 25 minutes.
+to ONNX, which `vision/crack_model.py` runs with onnxruntime on any image size. On
+this project's 2-core machine training takes about 25 minutes.
 """
 
 from __future__ import annotations
