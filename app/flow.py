@@ -4,6 +4,7 @@ decisions on findings, and sealing with the seller's details checked."""
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from dataclasses import replace
@@ -102,13 +103,17 @@ def photograph_file(
     """A photo taken elsewhere (with a handheld phone at a stall, or a camera with no
     cable to the station) used for ``step`` as if the station's camera had taken it:
     the picture as decoded, turned upright by its EXIF orientation, is stored and
-    analysed like a capture, and an audit event names the file it came from.
+    analysed like a capture. An audit event names the file it came from, with the
+    file's own SHA-256 and size: the original is not kept, but whoever holds it (the
+    seller, on the phone that took it) can show it is the photo used.
     `vision.camera.CameraError`, naming the file, when it cannot be read: nothing is
     stored then."""
     from vision.camera import read_image
     from vision.synthetic import encode_png
 
     image = read_image(path)
+    with path.open("rb") as original:
+        file_sha256 = hashlib.file_digest(original, "sha256").hexdigest()
     png = encode_png(image)
     record = photograph(
         store,
@@ -124,7 +129,13 @@ def photograph_file(
         clerk,
         "photo.from_file",
         inspection_id,
-        {"file": path.name, "sha256": sha256_hex(png), "step": step.value},
+        {
+            "file": path.name,
+            "file_sha256": file_sha256,
+            "file_bytes": path.stat().st_size,
+            "sha256": sha256_hex(png),
+            "step": step.value,
+        },
     )
     return record
 

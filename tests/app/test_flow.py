@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from pathlib import Path
 
 import cv2
@@ -92,8 +93,18 @@ def test_a_photo_from_a_file_is_stored_analysed_and_its_file_named(
     assert stored.shape == image.shape
     events = [e for e in store.audit_events(draft.id) if e["action"] == "photo.from_file"]
     assert [(e["actor"], e["details"]) for e in events] == [
-        ("li", {"file": "IMG_2041.jpg", "sha256": photo.sha256, "step": "screen_off"})
+        (
+            "li",
+            {
+                "file": "IMG_2041.jpg",
+                "file_sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+                "file_bytes": path.stat().st_size,
+                "sha256": photo.sha256,
+                "step": "screen_off",
+            },
+        )
     ]
+    assert events[0]["details"]["file_sha256"] != photo.sha256  # the JPEG, not the PNG
 
 
 def test_an_unreadable_photo_file_is_named_and_nothing_is_stored(
