@@ -256,6 +256,13 @@ ZH = {
     "light": "轻微",
     "moderate": "中等",
     "severe": "严重",
+    # Qt's file dialog (ui/i18n.qt_words), in qtbase_zh_CN's own wording.
+    "&Look in:": "查找范围(&L)：",
+    "Files of &type:": "文件类型(&T)：",
+    "Folder": "文件夹",
+    "Shortcut": "快捷方式",
+    "Drive": "驱动器",
+    "Unknown": "未知",
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileSystemModel
 from pytestqt.qtbot import QtBot
 
 from ui.context import StationContext
@@ -83,6 +83,40 @@ def test_findings_are_named_in_chinese() -> None:
         kinds = {kind_text(k.value) for k in FindingKind}
         assert len(kinds) == len(FindingKind) and not any(t.isascii() for t in kinds)
         assert not any(severity_text(s.value).isascii() for s in Severity)
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+
+
+def test_the_file_dialog_reads_in_chinese(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    from ui.i18n import qt_words
+
+    (tmp_path / "photos").mkdir()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert qt_words()[:3] == ["&Look in:", "Files of &type:", "Folder"]
+    translators = install_translators(app, "zh_CN")
+    try:
+        assert qt_words() == [
+            "查找范围(&L)：",
+            "文件类型(&T)：",
+            "文件夹",
+            "快捷方式",
+            "驱动器",
+            "未知",
+        ]
+        # The dialog the Photograph page opens (Qt's own, as on Linux without a desktop).
+        dialog = QFileDialog(None, "照片", str(tmp_path), "照片 (*.jpg)")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        qtbot.addWidget(dialog)
+        labels = {label.text() for label in dialog.findChildren(QLabel)}
+        assert {"查找范围(&L)：", "文件类型(&T)：", "文件名称(&N)："} <= labels
+        model = dialog.findChild(QFileSystemModel)
+        assert model is not None
+        folder = model.index(str(tmp_path / "photos"))
+        assert model.type(folder) == "文件夹"
     finally:
         for translator in translators:
             app.removeTranslator(translator)
