@@ -256,6 +256,10 @@ ZH = {
     "light": "轻微",
     "moderate": "中等",
     "severe": "严重",
+    "sheet %1 line %2: %3": "价目表 %1 第 %2 行：%3",
+    "version %1 from the phone": "版本%1（手机报告）",
+    "version unknown, priced as 国行": "版本未知，按国行计价",
+    "version unknown, the only version on the sheet": "版本未知，价目表上只有这一个版本",
     # Qt's file dialog (ui/i18n.qt_words), in qtbase_zh_CN's own wording.
     "&Look in:": "查找范围(&L)：",
     "Files of &type:": "文件类型(&T)：",

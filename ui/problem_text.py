@@ -178,3 +178,30 @@ def severity_text(severity: str) -> str:
         "severe": QCoreApplication.translate("Severity", "severe"),
     }
     return texts.get(severity, severity)
+
+
+def fact_text(fact: str) -> str:
+    """One fact behind a quote line (`app.pricing`: which price-sheet row, how it was
+    chosen; ``key=value`` readings stay as they are) in the clerk's language."""
+    match = re.fullmatch(r"sheet (\S+) line (\d+): (.+)", fact)
+    if match:
+        return (
+            QCoreApplication.translate("QuoteFacts", "sheet %1 line %2: %3")
+            .replace("%1", match[1])
+            .replace("%2", match[2])
+            .replace("%3", match[3])
+        )
+    match = re.fullmatch(r"version (.+) from the phone", fact)
+    if match:
+        return QCoreApplication.translate("QuoteFacts", "version %1 from the phone").replace(
+            "%1", match[1]
+        )
+    fixed = {
+        "version unknown, priced as 国行": QCoreApplication.translate(
+            "QuoteFacts", "version unknown, priced as 国行"
+        ),
+        "version unknown, the only version on the sheet": QCoreApplication.translate(
+            "QuoteFacts", "version unknown, the only version on the sheet"
+        ),
+    }
+    return fixed.get(fact, fact)

@@ -873,95 +873,118 @@
     </message>
 </context>
 <context>
+    <name>QuoteFacts</name>
+    <message>
+        <location filename="../../ui/problem_text.py" line="189" />
+        <source>sheet %1 line %2: %3</source>
+        <translation>价目表 %1 第 %2 行：%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="196" />
+        <source>version %1 from the phone</source>
+        <translation>版本%1（手机报告）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="200" />
+        <source>version unknown, priced as 国行</source>
+        <translation>版本未知，按国行计价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="203" />
+        <source>version unknown, the only version on the sheet</source>
+        <translation>版本未知，价目表上只有这一个版本</translation>
+    </message>
+</context>
+<context>
     <name>QuotePage</name>
     <message>
-        <location filename="../../ui/quote_page.py" line="45" />
+        <location filename="../../ui/quote_page.py" line="46" />
         <source>Line</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="45" />
+        <location filename="../../ui/quote_page.py" line="46" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="45" />
+        <location filename="../../ui/quote_page.py" line="46" />
         <source>Evidence</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="55" />
+        <location filename="../../ui/quote_page.py" line="56" />
         <source>&amp;Price the phone</source>
         <translation>估价(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="57" />
+        <location filename="../../ui/quote_page.py" line="58" />
         <source>Show the &amp;seller</source>
         <translation>给卖家看(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="59" />
+        <location filename="../../ui/quote_page.py" line="60" />
         <source>&amp;Change the price…</source>
         <translation>调整价格(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="61" />
+        <location filename="../../ui/quote_page.py" line="62" />
         <source>&amp;Agree and seal</source>
         <translation>同意并封存(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="73" />
+        <location filename="../../ui/quote_page.py" line="74" />
         <source>Rules that decided the grade:</source>
         <translation>决定成色的规则：</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="87" />
+        <location filename="../../ui/quote_page.py" line="88" />
         <source>Not priced yet</source>
         <translation>尚未估价</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="92" />
+        <location filename="../../ui/quote_page.py" line="93" />
         <source>Grade %1 · CTIA %2/%3 · screen %4</source>
         <translation>成色 %1 · CTIA %2/%3 · 屏幕 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="121" />
+        <location filename="../../ui/quote_page.py" line="126" />
         <source>REFUSED: this phone cannot be bought</source>
         <translation>拒收：此手机不能回收</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="123" />
+        <location filename="../../ui/quote_page.py" line="128" />
         <source>Total: %1</source>
         <translation>合计：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="149" />
+        <location filename="../../ui/quote_page.py" line="154" />
         <source>Cannot price</source>
         <translation>无法估价</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="162" />
-        <location filename="../../ui/quote_page.py" line="171" />
+        <location filename="../../ui/quote_page.py" line="167" />
+        <location filename="../../ui/quote_page.py" line="176" />
         <source>Change the price</source>
         <translation>调整价格</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="163" />
+        <location filename="../../ui/quote_page.py" line="168" />
         <source>New price (¥):</source>
         <translation>新价格（元）：</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="171" />
+        <location filename="../../ui/quote_page.py" line="176" />
         <source>Why?</source>
         <translation>原因？</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="179" />
+        <location filename="../../ui/quote_page.py" line="184" />
         <source>Manager approval</source>
         <translation>店长批准</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="180" />
+        <location filename="../../ui/quote_page.py" line="185" />
         <source>Manager PIN:</source>
         <translation>店长密码：</translation>
     </message>

@@ -120,3 +120,34 @@ def test_the_file_dialog_reads_in_chinese(qtbot: QtBot, tmp_path: Path) -> None:
     finally:
         for translator in translators:
             app.removeTranslator(translator)
+
+
+def test_the_quote_s_evidence_reads_in_chinese(qtbot: QtBot, context: StationContext) -> None:
+    from app.quoting import price_inspection
+    from tests.ui.test_pages import _photographed
+    from ui.problem_text import fact_text
+    from ui.quote_page import QuotePage
+
+    record = _photographed(context)  # an iPhone 7 whose version (国行) it reports itself
+    priced = price_inspection(context.store, record.id, context.pricing)
+    facts = priced.quote.lines[0].facts
+    assert facts[0].startswith("sheet ") and facts[1] == "version 国行 from the phone"
+    assert [fact_text(f) for f in facts] == list(facts)  # English: as the record has them
+    assert fact_text("version unknown, priced as 国行") == "version unknown, priced as 国行"
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = install_translators(app, "zh_CN")
+    try:
+        page = QuotePage(context)
+        qtbot.addWidget(page)
+        context.inspection.set(priced)
+        evidence = page.lines.item(0, 2)
+        line = facts[0].split(" line ")[1].split(":")[0]
+        assert evidence.text().startswith(f"价目表 {priced.quote.sheet_version} 第 {line} 行：")
+        assert "版本国行（手机报告）" in evidence.text() and "from the phone" not in evidence.text()
+        assert evidence.toolTip() == evidence.text()  # the cell is narrower than its text
+        assert fact_text("version unknown, priced as 国行") == "版本未知，按国行计价"
+        assert fact_text("battery.health_percent=81.0") == "battery.health_percent=81.0"
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
