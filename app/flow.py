@@ -108,12 +108,16 @@ def photograph_file(
     seller, on the phone that took it) can show it is the photo used.
     `vision.camera.CameraError`, naming the file, when it cannot be read: nothing is
     stored then."""
-    from vision.camera import read_image
+    from vision.camera import CameraError, read_image
     from vision.synthetic import encode_png
 
     image = read_image(path)
-    with path.open("rb") as original:
-        file_sha256 = hashlib.file_digest(original, "sha256").hexdigest()
+    try:
+        with path.open("rb") as original:
+            file_sha256 = hashlib.file_digest(original, "sha256").hexdigest()
+            file_bytes = original.tell()
+    except OSError as error:  # gone since it was read (a card pulled out)
+        raise CameraError(f"{path}: cannot be read ({error.strerror or error})") from error
     png = encode_png(image)
     record = photograph(
         store,
@@ -132,7 +136,7 @@ def photograph_file(
         {
             "file": path.name,
             "file_sha256": file_sha256,
-            "file_bytes": path.stat().st_size,
+            "file_bytes": file_bytes,
             "sha256": sha256_hex(png),
             "step": step.value,
         },

@@ -123,6 +123,29 @@ def test_an_unreadable_photo_file_is_named_and_nothing_is_stored(
     assert not [e for e in store.audit_events(draft.id) if e["action"] == "photo.from_file"]
 
 
+def test_a_photo_file_gone_once_read_is_named_and_nothing_is_stored(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vision import camera
+
+    path = tmp_path / "IMG_2042.jpg"
+    assert cv2.imwrite(str(path), render_scene((), size_mm=(71.0, 146.0)).image)
+    read = camera.read_image
+
+    def read_then_pull_the_card(file: Path) -> np.ndarray:
+        image = read(file)
+        file.unlink()
+        return image
+
+    monkeypatch.setattr(camera, "read_image", read_then_pull_the_card)
+    draft = flow.start(store, "st", "clerk", PHONE)
+    with pytest.raises(camera.CameraError, match=r"IMG_2042\.jpg: cannot be read"):
+        flow.photograph_file(
+            store, draft.id, path, clerk="li", step=PhotoStep.BACK, surface=Surface.BACK
+        )
+    assert store.get(draft.id).photos == ()
+
+
 def test_photograph_keeps_what_was_wrong_with_the_photo(store: Store) -> None:
     assert _photographed(store).photos[0].problems == ()
     lit = render_scene(size_mm=(71.0, 146.0), screen_bgr=(230, 220, 200)).image
