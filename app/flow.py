@@ -4,7 +4,6 @@ decisions on findings, and sealing with the seller's details checked."""
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 from dataclasses import replace
@@ -108,16 +107,10 @@ def photograph_file(
     seller, on the phone that took it) can show it is the photo used.
     `vision.camera.CameraError`, naming the file, when it cannot be read: nothing is
     stored then."""
-    from vision.camera import CameraError, read_image
+    from vision.camera import read_photo
     from vision.synthetic import encode_png
 
-    image = read_image(path)
-    try:
-        with path.open("rb") as original:
-            file_sha256 = hashlib.file_digest(original, "sha256").hexdigest()
-            file_bytes = original.tell()
-    except OSError as error:  # gone since it was read (a card pulled out)
-        raise CameraError(f"{path}: cannot be read ({error.strerror or error})") from error
+    original, image = read_photo(path)
     png = encode_png(image)
     record = photograph(
         store,
@@ -135,8 +128,8 @@ def photograph_file(
         inspection_id,
         {
             "file": path.name,
-            "file_sha256": file_sha256,
-            "file_bytes": file_bytes,
+            "file_sha256": sha256_hex(original),
+            "file_bytes": len(original),
             "sha256": sha256_hex(png),
             "step": step.value,
         },

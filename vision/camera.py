@@ -40,22 +40,29 @@ class HeicPhotoError(CameraError):
 
 def read_image(path: Path) -> Image:
     """A photo file as BGR uint8; CameraError naming the file when it is unreadable."""
+    return read_photo(path)[1]
+
+
+def read_photo(path: Path) -> tuple[bytes, Image]:
+    """A photo file's bytes, as they are on disk, and its picture (BGR uint8, turned
+    upright by its EXIF orientation), from one read; CameraError naming the file when
+    it is unreadable."""
     if path.is_dir():
         raise CameraError(f"{path}: a folder, not a photo")
     if not path.is_file():
         raise CameraError(f"{path}: no such file")
     try:
-        data = np.fromfile(str(path), np.uint8)
+        data = path.read_bytes()
     except OSError as error:
         raise CameraError(f"{path}: cannot be read ({error.strerror or error})") from error
-    if data.size == 0:
+    if not data:
         raise CameraError(f"{path}: the file is empty")
-    image = cv2.imdecode(data, cv2.IMREAD_COLOR)  # turned upright by its EXIF orientation
+    image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
     if image is None and path.suffix.lower() in HEIF_SUFFIXES:
         raise HeicPhotoError(path)
     if image is None:
         raise CameraError(f"{path}: not an image OpenCV can read (corrupt or unknown format)")
-    return image
+    return data, image
 
 
 def preview(frame: Image, max_width: int = 1280) -> Image:

@@ -123,22 +123,21 @@ def test_an_unreadable_photo_file_is_named_and_nothing_is_stored(
     assert not [e for e in store.audit_events(draft.id) if e["action"] == "photo.from_file"]
 
 
-def test_a_photo_file_gone_once_read_is_named_and_nothing_is_stored(
+def test_a_photo_file_that_fails_while_read_is_named_and_nothing_is_stored(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import errno
+
     from vision import camera
 
     path = tmp_path / "IMG_2042.jpg"
     assert cv2.imwrite(str(path), render_scene((), size_mm=(71.0, 146.0)).image)
-    read = camera.read_image
 
-    def read_then_pull_the_card(file: Path) -> np.ndarray:
-        image = read(file)
-        file.unlink()
-        return image
+    def card_pulled_out(self: Path) -> bytes:
+        raise OSError(errno.EIO, "Input/output error", str(self))
 
-    monkeypatch.setattr(camera, "read_image", read_then_pull_the_card)
     draft = flow.start(store, "st", "clerk", PHONE)
+    monkeypatch.setattr(Path, "read_bytes", card_pulled_out)
     with pytest.raises(camera.CameraError, match=r"IMG_2042\.jpg: cannot be read"):
         flow.photograph_file(
             store, draft.id, path, clerk="li", step=PhotoStep.BACK, surface=Surface.BACK
