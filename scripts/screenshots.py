@@ -83,6 +83,7 @@ def shoot(out: Path, language: str) -> None:
     # (the inspection shown afresh), so review is accepted with the detector's
     # findings alone, as the demo phone's quote expects.
     window.review.photo_choice.setCurrentIndex(2)
+    wait_for(app, lambda: context.runner.in_flight == 0)  # the photo is read off-thread
     window.review._on_view_box_drawn((300, 400, 180, 120))
     app.processEvents()
     window.grab().save(str(out / f"{language}-4b-review-back.png"))

@@ -1,19 +1,83 @@
 """PhotoView: a photo scaled to fit, with boxes drawn on it, and a box the clerk can
-draw with the mouse (reported in the photo's own pixels)."""
+draw with the mouse (reported in the photo's own pixels).
+
+A stored photo is read and decoded off the GUI thread (``load``): a 12 MP PNG takes
+a quarter of a second to decode, which would freeze the window each time the clerk
+picks a photo. What is kept for showing is reduced to a screen's worth
+(``SHOWN_LONGEST``), so a resize rescales that, not twelve million pixels; boxes
+stay in the photo's own pixels."""
 
 from __future__ import annotations
 
+import logging
+import re
+from collections.abc import Callable
+
+import cv2
 import numpy as np
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QMouseEvent, QPainter, QPen, QPixmap, QResizeEvent
+import shiboken6
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QLabel, QRubberBand, QSizePolicy
+
+from ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+_LONG_HASH = re.compile(r"\b([0-9a-f]{12})[0-9a-f]{52}\b")
+
+#: The longest side of the copy of a photo kept for showing.
+SHOWN_LONGEST = 2560
+
+#: (box in photo pixels as x, y, w, h; colour; label)
+Box = tuple[tuple[int, int, int, int], str, str]
 
 
 def to_qimage(image: np.ndarray) -> QImage:  # type: ignore[type-arg]
     """A BGR uint8 array as a QImage (copied, so the array may go)."""
-    rgb = np.ascontiguousarray(image[:, :, ::-1])
+    rgb = cv2.cvtColor(image, cv2.COLOR_BGR2RGB)
     h, w = rgb.shape[:2]
     return QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+
+
+def decode_photo(data: bytes) -> tuple[QImage, QSize]:
+    """A photo's bytes as the copy to show (no side over ``SHOWN_LONGEST``) and the
+    photo's own size; ValueError if the bytes are not a picture.
+
+    Decoded by OpenCV, as the detector decodes it, so the boxes it placed fall where
+    they belong; and OpenCV lets go of Python's lock while it decodes and scales, where
+    ``QImage.fromData`` holds it, stalling the GUI thread for the quarter second a
+    12 MP PNG takes however it is run."""
+    image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR) if data else None
+    if image is None:
+        raise ValueError(f"{len(data)} bytes that are not a picture")
+    height, width = image.shape[:2]
+    scale = SHOWN_LONGEST / max(height, width)
+    if scale < 1:
+        size = (max(1, round(width * scale)), max(1, round(height * scale)))
+        image = cv2.resize(image, size, interpolation=cv2.INTER_AREA)
+    return to_qimage(image), QSize(width, height)
+
+
+def _reduced(image: QImage) -> QImage:
+    if image.isNull() or max(image.width(), image.height()) <= SHOWN_LONGEST:
+        return image
+    return image.scaled(
+        SHOWN_LONGEST,
+        SHOWN_LONGEST,
+        Qt.AspectRatioMode.KeepAspectRatio,
+        Qt.TransformationMode.SmoothTransformation,
+    )
 
 
 class PhotoView(QLabel):
@@ -24,45 +88,125 @@ class PhotoView(QLabel):
     def __init__(self) -> None:
         super().__init__()
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)
         self.setMinimumSize(QSize(240, 240))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self._image = QImage()
-        self._boxes: list[tuple[tuple[int, int, int, int], str, str]] = []
+        self._image = QImage()  # the copy shown (perhaps reduced)
+        self._photo_size = QSize()  # the photo's own pixels, which boxes are in
+        self._boxes: list[Box] = []
+        self._key: str | None = None  # the stored photo shown, or being loaded
+        self._generation = 0  # bumped by each show or load: a late decode is dropped
         self._band = QRubberBand(QRubberBand.Shape.Rectangle, self)
         self._origin = QPoint()
         self.drawing_enabled = False
 
-    def show_image(
-        self, image: QImage, boxes: list[tuple[tuple[int, int, int, int], str, str]]
-    ) -> None:
+    @property
+    def photo_size(self) -> QSize:
+        """The shown photo's own size (empty when none is shown)."""
+        return QSize(self._photo_size)
+
+    @property
+    def loading(self) -> bool:
+        """Whether a stored photo is being read to be shown."""
+        return self._key is not None and self._image.isNull()
+
+    def show_image(self, image: QImage, boxes: list[Box]) -> None:
         """The photo, with (box, colour, label) drawn on it."""
-        self._image = image
-        self._boxes = boxes
+        self._generation += 1
+        self._key = None
+        self._show(_reduced(image), image.size(), boxes)
+
+    def load(
+        self, runner: TaskRunner, key: str, read: Callable[[], bytes], boxes: list[Box]
+    ) -> None:
+        """The stored photo ``key`` (``read`` gives its bytes), read and decoded on
+        ``runner``'s pool and shown when ready, unless another photo was asked for in
+        the meantime. The photo already shown, or being read, only gets the new boxes."""
+        if key == self._key:
+            self._boxes = boxes
+            self._render()
+            return
+        self._generation += 1
+        generation = self._generation
+        self._key, self._image, self._photo_size, self._boxes = key, QImage(), QSize(), boxes
+        self.clear()
+        self.setText(self.tr("Opening the photo…"))
+        runner.work(
+            lambda: decode_photo(read()),
+            lambda result: self._on_loaded(generation, result),
+            lambda error: self._on_load_failed(generation, error),
+        )
+
+    def _current(self, generation: int) -> bool:
+        """Whether a decode that finished is still wanted: nothing was asked for since,
+        and the view was not closed meanwhile (a page torn down at the window's close)."""
+        return shiboken6.isValid(self) and generation == self._generation
+
+    def _on_loaded(self, generation: int, result: tuple[QImage, QSize]) -> None:
+        if self._current(generation):
+            self._show(result[0], result[1], self._boxes)
+
+    def _on_load_failed(self, generation: int, error: BaseException) -> None:
+        if not self._current(generation):
+            return
+        self._key = None  # asking again tries again
+        log.warning("a photo could not be opened", exc_info=error)
+        if isinstance(error, OSError) and error.filename:
+            why = f"{error.strerror}: {error.filename}"
+        else:
+            why = str(error)
+        # A photo's file is named by its 64-letter hash, too long to wrap: its first 12
+        # letters name it well enough here (the log has it whole).
+        why = _LONG_HASH.sub(r"\1…", why)
+        self.clear()
+        self.setText(self.tr("This photo could not be opened:\n%1").replace("%1", why))
+
+    def _show(self, image: QImage, photo_size: QSize, boxes: list[Box]) -> None:
+        self._image, self._photo_size, self._boxes = image, photo_size, boxes
+        if image.isNull():
+            self.clear()
         self._render()
 
     def _render(self) -> None:
         if self._image.isNull():
-            self.clear()
             return
-        pixmap = QPixmap.fromImage(self._image)
-        painter = QPainter(pixmap)
-        width = max(2, self._image.width() // 300)
-        # Labels sized to the photo, so that they read at the size the view shows it.
-        font = QFont(painter.font())
-        font.setPixelSize(max(12, self._image.width() // 40))
-        painter.setFont(font)
-        for (x, y, w, h), colour, label in self._boxes:
-            painter.setPen(QPen(QColor(colour), width))
-            painter.drawRect(QRect(x - 6, y - 6, w + 12, h + 12))
-            painter.drawText(x - 6, max(font.pixelSize(), y - 6 - 2 * width), label)
-        painter.end()
-        self.setPixmap(
-            pixmap.scaled(
-                self.size(),
+        ratio = self.devicePixelRatioF()
+        shown = self._image.size().scaled(self.size() * ratio, Qt.AspectRatioMode.KeepAspectRatio)
+        pixmap = QPixmap.fromImage(
+            self._image.scaled(
+                shown,
                 Qt.AspectRatioMode.KeepAspectRatio,
                 Qt.TransformationMode.SmoothTransformation,
             )
         )
+        pixmap.setDevicePixelRatio(ratio)
+        if self._boxes:
+            self._draw_boxes(pixmap)
+        self.setPixmap(pixmap)
+
+    def _draw_boxes(self, pixmap: QPixmap) -> None:
+        """Boxes drawn at the size the view shows the photo: lines two pixels wide and
+        labels in the window's own font, on a dark band so they read on any photo."""
+        factor = pixmap.deviceIndependentSize().width() / max(1, self._photo_size.width())
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font = QFont(self.font())
+        font.setBold(True)
+        painter.setFont(font)
+        metrics = QFontMetrics(font)
+        for (x, y, w, h), colour, label in self._boxes:
+            box = QRectF(x * factor - 3, y * factor - 3, w * factor + 6, h * factor + 6)
+            painter.setPen(QPen(QColor(colour), 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(box)
+            if not label:
+                continue
+            band = QRectF(metrics.boundingRect(label)).adjusted(-3, -1, 3, 1)
+            top = box.top() - band.height() if box.top() >= band.height() else box.bottom()
+            band.moveTo(box.left(), top)
+            painter.fillRect(band, QColor(0, 0, 0, 170))
+            painter.drawText(band, Qt.AlignmentFlag.AlignCenter, label)
+        painter.end()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
@@ -76,7 +220,7 @@ class PhotoView(QLabel):
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if self._band.isVisible():
-            self._band.setGeometry(QRect(self._origin, event.position().toPoint()).normalized())
+            self._band.setGeometry(_spanned(self._origin, event.position().toPoint()))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if not self._band.isVisible():
@@ -85,16 +229,26 @@ class PhotoView(QLabel):
         self.box_drawn.emit(self.to_photo(self._band.geometry()))
 
     def to_photo(self, rect: QRect) -> tuple[int, int, int, int]:
-        """A rectangle in widget pixels, in the photo's pixels."""
+        """A rectangle in widget pixels, in the photo's pixels (the part on the photo)."""
         pixmap = self.pixmap()
         if pixmap is None or pixmap.isNull() or self._image.isNull():
             return (0, 0, 0, 0)
-        scale = self._image.width() / pixmap.width()
-        left = (self.width() - pixmap.width()) / 2
-        top = (self.height() - pixmap.height()) / 2
-        return (
+        shown = pixmap.deviceIndependentSize()
+        scale = self._photo_size.width() / shown.width()
+        left = (self.width() - shown.width()) / 2
+        top = (self.height() - shown.height()) / 2
+        placed = QRect(
             round((rect.x() - left) * scale),
             round((rect.y() - top) * scale),
             round(rect.width() * scale),
             round(rect.height() * scale),
-        )
+        ).intersected(QRect(QPoint(0, 0), self._photo_size))
+        if placed.isEmpty():
+            return (0, 0, 0, 0)
+        return (placed.x(), placed.y(), placed.width(), placed.height())
+
+
+def _spanned(a: QPoint, b: QPoint) -> QRect:
+    """The rectangle between two corners, as wide as they are apart (QRect(a, b) is
+    one pixel wider: it counts both corner pixels)."""
+    return QRect(min(a.x(), b.x()), min(a.y(), b.y()), abs(b.x() - a.x()), abs(b.y() - a.y()))

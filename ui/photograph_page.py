@@ -264,10 +264,11 @@ class PhotographPage(QWidget):
         """Without a camera for this phone: the last photo taken from a file, or
         nothing (never a frame of another phone)."""
         taken = flow.captured(inspection)
-        image = QImage()
-        if taken:
-            image = QImage.fromData(self._context.store.photos.read(taken[-1].sha256))
-        self.view.show_image(image, [])
+        if not taken:
+            self.view.show_image(QImage(), [])
+            return
+        photos, sha = self._context.store.photos, taken[-1].sha256
+        self.view.load(self._context.runner, sha, lambda: photos.read(sha), [])
 
     def _no_camera_text(self) -> str:
         return self.tr(

@@ -161,7 +161,6 @@ class ReviewPage(QWidget):
         if inspection is None or photo is None:
             self.view.show_image(QImage(), [])
             return
-        image = QImage.fromData(self._context.store.photos.read(photo.sha256))
         boxes = [
             (f.bbox_px, FOUND_COLOUR, kind_text(f.kind.value))
             for f in inspection.findings
@@ -172,7 +171,8 @@ class ReviewPage(QWidget):
             for f in self._added
             if f.bbox_px and f.photo_sha256 == photo.sha256
         ]
-        self.view.show_image(image, boxes)
+        photos, sha = self._context.store.photos, photo.sha256
+        self.view.load(self._context.runner, sha, lambda: photos.read(sha), boxes)
 
     def _on_findings_current_changed(self, row: int) -> None:
         inspection = self._context.inspection.current

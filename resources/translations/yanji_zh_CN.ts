@@ -651,6 +651,22 @@
     </message>
 </context>
 <context>
+    <name>PhotoView</name>
+    <message>
+        <location filename="../../ui/photo_view.py" line="119" />
+        <source>Opening the photo…</source>
+        <extracomment>The longest side of the copy of a photo kept for showing. (box in photo pixels as x, y, w, h; colour; label)</extracomment>
+        <translation>正在打开照片…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_view.py" line="142" />
+        <source>This photo could not be opened:
+%1</source>
+        <translation>无法打开这张照片：
+%1</translation>
+    </message>
+</context>
+<context>
     <name>PhotographPage</name>
     <message>
         <location filename="../../ui/photograph_page.py" line="63" />
@@ -729,107 +745,107 @@
         <translation>无法在手机上显示测试图（%1）。请在手机上手动打开，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="274" />
+        <location filename="../../ui/photograph_page.py" line="275" />
         <source>No camera: the demo photos are for the recorded phones only. Use a photo from a file, or plug a camera in and press Look for the camera again on the Phones page.</source>
         <translation>没有摄像头：演示照片只用于录制的手机。请使用文件中的照片，或接上摄像头后在“手机”页按“重新查找摄像头”。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="303" />
+        <location filename="../../ui/photograph_page.py" line="304" />
         <source>The camera gave no picture: check that it is plugged in (%1)</source>
         <translation>相机没有画面：请检查相机是否插好（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="313" />
+        <location filename="../../ui/photograph_page.py" line="314" />
         <source>Looks good: capture</source>
         <translation>画面良好：可以拍照</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="343" />
+        <location filename="../../ui/photograph_page.py" line="344" />
         <source>Photo for: %1</source>
         <translation>选择照片：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="345" />
+        <location filename="../../ui/photograph_page.py" line="346" />
         <source>Photos (%1);;All files (*)</source>
         <translation>照片 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="371" />
+        <location filename="../../ui/photograph_page.py" line="372" />
         <source>Storing and analysing the photo…</source>
         <translation>正在保存并分析照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="386" />
+        <location filename="../../ui/photograph_page.py" line="387" />
         <source>The photo just taken (%1) has problems, so its findings may be incomplete: %2</source>
         <translation>刚拍的照片（%1）有问题，检测结果可能不全：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="398" />
+        <location filename="../../ui/photograph_page.py" line="399" />
         <source>%1 is a HEIC photo, which cannot be read here. Send it as JPEG (on the iPhone: Settings &gt; Camera &gt; Formats &gt; Most Compatible).</source>
         <translation>%1 是 HEIC 格式的照片，本机无法读取。请以 JPEG 格式发送（在 iPhone 上：设置 &gt; 相机 &gt; 格式 &gt; 兼容性最佳）。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="403" />
+        <location filename="../../ui/photograph_page.py" line="404" />
         <source>This photo cannot be used: %1</source>
         <translation>此照片无法使用：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="405" />
+        <location filename="../../ui/photograph_page.py" line="406" />
         <source>The photo could not be stored: %1</source>
         <translation>照片无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="451" />
+        <location filename="../../ui/photograph_page.py" line="452" />
         <source>White</source>
         <translation>白色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="452" />
+        <location filename="../../ui/photograph_page.py" line="453" />
         <source>Black</source>
         <translation>黑色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="453" />
+        <location filename="../../ui/photograph_page.py" line="454" />
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="454" />
+        <location filename="../../ui/photograph_page.py" line="455" />
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="455" />
+        <location filename="../../ui/photograph_page.py" line="456" />
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="456" />
+        <location filename="../../ui/photograph_page.py" line="457" />
         <source>50 % grey</source>
         <translation>50% 灰色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="466" />
+        <location filename="../../ui/photograph_page.py" line="467" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="475" />
+        <location filename="../../ui/photograph_page.py" line="476" />
         <source>1. Screen off, glass up</source>
         <translation>1. 熄屏，屏幕朝上</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="478" />
+        <location filename="../../ui/photograph_page.py" line="479" />
         <source>2. Screen on, test pattern</source>
         <translation>2. 亮屏，显示测试图</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="481" />
+        <location filename="../../ui/photograph_page.py" line="482" />
         <source>3. Back</source>
         <translation>3. 背面</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="482" />
+        <location filename="../../ui/photograph_page.py" line="483" />
         <source>4. Sides</source>
         <translation>4. 侧面</translation>
     </message>

@@ -315,6 +315,7 @@ def test_without_a_camera_real_phones_are_read_beside_the_demo_ones_and_photogra
             page.use_photo_file(photo)
         assert [p.step for p in signal.args[0].photos][:1] == [PhotoStep.SCREEN_OFF]
         assert not page.capture_button.isEnabled()  # the next step: still no camera
+        qtbot.waitUntil(lambda: not page.view.loading, timeout=20000)  # read off-thread
         assert page.view.pixmap().width() > 0  # the photo just used is shown
     finally:
         _shut(watcher, context, usbmuxd, phone)
