@@ -260,6 +260,13 @@ ZH = {
     "severe": "严重",
     "sheet %1 line %2: %3": "价目表 %1 第 %2 行：%3",
     "version %1 from the phone": "版本%1（手机报告）",
+    "grade %1": "成色档 %1",
+    "%1 found": "共 %1 处",
+    "accessory %1 missing": "缺配件 %1",
+    "changed by %1": "改价人 %1",
+    "approved by %1": "批准人 %1",
+    "at %1": "时间 %1",
+    ", ": "；",
     "version unknown, priced as 国行": "版本未知，按国行计价",
     "version unknown, the only version on the sheet": "版本未知，价目表上只有这一个版本",
     # Qt's file dialog (ui/i18n.qt_words), in qtbase_zh_CN's own wording.

@@ -6,6 +6,7 @@ the live view gets them and as a stored photo record keeps them."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 
@@ -180,22 +181,41 @@ def severity_text(severity: str) -> str:
     return texts.get(severity, severity)
 
 
+def _fact_texts() -> tuple[tuple[str, str], ...]:
+    """Facts behind quote lines as `app.pricing` writes them (a pattern the whole fact
+    matches) and their text for the clerk, %1, %2, … standing for the groups."""
+    return (
+        (
+            r"sheet (\S+) line (\d+): (.+)",
+            QCoreApplication.translate("QuoteFacts", "sheet %1 line %2: %3"),
+        ),
+        (
+            r"version (.+) from the phone",
+            QCoreApplication.translate("QuoteFacts", "version %1 from the phone"),
+        ),
+        (r"grade=(\S+)", QCoreApplication.translate("QuoteFacts", "grade %1")),
+        (r"count=(\d+)", QCoreApplication.translate("QuoteFacts", "%1 found")),
+        (
+            r"accessory (.+) missing",
+            QCoreApplication.translate("QuoteFacts", "accessory %1 missing"),
+        ),
+        (r"by=(.+)", QCoreApplication.translate("QuoteFacts", "changed by %1")),
+        (r"approved_by=(.+)", QCoreApplication.translate("QuoteFacts", "approved by %1")),
+        (r"at=(.+)", QCoreApplication.translate("QuoteFacts", "at %1")),
+    )
+
+
 def fact_text(fact: str) -> str:
     """One fact behind a quote line (`app.pricing`: which price-sheet row, how it was
-    chosen; ``key=value`` readings stay as they are) in the clerk's language."""
-    match = re.fullmatch(r"sheet (\S+) line (\d+): (.+)", fact)
-    if match:
-        return (
-            QCoreApplication.translate("QuoteFacts", "sheet %1 line %2: %3")
-            .replace("%1", match[1])
-            .replace("%2", match[2])
-            .replace("%3", match[3])
-        )
-    match = re.fullmatch(r"version (.+) from the phone", fact)
-    if match:
-        return QCoreApplication.translate("QuoteFacts", "version %1 from the phone").replace(
-            "%1", match[1]
-        )
+    chosen, the grade priced, how many findings, who changed the price; readings from
+    the phone, ``key=value``, stay as they are) in the clerk's language."""
+    for pattern, source in _fact_texts():
+        match = re.fullmatch(pattern, fact)
+        if match:
+            text = source
+            for number, value in enumerate(match.groups(), start=1):
+                text = text.replace(f"%{number}", value)
+            return text
     fixed = {
         "version unknown, priced as 国行": QCoreApplication.translate(
             "QuoteFacts", "version unknown, priced as 国行"
@@ -205,3 +225,10 @@ def fact_text(fact: str) -> str:
         ),
     }
     return fixed.get(fact, fact)
+
+
+def evidence_text(facts: Sequence[str], finding_ids: Sequence[str]) -> str:
+    """A quote line's evidence: its facts, then the findings it counts (``#`` and the
+    first 8 letters of each id), in the clerk's language."""
+    parts = [*map(fact_text, facts), *(f"#{i[:8]}" for i in finding_ids)]
+    return QCoreApplication.translate("QuoteFacts", ", ").join(parts)

@@ -25,7 +25,7 @@ from app.quoting import override_price, price_inspection
 from app.records import Inspection, LineKind
 from app.text import money
 from ui.context import StationContext
-from ui.problem_text import fact_text
+from ui.problem_text import evidence_text
 from ui.seller_view_dialog import SellerViewDialog
 
 
@@ -105,9 +105,7 @@ class QuotePage(QWidget):
             row = self.lines.rowCount()
             self.lines.insertRow(row)
             amount = "—" if line.kind is LineKind.REFUSAL else money(line.amount_fen)
-            evidence = ", ".join(
-                (*map(fact_text, line.facts), *(f"#{i[:8]}" for i in line.finding_ids))
-            )
+            evidence = evidence_text(line.facts, line.finding_ids)
             cells = (line.reason_zh if zh else line.reason_en, amount, evidence)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

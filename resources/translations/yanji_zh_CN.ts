@@ -3,172 +3,172 @@
 <context>
     <name>DeviceProblems</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="15" />
+        <location filename="../../ui/problem_text.py" line="16" />
         <source>identity</source>
         <translation>身份信息</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="16" />
+        <location filename="../../ui/problem_text.py" line="17" />
         <source>battery</source>
         <translation>电池</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="17" />
+        <location filename="../../ui/problem_text.py" line="18" />
         <source>battery details</source>
         <translation>电池详情</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="18" />
+        <location filename="../../ui/problem_text.py" line="19" />
         <source>screen size</source>
         <translation>屏幕尺寸</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="19" />
+        <location filename="../../ui/problem_text.py" line="20" />
         <source>memory</source>
         <translation>内存</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="20" />
+        <location filename="../../ui/problem_text.py" line="21" />
         <source>storage</source>
         <translation>存储</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="21" />
+        <location filename="../../ui/problem_text.py" line="22" />
         <source>accounts (FRP)</source>
         <translation>账号（FRP）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="22" />
+        <location filename="../../ui/problem_text.py" line="23" />
         <source>device owner (MDM)</source>
         <translation>设备所有者（MDM）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="23" />
+        <location filename="../../ui/problem_text.py" line="24" />
         <source>root</source>
         <translation>root</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="24" />
+        <location filename="../../ui/problem_text.py" line="25" />
         <source>IMEI</source>
         <translation>IMEI</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="25" />
+        <location filename="../../ui/problem_text.py" line="26" />
         <source>Find My</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="26" />
+        <location filename="../../ui/problem_text.py" line="27" />
         <source>supervision</source>
         <translation>监管</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="27" />
+        <location filename="../../ui/problem_text.py" line="28" />
         <source>profiles</source>
         <translation>描述文件</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="28" />
+        <location filename="../../ui/problem_text.py" line="29" />
         <source>apps</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="35" />
+        <location filename="../../ui/problem_text.py" line="36" />
         <source>no answer</source>
         <translation>无响应</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="37" />
+        <location filename="../../ui/problem_text.py" line="38" />
         <source>disconnected</source>
         <translation>已断开</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="46" />
+        <location filename="../../ui/problem_text.py" line="47" />
         <source>battery health: this phone does not expose its capacity over adb</source>
         <translation>电池健康：此手机无法通过adb读取容量</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="49" />
+        <location filename="../../ui/problem_text.py" line="50" />
         <source>battery cycle count: not exposed by this phone</source>
         <translation>电池循环次数：此手机不提供</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="53" />
+        <location filename="../../ui/problem_text.py" line="54" />
         <source>IMEI: Android 10+ does not give it over adb without root; dial *#06# on the phone and type it in</source>
         <translation>IMEI：Android 10及以上无root时无法通过adb读取；请在手机拨号*#06#后手动输入</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="57" />
+        <location filename="../../ui/problem_text.py" line="58" />
         <source>carrier lock: Android does not report it over adb; try a foreign SIM</source>
         <translation>运营商锁：Android无法通过adb读取；请插入其他运营商SIM卡测试</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="60" />
+        <location filename="../../ui/problem_text.py" line="61" />
         <source>battery health: the diagnostics relay gave no capacity</source>
         <translation>电池健康：诊断服务未提供容量</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="63" />
+        <location filename="../../ui/problem_text.py" line="64" />
         <source>battery cycle count: not reported</source>
         <translation>电池循环次数：未提供</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="66" />
+        <location filename="../../ui/problem_text.py" line="67" />
         <source>parts: iOS does not say over USB whether a part is genuine</source>
         <translation>部件：iOS无法通过USB判断部件是否原装</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="69" />
+        <location filename="../../ui/problem_text.py" line="70" />
         <source>IMEI: not reported (Wi-Fi-only model, or before pairing)</source>
         <translation>IMEI：未提供（仅Wi-Fi机型，或尚未配对）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="72" />
+        <location filename="../../ui/problem_text.py" line="73" />
         <source>Activation Lock: Find My state not readable; check Settings &gt; Apple ID</source>
         <translation>激活锁：无法读取“查找”状态；请在 设置 &gt; Apple ID 中查看</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="76" />
+        <location filename="../../ui/problem_text.py" line="77" />
         <source>MDM: supervision and profiles not readable; check Settings &gt; VPN &amp; Device Management</source>
         <translation>监管：无法读取监管和描述文件；请在 设置 &gt; VPN与设备管理 中查看</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="80" />
+        <location filename="../../ui/problem_text.py" line="81" />
         <source>RAM and screen resolution: not reported over lockdown</source>
         <translation>内存和屏幕分辨率：iPhone不提供</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="83" />
+        <location filename="../../ui/problem_text.py" line="84" />
         <source>storage: `df /data` gave no size</source>
         <translation>存储：`df /data` 未给出容量</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="86" />
+        <location filename="../../ui/problem_text.py" line="87" />
         <source>RAM: /proc/meminfo gave no MemTotal</source>
         <translation>内存：/proc/meminfo 未给出总量</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="89" />
+        <location filename="../../ui/problem_text.py" line="90" />
         <source>screen resolution: `wm size` gave none</source>
         <translation>屏幕分辨率：`wm size` 未给出</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="92" />
+        <location filename="../../ui/problem_text.py" line="93" />
         <source>carrier lock: not readable over lockdown; try a foreign SIM</source>
         <translation>运营商锁：无法读取；请插入其他运营商SIM卡测试</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="101" />
+        <location filename="../../ui/problem_text.py" line="102" />
         <source>%1 while reading %2</source>
         <translation>读取%2时%1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="111" />
+        <location filename="../../ui/problem_text.py" line="112" />
         <source>battery health: this iOS reports capacity as %1 %, not mAh; read Settings &gt; Battery &gt; Battery Health</source>
         <translation>电池健康：此iOS版本以百分比（%1%）报告容量而非毫安时；请查看 设置 &gt; 电池 &gt; 电池健康</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="117" />
+        <location filename="../../ui/problem_text.py" line="118" />
         <source>IMEI: %1 fails the Luhn check; ignored</source>
         <translation>IMEI：%1 未通过校验，已忽略</translation>
     </message>
@@ -176,67 +176,67 @@
 <context>
     <name>FindingKind</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="155" />
+        <location filename="../../ui/problem_text.py" line="156" />
         <source>crack</source>
         <translation>裂纹</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="156" />
+        <location filename="../../ui/problem_text.py" line="157" />
         <source>scratch</source>
         <translation>划痕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="157" />
+        <location filename="../../ui/problem_text.py" line="158" />
         <source>scuff</source>
         <translation>磨损</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="158" />
+        <location filename="../../ui/problem_text.py" line="159" />
         <source>oil</source>
         <translation>油污</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="159" />
+        <location filename="../../ui/problem_text.py" line="160" />
         <source>stain</source>
         <translation>污渍</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="160" />
+        <location filename="../../ui/problem_text.py" line="161" />
         <source>dead pixel</source>
         <translation>坏点</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="161" />
+        <location filename="../../ui/problem_text.py" line="162" />
         <source>stuck pixel</source>
         <translation>彩点（卡色像素）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="162" />
+        <location filename="../../ui/problem_text.py" line="163" />
         <source>bright pixel</source>
         <translation>亮点</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="163" />
+        <location filename="../../ui/problem_text.py" line="164" />
         <source>display line</source>
         <translation>屏幕线条</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="164" />
+        <location filename="../../ui/problem_text.py" line="165" />
         <source>burn-in</source>
         <translation>烧屏</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="165" />
+        <location filename="../../ui/problem_text.py" line="166" />
         <source>mura (uneven patch)</source>
         <translation>屏幕色斑（mura）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="166" />
+        <location filename="../../ui/problem_text.py" line="167" />
         <source>dent</source>
         <translation>凹痕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="167" />
+        <location filename="../../ui/problem_text.py" line="168" />
         <source>chip</source>
         <translation>崩边</translation>
     </message>
@@ -610,42 +610,42 @@
 <context>
     <name>PhotoQuality</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="127" />
+        <location filename="../../ui/problem_text.py" line="128" />
         <source>No phone found in the picture</source>
         <translation>画面中没有找到手机</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="128" />
+        <location filename="../../ui/problem_text.py" line="129" />
         <source>The phone is cut off at the edge of the picture</source>
         <translation>手机被画面边缘截断</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="131" />
+        <location filename="../../ui/problem_text.py" line="132" />
         <source>The phone is too small: move the camera closer</source>
         <translation>手机太小：请把摄像头移近</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="134" />
+        <location filename="../../ui/problem_text.py" line="135" />
         <source>Blurred: hold still or refocus</source>
         <translation>画面模糊：请保持不动或重新对焦</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="135" />
+        <location filename="../../ui/problem_text.py" line="136" />
         <source>Glare on the glass: tilt the light or the phone</source>
         <translation>玻璃反光：请调整灯光或手机角度</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="138" />
+        <location filename="../../ui/problem_text.py" line="139" />
         <source>Overexposed: lower the exposure</source>
         <translation>曝光过度：请降低曝光</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="141" />
+        <location filename="../../ui/problem_text.py" line="142" />
         <source>Phone size unknown: sizes assume a 150 mm phone</source>
         <translation>手机尺寸未知：按 150 毫米长的手机估算尺寸</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="144" />
+        <location filename="../../ui/problem_text.py" line="145" />
         <source>The screen is lit: turn it off to check the glass</source>
         <translation>屏幕亮着：请熄屏后再检查玻璃</translation>
     </message>
@@ -653,13 +653,13 @@
 <context>
     <name>PhotoView</name>
     <message>
-        <location filename="../../ui/photo_view.py" line="119" />
+        <location filename="../../ui/photo_view.py" line="133" />
         <source>Opening the photo…</source>
         <extracomment>The longest side of the copy of a photo kept for showing. (box in photo pixels as x, y, w, h; colour; label)</extracomment>
         <translation>正在打开照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_view.py" line="142" />
+        <location filename="../../ui/photo_view.py" line="162" />
         <source>This photo could not be opened:
 %1</source>
         <translation>无法打开这张照片：
@@ -891,24 +891,59 @@
 <context>
     <name>QuoteFacts</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="189" />
+        <location filename="../../ui/problem_text.py" line="190" />
         <source>sheet %1 line %2: %3</source>
         <translation>价目表 %1 第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="196" />
+        <location filename="../../ui/problem_text.py" line="194" />
         <source>version %1 from the phone</source>
         <translation>版本%1（手机报告）</translation>
     </message>
     <message>
+        <location filename="../../ui/problem_text.py" line="196" />
+        <source>grade %1</source>
+        <translation>成色档 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="197" />
+        <source>%1 found</source>
+        <translation>共 %1 处</translation>
+    </message>
+    <message>
         <location filename="../../ui/problem_text.py" line="200" />
+        <source>accessory %1 missing</source>
+        <translation>缺配件 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="202" />
+        <source>changed by %1</source>
+        <translation>改价人 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="203" />
+        <source>approved by %1</source>
+        <translation>批准人 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="204" />
+        <source>at %1</source>
+        <translation>时间 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="220" />
         <source>version unknown, priced as 国行</source>
         <translation>版本未知，按国行计价</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="203" />
+        <location filename="../../ui/problem_text.py" line="223" />
         <source>version unknown, the only version on the sheet</source>
         <translation>版本未知，价目表上只有这一个版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="234" />
+        <source>, </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>
@@ -964,43 +999,43 @@
         <translation>成色 %1 · CTIA %2/%3 · 屏幕 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="126" />
+        <location filename="../../ui/quote_page.py" line="124" />
         <source>REFUSED: this phone cannot be bought</source>
         <translation>拒收：此手机不能回收</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="128" />
+        <location filename="../../ui/quote_page.py" line="126" />
         <source>Total: %1</source>
         <translation>合计：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="154" />
+        <location filename="../../ui/quote_page.py" line="152" />
         <source>Cannot price</source>
         <translation>无法估价</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="167" />
-        <location filename="../../ui/quote_page.py" line="176" />
+        <location filename="../../ui/quote_page.py" line="165" />
+        <location filename="../../ui/quote_page.py" line="174" />
         <source>Change the price</source>
         <translation>调整价格</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="168" />
+        <location filename="../../ui/quote_page.py" line="166" />
         <source>New price (¥):</source>
         <translation>新价格（元）：</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="176" />
+        <location filename="../../ui/quote_page.py" line="174" />
         <source>Why?</source>
         <translation>原因？</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="184" />
+        <location filename="../../ui/quote_page.py" line="182" />
         <source>Manager approval</source>
         <translation>店长批准</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="185" />
+        <location filename="../../ui/quote_page.py" line="183" />
         <source>Manager PIN:</source>
         <translation>店长密码：</translation>
     </message>
@@ -1272,17 +1307,17 @@
 <context>
     <name>Severity</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="176" />
+        <location filename="../../ui/problem_text.py" line="177" />
         <source>light</source>
         <translation>轻微</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="177" />
+        <location filename="../../ui/problem_text.py" line="178" />
         <source>moderate</source>
         <translation>中等</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="178" />
+        <location filename="../../ui/problem_text.py" line="179" />
         <source>severe</source>
         <translation>严重</translation>
     </message>

@@ -132,8 +132,11 @@ def test_the_quote_s_evidence_reads_in_chinese(qtbot: QtBot, context: StationCon
     priced = price_inspection(context.store, record.id, context.pricing)
     facts = priced.quote.lines[0].facts
     assert facts[0].startswith("sheet ") and facts[1] == "version 国行 from the phone"
-    assert [fact_text(f) for f in facts] == list(facts)  # English: as the record has them
+    # English: as the record has them, but for the key=value facts the quote writes.
+    assert [fact_text(f) for f in facts[:-1]] == list(facts[:-1])
     assert fact_text("version unknown, priced as 国行") == "version unknown, priced as 国行"
+    assert facts[-1].startswith("grade=") and fact_text(facts[-1]) == f"grade {facts[-1][6:]}"
+    assert fact_text("count=2") == "2 found"
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     translators = install_translators(app, "zh_CN")
@@ -148,6 +151,13 @@ def test_the_quote_s_evidence_reads_in_chinese(qtbot: QtBot, context: StationCon
         assert evidence.toolTip() == evidence.text()  # the cell is narrower than its text
         assert fact_text("version unknown, priced as 国行") == "版本未知，按国行计价"
         assert fact_text("battery.health_percent=81.0") == "battery.health_percent=81.0"
+        # The grade priced, and the facts of a line that counts findings or of a price
+        # the clerk changed; facts are parted by a Chinese semicolon.
+        assert f"；成色档 {facts[-1][6:]}" in evidence.text() and ", " not in evidence.text()
+        assert [
+            fact_text(f)
+            for f in ("count=2", "accessory charger missing", "by=李", "approved_by=-", "at=09:30")
+        ] == ["共 2 处", "缺配件 charger", "改价人 李", "批准人 -", "时间 09:30"]
     finally:
         for translator in translators:
             app.removeTranslator(translator)
