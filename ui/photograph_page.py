@@ -12,7 +12,6 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QImage, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -25,6 +24,7 @@ from app import flow
 from app.records import Inspection, PhotoRef, PhotoStep
 from devices.report import DeviceReport, Platform
 from ui.context import StationContext
+from ui.file_dialog import ask_open
 from ui.photo_view import PhotoView, to_qimage
 from ui.problem_text import quality_text
 from vision.camera import HEIF_SUFFIXES, IMAGE_SUFFIXES, CameraError, HeicPhotoError
@@ -339,7 +339,7 @@ class PhotographPage(QWidget):
         inspection = self._context.inspection.current
         if inspection is None or self._step >= len(STEPS):
             return
-        name, _ = QFileDialog.getOpenFileName(
+        name = ask_open(
             self,
             self.tr("Photo for: %1").replace("%1", step_text(STEPS[self._step][0])),
             self._photo_folder,

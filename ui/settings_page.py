@@ -10,7 +10,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.grading import load_standard
 from app.settings import Settings, save_settings
 from ui.context import StationContext
+from ui.file_dialog import ask_open, ask_save
 
 #: The exposure box's lowest step, shown as "Auto"; the settings allow -13 and up.
 AUTO_EXPOSURE = -14.0
@@ -190,14 +190,14 @@ class SettingsPage(QWidget):
         )
 
     def _on_import_clicked(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
+        name = ask_open(
             self, self.tr("Price sheet"), "", self.tr("Price sheets (*.csv *.xlsx *.txt)")
         )
         if name:
             self.import_sheet(Path(name))
 
     def _on_marker_clicked(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
+        name = ask_save(
             self, self.tr("Scale marker"), "yanji-marker.png", self.tr("PNG image (*.png)")
         )
         if name:
