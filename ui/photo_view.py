@@ -172,6 +172,8 @@ class PhotoView(QLabel):
             return
         ratio = self.devicePixelRatioF()
         shown = self._image.size().scaled(self.size() * ratio, Qt.AspectRatioMode.KeepAspectRatio)
+        if shown.isEmpty():  # not laid out yet: drawn at the first resize
+            return
         pixmap = QPixmap.fromImage(
             self._image.scaled(
                 shown,
