@@ -14,7 +14,6 @@ import re
 from collections.abc import Callable
 
 import cv2
-import numpy as np
 import shiboken6
 from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -31,6 +30,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QRubberBand, QSizePolicy
 
 from ui.tasks import TaskRunner
+from vision.camera import decode_image, preview
+from vision.types import Image
 
 log = logging.getLogger(__name__)
 
@@ -43,41 +44,31 @@ SHOWN_LONGEST = 2560
 Box = tuple[tuple[int, int, int, int], str, str]
 
 
-def to_qimage(image: np.ndarray) -> QImage:  # type: ignore[type-arg]
+def to_qimage(image: Image) -> QImage:
     """A BGR uint8 array as a QImage (copied, so the array may go)."""
     rgb = cv2.cvtColor(image, cv2.COLOR_BGR2RGB)
     h, w = rgb.shape[:2]
     return QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
 
 
-def decode_photo(data: bytes) -> tuple[QImage, QSize]:
-    """A photo's bytes as the copy to show (no side over ``SHOWN_LONGEST``) and the
-    photo's own size; ValueError if the bytes are not a picture.
+def _for_showing(image: Image) -> tuple[QImage, QSize]:
+    """The copy of a BGR picture to show (no side over ``SHOWN_LONGEST``) and the
+    picture's own size, which boxes are given in. Safe off the GUI thread."""
+    height, width = image.shape[:2]
+    shown = preview(image, max(1, width * SHOWN_LONGEST // max(height, width)))
+    return to_qimage(shown), QSize(width, height)
 
-    Decoded by OpenCV, as the detector decodes it, so the boxes it placed fall where
-    they belong; and OpenCV lets go of Python's lock while it decodes and scales, where
+
+def decode_photo(data: bytes) -> tuple[QImage, QSize]:
+    """A stored photo's bytes as ``_for_showing`` gives them; ValueError if they are not
+    a picture. Decoded by OpenCV (`vision.camera.decode_image`), as the detector
+    decoded it; OpenCV also lets go of Python's lock while it decodes and scales, where
     ``QImage.fromData`` holds it, stalling the GUI thread for the quarter second a
     12 MP PNG takes however it is run."""
-    image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR) if data else None
+    image = decode_image(data)
     if image is None:
         raise ValueError(f"{len(data)} bytes that are not a picture")
-    height, width = image.shape[:2]
-    scale = SHOWN_LONGEST / max(height, width)
-    if scale < 1:
-        size = (max(1, round(width * scale)), max(1, round(height * scale)))
-        image = cv2.resize(image, size, interpolation=cv2.INTER_AREA)
-    return to_qimage(image), QSize(width, height)
-
-
-def _reduced(image: QImage) -> QImage:
-    if image.isNull() or max(image.width(), image.height()) <= SHOWN_LONGEST:
-        return image
-    return image.scaled(
-        SHOWN_LONGEST,
-        SHOWN_LONGEST,
-        Qt.AspectRatioMode.KeepAspectRatio,
-        Qt.TransformationMode.SmoothTransformation,
-    )
+    return _for_showing(image)
 
 
 class PhotoView(QLabel):
@@ -110,11 +101,17 @@ class PhotoView(QLabel):
         """Whether a stored photo is being read to be shown."""
         return self._key is not None and self._image.isNull()
 
-    def show_image(self, image: QImage, boxes: list[Box]) -> None:
-        """The photo, with (box, colour, label) drawn on it."""
+    def show_frame(self, frame: Image, boxes: list[Box]) -> None:
+        """A BGR picture in hand (a live frame), with (box, colour, label) drawn on it."""
         self._generation += 1
         self._key = None
-        self._show(_reduced(image), image.size(), boxes)
+        self._show(*_for_showing(frame), boxes)
+
+    def show_nothing(self) -> None:
+        """No photo (and no photo still being read will appear)."""
+        self._generation += 1
+        self._key = None
+        self._show(QImage(), QSize(), [])
 
     def load(
         self, runner: TaskRunner, key: str, read: Callable[[], bytes], boxes: list[Box]

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QImage, QShowEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -25,7 +25,7 @@ from app.records import Inspection, PhotoRef, PhotoStep
 from devices.report import DeviceReport, Platform
 from ui.context import StationContext
 from ui.file_dialog import ask_open
-from ui.photo_view import PhotoView, to_qimage
+from ui.photo_view import PhotoView
 from ui.problem_text import quality_text
 from vision.camera import HEIF_SUFFIXES, IMAGE_SUFFIXES, CameraError, HeicPhotoError
 from vision.locate import Quality
@@ -265,7 +265,7 @@ class PhotographPage(QWidget):
         nothing (never a frame of another phone)."""
         taken = flow.captured(inspection)
         if not taken:
-            self.view.show_image(QImage(), [])
+            self.view.show_nothing()
             return
         photos, sha = self._context.store.photos, taken[-1].sha256
         self.view.load(self._context.runner, sha, lambda: photos.read(sha), [])
@@ -309,7 +309,7 @@ class PhotographPage(QWidget):
         self._previewing = False
         image, problems, outline = result
         boxes = [(outline, "#00c853", "")] if outline else []
-        self.view.show_image(to_qimage(image), boxes)
+        self.view.show_frame(image, boxes)
         hints = [quality_text(q) for q in problems]
         self.hints.setText("\n".join(hints) or self.tr("Looks good: capture"))
 

@@ -159,7 +159,7 @@ class ReviewPage(QWidget):
         inspection = self._context.inspection.current
         photo = self.current_photo()
         if inspection is None or photo is None:
-            self.view.show_image(QImage(), [])
+            self.view.show_nothing()
             return
         boxes = [
             (f.bbox_px, FOUND_COLOUR, kind_text(f.kind.value))

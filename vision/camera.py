@@ -38,6 +38,16 @@ class HeicPhotoError(CameraError):
         self.path = path
 
 
+def decode_image(data: bytes) -> Image | None:
+    """A photo's bytes as BGR uint8, turned upright by its EXIF orientation, as every
+    photo the station analyses or shows is decoded (so boxes found on it fall where they
+    belong when it is shown); None when they are not a picture OpenCV can read."""
+    if not data:
+        return None
+    image: Image | None = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
+    return image
+
+
 def read_image(path: Path) -> Image:
     """A photo file as BGR uint8; CameraError naming the file when it is unreadable."""
     return read_photo(path)[1]
@@ -57,7 +67,7 @@ def read_photo(path: Path) -> tuple[bytes, Image]:
         raise CameraError(f"{path}: cannot be read ({error.strerror or error})") from error
     if not data:
         raise CameraError(f"{path}: the file is empty")
-    image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
+    image = decode_image(data)
     if image is None and path.suffix.lower() in HEIF_SUFFIXES:
         raise HeicPhotoError(path)
     if image is None:

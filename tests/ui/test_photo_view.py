@@ -14,7 +14,7 @@ import shiboken6
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from pytestqt.qtbot import QtBot
 
-from ui.photo_view import SHOWN_LONGEST, PhotoView, to_qimage
+from ui.photo_view import SHOWN_LONGEST, PhotoView
 from ui.tasks import TaskRunner
 
 
@@ -97,7 +97,7 @@ def test_a_late_decode_never_replaces_the_photo_asked_for_since(
     release.clear()
     view.load(runner, "1" * 64, slow, [])
     frame = np.full((720, 1280, 3), 200, np.uint8)
-    view.show_image(to_qimage(frame), [])
+    view.show_frame(frame, [])
     release.set()
     qtbot.waitUntil(lambda: runner.in_flight == 0, timeout=20000)
     assert view.photo_size == QSize(1280, 720)
