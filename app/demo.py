@@ -115,7 +115,8 @@ def photograph(store: Store, inspection_id: str, defects: tuple[Defect, ...]) ->
     """A generated screen-off photo with ``defects``, stored and analysed (the step the
     window takes with a real camera)."""
     from app.flow import photograph as take
-    from vision.synthetic import encode_png, render_scene
+    from vision.camera import encode_still
+    from vision.synthetic import render_scene
 
     device = store.get(inspection_id).device
     scene = render_scene(
@@ -124,8 +125,7 @@ def photograph(store: Store, inspection_id: str, defects: tuple[Defect, ...]) ->
     return take(
         store,
         inspection_id,
-        encode_png(scene.image),
-        scene.image,
+        encode_still(scene.image),
         step=PhotoStep.SCREEN_OFF,
         surface=Surface.SCREEN,
         size_mm=photo_size_mm(device, PhotoStep.SCREEN_OFF),

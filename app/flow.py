@@ -52,22 +52,56 @@ def start(store: Store, station_id: str, clerk: str, device: DeviceReport) -> In
 def photograph(
     store: Store,
     inspection_id: str,
-    png: bytes,
-    image: Any,
+    data: bytes,
     *,
     step: PhotoStep,
     surface: Surface,
     size_mm: tuple[float, float] | None = None,
     pattern: Any = None,
 ) -> Inspection:
-    """Store the photo first (it is evidence even if analysis fails), then analyse it
-    and attach its findings, each with its evidence crop stored too, and what was
-    wrong with the photo itself (glare, blur, a lit screen...) on its record."""
+    """Store the photo ``data`` (a camera still as `vision.camera.encode_still` makes
+    it, or any picture file's bytes) first, since it is evidence even if analysis
+    fails; then analyse the picture decoded from those very bytes and attach its
+    findings, each with its evidence crop stored too, and what was wrong with the photo
+    itself (glare, blur, a lit screen...) on its record. Whoever decodes the stored
+    photo the same way (`vision.camera.decode_image`) gets the picture the findings
+    and their ``bbox_px`` were found on. `vision.camera.CameraError` when ``data`` is
+    not a picture: nothing is stored then."""
+    from vision.camera import CameraError, decode_image
+
+    image = decode_image(data)
+    if image is None:
+        raise CameraError("the photo is not a picture OpenCV can read; nothing was stored")
+    return _photograph(
+        store,
+        inspection_id,
+        data,
+        image,
+        step=step,
+        surface=surface,
+        size_mm=size_mm,
+        pattern=pattern,
+    )
+
+
+def _photograph(
+    store: Store,
+    inspection_id: str,
+    data: bytes,
+    image: Any,
+    *,
+    step: PhotoStep,
+    surface: Surface,
+    size_mm: tuple[float, float] | None,
+    pattern: Any,
+) -> Inspection:
+    """`photograph` with ``image`` already decoded from ``data``."""
     from vision.analyze import analyze
+    from vision.camera import media_type
 
     # A test-pattern photo names its pattern ("pattern:black"): several may be taken.
     note = step.value if pattern is None else f"{step.value}:{pattern}"
-    record = store.add_photo(inspection_id, png, step, "image/png", note)
+    record = store.add_photo(inspection_id, data, step, media_type(data), note)
     photo = record.photos[-1].sha256
     analysis = analyze(image, surface, pattern, size_mm=size_mm)
     new = analysis.findings
@@ -100,22 +134,20 @@ def photograph_file(
     pattern: Any = None,
 ) -> Inspection:
     """A photo taken elsewhere (with a handheld phone at a stall, or a camera with no
-    cable to the station) used for ``step`` as if the station's camera had taken it:
-    the picture as decoded, turned upright by its EXIF orientation, is stored and
-    analysed like a capture. An audit event names the file it came from, with the
-    file's own SHA-256 and size: the original is not kept, but whoever holds it (the
-    seller, on the phone that took it) can show it is the photo used.
+    cable to the station) used for ``step`` as if the station's camera had taken it.
+    The file itself is kept, byte for byte, so the stored photo's SHA-256 is the
+    file's: whoever still holds the file (the seller, on the phone that took it) can
+    show it is the photo used. It is analysed as decoded, turned upright by its EXIF
+    orientation, as every viewer shows it. An audit event names the file.
     `vision.camera.CameraError`, naming the file, when it cannot be read: nothing is
     stored then."""
     from vision.camera import read_photo
-    from vision.synthetic import encode_png
 
     original, image = read_photo(path)
-    png = encode_png(image)
-    record = photograph(
+    record = _photograph(
         store,
         inspection_id,
-        png,
+        original,
         image,
         step=step,
         surface=surface,
@@ -128,9 +160,8 @@ def photograph_file(
         inspection_id,
         {
             "file": path.name,
-            "file_sha256": sha256_hex(original),
-            "file_bytes": len(original),
-            "sha256": sha256_hex(png),
+            "sha256": sha256_hex(original),
+            "bytes": len(original),
             "step": step.value,
         },
     )

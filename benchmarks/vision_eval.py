@@ -10,6 +10,10 @@ an intact one is a false alarm when a crack is found. The data's README says the
 photo ph4.jpg shows no visible damage: it is counted as intact. Targets (issue #4):
 MSD >= 90 % recall per class and <= 10 % of good flagged; cracked >= 85 %, intact
 <= 15 %.
+
+With --as-still each photo is analysed as the station keeps a camera still: encoded
+by `vision.camera.encode_still` (JPEG) and decoded again, as `app.flow.photograph`
+analyses it.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from vision.analyze import analyze  # noqa: E402
-from vision.camera import CameraError, read_image  # noqa: E402
+from vision.camera import CameraError, decode_image, encode_still, read_image  # noqa: E402
 from vision.finding import FindingKind  # noqa: E402
 
 SUFFIXES = {".jpg", ".jpeg", ".png"}
@@ -32,11 +36,13 @@ SUFFIXES = {".jpg", ".jpeg", ".png"}
 SHOP_UNDAMAGED = {"ph4.jpg"}
 
 
-def kinds_in(path: Path) -> tuple[set[str], bool]:
+def kinds_in(path: Path, as_still: bool) -> tuple[set[str], bool]:
     try:
-        result = analyze(read_image(path))
+        image = read_image(path)
     except CameraError:
         return set(), False
+    still = decode_image(encode_still(image)) if as_still else image
+    result = analyze(image if still is None else still)
     return {f.kind.value for f in result.findings}, result.phone_found
 
 
@@ -44,9 +50,12 @@ def photos_in(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES)
 
 
-def evaluate(title: str, classes: dict[str, list[Path]], positive: dict[str, str]) -> None:
+def evaluate(
+    title: str, classes: dict[str, list[Path]], positive: dict[str, str], as_still: bool
+) -> None:
     """``positive`` maps a class to the finding kind that counts as detecting it; a class
-    not in it is negative (any finding of the watched kinds is a false alarm)."""
+    not in it is negative (any finding of the watched kinds is a false alarm).
+    ``as_still``: each photo analysed after a round trip through a still's JPEG."""
     print(f"\n== {title}")
     watched = set(positive.values())
     table: dict[str, collections.Counter[str]] = {}
@@ -55,7 +64,7 @@ def evaluate(title: str, classes: dict[str, list[Path]], positive: dict[str, str
         hits = 0
         odd = []  # missed positives, flagged negatives
         for photo in photos:
-            found, located = kinds_in(photo)
+            found, located = kinds_in(photo, as_still)
             counts.update(found or {"(none)"})
             counts["(no phone)"] += not located
             if name in positive:
@@ -83,15 +92,19 @@ def evaluate(title: str, classes: dict[str, list[Path]], positive: dict[str, str
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data_dir", type=Path)
+    parser.add_argument(
+        "--as-still", action="store_true", help="analyse each photo as a stored camera still"
+    )
     args = parser.parse_args()
     started = time.perf_counter()
     msd = args.data_dir / "msd"
-    _msd(msd)
+    _msd(msd, args.as_still)
     web = args.data_dir / "web-phone-photos"
     evaluate(
         "Web photos",
         {"damaged": photos_in(web / "damaged"), "intact": photos_in(web / "intact")},
         {"damaged": FindingKind.CRACK.value},
+        args.as_still,
     )
     shop = photos_in(args.data_dir / "shop-photos" / "damaged")
     evaluate(
@@ -101,11 +114,12 @@ def main() -> None:
             "intact": [p for p in shop if p.name in SHOP_UNDAMAGED],
         },
         {"damaged": FindingKind.CRACK.value},
+        args.as_still,
     )
     print(f"\n({time.perf_counter() - started:.0f} s)")
 
 
-def _msd(msd: Path) -> None:
+def _msd(msd: Path, as_still: bool) -> None:
     evaluate(
         "MSD cover glass",
         {c: photos_in(msd / c) for c in ("scratch", "oil", "stain", "good")},
@@ -114,6 +128,7 @@ def _msd(msd: Path) -> None:
             "oil": FindingKind.OIL.value,
             "stain": FindingKind.STAIN.value,
         },
+        as_still,
     )
 
 

@@ -329,9 +329,9 @@ class PhotographPage(QWidget):
         store = self._context.store
 
         def photograph(**step: Any) -> Inspection:
-            from vision.synthetic import encode_png
+            from vision.camera import encode_still
 
-            return flow.photograph(store, inspection.id, encode_png(frame), frame, **step)
+            return flow.photograph(store, inspection.id, encode_still(frame), **step)
 
         self._take(photograph)
 

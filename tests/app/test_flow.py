@@ -16,7 +16,9 @@ from app.quoting import price_inspection, pricing_setup
 from app.records import InspectionState, PhotoStep
 from app.store import Store
 from devices.report import DeviceReport, Platform
-from vision.analyze import CROP_PAD_PX
+from tests.vision.photo_files import jpeg_with_orientation
+from vision.analyze import CROP_PAD_PX, analyze
+from vision.camera import decode_image, encode_still
 from vision.finding import Finding, FindingKind, Severity, Surface
 from vision.synthetic import Defect, encode_png, render_scene
 
@@ -31,20 +33,38 @@ PHONE = DeviceReport(
 GOOD_ID = "11010519491231002X"
 
 
+def _scratched(rotate_deg: float = 0.0):  # type: ignore[no-untyped-def]
+    """A phone with one 8 mm scratch on its glass, screen off."""
+    return render_scene(
+        (Defect(FindingKind.SCRATCH, 20, 40, length_mm=8, brightness=60),),
+        size_mm=(71.0, 146.0),
+        rotate_deg=rotate_deg,
+    ).image
+
+
+def _from_file(store: Store, path: Path):  # type: ignore[no-untyped-def]
+    """A new inspection, and its record once the photo file ``path`` is used for the
+    screen-off step by clerk li."""
+    draft = flow.start(store, "st", "clerk", PHONE)
+    return draft, flow.photograph_file(
+        store,
+        draft.id,
+        path,
+        clerk="li",
+        step=PhotoStep.SCREEN_OFF,
+        surface=Surface.SCREEN,
+        size_mm=(71.0, 146.0),
+    )
+
+
 def _photographed(store: Store, image=None, size_mm=(71.0, 146.0)):  # type: ignore[no-untyped-def]
     """A new inspection with one screen-off photo analysed: by default a phone with one
     scratch, of known size."""
     record = flow.start(store, "st", "clerk", PHONE)
-    if image is None:
-        image = render_scene(
-            (Defect(FindingKind.SCRATCH, 20, 40, length_mm=8, brightness=60),),
-            size_mm=(71.0, 146.0),
-        ).image
     return flow.photograph(
         store,
         record.id,
-        encode_png(image),
-        image,
+        encode_still(_scratched() if image is None else image),
         step=PhotoStep.SCREEN_OFF,
         surface=Surface.SCREEN,
         size_mm=size_mm,
@@ -59,52 +79,82 @@ def test_photograph_stores_the_photo_and_its_findings(store: Store) -> None:
     assert finding.evidence_sha256 and store.photos.verify(finding.evidence_sha256)
     # The evidence crop is stored as a photo too, but it is not one the clerk took.
     assert [p.step for p in record.photos] == [PhotoStep.SCREEN_OFF, PhotoStep.OTHER]
+    assert [p.media_type for p in record.photos] == ["image/jpeg", "image/png"]
     assert flow.captured(record) == [record.photos[0]]
 
 
-def test_a_photo_from_a_file_is_stored_analysed_and_its_file_named(
+def test_the_stored_photo_gives_the_same_findings_when_analysed_again(store: Store) -> None:
+    record = _photographed(store)
+    stored = decode_image(store.photos.read(record.photos[0].sha256))
+    again = analyze(stored, Surface.SCREEN, size_mm=(71.0, 146.0)).findings
+    assert [(f.kind, f.bbox_px, f.length_mm) for f in again] == [
+        (f.kind, f.bbox_px, f.length_mm) for f in record.findings
+    ]
+
+
+def test_photograph_refuses_bytes_that_are_no_picture_and_stores_nothing(store: Store) -> None:
+    from vision.camera import CameraError
+
+    draft = flow.start(store, "st", "clerk", PHONE)
+    with pytest.raises(CameraError, match="not a picture"):
+        flow.photograph(
+            store, draft.id, b"\xff\xd8\xff cut", step=PhotoStep.BACK, surface=Surface.BACK
+        )
+    assert store.get(draft.id).photos == ()
+
+
+def test_a_photo_from_a_file_is_kept_as_it_is_analysed_and_its_file_named(
     store: Store, tmp_path: Path
 ) -> None:
-    image = render_scene(
-        (Defect(FindingKind.SCRATCH, 20, 40, length_mm=8, brightness=60),),
-        size_mm=(71.0, 146.0),
-        rotate_deg=8.0,
-    ).image
     path = tmp_path / "IMG_2041.jpg"
-    assert cv2.imwrite(str(path), image, [cv2.IMWRITE_JPEG_QUALITY, 95])
-    draft = flow.start(store, "st", "clerk", PHONE)
-    record = flow.photograph_file(
-        store,
-        draft.id,
-        path,
-        clerk="li",
-        step=PhotoStep.SCREEN_OFF,
-        surface=Surface.SCREEN,
-        size_mm=(71.0, 146.0),
-    )
+    assert cv2.imwrite(str(path), _scratched(rotate_deg=8.0), [cv2.IMWRITE_JPEG_QUALITY, 90])
+    draft, record = _from_file(store, path)
     assert [f.kind for f in record.findings] == [FindingKind.SCRATCH]
     assert record.findings[0].length_mm == pytest.approx(8.0, rel=0.1)
     photo = record.photos[0]
-    assert photo.step is PhotoStep.SCREEN_OFF and photo.media_type == "image/png"
-    # What is stored is what was analysed: the decoded picture, the finding's box on it.
-    stored = cv2.imdecode(
-        np.frombuffer(store.photos.read(photo.sha256), np.uint8), cv2.IMREAD_COLOR
-    )
-    assert stored.shape == image.shape
+    assert photo.step is PhotoStep.SCREEN_OFF and photo.media_type == "image/jpeg"
+    # The file itself is the stored photo: the seller's copy hashes to the same.
+    file_sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+    assert photo.sha256 == file_sha256
+    assert store.photos.read(photo.sha256) == path.read_bytes()
     events = [e for e in store.audit_events(draft.id) if e["action"] == "photo.from_file"]
     assert [(e["actor"], e["details"]) for e in events] == [
         (
             "li",
             {
                 "file": "IMG_2041.jpg",
-                "file_sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
-                "file_bytes": path.stat().st_size,
-                "sha256": photo.sha256,
+                "sha256": file_sha256,
+                "bytes": path.stat().st_size,
                 "step": "screen_off",
             },
         )
     ]
-    assert events[0]["details"]["file_sha256"] != photo.sha256  # the JPEG, not the PNG
+
+
+def test_a_sideways_photo_file_is_kept_sideways_and_its_boxes_fall_on_it_upright(
+    store: Store, tmp_path: Path
+) -> None:
+    upright = _scratched()
+    # As a phone held upright writes it: the pixels lie on their side, EXIF turns them.
+    path = tmp_path / "IMG_2044.jpg"
+    path.write_bytes(jpeg_with_orientation(cv2.rotate(upright, cv2.ROTATE_90_COUNTERCLOCKWISE), 6))
+    _, record = _from_file(store, path)
+    assert store.photos.read(record.photos[0].sha256) == path.read_bytes()
+    shown = decode_image(store.photos.read(record.photos[0].sha256))
+    assert shown is not None and shown.shape == upright.shape
+    [finding] = record.findings
+    expected = analyze(upright, Surface.SCREEN, size_mm=(71.0, 146.0)).findings[0].bbox_px
+    assert all(abs(a - b) <= 3 for a, b in zip(finding.bbox_px, expected, strict=True))
+
+
+def test_a_photo_file_is_typed_by_its_bytes_not_its_name(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "IMG_2043.jpg"  # a PNG, named .jpg by whoever sent it
+    path.write_bytes(encode_png(render_scene((), size_mm=(71.0, 146.0)).image))
+    draft = flow.start(store, "st", "clerk", PHONE)
+    record = flow.photograph_file(
+        store, draft.id, path, clerk="li", step=PhotoStep.BACK, surface=Surface.BACK
+    )
+    assert record.photos[0].media_type == "image/png"
 
 
 def test_an_unreadable_photo_file_is_named_and_nothing_is_stored(
@@ -159,8 +209,7 @@ def _pattern_photo(store: Store, inspection_id: str, image, pattern):  # type: i
     return flow.photograph(
         store,
         inspection_id,
-        encode_png(image),
-        image,
+        encode_still(image),
         step=PhotoStep.PATTERN,
         surface=Surface.SCREEN,
         size_mm=(71.0, 146.0),

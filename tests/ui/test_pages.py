@@ -28,9 +28,8 @@ from ui.review_page import ReviewPage
 from ui.seal_page import SealPage
 from ui.settings_page import SettingsPage
 from ui.station import demo_frame
-from vision.camera import CameraError, CameraSource
+from vision.camera import CameraError, CameraSource, encode_still
 from vision.finding import FindingKind, Surface
-from vision.synthetic import encode_png
 
 PHONES = recorded_phones()
 
@@ -50,8 +49,7 @@ def _photographed(context: StationContext, name: str = "ios-iphone7-cn", frame=N
     record = flow.photograph(
         context.store,
         record.id,
-        encode_png(frame),
-        frame,
+        encode_still(frame),
         step=PhotoStep.SCREEN_OFF,
         surface=Surface.SCREEN,
         size_mm=(71.0, 146.0),
@@ -424,7 +422,7 @@ def test_review_shows_each_photo_and_places_drawn_findings_on_it(
     record = _photographed(context)
     back = demo_frame(record, PhotoStep.BACK)
     record = flow.photograph(
-        context.store, record.id, encode_png(back), back, step=PhotoStep.BACK, surface=Surface.BACK
+        context.store, record.id, encode_still(back), step=PhotoStep.BACK, surface=Surface.BACK
     )
     context.inspection.set(record)
     screen_photo, back_photo = (p for p in record.photos if p.step is not PhotoStep.OTHER)

@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from tests.vision.fake_capture import FakeCapture
+from tests.vision.photo_files import jpeg_with_orientation
 from vision.__main__ import main
 from vision.analyze import analyze, overlay
 from vision.camera import (
@@ -19,6 +20,9 @@ from vision.camera import (
     FileSource,
     FolderSource,
     VideoSource,
+    decode_image,
+    encode_still,
+    media_type,
     preview,
     read_image,
 )
@@ -189,24 +193,42 @@ def test_missing_camera_and_bad_files_are_clear_errors(tmp_path: Path) -> None:
 
 
 def test_a_photo_file_is_read_upright_by_its_exif_orientation(tmp_path: Path) -> None:
-    import struct
-
     picture = np.zeros((100, 200, 3), np.uint8)
     picture[:, :50] = 255  # white on the left
-    ok, jpeg = cv2.imencode(".jpg", picture)
-    assert ok
-    # An EXIF block saying "turn 90 degrees clockwise to show" (orientation 6), as a
-    # phone held upright writes it, after the JPEG's start-of-image marker.
-    entry = struct.pack(">HHIHH", 0x0112, 3, 1, 6, 0)
-    tiff = b"MM\x00*" + struct.pack(">I", 8) + struct.pack(">H", 1) + entry + b"\x00" * 4
-    app1 = b"Exif\x00\x00" + tiff
-    data = jpeg.tobytes()
-    (tmp_path / "upright.jpg").write_bytes(
-        data[:2] + b"\xff\xe1" + struct.pack(">H", len(app1) + 2) + app1 + data[2:]
-    )
+    (tmp_path / "upright.jpg").write_bytes(jpeg_with_orientation(picture, 6))
     image = read_image(tmp_path / "upright.jpg")
     assert image.shape[:2] == (200, 100)  # turned: taller than wide
     assert image[:40].mean() > 200 and image[-40:].mean() < 50  # the white is on top now
+
+
+def test_a_camera_still_keeps_the_colour_of_one_pixel() -> None:
+    frame = np.full((120, 160, 3), 20, np.uint8)
+    frame[60, 80] = (0, 0, 255)  # one red pixel, as a stuck subpixel looks on black
+    data = encode_still(frame)
+    assert media_type(data) == "image/jpeg"
+    decoded = decode_image(data)
+    assert decoded is not None and decoded.shape == frame.shape
+    # Colour at full resolution: 4:2:0 would smear it over 2 x 2 pixels at half strength.
+    blue, green, red = (int(v) for v in decoded[60, 80])
+    assert red > 200 and green < 60 and blue < 60
+    assert np.abs(decoded.astype(int) - frame.astype(int)).mean() < 1.0
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"\xff\xd8\xff\xe0 JFIF", "image/jpeg"),
+        (b"\x89PNG\r\n\x1a\n rest", "image/png"),
+        (b"RIFF\x10\x00\x00\x00WEBPVP8 ", "image/webp"),
+        (b"BM\x36\x00", "image/bmp"),
+        (b"II*\x00\x08", "image/tiff"),
+        (b"MM\x00*\x00", "image/tiff"),
+        (b"RIFF\x10\x00\x00\x00WAVEfmt ", "application/octet-stream"),
+        (b"", "application/octet-stream"),
+    ],
+)
+def test_media_type_is_told_by_the_leading_bytes(data: bytes, kind: str) -> None:
+    assert media_type(data) == kind
 
 
 def test_camera_says_its_real_size_and_comes_back_after_an_unplug(
