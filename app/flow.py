@@ -71,7 +71,7 @@ def photograph(
 
     image = decode_image(data)
     if image is None:
-        raise CameraError("the photo is not a picture OpenCV can read; nothing was stored")
+        raise CameraError("the photo is not a picture that can be read; nothing was stored")
     return _photograph(
         store,
         inspection_id,

@@ -1,6 +1,7 @@
 """What keeping a photo costs: bytes on disk and time to store and analyse a camera
 still, as JPEG (`vision.camera.encode_still`, what the station keeps) and as PNG (what
-it kept before), and for photo files how many bytes keeping them unchanged takes.
+it kept before); decoding an iPhone's 12 MP HEIC photo; and for photo files how many
+bytes keeping them unchanged takes.
 
     .venv/bin/python benchmarks/photos.py [DATA_DIR]
 
@@ -60,6 +61,14 @@ def main() -> None:
             f"encode {median_ms(lambda f=frame: encode_png(f), 3):.0f} ms; JPEG differs from "
             f"the frame by {error.mean():.2f} grey levels on average (max {error.max()})"
         )
+    # An iPhone's photo (HEIC, 4032x3024) from a file: decoded by libheif, kept as is.
+    clean = photo(4032, 3024).astype(np.float32)
+    frame = np.clip(clean + noise.normal(0, 2, clean.shape), 0, 255).astype(np.uint8)
+    heic = _heic(frame)
+    print(
+        f"12 MP HEIC (4032x3024) photo file: {len(heic) / 1e6:.1f} MB kept as it is; decode "
+        f"{median_ms(lambda: decode_image(heic), 3):.0f} ms"
+    )
     if args.data_dir is not None:
         files = sorted(args.data_dir.rglob("*.jpg"))
         kept = sum(f.stat().st_size for f in files)
@@ -72,6 +81,18 @@ def main() -> None:
             f"{len(files)} photo files in {args.data_dir}: kept as they are "
             f"{kept / 1e6:.1f} MB; re-encoded as PNG (as before) {as_png / 1e6:.1f} MB"
         )
+
+
+def _heic(frame: np.ndarray) -> bytes:  # type: ignore[type-arg]
+    """``frame`` as a HEIC file, at the quality an iPhone's are about (libheif's x265)."""
+    import io
+
+    import pillow_heif
+
+    buffer = io.BytesIO()
+    size = (frame.shape[1], frame.shape[0])
+    pillow_heif.from_bytes(mode="BGR", size=size, data=bytes(frame)).save(buffer, quality=80)
+    return buffer.getvalue()
 
 
 if __name__ == "__main__":

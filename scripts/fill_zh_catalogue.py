@@ -105,7 +105,6 @@ ZH = {
     "The photo just taken (%1) has problems, so its findings may be incomplete: %2": "刚拍的照片（%1）有问题，检测结果可能不全：%2",
     "NO CAMERA: demo photos for the recorded phones, files for real ones": "无摄像头：录制的手机用演示照片，真实手机用照片文件",
     "No camera: the demo photos are for the recorded phones only. Use a photo from a file, or plug a camera in and press Look for the camera again on the Phones page.": "没有摄像头：演示照片只用于录制的手机。请使用文件中的照片，或接上摄像头后在“手机”页按“重新查找摄像头”。",
-    "%1 is a HEIC photo, which cannot be read here. Send it as JPEG (on the iPhone: Settings > Camera > Formats > Most Compatible).": "%1 是 HEIC 格式的照片，本机无法读取。请以 JPEG 格式发送（在 iPhone 上：设置 > 相机 > 格式 > 兼容性最佳）。",
     "Save the scale &marker sheet to print…": "保存比例标记纸以便打印(&M)…",
     "Scale marker": "比例标记",
     "PNG image (*.png)": "PNG 图片 (*.png)",

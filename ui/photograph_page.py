@@ -27,15 +27,15 @@ from ui.context import StationContext
 from ui.file_dialog import ask_open
 from ui.photo_view import PhotoView
 from ui.problem_text import quality_text
-from vision.camera import HEIF_SUFFIXES, IMAGE_SUFFIXES, CameraError, HeicPhotoError
+from vision.camera import IMAGE_SUFFIXES, CameraError
 from vision.locate import Quality
 from vision.patterns import Pattern
 
 #: The guided captures in order, with the surface each shows.
 STEPS = tuple(flow.STEP_SURFACE.items())
 PATTERN_INDEX = [step for step, _ in STEPS].index(PhotoStep.PATTERN)
-#: The photo files the file dialog lists (HEIC too: reading one says what to do).
-PHOTO_PATTERNS = " ".join(f"*{suffix}" for suffix in sorted(IMAGE_SUFFIXES | HEIF_SUFFIXES))
+#: The photo files the file dialog lists.
+PHOTO_PATTERNS = " ".join(f"*{suffix}" for suffix in sorted(IMAGE_SUFFIXES))
 
 
 class PhotographPage(QWidget):
@@ -393,13 +393,6 @@ class PhotographPage(QWidget):
 
     def _on_failed(self, error: BaseException) -> None:
         self._enable_taking(self._context.inspection.current, open_step=True)
-        if isinstance(error, HeicPhotoError):
-            self.outcome.setText(
-                self.tr(
-                    "%1 is a HEIC photo, which cannot be read here. Send it as JPEG (on the iPhone: Settings > Camera > Formats > Most Compatible)."
-                ).replace("%1", error.path.name)
-            )
-            return
         if isinstance(error, CameraError):  # a photo file that cannot be read
             self.outcome.setText(self.tr("This photo cannot be used: %1").replace("%1", str(error)))
             return

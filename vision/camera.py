@@ -17,35 +17,53 @@ from vision.types import Image
 
 log = logging.getLogger(__name__)
 
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff", ".webp"}
-#: iPhones' own photo format, which OpenCV does not read: told apart from a corrupt file.
-HEIF_SUFFIXES = {".heic", ".heif"}
+#: Photo files the station reads: OpenCV's formats, and HEIC (an iPhone's own format),
+#: which pillow-heif (libheif) decodes.
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff", ".webp", ".heic", ".heif"}
+#: Brands of HEIF files with an HEVC picture (ISO/IEC 23008-12), the first at byte 8.
+_HEIF_BRANDS = {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1"}
 
 
 class CameraError(Exception):
     """A camera or file that gives no picture; the message says which and why."""
 
 
-class HeicPhotoError(CameraError):
-    """A HEIC photo (an iPhone's own format), which OpenCV cannot read; ``path`` is
-    the file."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(
-            f"{path}: a HEIC photo, which cannot be read here; send it as JPEG (on an "
-            "iPhone: Settings > Camera > Formats > Most Compatible)"
-        )
-        self.path = path
-
-
 def decode_image(data: bytes) -> Image | None:
-    """A photo's bytes as BGR uint8, turned upright by its EXIF orientation, as every
-    photo the station analyses or shows is decoded (so boxes found on it fall where they
-    belong when it is shown); None when they are not a picture OpenCV can read."""
+    """A photo's bytes as BGR uint8, turned upright (by its EXIF orientation, or a HEIC
+    file's own rotation), as every photo the station analyses or shows is decoded (so
+    boxes found on it fall where they belong when it is shown); None when they are not
+    a picture that can be read."""
     if not data:
         return None
     image: Image | None = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
+    if image is None and is_heif(data):
+        image = _decode_heif(data)
     return image
+
+
+def is_heif(data: bytes) -> bool:
+    """Whether ``data`` begins as a HEIC photo (a HEIF file with an HEVC picture) does."""
+    return data[4:8] == b"ftyp" and data[8:12] in _HEIF_BRANDS
+
+
+def _decode_heif(data: bytes) -> Image | None:
+    """A HEIC photo's primary picture as BGR uint8, with the rotation and mirroring the
+    file asks for applied by libheif (an iPhone writes them there, and the same in EXIF
+    for viewers that ignore them: the EXIF one is not applied again); None when libheif
+    cannot read it. Imported here: only a HEIC photo needs it."""
+    import pillow_heif
+
+    try:
+        heif = pillow_heif.open_heif(data, convert_hdr_to_8bit=True, bgr_mode=True)
+        picture = np.array(heif)  # a copy: the decoded buffer belongs to ``heif``
+    except (ValueError, RuntimeError, OSError) as error:
+        log.info("HEIC photo not decoded: %s", error)
+        return None
+    if picture.ndim == 2:
+        picture = cv2.cvtColor(picture, cv2.COLOR_GRAY2BGR)
+    elif picture.shape[2] == 4:
+        picture = np.ascontiguousarray(picture[:, :, :3])
+    return picture if picture.dtype == np.uint8 else None
 
 
 #: Quality of the JPEG a camera still is kept as (see `encode_still`).
@@ -84,10 +102,12 @@ def encode_still(frame: Image) -> bytes:
 
 def media_type(data: bytes) -> str:
     """The media type of a photo's bytes, from their leading bytes (a file's name may
-    say otherwise): ``image/jpeg``, ``image/png``, ``image/webp``, ``image/bmp``,
-    ``image/tiff``, or ``application/octet-stream`` for anything else."""
+    say otherwise): ``image/jpeg``, ``image/png``, ``image/heic``, ``image/webp``,
+    ``image/bmp``, ``image/tiff``, or ``application/octet-stream`` for anything else."""
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return "image/webp"
+    if is_heif(data):
+        return "image/heic"
     for signature, kind in _SIGNATURES:
         if data.startswith(signature):
             return kind
@@ -101,7 +121,7 @@ def read_image(path: Path) -> Image:
 
 def read_photo(path: Path) -> tuple[bytes, Image]:
     """A photo file's bytes, as they are on disk, and its picture (BGR uint8, turned
-    upright by its EXIF orientation), from one read; CameraError naming the file when
+    upright as `decode_image` turns it), from one read; CameraError naming the file when
     it is unreadable."""
     if path.is_dir():
         raise CameraError(f"{path}: a folder, not a photo")
@@ -114,10 +134,13 @@ def read_photo(path: Path) -> tuple[bytes, Image]:
     if not data:
         raise CameraError(f"{path}: the file is empty")
     image = decode_image(data)
-    if image is None and path.suffix.lower() in HEIF_SUFFIXES:
-        raise HeicPhotoError(path)
+    if image is None and is_heif(data):
+        raise CameraError(f"{path}: a HEIC photo that cannot be read (corrupt or cut short)")
     if image is None:
-        raise CameraError(f"{path}: not an image OpenCV can read (corrupt or unknown format)")
+        raise CameraError(
+            f"{path}: not an image that can be read (corrupt, or not JPEG, PNG, HEIC, "
+            "WebP, BMP or TIFF)"
+        )
     return data, image
 
 

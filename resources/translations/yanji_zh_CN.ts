@@ -653,13 +653,13 @@
 <context>
     <name>PhotoView</name>
     <message>
-        <location filename="../../ui/photo_view.py" line="133" />
+        <location filename="../../ui/photo_view.py" line="130" />
         <source>Opening the photo…</source>
         <extracomment>The longest side of the copy of a photo kept for showing. (box in photo pixels as x, y, w, h; colour; label)</extracomment>
         <translation>正在打开照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_view.py" line="162" />
+        <location filename="../../ui/photo_view.py" line="159" />
         <source>This photo could not be opened:
 %1</source>
         <translation>无法打开这张照片：
@@ -671,7 +671,7 @@
     <message>
         <location filename="../../ui/photograph_page.py" line="63" />
         <source>&amp;Capture</source>
-        <extracomment>The guided captures in order, with the surface each shows. The photo files the file dialog lists (HEIC too: reading one says what to do). The clerk asked to photograph one more test pattern (the step is done).</extracomment>
+        <extracomment>The guided captures in order, with the surface each shows. The photo files the file dialog lists. The clerk asked to photograph one more test pattern (the step is done).</extracomment>
         <translation>拍照(&amp;C)</translation>
     </message>
     <message>
@@ -780,72 +780,67 @@
         <translation>刚拍的照片（%1）有问题，检测结果可能不全：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="399" />
-        <source>%1 is a HEIC photo, which cannot be read here. Send it as JPEG (on the iPhone: Settings &gt; Camera &gt; Formats &gt; Most Compatible).</source>
-        <translation>%1 是 HEIC 格式的照片，本机无法读取。请以 JPEG 格式发送（在 iPhone 上：设置 &gt; 相机 &gt; 格式 &gt; 兼容性最佳）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/photograph_page.py" line="404" />
+        <location filename="../../ui/photograph_page.py" line="397" />
         <source>This photo cannot be used: %1</source>
         <translation>此照片无法使用：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="406" />
+        <location filename="../../ui/photograph_page.py" line="399" />
         <source>The photo could not be stored: %1</source>
         <translation>照片无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="452" />
+        <location filename="../../ui/photograph_page.py" line="445" />
         <source>White</source>
         <translation>白色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="453" />
+        <location filename="../../ui/photograph_page.py" line="446" />
         <source>Black</source>
         <translation>黑色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="454" />
+        <location filename="../../ui/photograph_page.py" line="447" />
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="455" />
+        <location filename="../../ui/photograph_page.py" line="448" />
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="456" />
+        <location filename="../../ui/photograph_page.py" line="449" />
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="457" />
+        <location filename="../../ui/photograph_page.py" line="450" />
         <source>50 % grey</source>
         <translation>50% 灰色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="467" />
+        <location filename="../../ui/photograph_page.py" line="460" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="476" />
+        <location filename="../../ui/photograph_page.py" line="469" />
         <source>1. Screen off, glass up</source>
         <translation>1. 熄屏，屏幕朝上</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="479" />
+        <location filename="../../ui/photograph_page.py" line="472" />
         <source>2. Screen on, test pattern</source>
         <translation>2. 亮屏，显示测试图</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="482" />
+        <location filename="../../ui/photograph_page.py" line="475" />
         <source>3. Back</source>
         <translation>3. 背面</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="483" />
+        <location filename="../../ui/photograph_page.py" line="476" />
         <source>4. Sides</source>
         <translation>4. 侧面</translation>
     </message>

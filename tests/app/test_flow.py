@@ -16,7 +16,7 @@ from app.quoting import price_inspection, pricing_setup
 from app.records import InspectionState, PhotoStep
 from app.store import Store
 from devices.report import DeviceReport, Platform
-from tests.vision.photo_files import jpeg_with_orientation
+from tests.vision.photo_files import heic_with_orientation, jpeg_with_orientation
 from vision.analyze import CROP_PAD_PX, analyze
 from vision.camera import decode_image, encode_still
 from vision.finding import Finding, FindingKind, Severity, Surface
@@ -145,6 +145,20 @@ def test_a_sideways_photo_file_is_kept_sideways_and_its_boxes_fall_on_it_upright
     [finding] = record.findings
     expected = analyze(upright, Surface.SCREEN, size_mm=(71.0, 146.0)).findings[0].bbox_px
     assert all(abs(a - b) <= 3 for a, b in zip(finding.bbox_px, expected, strict=True))
+
+
+def test_an_iphone_heic_photo_file_is_kept_as_it_is_and_analysed(
+    store: Store, tmp_path: Path
+) -> None:
+    path = tmp_path / "IMG_2045.HEIC"
+    path.write_bytes(heic_with_orientation(cv2.rotate(_scratched(), cv2.ROTATE_90_CLOCKWISE), 6))
+    _, record = _from_file(store, path)
+    photo = record.photos[0]
+    assert photo.media_type == "image/heic"
+    assert store.photos.read(photo.sha256) == path.read_bytes()
+    [finding] = record.findings
+    assert finding.kind is FindingKind.SCRATCH
+    assert finding.length_mm == pytest.approx(8.0, rel=0.1)
 
 
 def test_a_photo_file_is_typed_by_its_bytes_not_its_name(store: Store, tmp_path: Path) -> None:
@@ -304,7 +318,7 @@ def test_a_drawn_finding_cites_its_photo_with_a_crop_of_it(store: Store) -> None
     [
         ("evidence", "not drawn on a photo of this inspection"),
         ("off", "outside the photo"),
-        ("corrupt", "cannot cite its photo: .*not an image OpenCV can read"),
+        ("corrupt", "cannot cite its photo: .*not an image that can be read"),
     ],
 )
 def test_a_drawn_finding_on_no_photo_is_refused_and_nothing_is_kept(

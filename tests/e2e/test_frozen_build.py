@@ -82,7 +82,17 @@ def test_built_station_reports_a_bad_command_in_one_line(built: Path, tmp_path: 
 
 #: Packages whose modules are imported inside functions (a phone plugged in, a page
 #: opened): a static build would drop any that PyInstaller did not see.
-LAZY = ("app", "devices", "vision", "ui", "resources", "pymobiledevice3", "adb_shell", "usb1")
+LAZY = (
+    "app",
+    "devices",
+    "vision",
+    "ui",
+    "resources",
+    "pymobiledevice3",
+    "adb_shell",
+    "usb1",
+    "pillow_heif",
+)
 
 
 def _imported(folder: Path) -> set[str]:
@@ -111,6 +121,9 @@ def test_built_station_holds_every_module_the_code_imports(built: Path) -> None:
     }
     assert not missing
     assert "hypothesis" not in modules and "pytest" not in modules  # test tools stay out
+    # HEIC photos (imported when one is opened) need libheif's own libraries beside it.
+    inside = built.parent / "_internal"
+    assert list(inside.rglob("_pillow_heif*.so")) and list(inside.rglob("libheif*.so*"))
 
 
 @pytest.fixture

@@ -143,13 +143,14 @@ def test_photograph_uses_a_photo_from_a_file_and_says_when_one_is_unusable(
     page.refresh_preview()
     qtbot.waitUntil(lambda: page.hints.text().startswith("The camera gave no picture"))
     assert "IMG_0007.jpg: not an image" in page.outcome.text()
-    # An iPhone's own format: the clerk is told how to send it instead.
+    # An iPhone photo cut short on its way: said to be one.
     heic = tmp_path / "IMG_0009.HEIC"
     heic.write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic")
     page.use_photo_file(heic)
     qtbot.waitUntil(lambda: "HEIC" in page.outcome.text(), timeout=20000)
-    assert page.outcome.text().startswith("IMG_0009.HEIC is a HEIC photo, which cannot be read")
-    assert "Most Compatible" in page.outcome.text() and page.file_button.isEnabled()
+    assert page.outcome.text().startswith("This photo cannot be used: ")
+    assert "IMG_0009.HEIC: a HEIC photo that cannot be read" in page.outcome.text()
+    assert page.file_button.isEnabled() and context.store.get(record.id).photos == ()
     # A photo taken at the stall with another phone: stored and analysed as a capture.
     photo = tmp_path / "IMG_0008.jpg"
     assert cv2.imwrite(str(photo), demo_frame(record, PhotoStep.SCREEN_OFF))

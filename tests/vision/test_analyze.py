@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from tests.vision.fake_capture import FakeCapture
-from tests.vision.photo_files import jpeg_with_orientation
+from tests.vision.photo_files import heic_with_orientation, jpeg_with_orientation
 from vision.__main__ import main
 from vision.analyze import analyze, overlay
 from vision.camera import (
@@ -187,9 +187,23 @@ def test_missing_camera_and_bad_files_are_clear_errors(tmp_path: Path) -> None:
         read_image(tmp_path / "gone.jpg")
     with pytest.raises(CameraError, match="no such folder"):
         FolderSource(tmp_path / "nope")
-    (tmp_path / "IMG_0001.HEIC").write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic")
-    with pytest.raises(CameraError, match=r"IMG_0001\.HEIC: a HEIC photo.*send it as JPEG"):
+    # An iPhone photo cut short in the copying: said to be a HEIC photo, not just "corrupt".
+    whole = heic_with_orientation(np.full((64, 64, 3), 90, np.uint8))
+    (tmp_path / "IMG_0001.HEIC").write_bytes(whole[: len(whole) // 2])
+    with pytest.raises(CameraError, match=r"IMG_0001\.HEIC: a HEIC photo that cannot be read"):
         read_image(tmp_path / "IMG_0001.HEIC")
+
+
+def test_an_iphone_heic_photo_is_read_upright_in_its_colours(tmp_path: Path) -> None:
+    picture = np.zeros((100, 200, 3), np.uint8)
+    picture[:, :50] = (0, 0, 255)  # red on the left
+    # Stored turned, as an iPhone held upright stores it, with the turn in the file.
+    (tmp_path / "IMG_0002.HEIC").write_bytes(heic_with_orientation(picture, 6))
+    image = read_image(tmp_path / "IMG_0002.HEIC")
+    assert image.shape == (100, 200, 3) and image.flags.writeable
+    blue, green, red = (int(v) for v in image[50, 20])
+    assert red > 200 and green < 40 and blue < 40
+    assert image[:, 60:].max() < 40
 
 
 def test_a_photo_file_is_read_upright_by_its_exif_orientation(tmp_path: Path) -> None:
@@ -223,6 +237,8 @@ def test_a_camera_still_keeps_the_colour_of_one_pixel() -> None:
         (b"BM\x36\x00", "image/bmp"),
         (b"II*\x00\x08", "image/tiff"),
         (b"MM\x00*\x00", "image/tiff"),
+        (b"\x00\x00\x00\x1cftypheic\x00\x00\x00\x00mif1heic", "image/heic"),
+        (b"\x00\x00\x00\x1cftypavif\x00\x00\x00\x00mif1avif", "application/octet-stream"),
         (b"RIFF\x10\x00\x00\x00WAVEfmt ", "application/octet-stream"),
         (b"", "application/octet-stream"),
     ],
