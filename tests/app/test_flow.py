@@ -151,11 +151,14 @@ def test_an_iphone_heic_photo_file_is_kept_as_it_is_and_analysed(
     store: Store, tmp_path: Path
 ) -> None:
     path = tmp_path / "IMG_2045.HEIC"
-    path.write_bytes(heic_with_orientation(cv2.rotate(_scratched(), cv2.ROTATE_90_CLOCKWISE), 6))
+    # Stored turned, as an iPhone held upright stores it, with the turn in the file.
+    path.write_bytes(heic_with_orientation(_scratched(), 6))
     _, record = _from_file(store, path)
     photo = record.photos[0]
     assert photo.media_type == "image/heic"
     assert store.photos.read(photo.sha256) == path.read_bytes()
+    shown = decode_image(path.read_bytes())
+    assert shown is not None and shown.shape == _scratched().shape
     [finding] = record.findings
     assert finding.kind is FindingKind.SCRATCH
     assert finding.length_mm == pytest.approx(8.0, rel=0.1)
