@@ -268,6 +268,15 @@ ZH = {
     ", ": "；",
     "version unknown, priced as 国行": "版本未知，按国行计价",
     "version unknown, the only version on the sheet": "版本未知，价目表上只有这一个版本",
+    # Photo files and cameras that give no picture (ui/problem_text.camera_text).
+    "%1 is a folder, not a photo": "%1 是文件夹，不是照片",
+    "%1 is not there": "找不到 %1",
+    "%1 is empty": "%1 是空文件",
+    "%1 is a HEIC photo that cannot be read (damaged or cut short)": "%1 是无法读取的 HEIC 照片（文件损坏或不完整）",
+    "%1 is not a photo that can be read (damaged, or not JPEG, PNG, HEIC, WebP, BMP or TIFF)": "%1 不是可读取的照片（文件损坏，或不是 JPEG、PNG、HEIC、WebP、BMP、TIFF 格式）",
+    "%1 cannot be read (%2)": "无法读取 %1（%2）",
+    "no camera at index %1 (is it plugged in, and not in use elsewhere?)": "编号 %1 没有相机（是否已插好，是否被其他程序占用？）",
+    "camera %1 stopped sending pictures (unplugged?)": "相机 %1 不再传来画面（是否已拔出？）",
     # Qt's file dialog (ui/i18n.qt_words), in qtbase_zh_CN's own wording.
     "&Look in:": "查找范围(&L)：",
     "Files of &type:": "文件类型(&T)：",

@@ -26,7 +26,7 @@ from devices.report import DeviceReport, Platform
 from ui.context import StationContext
 from ui.file_dialog import ask_open
 from ui.photo_view import PhotoView
-from ui.problem_text import quality_text
+from ui.problem_text import camera_text, quality_text
 from vision.camera import IMAGE_SUFFIXES, CameraError
 from vision.locate import Quality
 from vision.patterns import Pattern
@@ -302,7 +302,7 @@ class PhotographPage(QWidget):
         if not isinstance(error, CameraError):
             return str(error)
         return self.tr("The camera gave no picture: check that it is plugged in (%1)").replace(
-            "%1", str(error)
+            "%1", camera_text(str(error))
         )
 
     def _on_preview(self, result: tuple[Any, list[Quality], Any]) -> None:
@@ -394,7 +394,9 @@ class PhotographPage(QWidget):
     def _on_failed(self, error: BaseException) -> None:
         self._enable_taking(self._context.inspection.current, open_step=True)
         if isinstance(error, CameraError):  # a photo file that cannot be read
-            self.outcome.setText(self.tr("This photo cannot be used: %1").replace("%1", str(error)))
+            self.outcome.setText(
+                self.tr("This photo cannot be used: %1").replace("%1", camera_text(str(error)))
+            )
             return
         self.outcome.setText(self.tr("The photo could not be stored: %1").replace("%1", str(error)))
 

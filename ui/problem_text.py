@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from pathlib import PurePath
 
 from PySide6.QtCore import QCoreApplication
 
@@ -119,6 +120,48 @@ def explain(problem: str) -> str:
             "DeviceProblems", "IMEI: %1 fails the Luhn check; ignored"
         ).replace("%1", match[1])
     return problem
+
+
+def camera_text(message: str) -> str:
+    """A `vision.camera.CameraError`'s message (a photo file that cannot be used, a
+    camera that gives no picture) in the clerk's language, a file named by its name
+    alone; a message not known here is shown as it is."""
+    reasons = {  # "PATH: reason"; literal calls, so that lupdate finds them
+        "a folder, not a photo": QCoreApplication.translate(
+            "CameraProblems", "%1 is a folder, not a photo"
+        ),
+        "no such file": QCoreApplication.translate("CameraProblems", "%1 is not there"),
+        "the file is empty": QCoreApplication.translate("CameraProblems", "%1 is empty"),
+        "a HEIC photo that cannot be read (corrupt or cut short)": QCoreApplication.translate(
+            "CameraProblems", "%1 is a HEIC photo that cannot be read (damaged or cut short)"
+        ),
+        "not an image that can be read (corrupt, or not JPEG, PNG, HEIC, WebP, BMP or "
+        "TIFF)": QCoreApplication.translate(
+            "CameraProblems",
+            "%1 is not a photo that can be read (damaged, or not JPEG, PNG, HEIC, WebP, BMP or TIFF)",
+        ),
+    }
+    for reason, text in reasons.items():
+        if message.endswith(f": {reason}"):
+            return text.replace("%1", PurePath(message[: -len(reason) - 2]).name)
+    match = re.fullmatch(r"(.+): cannot be read \((.+)\)", message, re.DOTALL)
+    if match:
+        return (
+            QCoreApplication.translate("CameraProblems", "%1 cannot be read (%2)")
+            .replace("%1", PurePath(match[1]).name)
+            .replace("%2", match[2])
+        )
+    match = re.fullmatch(r"no camera at index (\d+) \(is it plugged in and free\?\)", message)
+    if match:
+        return QCoreApplication.translate(
+            "CameraProblems", "no camera at index %1 (is it plugged in, and not in use elsewhere?)"
+        ).replace("%1", match[1])
+    match = re.fullmatch(r"camera (\d+) stopped sending frames \(unplugged\?\)", message)
+    if match:
+        return QCoreApplication.translate(
+            "CameraProblems", "camera %1 stopped sending pictures (unplugged?)"
+        ).replace("%1", match[1])
+    return message
 
 
 def quality_text(name: str) -> str:

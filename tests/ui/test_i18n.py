@@ -68,6 +68,44 @@ def test_device_problems_are_shown_in_chinese(qtbot: QtBot, context: StationCont
             app.removeTranslator(translator)
 
 
+def test_photo_file_and_camera_problems_are_shown_in_chinese(tmp_path: Path) -> None:
+    from tests.vision.fake_capture import FakeCapture
+    from ui.problem_text import camera_text
+    from vision.camera import CameraError, CameraSource, read_photo
+
+    (tmp_path / "empty.jpg").write_bytes(b"")
+    (tmp_path / "cut.jpg").write_bytes(b"\xff\xd8\xff\xe0 cut short")
+    (tmp_path / "cut.HEIC").write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic")
+    messages = []
+    for name in ("", "gone.jpg", "empty.jpg", "cut.jpg", "cut.HEIC"):
+        try:
+            read_photo(tmp_path / name)
+        except CameraError as error:
+            messages.append(str(error))
+    try:
+        CameraSource(0, opener=lambda index: FakeCapture(0, opened=False))
+    except CameraError as error:
+        messages.append(str(error))
+    messages.append("camera 0 stopped sending frames (unplugged?)")
+    assert len(messages) == 7
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert camera_text(messages[3]) == (
+        "cut.jpg is not a photo that can be read (damaged, or not JPEG, PNG, HEIC, WebP, BMP "
+        "or TIFF)"
+    )
+    translators = install_translators(app, "zh_CN")
+    try:
+        shown = [camera_text(m) for m in messages]
+        # Every one in Chinese, a file named without the folders it lies in.
+        assert all(not text.isascii() and str(tmp_path) not in text for text in shown)
+        assert shown[4] == "cut.HEIC 是无法读取的 HEIC 照片（文件损坏或不完整）"
+        assert camera_text("something new") == "something new"
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+
+
 def test_findings_are_named_in_chinese() -> None:
     from ui.problem_text import kind_text, severity_text
     from vision.finding import FindingKind, Severity

@@ -137,19 +137,19 @@ def test_photograph_uses_a_photo_from_a_file_and_says_when_one_is_unusable(
     page.use_photo_file(broken)
     qtbot.waitUntil(page.file_button.isEnabled, timeout=20000)
     assert page.outcome.text().startswith("This photo cannot be used: ")
-    assert "IMG_0007.jpg: not an image" in page.outcome.text()
+    assert "IMG_0007.jpg is not a photo that can be read" in page.outcome.text()
     assert context.store.get(record.id).photos == ()
     # The live view's next frame (here: none, no camera) does not wipe the message.
     page.refresh_preview()
     qtbot.waitUntil(lambda: page.hints.text().startswith("The camera gave no picture"))
-    assert "IMG_0007.jpg: not an image" in page.outcome.text()
+    assert "IMG_0007.jpg is not a photo that can be read" in page.outcome.text()
     # An iPhone photo cut short on its way: said to be one.
     heic = tmp_path / "IMG_0009.HEIC"
     heic.write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic")
     page.use_photo_file(heic)
     qtbot.waitUntil(lambda: "HEIC" in page.outcome.text(), timeout=20000)
     assert page.outcome.text().startswith("This photo cannot be used: ")
-    assert "IMG_0009.HEIC: a HEIC photo that cannot be read" in page.outcome.text()
+    assert "IMG_0009.HEIC is a HEIC photo that cannot be read" in page.outcome.text()
     assert page.file_button.isEnabled() and context.store.get(record.id).photos == ()
     # A photo taken at the stall with another phone: stored and analysed as a capture.
     photo = tmp_path / "IMG_0008.jpg"
@@ -194,7 +194,7 @@ def test_photograph_says_when_the_camera_is_unplugged_and_stores_nothing(
     page.capture_button.click()
     assert (
         page.hints.text() == "The camera gave no picture: check that it is plugged in "
-        "(camera 0 stopped sending frames (unplugged?))"
+        "(camera 0 stopped sending pictures (unplugged?))"
     )
     assert page.capture_button.isEnabled()
     assert context.store.get(record.id).photos == ()
