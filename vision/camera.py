@@ -82,9 +82,10 @@ _SIGNATURES = (
 def encode_still(frame: Image) -> bytes:
     """A camera still as the station keeps it: JPEG at quality 95 with colour at full
     resolution (4:4:4, so a one-pixel fault on a red test pattern keeps its colour).
-    A 12 MP sensor frame comes to about an eighth of a PNG's bytes, encoded in a tenth
-    of the time. The station analyses the still as decoded from these bytes, so anyone
-    who analyses the stored photo again gets the same findings."""
+    A 12 MP sensor frame comes to about a sixth of a PNG's bytes, encoded in a seventh
+    of the time (`benchmarks/photos.py`). The station analyses the still as decoded
+    from these bytes, so anyone who analyses the stored photo again gets the same
+    findings."""
     ok, buffer = cv2.imencode(
         ".jpg",
         frame,
