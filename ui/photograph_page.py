@@ -302,7 +302,7 @@ class PhotographPage(QWidget):
         if not isinstance(error, CameraError):
             return str(error)
         return self.tr("The camera gave no picture: check that it is plugged in (%1)").replace(
-            "%1", camera_text(str(error))
+            "%1", camera_text(error)
         )
 
     def _on_preview(self, result: tuple[Any, list[Quality], Any]) -> None:
@@ -395,7 +395,7 @@ class PhotographPage(QWidget):
         self._enable_taking(self._context.inspection.current, open_step=True)
         if isinstance(error, CameraError):  # a photo file that cannot be read
             self.outcome.setText(
-                self.tr("This photo cannot be used: %1").replace("%1", camera_text(str(error)))
+                self.tr("This photo cannot be used: %1").replace("%1", camera_text(error))
             )
             return
         self.outcome.setText(self.tr("The photo could not be stored: %1").replace("%1", str(error)))

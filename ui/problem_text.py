@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from pathlib import PurePath
 
 from PySide6.QtCore import QCoreApplication
+
+from vision.camera import CameraError
 
 
 def _what(text: str) -> str:
@@ -122,46 +123,69 @@ def explain(problem: str) -> str:
     return problem
 
 
-def camera_text(message: str) -> str:
-    """A `vision.camera.CameraError`'s message (a photo file that cannot be used, a
-    camera that gives no picture) in the clerk's language, a file named by its name
-    alone; a message not known here is shown as it is."""
-    reasons = {  # "PATH: reason"; literal calls, so that lupdate finds them
-        "a folder, not a photo": QCoreApplication.translate(
-            "CameraProblems", "%1 is a folder, not a photo"
-        ),
-        "no such file": QCoreApplication.translate("CameraProblems", "%1 is not there"),
-        "the file is empty": QCoreApplication.translate("CameraProblems", "%1 is empty"),
-        "a HEIC photo that cannot be read (corrupt or cut short)": QCoreApplication.translate(
-            "CameraProblems", "%1 is a HEIC photo that cannot be read (damaged or cut short)"
-        ),
-        "not an image that can be read (corrupt, or not JPEG, PNG, HEIC, WebP, BMP or "
-        "TIFF)": QCoreApplication.translate(
-            "CameraProblems",
-            "%1 is not a photo that can be read (damaged, or not JPEG, PNG, HEIC, WebP, BMP or TIFF)",
-        ),
-    }
-    for reason, text in reasons.items():
-        if message.endswith(f": {reason}"):
-            return text.replace("%1", PurePath(message[: -len(reason) - 2]).name)
-    match = re.fullmatch(r"(.+): cannot be read \((.+)\)", message, re.DOTALL)
-    if match:
-        return (
-            QCoreApplication.translate("CameraProblems", "%1 cannot be read (%2)")
-            .replace("%1", PurePath(match[1]).name)
-            .replace("%2", match[2])
+def _worded(table: Sequence[tuple[str, str]], text: str, *first: str) -> str | None:
+    """``text`` in words from ``table`` ((pattern the whole text matches, words with
+    %1, %2, … for ``first`` and then the pattern's groups)); None when no pattern
+    matches."""
+    for pattern, words in table:
+        match = re.fullmatch(pattern, text, re.DOTALL)
+        if match:
+            worded = words
+            for number, value in enumerate((*first, *match.groups()), start=1):
+                worded = worded.replace(f"%{number}", value)
+            return worded
+    return None
+
+
+def camera_text(error: CameraError) -> str:
+    """Why a photo file cannot be used, or a camera gives no picture, in the clerk's
+    language, a file named by its name alone; a reason not known here is shown as
+    the vision layer gives it."""
+    if error.path is not None:
+        files = (  # literal calls, so that lupdate finds them
+            (
+                r"a folder, not a photo",
+                QCoreApplication.translate("CameraProblems", "%1 is a folder, not a photo"),
+            ),
+            (r"no such file", QCoreApplication.translate("CameraProblems", "%1 is not there")),
+            (r"the file is empty", QCoreApplication.translate("CameraProblems", "%1 is empty")),
+            (
+                r"a HEIC photo that cannot be read \(corrupt or cut short\)",
+                QCoreApplication.translate(
+                    "CameraProblems",
+                    "%1 is a HEIC photo that cannot be read (damaged or cut short)",
+                ),
+            ),
+            (
+                r"not an image that can be read \(corrupt, or not JPEG, PNG, HEIC, WebP, BMP or "
+                r"TIFF\)",
+                QCoreApplication.translate(
+                    "CameraProblems",
+                    "%1 is not a photo that can be read (damaged, or not JPEG, PNG, HEIC, WebP, BMP or TIFF)",
+                ),
+            ),
+            (
+                r"cannot be read \((.+)\)",
+                QCoreApplication.translate("CameraProblems", "%1 cannot be read (%2)"),
+            ),
         )
-    match = re.fullmatch(r"no camera at index (\d+) \(is it plugged in and free\?\)", message)
-    if match:
-        return QCoreApplication.translate(
-            "CameraProblems", "no camera at index %1 (is it plugged in, and not in use elsewhere?)"
-        ).replace("%1", match[1])
-    match = re.fullmatch(r"camera (\d+) stopped sending frames \(unplugged\?\)", message)
-    if match:
-        return QCoreApplication.translate(
-            "CameraProblems", "camera %1 stopped sending pictures (unplugged?)"
-        ).replace("%1", match[1])
-    return message
+        return _worded(files, error.reason, error.path.name) or str(error)
+    cameras = (
+        (
+            r"no camera at index (\d+) \(is it plugged in and free\?\)",
+            QCoreApplication.translate(
+                "CameraProblems",
+                "no camera at index %1 (is it plugged in, and not in use elsewhere?)",
+            ),
+        ),
+        (
+            r"camera (\d+) stopped sending frames \(unplugged\?\)",
+            QCoreApplication.translate(
+                "CameraProblems", "camera %1 stopped sending pictures (unplugged?)"
+            ),
+        ),
+    )
+    return _worded(cameras, error.reason) or str(error)
 
 
 def quality_text(name: str) -> str:
@@ -252,13 +276,9 @@ def fact_text(fact: str) -> str:
     """One fact behind a quote line (`app.pricing`: which price-sheet row, how it was
     chosen, the grade priced, how many findings, who changed the price; readings from
     the phone, ``key=value``, stay as they are) in the clerk's language."""
-    for pattern, source in _fact_texts():
-        match = re.fullmatch(pattern, fact)
-        if match:
-            text = source
-            for number, value in enumerate(match.groups(), start=1):
-                text = text.replace(f"%{number}", value)
-            return text
+    worded = _worded(_fact_texts(), fact)
+    if worded is not None:
+        return worded
     fixed = {
         "version unknown, priced as 国行": QCoreApplication.translate(
             "QuoteFacts", "version unknown, priced as 国行"

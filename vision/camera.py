@@ -25,7 +25,12 @@ _HEIF_BRANDS = {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b
 
 
 class CameraError(Exception):
-    """A camera or file that gives no picture; the message says which and why."""
+    """A camera or file that gives no picture; the message says which and why:
+    ``reason``, after the file or folder's ``path`` when it is about one."""
+
+    def __init__(self, reason: str, path: Path | None = None) -> None:
+        super().__init__(reason if path is None else f"{path}: {reason}")
+        self.reason, self.path = reason, path
 
 
 def decode_image(data: bytes) -> Image | None:
@@ -125,22 +130,22 @@ def read_photo(path: Path) -> tuple[bytes, Image]:
     upright as `decode_image` turns it), from one read; CameraError naming the file when
     it is unreadable."""
     if path.is_dir():
-        raise CameraError(f"{path}: a folder, not a photo")
+        raise CameraError("a folder, not a photo", path)
     if not path.is_file():
-        raise CameraError(f"{path}: no such file")
+        raise CameraError("no such file", path)
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise CameraError(f"{path}: cannot be read ({error.strerror or error})") from error
+        raise CameraError(f"cannot be read ({error.strerror or error})", path) from error
     if not data:
-        raise CameraError(f"{path}: the file is empty")
+        raise CameraError("the file is empty", path)
     image = decode_image(data)
     if image is None and is_heif(data):
-        raise CameraError(f"{path}: a HEIC photo that cannot be read (corrupt or cut short)")
+        raise CameraError("a HEIC photo that cannot be read (corrupt or cut short)", path)
     if image is None:
         raise CameraError(
-            f"{path}: not an image that can be read (corrupt, or not JPEG, PNG, HEIC, "
-            "WebP, BMP or TIFF)"
+            "not an image that can be read (corrupt, or not JPEG, PNG, HEIC, WebP, BMP or TIFF)",
+            path,
         )
     return data, image
 
@@ -266,10 +271,10 @@ class FolderSource:
 
     def __init__(self, folder: Path) -> None:
         if not folder.is_dir():
-            raise CameraError(f"{folder}: no such folder")
+            raise CameraError("no such folder", folder)
         self.paths = sorted(p for p in folder.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
         if not self.paths:
-            raise CameraError(f"{folder}: no photos in it")
+            raise CameraError("no photos in it", folder)
         self._next = iter(self.paths)
 
     def read(self) -> Image:
@@ -292,13 +297,13 @@ class VideoSource:
     def __init__(self, path: Path) -> None:
         self._capture: Any = cv2.VideoCapture(str(path))
         if not self._capture.isOpened():
-            raise CameraError(f"{path}: cannot open the video")
+            raise CameraError("cannot open the video", path)
         self.path = path
 
     def read(self) -> Image:
         ok, frame = self._capture.read()
         if not ok or frame is None:
-            raise CameraError(f"{self.path}: no more frames")
+            raise CameraError("no more frames", self.path)
         got: Image = frame
         return got
 

@@ -76,31 +76,31 @@ def test_photo_file_and_camera_problems_are_shown_in_chinese(tmp_path: Path) -> 
     (tmp_path / "empty.jpg").write_bytes(b"")
     (tmp_path / "cut.jpg").write_bytes(b"\xff\xd8\xff\xe0 cut short")
     (tmp_path / "cut.HEIC").write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic")
-    messages = []
+    errors = []
     for name in ("", "gone.jpg", "empty.jpg", "cut.jpg", "cut.HEIC"):
         try:
             read_photo(tmp_path / name)
         except CameraError as error:
-            messages.append(str(error))
+            errors.append(error)
     try:
         CameraSource(0, opener=lambda index: FakeCapture(0, opened=False))
     except CameraError as error:
-        messages.append(str(error))
-    messages.append("camera 0 stopped sending frames (unplugged?)")
-    assert len(messages) == 7
+        errors.append(error)
+    errors.append(CameraError("camera 0 stopped sending frames (unplugged?)"))
+    assert len(errors) == 7
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    assert camera_text(messages[3]) == (
+    assert camera_text(errors[3]) == (
         "cut.jpg is not a photo that can be read (damaged, or not JPEG, PNG, HEIC, WebP, BMP "
         "or TIFF)"
     )
     translators = install_translators(app, "zh_CN")
     try:
-        shown = [camera_text(m) for m in messages]
+        shown = [camera_text(e) for e in errors]
         # Every one in Chinese, a file named without the folders it lies in.
         assert all(not text.isascii() and str(tmp_path) not in text for text in shown)
         assert shown[4] == "cut.HEIC 是无法读取的 HEIC 照片（文件损坏或不完整）"
-        assert camera_text("something new") == "something new"
+        assert camera_text(CameraError("something new")) == "something new"
     finally:
         for translator in translators:
             app.removeTranslator(translator)
