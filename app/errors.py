@@ -21,3 +21,20 @@ class DatabaseError(YanjiError):
 
 class SettingsError(YanjiError):
     """The settings file cannot be read or is invalid."""
+
+
+class DiskFullError(YanjiError):
+    """Too little room left on the disk that holds the station's data: a photo refused
+    before it would leave less than `app.disk.FLOOR_BYTES`, or a write the disk
+    turned away. Nothing already saved is lost; the write did not happen."""
+
+    def __init__(self, folder: str, free: int, needed: int | None = None) -> None:
+        self.folder = folder
+        self.free = free
+        self.needed = needed
+        wanted = "" if needed is None else f", {needed / 1e6:,.0f} MB needed"
+        super().__init__(
+            f"not enough room on the disk holding {folder}: {free / 1e6:,.0f} MB free"
+            f"{wanted}; free space there or move the station's data to a larger disk "
+            "(--data-dir or YANJI_DATA_DIR)"
+        )

@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from app.disk import ensure_room
 from app.errors import YanjiError
 from app.photos import sha256_hex
 from app.records import Inspection, PhotoRef, PhotoStep, Seller
@@ -23,6 +24,9 @@ from vision.finding import Finding, FindingKind, FindingSource, Surface
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 
+
+#: Room kept for a photo's evidence crops beyond the photo (a few KB each as PNG).
+CROP_ROOM = 5_000_000
 
 #: The surface of the phone each guided capture shows.
 STEP_SURFACE = {
@@ -66,7 +70,9 @@ def photograph(
     itself (glare, blur, a lit screen...) on its record. Whoever decodes the stored
     photo the same way (`vision.camera.decode_image`) gets the picture the findings
     and their ``bbox_px`` were found on. `vision.camera.CameraError` when ``data`` is
-    not a picture: nothing is stored then."""
+    not a picture: nothing is stored then. `app.errors.DiskFullError` when the disk
+    has too little room for it (`app.disk.ensure_room`): nothing is stored then
+    either."""
     from vision.camera import CameraError, decode_image
 
     image = decode_image(data)
@@ -98,6 +104,10 @@ def _photograph(
     """`photograph` with ``image`` already decoded from ``data``."""
     from vision.analyze import analyze
     from vision.camera import media_type
+
+    # Checked before anything is written, so that a photo never stops half-way (kept,
+    # its findings not) and never takes the room the database needs to go on.
+    ensure_room(store.photos.root, len(data) + CROP_ROOM)
 
     # A test-pattern photo names its pattern ("pattern:black"): several may be taken.
     note = step.value if pattern is None else f"{step.value}:{pattern}"
@@ -139,8 +149,8 @@ def photograph_file(
     file's: whoever still holds the file (the seller, on the phone that took it) can
     show it is the photo used. It is analysed as decoded, turned upright by its EXIF
     orientation, as every viewer shows it. An audit event names the file.
-    `vision.camera.CameraError`, naming the file, when it cannot be read: nothing is
-    stored then."""
+    `vision.camera.CameraError`, naming the file, when it cannot be read, and
+    `app.errors.DiskFullError` as in `photograph`: nothing is stored then."""
     from vision.camera import read_photo
 
     original, image = read_photo(path)

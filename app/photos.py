@@ -9,6 +9,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from app.disk import full_error
+
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -31,11 +33,23 @@ class PhotoStore:
         return self.root / sha256[:2] / sha256
 
     def put(self, data: bytes) -> str:
-        """Store ``data`` durably (written, fsynced, renamed into place) and return its hash."""
+        """Store ``data`` durably (written, fsynced, renamed into place) and return its
+        hash. A full disk raises `DiskFullError`, and leaves no part-written file."""
         digest = sha256_hex(data)
         target = self.path_for(digest)
         if target.exists() and target.stat().st_size == len(data):
             return digest
+        try:
+            self._write(target, data)
+        except OSError as error:
+            full = full_error(self.root, error, len(data))
+            if full is None:
+                raise
+            raise full from error
+        return digest
+
+    @staticmethod
+    def _write(target: Path, data: bytes) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
         try:
@@ -48,7 +62,6 @@ class PhotoStore:
             Path(tmp).unlink(missing_ok=True)
             raise
         _fsync_dir(target.parent)
-        return digest
 
     def read(self, sha256: str) -> bytes:
         """The photo's bytes; FileNotFoundError if it is missing."""

@@ -277,6 +277,11 @@ ZH = {
     "%1 cannot be read (%2)": "无法读取 %1（%2）",
     "no camera at index %1 (is it plugged in, and not in use elsewhere?)": "编号 %1 没有相机（是否已插好，是否被其他程序占用？）",
     "camera %1 stopped sending pictures (unplugged?)": "相机 %1 不再传来画面（是否已拔出？）",
+    # A disk with too little room (ui/problem_text.disk_text, the window's warning).
+    "the disk holding the station's data is full (%1 free). Free space on it, or move the station's data to a larger disk (Settings shows where it is).": "存放本机数据的磁盘已满（剩余 %1）。请清理该磁盘，或把本机数据移到更大的磁盘（数据位置见“设置”页）。",
+    "the disk holding the station's data has only %1 free, and %2 are needed. Free space on it, or move the station's data to a larger disk (Settings shows where it is).": "存放本机数据的磁盘只剩 %1 可用，至少需要 %2。请清理该磁盘，或把本机数据移到更大的磁盘（数据位置见“设置”页）。",
+    "The disk holding the station's data has only %1 free; a phone's photos take about %2. Free space on it, or move the station's data to a larger disk (Settings shows where it is).": "存放本机数据的磁盘只剩 %1 可用，每台手机的照片约占 %2。请清理该磁盘，或把本机数据移到更大的磁盘（数据位置见“设置”页）。",
+    "The free space on the disk holding the station's data cannot be read: %1": "无法读取存放本机数据的磁盘的剩余空间：%1",
     # Qt's file dialog (ui/i18n.qt_words), in qtbase_zh_CN's own wording.
     "&Look in:": "查找范围(&L)：",
     "Files of &type:": "文件类型(&T)：",

@@ -26,7 +26,7 @@ from devices.report import DeviceReport, Platform
 from ui.context import StationContext
 from ui.file_dialog import ask_open
 from ui.photo_view import PhotoView
-from ui.problem_text import camera_text, quality_text
+from ui.problem_text import camera_text, error_text, quality_text
 from vision.camera import IMAGE_SUFFIXES, CameraError
 from vision.locate import Quality
 from vision.patterns import Pattern
@@ -43,6 +43,8 @@ class PhotographPage(QWidget):
 
     next_requested = Signal()
     captured = Signal(object)
+    #: A photo was stored, or could not be: the disk's free space has changed.
+    store_attempted = Signal()
 
     def __init__(self, context: StationContext, frame_source: Any) -> None:
         super().__init__()
@@ -390,15 +392,19 @@ class PhotographPage(QWidget):
                 .replace("%2", "; ".join(quality_text(q) for q in taken[-1].problems))
             )
         self.captured.emit(inspection)
+        self.store_attempted.emit()
 
     def _on_failed(self, error: BaseException) -> None:
+        self.store_attempted.emit()
         self._enable_taking(self._context.inspection.current, open_step=True)
         if isinstance(error, CameraError):  # a photo file that cannot be read
             self.outcome.setText(
                 self.tr("This photo cannot be used: %1").replace("%1", camera_text(error))
             )
             return
-        self.outcome.setText(self.tr("The photo could not be stored: %1").replace("%1", str(error)))
+        self.outcome.setText(
+            self.tr("The photo could not be stored: %1").replace("%1", error_text(error))
+        )
 
 
 def _preview(

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 
+from app.errors import DiskFullError
 from vision.camera import CameraError
 
 
@@ -186,6 +187,45 @@ def camera_text(error: CameraError) -> str:
         ),
     )
     return _worded(cameras, error.reason) or str(error)
+
+
+def size_text(size: int) -> str:
+    """A number of bytes as a clerk reads it: "1.4 GB", "230 MB" (decimal units, as
+    disks are sold)."""
+    if size >= 1_000_000_000:
+        return f"{size / 1e9:.1f} GB"
+    return f"{max(size, 0) / 1e6:.0f} MB"
+
+
+def disk_text(error: DiskFullError) -> str:
+    """Why something was not saved for want of disk room, and what to do, in the
+    clerk's language."""
+    if error.needed is None:
+        return QCoreApplication.translate(
+            "DiskProblems",
+            "the disk holding the station's data is full (%1 free). Free space on it, "
+            "or move the station's data to a larger disk (Settings shows where it is).",
+        ).replace("%1", size_text(error.free))
+    return (
+        QCoreApplication.translate(
+            "DiskProblems",
+            "the disk holding the station's data has only %1 free, and %2 are needed. "
+            "Free space on it, or move the station's data to a larger disk (Settings "
+            "shows where it is).",
+        )
+        .replace("%1", size_text(error.free))
+        .replace("%2", size_text(error.needed))
+    )
+
+
+def error_text(error: BaseException) -> str:
+    """A failure of work the clerk asked for, in the clerk's language where it is one
+    the station words (a full disk, a photo or camera problem), else as it was raised."""
+    if isinstance(error, DiskFullError):
+        return disk_text(error)
+    if isinstance(error, CameraError):
+        return camera_text(error)
+    return str(error)
 
 
 def quality_text(name: str) -> str:

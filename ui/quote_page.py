@@ -25,7 +25,7 @@ from app.quoting import override_price, price_inspection
 from app.records import Inspection, LineKind
 from app.text import money
 from ui.context import StationContext
-from ui.problem_text import evidence_text
+from ui.problem_text import error_text, evidence_text
 from ui.seller_view_dialog import SellerViewDialog
 
 
@@ -149,7 +149,7 @@ class QuotePage(QWidget):
         )
 
     def _on_failed(self, error: BaseException) -> None:
-        QMessageBox.warning(self, self.tr("Cannot price"), str(error))
+        QMessageBox.warning(self, self.tr("Cannot price"), error_text(error))
 
     def _on_seller_clicked(self) -> None:
         inspection = self._context.inspection.current

@@ -18,6 +18,7 @@ from app import flow
 from app.errors import YanjiError
 from app.records import Inspection, InspectionState
 from ui.context import StationContext
+from ui.problem_text import error_text
 
 
 class SealPage(QWidget):
@@ -82,4 +83,4 @@ class SealPage(QWidget):
         self.sealed.emit(inspection)
 
     def _on_failed(self, error: BaseException) -> None:
-        self.message.setText(str(error))
+        self.message.setText(error_text(error))

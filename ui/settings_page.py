@@ -23,6 +23,7 @@ from app.grading import load_standard
 from app.settings import Settings, save_settings
 from ui.context import StationContext
 from ui.file_dialog import ask_open, ask_save
+from ui.problem_text import error_text
 
 #: The exposure box's lowest step, shown as "Auto"; the settings allow -13 and up.
 AUTO_EXPOSURE = -14.0
@@ -241,4 +242,4 @@ class SettingsPage(QWidget):
         self.sheet_imported.emit(sheet)
 
     def _on_import_failed(self, error: BaseException) -> None:
-        self.message.setText(str(error))
+        self.message.setText(error_text(error))

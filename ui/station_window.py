@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import flow
+from app.disk import PHONE_PHOTOS_BYTES, DiskSpace, disk_space
 from app.errors import YanjiError
 from app.records import Inspection
 from devices.report import DeviceReport
@@ -30,6 +31,7 @@ from ui.history_page import HistoryPage
 from ui.identify_page import IdentifyPage
 from ui.overview_page import OverviewPage
 from ui.photograph_page import PhotographPage
+from ui.problem_text import error_text, size_text
 from ui.quote_page import QuotePage
 from ui.review_page import ReviewPage
 from ui.seal_page import SealPage
@@ -41,7 +43,12 @@ QLabel#warnings { background: #c62828; color: white; font-size: 16px; padding: 8
 QLabel#grade { font-size: 22px; font-weight: bold; }
 QLabel#total { font-size: 22px; font-weight: bold; }
 QLabel#demo { background: #ff6f00; color: white; font-weight: bold; padding: 4px 10px; }
+QLabel#disk { background: #c62828; color: white; font-weight: bold; padding: 4px 10px; }
 """
+
+#: How often the free space on the data's disk is looked at again (ms), besides after
+#: each photo.
+DISK_CHECK_MS = 60_000
 
 
 class PhoneEvents(QObject):
@@ -75,6 +82,11 @@ class StationWindow(QMainWindow):
         self._search_from_settings = False
         self.setWindowTitle(self.tr("Yanji inspection station"))
         self.setStyleSheet(STYLE)
+        # Shown only when the disk holding the data runs low (`app.disk.LOW_BYTES`).
+        self.disk_warning = QLabel()
+        self.disk_warning.setObjectName("disk")
+        self.disk_warning.setWordWrap(True)
+        self.disk_warning.setVisible(False)
         self.phone_events = PhoneEvents()
         self.overview = OverviewPage(context)
         self.identify = IdentifyPage(context)
@@ -114,6 +126,10 @@ class StationWindow(QMainWindow):
         self.busy.setVisible(False)
         self.statusBar().addPermanentWidget(self.busy)
         context.runner.busy_changed.connect(self._on_runner_busy_changed)
+        self._disk_timer = QTimer(self)
+        self._disk_timer.timeout.connect(self.check_disk_space)
+        self._disk_timer.start(DISK_CHECK_MS)
+        self.check_disk_space()
         self.nav.setCurrentRow(0)
         self.resize(1200, 780)
 
@@ -148,6 +164,7 @@ class StationWindow(QMainWindow):
         content.addWidget(self.pages, 1)
         body = QVBoxLayout()
         body.addLayout(header)
+        body.addWidget(self.disk_warning)
         body.addLayout(content)
         widget = QWidget()
         widget.setLayout(body)
@@ -158,6 +175,7 @@ class StationWindow(QMainWindow):
         self.overview.inspect_requested.connect(self._on_overview_inspect_requested)
         self.identify.next_requested.connect(lambda: self.nav.setCurrentRow(2))
         self.photograph.next_requested.connect(lambda: self.nav.setCurrentRow(3))
+        self.photograph.store_attempted.connect(self.check_disk_space)
         self.review.next_requested.connect(self._on_review_next_requested)
         self.quote.next_requested.connect(lambda: self.nav.setCurrentRow(5))
         self.quote.evidence_requested.connect(self._on_quote_evidence_requested)
@@ -270,7 +288,36 @@ class StationWindow(QMainWindow):
         self._context.runner.db(fn, on_done, self._on_failed)
 
     def _on_failed(self, error: BaseException) -> None:
-        QMessageBox.warning(self, self.tr("Something went wrong"), str(error))
+        QMessageBox.warning(self, self.tr("Something went wrong"), error_text(error))
+
+    def check_disk_space(self) -> None:
+        """Look at the free space on the disk holding the station's data (off the GUI
+        thread: the data may be on a network drive) and warn when it is low."""
+        root = self._context.data_dir.root
+        self._context.runner.work(
+            lambda: disk_space(root), self._on_disk_space, self._on_disk_space_unknown, quiet=True
+        )
+
+    def _on_disk_space(self, space: DiskSpace) -> None:
+        self.disk_warning.setVisible(space.low)
+        if space.low:
+            self.disk_warning.setText(
+                self.tr(
+                    "The disk holding the station's data has only %1 free; a phone's photos "
+                    "take about %2. Free space on it, or move the station's data to a larger "
+                    "disk (Settings shows where it is)."
+                )
+                .replace("%1", size_text(space.free))
+                .replace("%2", size_text(PHONE_PHOTOS_BYTES))
+            )
+
+    def _on_disk_space_unknown(self, error: BaseException) -> None:
+        self.disk_warning.setVisible(True)
+        self.disk_warning.setText(
+            self.tr(
+                "The free space on the disk holding the station's data cannot be read: %1"
+            ).replace("%1", error_text(error))
+        )
 
     def _on_runner_busy_changed(self, count: int) -> None:
         self.busy.setVisible(count > 0)

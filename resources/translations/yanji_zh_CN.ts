@@ -3,42 +3,42 @@
 <context>
     <name>CameraProblems</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="147" />
+        <location filename="../../ui/problem_text.py" line="149" />
         <source>%1 is a folder, not a photo</source>
         <translation>%1 是文件夹，不是照片</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="149" />
+        <location filename="../../ui/problem_text.py" line="151" />
         <source>%1 is not there</source>
         <translation>找不到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="150" />
+        <location filename="../../ui/problem_text.py" line="152" />
         <source>%1 is empty</source>
         <translation>%1 是空文件</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="153" />
+        <location filename="../../ui/problem_text.py" line="155" />
         <source>%1 is a HEIC photo that cannot be read (damaged or cut short)</source>
         <translation>%1 是无法读取的 HEIC 照片（文件损坏或不完整）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="160" />
+        <location filename="../../ui/problem_text.py" line="163" />
         <source>%1 is not a photo that can be read (damaged, or not JPEG, PNG, HEIC, WebP, BMP or TIFF)</source>
         <translation>%1 不是可读取的照片（文件损坏，或不是 JPEG、PNG、HEIC、WebP、BMP、TIFF 格式）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="167" />
+        <location filename="../../ui/problem_text.py" line="170" />
         <source>%1 cannot be read (%2)</source>
         <translation>无法读取 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="174" />
+        <location filename="../../ui/problem_text.py" line="177" />
         <source>no camera at index %1 (is it plugged in, and not in use elsewhere?)</source>
         <translation>编号 %1 没有相机（是否已插好，是否被其他程序占用？）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="181" />
+        <location filename="../../ui/problem_text.py" line="184" />
         <source>camera %1 stopped sending pictures (unplugged?)</source>
         <translation>相机 %1 不再传来画面（是否已拔出？）</translation>
     </message>
@@ -46,240 +46,253 @@
 <context>
     <name>DeviceProblems</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="18" />
+        <location filename="../../ui/problem_text.py" line="19" />
         <source>identity</source>
         <translation>身份信息</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="19" />
+        <location filename="../../ui/problem_text.py" line="20" />
         <source>battery</source>
         <translation>电池</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="20" />
+        <location filename="../../ui/problem_text.py" line="21" />
         <source>battery details</source>
         <translation>电池详情</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="21" />
+        <location filename="../../ui/problem_text.py" line="22" />
         <source>screen size</source>
         <translation>屏幕尺寸</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="22" />
+        <location filename="../../ui/problem_text.py" line="23" />
         <source>memory</source>
         <translation>内存</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="23" />
+        <location filename="../../ui/problem_text.py" line="24" />
         <source>storage</source>
         <translation>存储</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="24" />
+        <location filename="../../ui/problem_text.py" line="25" />
         <source>accounts (FRP)</source>
         <translation>账号（FRP）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="25" />
+        <location filename="../../ui/problem_text.py" line="26" />
         <source>device owner (MDM)</source>
         <translation>设备所有者（MDM）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="26" />
+        <location filename="../../ui/problem_text.py" line="27" />
         <source>root</source>
         <translation>root</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="27" />
+        <location filename="../../ui/problem_text.py" line="28" />
         <source>IMEI</source>
         <translation>IMEI</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="28" />
+        <location filename="../../ui/problem_text.py" line="29" />
         <source>Find My</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="29" />
+        <location filename="../../ui/problem_text.py" line="30" />
         <source>supervision</source>
         <translation>监管</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="30" />
+        <location filename="../../ui/problem_text.py" line="31" />
         <source>profiles</source>
         <translation>描述文件</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="31" />
+        <location filename="../../ui/problem_text.py" line="32" />
         <source>apps</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="38" />
+        <location filename="../../ui/problem_text.py" line="39" />
         <source>no answer</source>
         <translation>无响应</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="40" />
+        <location filename="../../ui/problem_text.py" line="41" />
         <source>disconnected</source>
         <translation>已断开</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="49" />
+        <location filename="../../ui/problem_text.py" line="50" />
         <source>battery health: this phone does not expose its capacity over adb</source>
         <translation>电池健康：此手机无法通过adb读取容量</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="52" />
+        <location filename="../../ui/problem_text.py" line="53" />
         <source>battery cycle count: not exposed by this phone</source>
         <translation>电池循环次数：此手机不提供</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="56" />
+        <location filename="../../ui/problem_text.py" line="57" />
         <source>IMEI: Android 10+ does not give it over adb without root; dial *#06# on the phone and type it in</source>
         <translation>IMEI：Android 10及以上无root时无法通过adb读取；请在手机拨号*#06#后手动输入</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="60" />
+        <location filename="../../ui/problem_text.py" line="61" />
         <source>carrier lock: Android does not report it over adb; try a foreign SIM</source>
         <translation>运营商锁：Android无法通过adb读取；请插入其他运营商SIM卡测试</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="63" />
+        <location filename="../../ui/problem_text.py" line="64" />
         <source>battery health: the diagnostics relay gave no capacity</source>
         <translation>电池健康：诊断服务未提供容量</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="66" />
+        <location filename="../../ui/problem_text.py" line="67" />
         <source>battery cycle count: not reported</source>
         <translation>电池循环次数：未提供</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="69" />
+        <location filename="../../ui/problem_text.py" line="70" />
         <source>parts: iOS does not say over USB whether a part is genuine</source>
         <translation>部件：iOS无法通过USB判断部件是否原装</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="72" />
+        <location filename="../../ui/problem_text.py" line="73" />
         <source>IMEI: not reported (Wi-Fi-only model, or before pairing)</source>
         <translation>IMEI：未提供（仅Wi-Fi机型，或尚未配对）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="75" />
+        <location filename="../../ui/problem_text.py" line="76" />
         <source>Activation Lock: Find My state not readable; check Settings &gt; Apple ID</source>
         <translation>激活锁：无法读取“查找”状态；请在 设置 &gt; Apple ID 中查看</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="79" />
+        <location filename="../../ui/problem_text.py" line="80" />
         <source>MDM: supervision and profiles not readable; check Settings &gt; VPN &amp; Device Management</source>
         <translation>监管：无法读取监管和描述文件；请在 设置 &gt; VPN与设备管理 中查看</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="83" />
+        <location filename="../../ui/problem_text.py" line="84" />
         <source>RAM and screen resolution: not reported over lockdown</source>
         <translation>内存和屏幕分辨率：iPhone不提供</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="86" />
+        <location filename="../../ui/problem_text.py" line="87" />
         <source>storage: `df /data` gave no size</source>
         <translation>存储：`df /data` 未给出容量</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="89" />
+        <location filename="../../ui/problem_text.py" line="90" />
         <source>RAM: /proc/meminfo gave no MemTotal</source>
         <translation>内存：/proc/meminfo 未给出总量</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="92" />
+        <location filename="../../ui/problem_text.py" line="93" />
         <source>screen resolution: `wm size` gave none</source>
         <translation>屏幕分辨率：`wm size` 未给出</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="95" />
+        <location filename="../../ui/problem_text.py" line="96" />
         <source>carrier lock: not readable over lockdown; try a foreign SIM</source>
         <translation>运营商锁：无法读取；请插入其他运营商SIM卡测试</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="104" />
+        <location filename="../../ui/problem_text.py" line="105" />
         <source>%1 while reading %2</source>
         <translation>读取%2时%1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="114" />
+        <location filename="../../ui/problem_text.py" line="115" />
         <source>battery health: this iOS reports capacity as %1 %, not mAh; read Settings &gt; Battery &gt; Battery Health</source>
         <translation>电池健康：此iOS版本以百分比（%1%）报告容量而非毫安时；请查看 设置 &gt; 电池 &gt; 电池健康</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="120" />
+        <location filename="../../ui/problem_text.py" line="121" />
         <source>IMEI: %1 fails the Luhn check; ignored</source>
         <translation>IMEI：%1 未通过校验，已忽略</translation>
     </message>
 </context>
 <context>
+    <name>DiskProblems</name>
+    <message>
+        <location filename="../../ui/problem_text.py" line="204" />
+        <source>the disk holding the station's data is full (%1 free). Free space on it, or move the station's data to a larger disk (Settings shows where it is).</source>
+        <translation>存放本机数据的磁盘已满（剩余 %1）。请清理该磁盘，或把本机数据移到更大的磁盘（数据位置见“设置”页）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="210" />
+        <source>the disk holding the station's data has only %1 free, and %2 are needed. Free space on it, or move the station's data to a larger disk (Settings shows where it is).</source>
+        <translation>存放本机数据的磁盘只剩 %1 可用，至少需要 %2。请清理该磁盘，或把本机数据移到更大的磁盘（数据位置见“设置”页）。</translation>
+    </message>
+</context>
+<context>
     <name>FindingKind</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="221" />
+        <location filename="../../ui/problem_text.py" line="263" />
         <source>crack</source>
         <translation>裂纹</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="222" />
+        <location filename="../../ui/problem_text.py" line="264" />
         <source>scratch</source>
         <translation>划痕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="223" />
+        <location filename="../../ui/problem_text.py" line="265" />
         <source>scuff</source>
         <translation>磨损</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="224" />
+        <location filename="../../ui/problem_text.py" line="266" />
         <source>oil</source>
         <translation>油污</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="225" />
+        <location filename="../../ui/problem_text.py" line="267" />
         <source>stain</source>
         <translation>污渍</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="226" />
+        <location filename="../../ui/problem_text.py" line="268" />
         <source>dead pixel</source>
         <translation>坏点</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="227" />
+        <location filename="../../ui/problem_text.py" line="269" />
         <source>stuck pixel</source>
         <translation>彩点（卡色像素）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="228" />
+        <location filename="../../ui/problem_text.py" line="270" />
         <source>bright pixel</source>
         <translation>亮点</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="229" />
+        <location filename="../../ui/problem_text.py" line="271" />
         <source>display line</source>
         <translation>屏幕线条</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="230" />
+        <location filename="../../ui/problem_text.py" line="272" />
         <source>burn-in</source>
         <translation>烧屏</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="231" />
+        <location filename="../../ui/problem_text.py" line="273" />
         <source>mura (uneven patch)</source>
         <translation>屏幕色斑（mura）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="232" />
+        <location filename="../../ui/problem_text.py" line="274" />
         <source>dent</source>
         <translation>凹痕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="233" />
+        <location filename="../../ui/problem_text.py" line="275" />
         <source>chip</source>
         <translation>崩边</translation>
     </message>
@@ -653,42 +666,42 @@
 <context>
     <name>PhotoQuality</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="193" />
+        <location filename="../../ui/problem_text.py" line="235" />
         <source>No phone found in the picture</source>
         <translation>画面中没有找到手机</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="194" />
+        <location filename="../../ui/problem_text.py" line="236" />
         <source>The phone is cut off at the edge of the picture</source>
         <translation>手机被画面边缘截断</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="197" />
+        <location filename="../../ui/problem_text.py" line="239" />
         <source>The phone is too small: move the camera closer</source>
         <translation>手机太小：请把摄像头移近</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="200" />
+        <location filename="../../ui/problem_text.py" line="242" />
         <source>Blurred: hold still or refocus</source>
         <translation>画面模糊：请保持不动或重新对焦</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="201" />
+        <location filename="../../ui/problem_text.py" line="243" />
         <source>Glare on the glass: tilt the light or the phone</source>
         <translation>玻璃反光：请调整灯光或手机角度</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="204" />
+        <location filename="../../ui/problem_text.py" line="246" />
         <source>Overexposed: lower the exposure</source>
         <translation>曝光过度：请降低曝光</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="207" />
+        <location filename="../../ui/problem_text.py" line="249" />
         <source>Phone size unknown: sizes assume a 150 mm phone</source>
         <translation>手机尺寸未知：按 150 毫米长的手机估算尺寸</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="210" />
+        <location filename="../../ui/problem_text.py" line="252" />
         <source>The screen is lit: turn it off to check the glass</source>
         <translation>屏幕亮着：请熄屏后再检查玻璃</translation>
     </message>
@@ -712,178 +725,178 @@
 <context>
     <name>PhotographPage</name>
     <message>
-        <location filename="../../ui/photograph_page.py" line="63" />
+        <location filename="../../ui/photograph_page.py" line="65" />
         <source>&amp;Capture</source>
-        <extracomment>The guided captures in order, with the surface each shows. The photo files the file dialog lists. The clerk asked to photograph one more test pattern (the step is done).</extracomment>
+        <extracomment>The guided captures in order, with the surface each shows. The photo files the file dialog lists. A photo was stored, or could not be: the disk's free space has changed. The clerk asked to photograph one more test pattern (the step is done).</extracomment>
         <translation>拍照(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="73" />
+        <location filename="../../ui/photograph_page.py" line="75" />
         <source>&amp;Review the findings</source>
         <translation>复核检测结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="91" />
+        <location filename="../../ui/photograph_page.py" line="93" />
         <source>Captures, in order:</source>
         <translation>按顺序拍摄：</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="208" />
+        <location filename="../../ui/photograph_page.py" line="210" />
         <source>On the iPhone: turn Dark Mode off and the brightness up, open Notes and start a new note, so that the screen is white. Then capture.</source>
         <translation>在 iPhone 上：关闭深色模式、调高亮度，打开“备忘录”新建一条备忘录，使屏幕呈白色，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="220" />
+        <location filename="../../ui/photograph_page.py" line="222" />
         <source>A recorded phone: the demo photo shows the white pattern.</source>
         <translation>录制的手机：演示照片已显示白色测试图。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="236" />
+        <location filename="../../ui/photograph_page.py" line="238" />
         <source>The phone is not connected: plug it in, wait until it reads ready.</source>
         <translation>手机未连接：请插上手机，等到显示“就绪”。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="86" />
+        <location filename="../../ui/photograph_page.py" line="88" />
         <source>Show the pattern on the &amp;phone</source>
         <translation>在手机上显示测试图(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="68" />
+        <location filename="../../ui/photograph_page.py" line="70" />
         <source>Use a photo from a &amp;file…</source>
         <translation>使用文件中的照片(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="88" />
+        <location filename="../../ui/photograph_page.py" line="90" />
         <source>Capture another test pa&amp;ttern</source>
         <translation>再拍一种测试图(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="211" />
+        <location filename="../../ui/photograph_page.py" line="213" />
         <source>On the iPhone: turn Dark Mode on and the brightness up, open Notes and start a new note, so that the screen is black. Then capture.</source>
         <translation>在 iPhone 上：打开深色模式、调高亮度，打开“备忘录”新建一条备忘录，使屏幕呈黑色，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="216" />
+        <location filename="../../ui/photograph_page.py" line="218" />
         <source>On the iPhone: open a picture of this colour full screen in Photos, brightness up. Then capture.</source>
         <translation>在 iPhone 上：在“照片”中全屏打开一张该颜色的图片，调高亮度，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="224" />
+        <location filename="../../ui/photograph_page.py" line="226" />
         <source>Unlock the phone, press the button: it opens the pattern full screen. Turn its brightness up, then capture.</source>
         <translation>解锁手机后按此按钮：手机将全屏打开测试图。调高亮度后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="242" />
+        <location filename="../../ui/photograph_page.py" line="244" />
         <source>Sending the pattern to the phone…</source>
         <translation>正在把测试图发送到手机…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="252" />
+        <location filename="../../ui/photograph_page.py" line="254" />
         <source>The phone should now show the pattern: brightness up, then capture.</source>
         <translation>手机现在应显示测试图：调高亮度后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="259" />
+        <location filename="../../ui/photograph_page.py" line="261" />
         <source>The pattern could not be shown on the phone (%1). Open it on the phone by hand, then capture.</source>
         <translation>无法在手机上显示测试图（%1）。请在手机上手动打开，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="275" />
+        <location filename="../../ui/photograph_page.py" line="277" />
         <source>No camera: the demo photos are for the recorded phones only. Use a photo from a file, or plug a camera in and press Look for the camera again on the Phones page.</source>
         <translation>没有摄像头：演示照片只用于录制的手机。请使用文件中的照片，或接上摄像头后在“手机”页按“重新查找摄像头”。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="304" />
+        <location filename="../../ui/photograph_page.py" line="306" />
         <source>The camera gave no picture: check that it is plugged in (%1)</source>
         <translation>相机没有画面：请检查相机是否插好（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="314" />
+        <location filename="../../ui/photograph_page.py" line="316" />
         <source>Looks good: capture</source>
         <translation>画面良好：可以拍照</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="344" />
+        <location filename="../../ui/photograph_page.py" line="346" />
         <source>Photo for: %1</source>
         <translation>选择照片：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="346" />
+        <location filename="../../ui/photograph_page.py" line="348" />
         <source>Photos (%1);;All files (*)</source>
         <translation>照片 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="372" />
+        <location filename="../../ui/photograph_page.py" line="374" />
         <source>Storing and analysing the photo…</source>
         <translation>正在保存并分析照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="387" />
+        <location filename="../../ui/photograph_page.py" line="389" />
         <source>The photo just taken (%1) has problems, so its findings may be incomplete: %2</source>
         <translation>刚拍的照片（%1）有问题，检测结果可能不全：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="398" />
+        <location filename="../../ui/photograph_page.py" line="402" />
         <source>This photo cannot be used: %1</source>
         <translation>此照片无法使用：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="401" />
+        <location filename="../../ui/photograph_page.py" line="406" />
         <source>The photo could not be stored: %1</source>
         <translation>照片无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="447" />
+        <location filename="../../ui/photograph_page.py" line="453" />
         <source>White</source>
         <translation>白色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="448" />
+        <location filename="../../ui/photograph_page.py" line="454" />
         <source>Black</source>
         <translation>黑色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="449" />
+        <location filename="../../ui/photograph_page.py" line="455" />
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="450" />
+        <location filename="../../ui/photograph_page.py" line="456" />
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="451" />
+        <location filename="../../ui/photograph_page.py" line="457" />
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="452" />
+        <location filename="../../ui/photograph_page.py" line="458" />
         <source>50 % grey</source>
         <translation>50% 灰色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="462" />
+        <location filename="../../ui/photograph_page.py" line="468" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="471" />
+        <location filename="../../ui/photograph_page.py" line="477" />
         <source>1. Screen off, glass up</source>
         <translation>1. 熄屏，屏幕朝上</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="474" />
+        <location filename="../../ui/photograph_page.py" line="480" />
         <source>2. Screen on, test pattern</source>
         <translation>2. 亮屏，显示测试图</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="477" />
+        <location filename="../../ui/photograph_page.py" line="483" />
         <source>3. Back</source>
         <translation>3. 背面</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="478" />
+        <location filename="../../ui/photograph_page.py" line="484" />
         <source>4. Sides</source>
         <translation>4. 侧面</translation>
     </message>
@@ -929,57 +942,57 @@
 <context>
     <name>QuoteFacts</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="255" />
+        <location filename="../../ui/problem_text.py" line="297" />
         <source>sheet %1 line %2: %3</source>
         <translation>价目表 %1 第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="259" />
+        <location filename="../../ui/problem_text.py" line="301" />
         <source>version %1 from the phone</source>
         <translation>版本%1（手机报告）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="261" />
+        <location filename="../../ui/problem_text.py" line="303" />
         <source>grade %1</source>
         <translation>成色档 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="262" />
+        <location filename="../../ui/problem_text.py" line="304" />
         <source>%1 found</source>
         <translation>共 %1 处</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="265" />
+        <location filename="../../ui/problem_text.py" line="307" />
         <source>accessory %1 missing</source>
         <translation>缺配件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="267" />
+        <location filename="../../ui/problem_text.py" line="309" />
         <source>changed by %1</source>
         <translation>改价人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="268" />
+        <location filename="../../ui/problem_text.py" line="310" />
         <source>approved by %1</source>
         <translation>批准人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="269" />
+        <location filename="../../ui/problem_text.py" line="311" />
         <source>at %1</source>
         <translation>时间 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="281" />
+        <location filename="../../ui/problem_text.py" line="323" />
         <source>version unknown, priced as 国行</source>
         <translation>版本未知，按国行计价</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="284" />
+        <location filename="../../ui/problem_text.py" line="326" />
         <source>version unknown, the only version on the sheet</source>
         <translation>版本未知，价目表上只有这一个版本</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="295" />
+        <location filename="../../ui/problem_text.py" line="337" />
         <source>, </source>
         <translation>；</translation>
     </message>
@@ -1135,42 +1148,42 @@
 <context>
     <name>SealPage</name>
     <message>
-        <location filename="../../ui/seal_page.py" line="35" />
+        <location filename="../../ui/seal_page.py" line="36" />
         <source>The seller has seen the itemised quote and agrees</source>
         <translation>卖家已查看分项报价并同意</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="38" />
+        <location filename="../../ui/seal_page.py" line="39" />
         <source>&amp;Seal the record</source>
         <translation>封存记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="41" />
+        <location filename="../../ui/seal_page.py" line="42" />
         <source>Seller's name</source>
         <translation>卖家姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="42" />
+        <location filename="../../ui/seal_page.py" line="43" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="43" />
+        <location filename="../../ui/seal_page.py" line="44" />
         <source>Mobile</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="45" />
+        <location filename="../../ui/seal_page.py" line="46" />
         <source>Seal</source>
         <translation>封存</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="60" />
+        <location filename="../../ui/seal_page.py" line="61" />
         <source>Sealed. This record is now read-only.</source>
         <translation>已封存，记录不可再修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="67" />
+        <location filename="../../ui/seal_page.py" line="68" />
         <source>Tick the seller's agreement first.</source>
         <translation>请先勾选卖家同意。</translation>
     </message>
@@ -1191,153 +1204,153 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="103" />
+        <location filename="../../ui/settings_page.py" line="104" />
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="107" />
+        <location filename="../../ui/settings_page.py" line="108" />
         <source>A fixed exposure keeps black glass from glaring. Linux: in units of 0.1 ms (e.g. 150); Windows: a power of two in seconds (e.g. -6 is 1/64 s).</source>
         <translation>固定曝光可避免黑色玻璃反光过曝。Linux：单位为 0.1 毫秒（如 150）；Windows：以秒为单位的 2 的幂（如 -6 即 1/64 秒）。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="65" />
+        <location filename="../../ui/settings_page.py" line="66" />
         <source>System language</source>
         <extracomment>The exposure box's lowest step, shown as "Auto"; the settings allow -13 and up. Camera settings saved while no camera answered at start (demo mode for want of one): the window looks for it (`StationWindow.look_for_camera`). The language was changed and saved: the window is built afresh in it.</extracomment>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="71" />
+        <location filename="../../ui/settings_page.py" line="72" />
         <source>&amp;Save settings</source>
         <translation>保存设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="73" />
+        <location filename="../../ui/settings_page.py" line="74" />
         <source>&amp;Import a price sheet (CSV or XLSX)…</source>
         <translation>导入价格表（CSV或XLSX）(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="75" />
+        <location filename="../../ui/settings_page.py" line="76" />
         <source>Save the scale &amp;marker sheet to print…</source>
         <translation>保存比例标记纸以便打印(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="78" />
+        <location filename="../../ui/settings_page.py" line="79" />
         <source>Station name</source>
         <translation>验机台名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="79" />
+        <location filename="../../ui/settings_page.py" line="80" />
         <source>Store name</source>
         <translation>门店名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="80" />
+        <location filename="../../ui/settings_page.py" line="81" />
         <source>Clerk</source>
         <translation>店员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="81" />
+        <location filename="../../ui/settings_page.py" line="82" />
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="82" />
+        <location filename="../../ui/settings_page.py" line="83" />
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="83" />
+        <location filename="../../ui/settings_page.py" line="84" />
         <source>Exposure</source>
         <translation>曝光</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="84" />
+        <location filename="../../ui/settings_page.py" line="85" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="85" />
+        <location filename="../../ui/settings_page.py" line="86" />
         <source>Data directory</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="87" />
+        <location filename="../../ui/settings_page.py" line="88" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="146" />
+        <location filename="../../ui/settings_page.py" line="147" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="151" />
+        <location filename="../../ui/settings_page.py" line="152" />
         <source>Saved. Switching the language…</source>
         <translation>已保存。正在切换语言…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="161" />
+        <location filename="../../ui/settings_page.py" line="162" />
         <source>Saved. Looking for camera %1…</source>
         <translation>已保存。正在查找摄像头 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="164" />
+        <location filename="../../ui/settings_page.py" line="165" />
         <source>Saved. The demo (--demo) does not use the camera.</source>
         <translation>已保存。演示（--demo）不使用摄像头。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="166" />
+        <location filename="../../ui/settings_page.py" line="167" />
         <source>Saved. Opening camera %1…</source>
         <translation>已保存。正在打开摄像头 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="179" />
+        <location filename="../../ui/settings_page.py" line="180" />
         <source>Saved. Camera %1 gives %2×%3.</source>
         <translation>已保存。摄像头 %1 的画面为 %2×%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="187" />
+        <location filename="../../ui/settings_page.py" line="188" />
         <source>Saved, but camera %1 does not answer: %2</source>
         <translation>已保存，但摄像头 %1 没有响应：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="194" />
+        <location filename="../../ui/settings_page.py" line="195" />
         <source>Price sheet</source>
         <translation>价格表</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="194" />
+        <location filename="../../ui/settings_page.py" line="195" />
         <source>Price sheets (*.csv *.xlsx *.txt)</source>
         <translation>价格表 (*.csv *.xlsx *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="201" />
+        <location filename="../../ui/settings_page.py" line="202" />
         <source>Scale marker</source>
         <translation>比例标记</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="201" />
+        <location filename="../../ui/settings_page.py" line="202" />
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="216" />
+        <location filename="../../ui/settings_page.py" line="217" />
         <source>%1 could not be written: %2</source>
         <translation>%1 无法写入：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="223" />
+        <location filename="../../ui/settings_page.py" line="224" />
         <source>Saved %1: print it at 100 % (actual size); its black square must measure %2 mm.</source>
         <translation>已保存 %1：请按 100%（实际大小）打印，黑色方块应为 %2 毫米。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="232" />
+        <location filename="../../ui/settings_page.py" line="233" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="240" />
+        <location filename="../../ui/settings_page.py" line="241" />
         <source>Imported as version %1.</source>
         <translation>已导入为第 %1 版。</translation>
     </message>
@@ -1345,17 +1358,17 @@
 <context>
     <name>Severity</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="242" />
+        <location filename="../../ui/problem_text.py" line="284" />
         <source>light</source>
         <translation>轻微</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="243" />
+        <location filename="../../ui/problem_text.py" line="285" />
         <source>moderate</source>
         <translation>中等</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="244" />
+        <location filename="../../ui/problem_text.py" line="286" />
         <source>severe</source>
         <translation>严重</translation>
     </message>
@@ -1363,84 +1376,95 @@
 <context>
     <name>StationWindow</name>
     <message>
-        <location filename="../../ui/station_window.py" line="76" />
+        <location filename="../../ui/station_window.py" line="83" />
         <source>Yanji inspection station</source>
+        <extracomment>How often the free space on the data's disk is looked at again (ms), besides after each photo.</extracomment>
         <translation>验机台</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="91" />
+        <location filename="../../ui/station_window.py" line="103" />
         <source>1 Phones</source>
         <translation>1 手机</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="92" />
+        <location filename="../../ui/station_window.py" line="104" />
         <source>2 Identify</source>
         <translation>2 识别</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="93" />
+        <location filename="../../ui/station_window.py" line="105" />
         <source>3 Photograph</source>
         <translation>3 拍照</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="94" />
+        <location filename="../../ui/station_window.py" line="106" />
         <source>4 Review</source>
         <translation>4 复核</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="95" />
+        <location filename="../../ui/station_window.py" line="107" />
         <source>5 Grade &amp; quote</source>
         <translation>5 成色与报价</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="96" />
+        <location filename="../../ui/station_window.py" line="108" />
         <source>6 Seal</source>
         <translation>6 封存</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="97" />
+        <location filename="../../ui/station_window.py" line="109" />
         <source>7 History</source>
         <translation>7 历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="98" />
+        <location filename="../../ui/station_window.py" line="110" />
         <source>8 Settings</source>
         <translation>8 设置</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="140" />
+        <location filename="../../ui/station_window.py" line="156" />
         <source>NO CAMERA: demo photos for the recorded phones, files for real ones</source>
         <translation>无摄像头：录制的手机用演示照片，真实手机用照片文件</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="142" />
+        <location filename="../../ui/station_window.py" line="158" />
         <source>DEMO: recorded phones and generated photos</source>
         <translation>演示：录制的手机与生成的照片</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="199" />
+        <location filename="../../ui/station_window.py" line="217" />
         <source>Looking for camera %1…</source>
         <translation>正在查找摄像头 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="207" />
+        <location filename="../../ui/station_window.py" line="225" />
         <source>Camera found: starting with it…</source>
         <translation>已找到摄像头：正在切换…</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="212" />
+        <location filename="../../ui/station_window.py" line="230" />
         <source>No camera at index %1: plug it in, or pick another index in Settings.</source>
         <translation>编号 %1 无摄像头：请插上摄像头，或在设置中选择其他编号。</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="218" />
+        <location filename="../../ui/station_window.py" line="236" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="273" />
+        <location filename="../../ui/station_window.py" line="291" />
         <source>Something went wrong</source>
         <translation>出错了</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_window.py" line="306" />
+        <source>The disk holding the station's data has only %1 free; a phone's photos take about %2. Free space on it, or move the station's data to a larger disk (Settings shows where it is).</source>
+        <translation>存放本机数据的磁盘只剩 %1 可用，每台手机的照片约占 %2。请清理该磁盘，或把本机数据移到更大的磁盘（数据位置见“设置”页）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_window.py" line="318" />
+        <source>The free space on the disk holding the station's data cannot be read: %1</source>
+        <translation>无法读取存放本机数据的磁盘的剩余空间：%1</translation>
     </message>
 </context>
 </TS>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -100,6 +101,7 @@ def test_db_check_passes_then_finds_a_missing_photo(
 ) -> None:
     status, out, _ = _yanji(capsys, "db", "check")
     assert status == 0, out
+    assert re.search(r"^  disk: \d+\.\d GB free of \d+\.\d GB", out, re.M)
     photo = next(p for p in demo_dir.photos.rglob("*") if p.is_file())
     photo.unlink()
     status, out, _ = _yanji(capsys, "db", "check")

@@ -106,6 +106,34 @@ def test_photo_file_and_camera_problems_are_shown_in_chinese(tmp_path: Path) -> 
             app.removeTranslator(translator)
 
 
+def test_a_full_disk_is_explained_in_chinese(tmp_path: Path) -> None:
+    from app.disk import disk_full
+    from app.errors import DiskFullError
+    from ui.problem_text import disk_text, error_text
+
+    refused = DiskFullError(str(tmp_path), 180_000_000, 253_000_000)
+    turned_away = disk_full(tmp_path)
+    assert error_text(refused) == (
+        "the disk holding the station's data has only 180 MB free, and 253 MB are needed. "
+        "Free space on it, or move the station's data to a larger disk (Settings shows "
+        "where it is)."
+    )
+    assert error_text(turned_away).startswith("the disk holding the station's data is full (")
+    assert error_text(ValueError("something new")) == "something new"
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = install_translators(app, "zh_CN")
+    try:
+        assert disk_text(refused) == (
+            "存放本机数据的磁盘只剩 180 MB 可用，至少需要 253 MB。"
+            "请清理该磁盘，或把本机数据移到更大的磁盘（数据位置见“设置”页）。"
+        )
+        assert not error_text(turned_away).isascii()
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+
+
 def test_findings_are_named_in_chinese() -> None:
     from ui.problem_text import kind_text, severity_text
     from vision.finding import FindingKind, Severity

@@ -204,6 +204,69 @@ def test_photograph_says_when_the_camera_is_unplugged_and_stores_nothing(
     assert signal.args[0].photos[0].step is PhotoStep.SCREEN_OFF
 
 
+def _disk_with(monkeypatch: pytest.MonkeyPatch, free: int) -> None:
+    """Every disk answers that it has ``free`` bytes free (of 100 GB)."""
+    import shutil
+    from collections import namedtuple
+
+    usage = namedtuple("usage", "total used free")(100_000_000_000, 100_000_000_000 - free, free)
+    monkeypatch.setattr(shutil, "disk_usage", lambda path: usage)
+
+
+def test_photograph_says_when_the_disk_is_full_and_keeps_what_was_taken(
+    qtbot: QtBot, context: StationContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.disk import FLOOR_BYTES
+
+    page = PhotographPage(context, demo_frame)
+    qtbot.addWidget(page)
+    record = _start(context, "ios-iphone7-cn")
+    with qtbot.waitSignal(page.captured, timeout=20000):
+        page.capture_button.click()
+    taken = context.store.get(record.id)
+    _disk_with(monkeypatch, FLOOR_BYTES + 1_000_000)
+    page.capture_button.click()
+    qtbot.waitUntil(page.capture_button.isEnabled, timeout=20000)
+    assert page.outcome.text().startswith(
+        "The photo could not be stored: the disk holding the station's data has only 251 MB "
+        "free, and "
+    )
+    assert page.capture_button.isEnabled() and page.file_button.isEnabled()
+    assert context.store.get(record.id) == taken
+
+
+def test_the_window_warns_while_the_disk_is_low(
+    qtbot: QtBot, context: StationContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.disk import LOW_BYTES
+    from ui.station_window import StationWindow
+
+    _disk_with(monkeypatch, LOW_BYTES - 300_000_000)
+    window = StationWindow(context, demo_frame)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: not window.disk_warning.isHidden(), timeout=10000)
+    assert window.disk_warning.text() == (
+        "The disk holding the station's data has only 1.7 GB free; a phone's photos take "
+        "about 16 MB. Free space on it, or move the station's data to a larger disk "
+        "(Settings shows where it is)."
+    )
+    # Looked at again after each photo stored, or refused.
+    _disk_with(monkeypatch, LOW_BYTES)
+    window.photograph.store_attempted.emit()
+    qtbot.waitUntil(window.disk_warning.isHidden, timeout=10000)
+
+    def unreadable(path: object) -> object:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("shutil.disk_usage", unreadable)
+    window.check_disk_space()
+    qtbot.waitUntil(lambda: not window.disk_warning.isHidden(), timeout=10000)
+    assert window.disk_warning.text() == (
+        "The free space on the disk holding the station's data cannot be read: "
+        "[Errno 13] Permission denied"
+    )
+
+
 def test_photograph_puts_each_pattern_on_an_android_phone(
     qtbot: QtBot, context: StationContext, tmp_path: Path
 ) -> None:

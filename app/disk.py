@@ -1,0 +1,74 @@
+"""Room on the disk that holds the station's data. A photo is refused before it would
+leave too little for the database and logs, and the window warns well before that.
+
+At 12 MP a kept still is about 2.7 MB (`benchmarks/photos.py`): one phone's four
+guided photos and a test pattern or two come to about 16 MB, so a busy counter uses a
+few hundred MB a day. Nothing is pruned (how long trade-in evidence must be kept is
+for the business to say), so the clerk is told in good time."""
+
+from __future__ import annotations
+
+import errno
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.errors import DiskFullError
+
+#: One phone's photos at 12 MP: four guided captures and two test patterns.
+PHONE_PHOTOS_BYTES = 16_000_000
+#: Below this much free space the window warns: room for 125 phones.
+LOW_BYTES = 125 * PHONE_PHOTOS_BYTES
+#: A photo is not stored when it would leave less than this free: room for the
+#: database (records, its write-ahead log, sealing), the logs and the evidence crops.
+FLOOR_BYTES = 250_000_000
+#: What a disk says when it is full (or the user's quota is spent).
+FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT})
+
+
+@dataclass(frozen=True, slots=True)
+class DiskSpace:
+    """Free and total bytes on the disk holding ``folder``."""
+
+    folder: Path
+    free: int
+    total: int
+
+    @property
+    def low(self) -> bool:
+        """Whether the clerk should be warned (`LOW_BYTES`)."""
+        return self.free < LOW_BYTES
+
+
+def disk_space(folder: Path) -> DiskSpace:
+    """Free and total bytes on the disk holding ``folder`` (or its nearest existing
+    parent, for a folder not made yet); OSError when none can be asked."""
+    probe = folder
+    while not probe.exists() and probe.parent != probe:
+        probe = probe.parent
+    usage = shutil.disk_usage(probe)
+    return DiskSpace(folder, usage.free, usage.total)
+
+
+def ensure_room(folder: Path, needed: int) -> None:
+    """DiskFullError when writing ``needed`` bytes under ``folder`` would leave less
+    than `FLOOR_BYTES` free."""
+    space = disk_space(folder)
+    if space.free - needed < FLOOR_BYTES:
+        raise DiskFullError(str(folder), space.free, needed + FLOOR_BYTES)
+
+
+def full_error(folder: Path, error: OSError, needed: int | None) -> DiskFullError | None:
+    """A DiskFullError for ``error`` when it is the disk saying it is full, else None."""
+    if error.errno not in FULL_ERRNOS:
+        return None
+    return disk_full(folder, needed)
+
+
+def disk_full(folder: Path, needed: int | None = None) -> DiskFullError:
+    """The DiskFullError for a write under ``folder`` that the disk turned away."""
+    try:
+        free = disk_space(folder).free
+    except OSError:
+        free = 0
+    return DiskFullError(str(folder), free, needed)

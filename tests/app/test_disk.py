@@ -1,0 +1,153 @@
+"""A disk with too little room: photos refused before they would fill it, full-disk
+writes worded, and nothing already saved lost."""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import pytest
+from sqlalchemy import event
+
+from app import disk, flow
+from app.errors import DiskFullError
+from app.records import PhotoStep
+from app.store import Store
+from devices.report import DeviceReport, Platform
+from vision.camera import encode_still
+from vision.finding import FindingKind, Surface
+from vision.synthetic import Defect, render_scene
+
+PHONE = DeviceReport(platform=Platform.IOS, marketing_name="iPhone 15", serial="S1")
+
+
+class Usage(NamedTuple):
+    """What `shutil.disk_usage` answers."""
+
+    total: int
+    used: int
+    free: int
+
+
+def _still() -> bytes:
+    """A camera still of a phone with one scratch on its glass."""
+    scene = render_scene(
+        (Defect(FindingKind.SCRATCH, 20, 40, length_mm=8, brightness=60),), size_mm=(71.0, 146.0)
+    )
+    return encode_still(scene.image)
+
+
+def _free_space(monkeypatch: pytest.MonkeyPatch, free: int) -> None:
+    """Every disk reports ``free`` bytes free (of 100 GB)."""
+    usage = Usage(100_000_000_000, 100_000_000_000 - free, free)
+    monkeypatch.setattr(shutil, "disk_usage", lambda path: usage)
+
+
+def _photograph(store: Store, inspection_id: str, data: bytes) -> Any:
+    return flow.photograph(
+        store,
+        inspection_id,
+        data,
+        step=PhotoStep.SCREEN_OFF,
+        surface=Surface.SCREEN,
+        size_mm=(71.0, 146.0),
+    )
+
+
+def _files(root: Path) -> list[str]:
+    """Every file under ``root``, temporary ones included."""
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
+
+
+def test_disk_space_reads_the_disk_of_a_folder_not_made_yet(tmp_path: Path) -> None:
+    space = disk.disk_space(tmp_path / "not" / "made")
+    real = shutil.disk_usage(tmp_path)
+    assert space.total == real.total
+    assert 0 < space.free <= space.total
+    assert space.low is (space.free < disk.LOW_BYTES)
+
+
+def test_a_disk_is_low_below_the_warning_level(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _free_space(monkeypatch, disk.LOW_BYTES - 1)
+    assert disk.disk_space(tmp_path).low
+    _free_space(monkeypatch, disk.LOW_BYTES)
+    assert not disk.disk_space(tmp_path).low
+
+
+def test_a_photo_that_would_leave_too_little_room_is_refused_and_nothing_is_lost(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    draft = flow.start(store, "st", "clerk", PHONE)
+    first = _photograph(store, draft.id, _still())
+    assert [f.kind for f in first.findings] == [FindingKind.SCRATCH]
+    kept = _files(store.photos.root)
+
+    data = _still()
+    _free_space(monkeypatch, disk.FLOOR_BYTES + len(data) + flow.CROP_ROOM - 1)
+    with pytest.raises(
+        DiskFullError, match=r"not enough room on the disk holding .*photos"
+    ) as info:
+        _photograph(store, draft.id, data)
+    assert info.value.free == disk.FLOOR_BYTES + len(data) + flow.CROP_ROOM - 1
+    assert "YANJI_DATA_DIR" in str(info.value)
+    # The first photo, its finding and its evidence are as they were; no file was added.
+    assert store.get(draft.id) == first
+    assert _files(store.photos.root) == kept
+
+    # With one byte more the same photo is stored.
+    _free_space(monkeypatch, disk.FLOOR_BYTES + len(data) + flow.CROP_ROOM)
+    assert len(flow.captured(_photograph(store, draft.id, data))) == 2
+
+
+def test_a_write_the_disk_turns_away_leaves_no_part_written_file(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def disk_full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(DiskFullError, match=r"MB free, 0 MB needed; free space") as info:
+        store.photos.put(b"a photo of eleven bytes")
+    assert info.value.needed == len(b"a photo of eleven bytes")
+    assert _files(store.photos.root) == []
+
+
+def test_another_write_error_is_not_called_a_full_disk(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def failing(fd: int) -> None:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(os, "fsync", failing)
+    with pytest.raises(OSError, match="Input/output error") as info:
+        store.photos.put(b"photo")
+    assert not isinstance(info.value, DiskFullError)
+    assert _files(store.photos.root) == []
+
+
+def test_a_database_the_disk_has_no_room_for_is_worded_and_rolled_back(store: Store) -> None:
+    draft = store.create_draft("st", "clerk", PHONE)
+    with store.engine.connect() as conn:
+        pages = conn.exec_driver_sql("PRAGMA page_count").scalar_one()
+
+    # SQLite's own limit on the file's size stands in for a full disk: past it, a write
+    # fails with SQLITE_FULL, as it does when the disk runs out.
+    def limited(dbapi_connection: Any, record: Any) -> None:
+        dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
+
+    event.listen(store.engine, "connect", limited)
+    store.engine.dispose()
+    # A record too large for the pages left (random text: records are compressed).
+    big = draft.evolve(device=replace(PHONE, problems=(os.urandom(150_000).hex(),)))
+    with pytest.raises(DiskFullError, match="not enough room on the disk holding") as info:
+        store.update(big)
+    assert info.value.needed is None
+    event.remove(store.engine, "connect", limited)
+    store.engine.dispose()
+    assert store.get(draft.id) == draft
