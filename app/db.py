@@ -32,6 +32,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
+from app.disk import disk_full
 from app.errors import DatabaseError
 
 log = logging.getLogger(__name__)
@@ -258,14 +259,25 @@ def open_engine(path: Path) -> Engine:
         revision = current_revision(engine)
     except Exception as exc:
         engine.dispose()
+        if disk_is_full(exc):
+            raise disk_full(path.parent) from exc
         raise DatabaseError(f"cannot open database {path}: {exc}") from exc
     if revision != HEAD_REVISION:
         try:
             _migrate(engine, revision, path)
-        except Exception:
+        except Exception as exc:
             engine.dispose()
+            if disk_is_full(exc):
+                raise disk_full(path.parent) from exc
             raise
     return engine
+
+
+def disk_is_full(error: BaseException) -> bool:
+    """Whether ``error`` is SQLite saying it has no room (SQLITE_FULL: the disk is full,
+    or the file reached its size limit), raw or wrapped by SQLAlchemy."""
+    orig = getattr(error, "orig", error)
+    return getattr(orig, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
 
 
 def _migrate(engine: Engine, revision: str | None, path: Path) -> None:

@@ -32,9 +32,14 @@ class DiskFullError(YanjiError):
         self.folder = folder
         self.free = free
         self.needed = needed
-        wanted = "" if needed is None else f", {needed / 1e6:,.0f} MB needed"
+        wanted = "" if needed is None else f", {_megabytes(needed)} needed"
         super().__init__(
-            f"not enough room on the disk holding {folder}: {free / 1e6:,.0f} MB free"
+            f"not enough room on the disk holding {folder}: {_megabytes(free)} free"
             f"{wanted}; free space there or move the station's data to a larger disk "
             "(--data-dir or YANJI_DATA_DIR)"
         )
+
+
+def _megabytes(size: int) -> str:
+    """``size`` bytes in MB: one decimal under 10 MB, so that a small file is not 0."""
+    return f"{size / 1e6:.1f} MB" if size < 10_000_000 else f"{size / 1e6:,.0f} MB"

@@ -4,9 +4,21 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import sys
 from pathlib import Path
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"
+
+
+class _LogFile(logging.handlers.RotatingFileHandler):
+    """The log file. A record the disk will not take (full, or gone) is dropped
+    quietly: logging's default prints a traceback to the terminal for every record,
+    above the one-line message the clerk should see."""
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (override)
+        if isinstance(sys.exc_info()[1], OSError):
+            return
+        super().handleError(record)
 
 
 def setup_logging(log_dir: Path, verbose: bool = False) -> Path:
@@ -18,9 +30,7 @@ def setup_logging(log_dir: Path, verbose: bool = False) -> Path:
         if getattr(handler, "_yanji", False):
             root.removeHandler(handler)
             handler.close()
-    file_handler = logging.handlers.RotatingFileHandler(
-        log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
-    )
+    file_handler = _LogFile(log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
     file_handler.setFormatter(logging.Formatter(FORMAT))
     handlers: list[logging.Handler] = [file_handler]
     if verbose:

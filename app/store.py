@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 import zlib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -33,6 +32,7 @@ from app.db import (
     InspectionRow,
     OutboxRow,
     PhotoRow,
+    disk_is_full,
     from_micros,
     open_engine,
     to_micros,
@@ -133,7 +133,7 @@ class Store:
             with Session(self.engine, expire_on_commit=False) as session, session.begin():
                 yield session
         except OperationalError as error:
-            if getattr(error.orig, "sqlite_errorcode", None) != sqlite3.SQLITE_FULL:
+            if not disk_is_full(error):
                 raise
             raise disk_full(Path(self.engine.url.database or ".").parent) from error
 

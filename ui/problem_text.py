@@ -190,11 +190,13 @@ def camera_text(error: CameraError) -> str:
 
 
 def size_text(size: int) -> str:
-    """A number of bytes as a clerk reads it: "1.4 GB", "230 MB" (decimal units, as
-    disks are sold)."""
+    """A number of bytes as a clerk reads it: "1.4 GB", "230 MB", "0.2 MB" (decimal
+    units, as disks are sold)."""
     if size >= 1_000_000_000:
         return f"{size / 1e9:.1f} GB"
-    return f"{max(size, 0) / 1e6:.0f} MB"
+    if size >= 10_000_000:
+        return f"{size / 1e6:.0f} MB"
+    return f"{max(size, 0) / 1e6:.1f} MB"
 
 
 def disk_text(error: DiskFullError) -> str:

@@ -8,18 +8,21 @@ import logging
 import sys
 from typing import Any
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from app.errors import SettingsError, YanjiError
 from app.paths import DataDir
 from app.quoting import pricing_setup
 from app.records import Inspection, PhotoStep
-from app.settings import load_settings
+from app.settings import Settings, load_settings
 from app.store import Store
 from devices.replay import recorded_phones
 from devices.sources import ReplaySource, StationProber
 from devices.watcher import Watcher
 from ui.context import StationContext
 from ui.i18n import choose_language, install_translators
+from ui.problem_text import error_text
 from ui.station_window import StationWindow
 from ui.tasks import TaskRunner
 
@@ -111,19 +114,45 @@ def run_station(data_dir: DataDir, demo: bool = False) -> int:
     changes the language, the inspection in hand and the page kept."""
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Yanji")
-    camera = None if demo else open_camera(load_settings(data_dir.settings))
+    camera = None if demo else open_camera(_settings(data_dir))
     resume: Resume = (None, 0)
     while True:
-        language = choose_language(load_settings(data_dir.settings).ui.language)
+        language = choose_language(_settings(data_dir).ui.language)
         translators = install_translators(app, language)
         try:
             status, camera, resume = _run_window(app, data_dir, demo, camera, resume)
+        except YanjiError as error:
+            show_start_error(error, data_dir)  # in the station's language
+            raise
         finally:
             for translator in translators:
                 app.removeTranslator(translator)
         if status != RESTART:
             return status
         log.info("the station window starts afresh (camera found or language changed)")
+
+
+def _settings(data_dir: DataDir) -> Settings:
+    """The station's settings; a settings file that cannot be read is said in a window
+    too (before any language is known: in English)."""
+    try:
+        return load_settings(data_dir.settings)
+    except SettingsError as error:
+        show_start_error(error, data_dir)
+        raise
+
+
+def show_start_error(error: YanjiError, data_dir: DataDir) -> None:
+    """Say why the station cannot start in a window, with the folder its data is in (the
+    Settings page, which shows it, cannot be opened): a clerk who started it from a
+    menu or an icon sees no terminal. The command line prints it too (`app.cli`)."""
+    QMessageBox.critical(
+        None,
+        QCoreApplication.translate("Station", "Yanji"),
+        QCoreApplication.translate("Station", "The station cannot start: %1\n\nIts data: %2")
+        .replace("%1", error_text(error))
+        .replace("%2", str(data_dir.root)),
+    )
 
 
 #: ``app.exec()``'s status when the window asked to be built afresh.

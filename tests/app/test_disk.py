@@ -112,7 +112,7 @@ def test_a_write_the_disk_turns_away_leaves_no_part_written_file(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", disk_full)
-    with pytest.raises(DiskFullError, match=r"MB free, 0 MB needed; free space") as info:
+    with pytest.raises(DiskFullError, match=r"MB free, 0\.0 MB needed; free space") as info:
         store.photos.put(b"a photo of eleven bytes")
     assert info.value.needed == len(b"a photo of eleven bytes")
     assert _files(store.photos.root) == []
@@ -151,3 +151,45 @@ def test_a_database_the_disk_has_no_room_for_is_worded_and_rolled_back(store: St
     event.remove(store.engine, "connect", limited)
     store.engine.dispose()
     assert store.get(draft.id) == draft
+
+
+def test_a_new_database_the_disk_has_no_room_for_is_worded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app import db
+
+    made = db.make_engine
+
+    def one_page(path: Path) -> Any:  # a database that may not grow past one page
+        engine = made(path)
+        event.listen(
+            engine, "connect", lambda conn, record: conn.execute("PRAGMA max_page_count = 1")
+        )
+        return engine
+
+    monkeypatch.setattr(db, "make_engine", one_page)
+    with pytest.raises(DiskFullError, match=f"disk holding {tmp_path}: .* MB free;"):
+        db.open_engine(tmp_path / "yanji.sqlite3")
+
+
+def test_a_log_record_the_disk_will_not_take_is_dropped_quietly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import logging
+
+    from app.logs import setup_logging
+
+    setup_logging(tmp_path)
+    handler = next(h for h in logging.getLogger().handlers if getattr(h, "_yanji", False))
+    record = logging.LogRecord("t", logging.INFO, __file__, 1, "photo stored", None, None)
+    try:
+        raise OSError(errno.ENOSPC, "No space left on device")
+    except OSError:
+        handler.handleError(record)
+    assert capsys.readouterr().err == ""
+    # Any other failure is still reported as logging reports it.
+    try:
+        raise ValueError("a bad format string")
+    except ValueError:
+        handler.handleError(record)
+    assert "a bad format string" in capsys.readouterr().err

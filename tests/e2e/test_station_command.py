@@ -51,6 +51,42 @@ def test_station_command_opens_the_window(qtbot: QtBot, data_dir: DataDir) -> No
     assert seen == ["Yanji inspection station"]
 
 
+def test_a_station_that_cannot_start_says_why_in_a_window(
+    qtbot: QtBot,
+    data_dir: DataDir,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Started from a menu, the clerk sees no terminal: the reason is shown in a window
+    as well as printed, for a database it cannot open and for broken settings."""
+    import sqlite3
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.db import open_engine
+
+    def windows() -> set[int]:
+        return {id(w) for w in QApplication.topLevelWidgets() if isinstance(w, StationWindow)}
+
+    before = windows()
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: said.append(text))
+    open_engine(data_dir.database).dispose()
+    with sqlite3.connect(data_dir.database) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = 'ffff'")
+    conn.close()
+    assert main(["station", "--demo"]) == 1
+    assert len(said) == 1 and said[0].startswith("The station cannot start: database ")
+    assert "newer version of Yanji" in said[0]
+    assert said[0].endswith(f"\n\nIts data: {data_dir.root}")
+    assert "newer version of Yanji" in capsys.readouterr().err
+    assert windows() == before  # no window was opened
+
+    data_dir.settings.write_text("{ not json", encoding="utf-8")
+    assert main(["station", "--demo"]) == 1
+    assert len(said) == 2 and said[1].startswith(f"The station cannot start: {data_dir.settings}")
+
+
 class FakeCamera:
     """Stands in for `vision.camera.CameraSource`: what the station calls on one."""
 
