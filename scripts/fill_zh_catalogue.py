@@ -275,6 +275,8 @@ ZH = {
     "%1 is a HEIC photo that cannot be read (damaged or cut short)": "%1 是无法读取的 HEIC 照片（文件损坏或不完整）",
     "%1 is not a photo that can be read (damaged, or not JPEG, PNG, HEIC, WebP, BMP or TIFF)": "%1 不是可读取的照片（文件损坏，或不是 JPEG、PNG、HEIC、WebP、BMP、TIFF 格式）",
     "%1 cannot be read (%2)": "无法读取 %1（%2）",
+    "%1 cannot be read: the station is not allowed to read it": "无法读取 %1：本机没有读取权限",
+    "%1 cannot be read: the disk or card failed while reading (was it taken out?)": "无法读取 %1：读取时磁盘或存储卡出错（是否已拔出？）",
     "no camera at index %1 (is it plugged in, and not in use elsewhere?)": "编号 %1 没有相机（是否已插好，是否被其他程序占用？）",
     "camera %1 stopped sending pictures (unplugged?)": "相机 %1 不再传来画面（是否已拔出？）",
     # A disk with too little room (ui/problem_text.disk_text, the window's warning).

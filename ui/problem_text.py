@@ -166,6 +166,19 @@ def camera_text(error: CameraError) -> str:
                 ),
             ),
             (
+                r"cannot be read \(no permission to read it\)",
+                QCoreApplication.translate(
+                    "CameraProblems", "%1 cannot be read: the station is not allowed to read it"
+                ),
+            ),
+            (
+                r"cannot be read \(the disk or card failed while reading: was it taken out\?\)",
+                QCoreApplication.translate(
+                    "CameraProblems",
+                    "%1 cannot be read: the disk or card failed while reading (was it taken out?)",
+                ),
+            ),
+            (
                 r"cannot be read \((.+)\)",
                 QCoreApplication.translate("CameraProblems", "%1 cannot be read (%2)"),
             ),

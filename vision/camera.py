@@ -4,6 +4,7 @@ CameraError with a clear message when it cannot."""
 
 from __future__ import annotations
 
+import errno
 import logging
 import threading
 from collections.abc import Callable, Iterator
@@ -125,6 +126,17 @@ def read_image(path: Path) -> Image:
     return read_photo(path)[1]
 
 
+#: Why a photo file's read failed, for the errors a clerk meets (the window words
+#: these); any other is given as the OS words it.
+READ_FAILURES = {
+    errno.EACCES: "no permission to read it",
+    errno.EPERM: "no permission to read it",
+    errno.EIO: "the disk or card failed while reading: was it taken out?",
+    errno.ENXIO: "the disk or card failed while reading: was it taken out?",
+    errno.ENODEV: "the disk or card failed while reading: was it taken out?",
+}
+
+
 def read_photo(path: Path) -> tuple[bytes, Image]:
     """A photo file's bytes, as they are on disk, and its picture (BGR uint8, turned
     upright as `decode_image` turns it), from one read; CameraError naming the file when
@@ -136,7 +148,8 @@ def read_photo(path: Path) -> tuple[bytes, Image]:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise CameraError(f"cannot be read ({error.strerror or error})", path) from error
+        why = READ_FAILURES.get(error.errno or 0, error.strerror or str(error))
+        raise CameraError(f"cannot be read ({why})", path) from error
     if not data:
         raise CameraError("the file is empty", path)
     image = decode_image(data)

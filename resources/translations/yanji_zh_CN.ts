@@ -29,16 +29,26 @@
     </message>
     <message>
         <location filename="../../ui/problem_text.py" line="170" />
+        <source>%1 cannot be read: the station is not allowed to read it</source>
+        <translation>无法读取 %1：本机没有读取权限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="176" />
+        <source>%1 cannot be read: the disk or card failed while reading (was it taken out?)</source>
+        <translation>无法读取 %1：读取时磁盘或存储卡出错（是否已拔出？）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="183" />
         <source>%1 cannot be read (%2)</source>
         <translation>无法读取 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="177" />
+        <location filename="../../ui/problem_text.py" line="190" />
         <source>no camera at index %1 (is it plugged in, and not in use elsewhere?)</source>
         <translation>编号 %1 没有相机（是否已插好，是否被其他程序占用？）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="184" />
+        <location filename="../../ui/problem_text.py" line="197" />
         <source>camera %1 stopped sending pictures (unplugged?)</source>
         <translation>相机 %1 不再传来画面（是否已拔出？）</translation>
     </message>
@@ -219,12 +229,12 @@
 <context>
     <name>DiskProblems</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="206" />
+        <location filename="../../ui/problem_text.py" line="219" />
         <source>the disk holding the station's data is full (%1 free). Free space on it, or move the station's data to a larger disk (Settings shows where it is).</source>
         <translation>存放本机数据的磁盘已满（剩余 %1）。请清理该磁盘，或把本机数据移到更大的磁盘（数据位置见“设置”页）。</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="212" />
+        <location filename="../../ui/problem_text.py" line="225" />
         <source>the disk holding the station's data has only %1 free, and %2 are needed. Free space on it, or move the station's data to a larger disk (Settings shows where it is).</source>
         <translation>存放本机数据的磁盘只剩 %1 可用，至少需要 %2。请清理该磁盘，或把本机数据移到更大的磁盘（数据位置见“设置”页）。</translation>
     </message>
@@ -232,67 +242,67 @@
 <context>
     <name>FindingKind</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="265" />
+        <location filename="../../ui/problem_text.py" line="278" />
         <source>crack</source>
         <translation>裂纹</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="266" />
+        <location filename="../../ui/problem_text.py" line="279" />
         <source>scratch</source>
         <translation>划痕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="267" />
+        <location filename="../../ui/problem_text.py" line="280" />
         <source>scuff</source>
         <translation>磨损</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="268" />
+        <location filename="../../ui/problem_text.py" line="281" />
         <source>oil</source>
         <translation>油污</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="269" />
+        <location filename="../../ui/problem_text.py" line="282" />
         <source>stain</source>
         <translation>污渍</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="270" />
+        <location filename="../../ui/problem_text.py" line="283" />
         <source>dead pixel</source>
         <translation>坏点</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="271" />
+        <location filename="../../ui/problem_text.py" line="284" />
         <source>stuck pixel</source>
         <translation>彩点（卡色像素）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="272" />
+        <location filename="../../ui/problem_text.py" line="285" />
         <source>bright pixel</source>
         <translation>亮点</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="273" />
+        <location filename="../../ui/problem_text.py" line="286" />
         <source>display line</source>
         <translation>屏幕线条</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="274" />
+        <location filename="../../ui/problem_text.py" line="287" />
         <source>burn-in</source>
         <translation>烧屏</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="275" />
+        <location filename="../../ui/problem_text.py" line="288" />
         <source>mura (uneven patch)</source>
         <translation>屏幕色斑（mura）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="276" />
+        <location filename="../../ui/problem_text.py" line="289" />
         <source>dent</source>
         <translation>凹痕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="277" />
+        <location filename="../../ui/problem_text.py" line="290" />
         <source>chip</source>
         <translation>崩边</translation>
     </message>
@@ -666,42 +676,42 @@
 <context>
     <name>PhotoQuality</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="237" />
+        <location filename="../../ui/problem_text.py" line="250" />
         <source>No phone found in the picture</source>
         <translation>画面中没有找到手机</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="238" />
+        <location filename="../../ui/problem_text.py" line="251" />
         <source>The phone is cut off at the edge of the picture</source>
         <translation>手机被画面边缘截断</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="241" />
+        <location filename="../../ui/problem_text.py" line="254" />
         <source>The phone is too small: move the camera closer</source>
         <translation>手机太小：请把摄像头移近</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="244" />
+        <location filename="../../ui/problem_text.py" line="257" />
         <source>Blurred: hold still or refocus</source>
         <translation>画面模糊：请保持不动或重新对焦</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="245" />
+        <location filename="../../ui/problem_text.py" line="258" />
         <source>Glare on the glass: tilt the light or the phone</source>
         <translation>玻璃反光：请调整灯光或手机角度</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="248" />
+        <location filename="../../ui/problem_text.py" line="261" />
         <source>Overexposed: lower the exposure</source>
         <translation>曝光过度：请降低曝光</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="251" />
+        <location filename="../../ui/problem_text.py" line="264" />
         <source>Phone size unknown: sizes assume a 150 mm phone</source>
         <translation>手机尺寸未知：按 150 毫米长的手机估算尺寸</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="254" />
+        <location filename="../../ui/problem_text.py" line="267" />
         <source>The screen is lit: turn it off to check the glass</source>
         <translation>屏幕亮着：请熄屏后再检查玻璃</translation>
     </message>
@@ -942,57 +952,57 @@
 <context>
     <name>QuoteFacts</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="299" />
+        <location filename="../../ui/problem_text.py" line="312" />
         <source>sheet %1 line %2: %3</source>
         <translation>价目表 %1 第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="303" />
+        <location filename="../../ui/problem_text.py" line="316" />
         <source>version %1 from the phone</source>
         <translation>版本%1（手机报告）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="305" />
+        <location filename="../../ui/problem_text.py" line="318" />
         <source>grade %1</source>
         <translation>成色档 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="306" />
+        <location filename="../../ui/problem_text.py" line="319" />
         <source>%1 found</source>
         <translation>共 %1 处</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="309" />
+        <location filename="../../ui/problem_text.py" line="322" />
         <source>accessory %1 missing</source>
         <translation>缺配件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="311" />
+        <location filename="../../ui/problem_text.py" line="324" />
         <source>changed by %1</source>
         <translation>改价人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="312" />
+        <location filename="../../ui/problem_text.py" line="325" />
         <source>approved by %1</source>
         <translation>批准人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="313" />
+        <location filename="../../ui/problem_text.py" line="326" />
         <source>at %1</source>
         <translation>时间 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="325" />
+        <location filename="../../ui/problem_text.py" line="338" />
         <source>version unknown, priced as 国行</source>
         <translation>版本未知，按国行计价</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="328" />
+        <location filename="../../ui/problem_text.py" line="341" />
         <source>version unknown, the only version on the sheet</source>
         <translation>版本未知，价目表上只有这一个版本</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="339" />
+        <location filename="../../ui/problem_text.py" line="352" />
         <source>, </source>
         <translation>；</translation>
     </message>
@@ -1358,17 +1368,17 @@
 <context>
     <name>Severity</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="286" />
+        <location filename="../../ui/problem_text.py" line="299" />
         <source>light</source>
         <translation>轻微</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="287" />
+        <location filename="../../ui/problem_text.py" line="300" />
         <source>moderate</source>
         <translation>中等</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="288" />
+        <location filename="../../ui/problem_text.py" line="301" />
         <source>severe</source>
         <translation>严重</translation>
     </message>

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QApplication, QFileSystemModel
 from pytestqt.qtbot import QtBot
 
@@ -68,7 +71,9 @@ def test_device_problems_are_shown_in_chinese(qtbot: QtBot, context: StationCont
             app.removeTranslator(translator)
 
 
-def test_photo_file_and_camera_problems_are_shown_in_chinese(tmp_path: Path) -> None:
+def test_photo_file_and_camera_problems_are_shown_in_chinese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from tests.vision.fake_capture import FakeCapture
     from ui.problem_text import camera_text
     from vision.camera import CameraError, CameraSource, read_photo
@@ -87,12 +92,26 @@ def test_photo_file_and_camera_problems_are_shown_in_chinese(tmp_path: Path) -> 
     except CameraError as error:
         errors.append(error)
     errors.append(CameraError("camera 0 stopped sending frames (unplugged?)"))
-    assert len(errors) == 7
+    for code in (errno.EACCES, errno.EIO):  # no permission; a card taken out while read
+
+        def failing(self: Path, code: int = code) -> bytes:
+            raise OSError(code, os.strerror(code), str(self))
+
+        with monkeypatch.context() as patched:
+            patched.setattr(Path, "read_bytes", failing)
+            try:
+                read_photo(tmp_path / "cut.jpg")
+            except CameraError as error:
+                errors.append(error)
+    assert len(errors) == 9
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     assert camera_text(errors[3]) == (
         "cut.jpg is not a photo that can be read (damaged, or not JPEG, PNG, HEIC, WebP, BMP "
         "or TIFF)"
+    )
+    assert camera_text(errors[8]) == (
+        "cut.jpg cannot be read: the disk or card failed while reading (was it taken out?)"
     )
     translators = install_translators(app, "zh_CN")
     try:
@@ -100,6 +119,8 @@ def test_photo_file_and_camera_problems_are_shown_in_chinese(tmp_path: Path) -> 
         # Every one in Chinese, a file named without the folders it lies in.
         assert all(not text.isascii() and str(tmp_path) not in text for text in shown)
         assert shown[4] == "cut.HEIC 是无法读取的 HEIC 照片（文件损坏或不完整）"
+        assert shown[7] == "无法读取 cut.jpg：本机没有读取权限"
+        assert shown[8] == "无法读取 cut.jpg：读取时磁盘或存储卡出错（是否已拔出？）"
         assert camera_text(CameraError("something new")) == "something new"
     finally:
         for translator in translators:
