@@ -22,8 +22,9 @@ LOW_BYTES = 125 * PHONE_PHOTOS_BYTES
 #: A photo is not stored when it would leave less than this free: room for the
 #: database (records, its write-ahead log, sealing), the logs and the evidence crops.
 FLOOR_BYTES = 250_000_000
-#: What a disk says when it is full (or the user's quota is spent).
-FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT})
+#: What a disk says when it is full (or the user's quota is spent, where there are
+#: quotas).
+FULL_ERRNOS = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)})
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -126,9 +126,9 @@ class StationWindow(QMainWindow):
         self.busy.setVisible(False)
         self.statusBar().addPermanentWidget(self.busy)
         context.runner.busy_changed.connect(self._on_runner_busy_changed)
-        self._disk_timer = QTimer(self)
-        self._disk_timer.timeout.connect(self.check_disk_space)
-        self._disk_timer.start(DISK_CHECK_MS)
+        self.disk_timer = QTimer(self)
+        self.disk_timer.timeout.connect(self.check_disk_space)
+        self.disk_timer.start(DISK_CHECK_MS)
         self.check_disk_space()
         self.nav.setCurrentRow(0)
         self.resize(1200, 780)
@@ -289,6 +289,11 @@ class StationWindow(QMainWindow):
 
     def _on_failed(self, error: BaseException) -> None:
         QMessageBox.warning(self, self.tr("Something went wrong"), error_text(error))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        # The task runner is shut down once the window is closed: nothing more to ask it.
+        self.disk_timer.stop()
+        super().closeEvent(event)
 
     def check_disk_space(self) -> None:
         """Look at the free space on the disk holding the station's data (off the GUI

@@ -265,6 +265,10 @@ def test_the_window_warns_while_the_disk_is_low(
         "The free space on the disk holding the station's data cannot be read: "
         "[Errno 13] Permission denied"
     )
+    # Closed, the window asks no more (its task runner is shut down next).
+    assert window.disk_timer.isActive()
+    window.close()
+    assert not window.disk_timer.isActive()
 
 
 def test_photograph_puts_each_pattern_on_an_android_phone(
