@@ -28,12 +28,12 @@ from sqlalchemy import (
     event,
     text,
 )
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection, Engine, ExceptionContext
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 from app.disk import disk_full
-from app.errors import DatabaseError
+from app.errors import DatabaseError, DiskFullError
 
 log = logging.getLogger(__name__)
 
@@ -236,7 +236,16 @@ def make_engine(path: Path) -> Engine:
     engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
+    event.listen(engine, "handle_error", lambda context: _on_error(context, path))
     return engine
+
+
+def _on_error(context: ExceptionContext, path: Path) -> None:
+    """SQLite saying it has no room (SQLITE_FULL: the disk is full, or the file reached
+    its size limit) becomes `DiskFullError`, for every store and migration on the
+    engine; the transaction is rolled back as for any other error."""
+    if getattr(context.original_exception, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+        raise disk_full(path.parent) from context.sqlalchemy_exception
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -257,27 +266,19 @@ def open_engine(path: Path) -> Engine:
     engine = make_engine(path)
     try:
         revision = current_revision(engine)
+    except DiskFullError:
+        engine.dispose()
+        raise
     except Exception as exc:
         engine.dispose()
-        if disk_is_full(exc):
-            raise disk_full(path.parent) from exc
         raise DatabaseError(f"cannot open database {path}: {exc}") from exc
     if revision != HEAD_REVISION:
         try:
             _migrate(engine, revision, path)
-        except Exception as exc:
+        except Exception:
             engine.dispose()
-            if disk_is_full(exc):
-                raise disk_full(path.parent) from exc
             raise
     return engine
-
-
-def disk_is_full(error: BaseException) -> bool:
-    """Whether ``error`` is SQLite saying it has no room (SQLITE_FULL: the disk is full,
-    or the file reached its size limit), raw or wrapped by SQLAlchemy."""
-    orig = getattr(error, "orig", error)
-    return getattr(orig, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
 
 
 def _migrate(engine: Engine, revision: str | None, path: Path) -> None:

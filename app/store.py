@@ -15,12 +15,10 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, delete, or_, select
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from app import codec
@@ -32,12 +30,10 @@ from app.db import (
     InspectionRow,
     OutboxRow,
     PhotoRow,
-    disk_is_full,
     from_micros,
     open_engine,
     to_micros,
 )
-from app.disk import disk_full
 from app.errors import NotFoundError, SealedError, YanjiError
 from app.paths import DataDir
 from app.photos import PhotoStore
@@ -127,15 +123,8 @@ class Store:
 
     @contextmanager
     def _session(self) -> Iterator[Session]:
-        """One transaction; a database the disk has no room for (SQLite's
-        SQLITE_FULL) raises `DiskFullError`, the transaction rolled back."""
-        try:
-            with Session(self.engine, expire_on_commit=False) as session, session.begin():
-                yield session
-        except OperationalError as error:
-            if not disk_is_full(error):
-                raise
-            raise disk_full(Path(self.engine.url.database or ".").parent) from error
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            yield session
 
     # --- writing ---------------------------------------------------------------------
 

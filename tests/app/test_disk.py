@@ -148,6 +148,9 @@ def test_a_database_the_disk_has_no_room_for_is_worded_and_rolled_back(store: St
     with pytest.raises(DiskFullError, match="not enough room on the disk holding") as info:
         store.update(big)
     assert info.value.needed is None
+    # The engine says so whoever writes on it (the price sheets, a migration, any SQL).
+    with pytest.raises(DiskFullError), store.engine.begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE filler AS SELECT randomblob(100000) AS x")
     event.remove(store.engine, "connect", limited)
     store.engine.dispose()
     assert store.get(draft.id) == draft
