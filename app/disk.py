@@ -59,13 +59,6 @@ def ensure_room(folder: Path, needed: int) -> None:
         raise DiskFullError(str(folder), space.free, needed + FLOOR_BYTES)
 
 
-def full_error(folder: Path, error: OSError, needed: int | None) -> DiskFullError | None:
-    """A DiskFullError for ``error`` when it is the disk saying it is full, else None."""
-    if error.errno not in FULL_ERRNOS:
-        return None
-    return disk_full(folder, needed)
-
-
 def disk_full(folder: Path, needed: int | None = None) -> DiskFullError:
     """The DiskFullError for a write under ``folder`` that the disk turned away."""
     try:

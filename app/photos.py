@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from app.disk import full_error
+from app.disk import FULL_ERRNOS, disk_full
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
@@ -42,10 +42,9 @@ class PhotoStore:
         try:
             self._write(target, data)
         except OSError as error:
-            full = full_error(self.root, error, len(data))
-            if full is None:
+            if error.errno not in FULL_ERRNOS:
                 raise
-            raise full from error
+            raise disk_full(self.root, len(data)) from error
         return digest
 
     @staticmethod

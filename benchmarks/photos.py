@@ -1,7 +1,8 @@
 """What keeping a photo costs: bytes on disk and time to store and analyse a camera
 still, as JPEG (`vision.camera.encode_still`, what the station keeps) and as PNG (what
 it kept before); decoding an iPhone's 12 MP HEIC photo; and for photo files how many
-bytes keeping them unchanged takes.
+bytes keeping them unchanged takes; and the disk-room check made before each photo is
+stored (`app.disk.ensure_room`).
 
     .venv/bin/python benchmarks/photos.py [DATA_DIR]
 
@@ -28,6 +29,7 @@ import cv2  # noqa: E402
 import numpy as np  # noqa: E402
 from vision_speed import photo  # noqa: E402
 
+from app.disk import ensure_room  # noqa: E402
 from vision.camera import decode_image, encode_still  # noqa: E402
 from vision.synthetic import encode_png  # noqa: E402
 
@@ -69,6 +71,12 @@ def main() -> None:
         f"12 MP HEIC (4032x3024) photo file: {len(heic) / 1e6:.1f} MB kept as it is; decode "
         f"{median_ms(lambda: decode_image(heic), 3):.0f} ms"
     )
+    # The room check before each photo: a statvfs call, on the disk holding this folder.
+    runs = 10_000
+    started = time.perf_counter()
+    for _ in range(runs):
+        ensure_room(ROOT, len(jpeg))
+    print(f"disk-room check before a photo: {(time.perf_counter() - started) / runs * 1e6:.1f} µs")
     if args.data_dir is not None:
         files = sorted(args.data_dir.rglob("*.jpg"))
         kept = sum(f.stat().st_size for f in files)

@@ -129,11 +129,11 @@ def read_image(path: Path) -> Image:
 #: Why a photo file's read failed, for the errors a clerk meets (the window words
 #: these); any other is given as the OS words it.
 READ_FAILURES = {
-    errno.EACCES: "no permission to read it",
-    errno.EPERM: "no permission to read it",
-    errno.EIO: "the disk or card failed while reading: was it taken out?",
-    errno.ENXIO: "the disk or card failed while reading: was it taken out?",
-    errno.ENODEV: "the disk or card failed while reading: was it taken out?",
+    **dict.fromkeys((errno.EACCES, errno.EPERM), "no permission to read it"),
+    **dict.fromkeys(
+        (errno.EIO, errno.ENXIO, errno.ENODEV),
+        "the disk or card failed while reading: was it taken out?",
+    ),
 }
 
 
