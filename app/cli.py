@@ -279,7 +279,7 @@ def _cmd_show(args: argparse.Namespace, data_dir: DataDir) -> int:
 
 
 def _cmd_db_check(args: argparse.Namespace, data_dir: DataDir) -> int:
-    from app.disk import LOW_BYTES, disk_space
+    from app.disk import LOW_BYTES, station_space
     from app.maintenance import check
 
     _open_store(data_dir).close()  # migrate first, so an old database is checked as used
@@ -298,7 +298,7 @@ def _cmd_db_check(args: argparse.Namespace, data_dir: DataDir) -> int:
         print(f"  {label}: {status}")
         for item in items[:20]:
             print(f"    {item}")
-    space = disk_space(data_dir.root)
+    space = station_space(data_dir)
     low = f" (low: under {LOW_BYTES / 1e9:.1f} GB)" if space.low else ""
     print(f"  disk: {space.free / 1e9:.1f} GB free of {space.total / 1e9:.1f} GB{low}")
     return 0 if report.ok else EXIT_ERROR

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import DiskFullError
+from app.paths import DataDir
 
 #: One phone's photos at 12 MP: four guided captures and two test patterns.
 PHONE_PHOTOS_BYTES = 16_000_000
@@ -40,6 +41,12 @@ class DiskSpace:
         """Whether the clerk should be warned (`LOW_BYTES`)."""
         return self.free < LOW_BYTES
 
+    @property
+    def full(self) -> bool:
+        """Whether a phone's photos would no longer be stored: they would leave less
+        than `FLOOR_BYTES` free."""
+        return self.free - PHONE_PHOTOS_BYTES < FLOOR_BYTES
+
 
 def disk_space(folder: Path) -> DiskSpace:
     """Free and total bytes on the disk holding ``folder`` (or its nearest existing
@@ -49,6 +56,16 @@ def disk_space(folder: Path) -> DiskSpace:
         probe = probe.parent
     usage = shutil.disk_usage(probe)
     return DiskSpace(folder, usage.free, usage.total)
+
+
+def station_space(data_dir: DataDir) -> DiskSpace:
+    """The room that limits the station: the disk holding its photos or the one holding
+    its database, whichever has less free (two disks when the photos folder is a link
+    to another one); OSError when either cannot be asked."""
+    return min(
+        (disk_space(data_dir.photos), disk_space(data_dir.database.parent)),
+        key=lambda space: space.free,
+    )
 
 
 def ensure_room(folder: Path, needed: int) -> None:

@@ -89,6 +89,22 @@ class PhotographPage(QWidget):
         self.pattern_button.clicked.connect(self._on_pattern_clicked)
         self.more_patterns_button = QPushButton(self.tr("Capture another test pa&ttern"))
         self.more_patterns_button.clicked.connect(self._on_more_patterns_clicked)
+        self._lay_out()
+        # The live view: a frame every 100 ms while the page is shown; a frame that
+        # arrives while the last one is still being located is dropped, not queued.
+        self.preview_timer = QTimer(self)
+        self.preview_timer.setObjectName("preview_timer")
+        self.preview_timer.setInterval(100)
+        self.preview_timer.timeout.connect(self.refresh_preview)
+        self._previewing = False
+        #: The last look at the disk found no room for a phone's photos (the window
+        #: looks, `set_disk_full`).
+        self._disk_full = False
+        context.inspection.changed.connect(self._on_inspection_changed)
+
+    def _lay_out(self) -> None:
+        """The live view, and beside it the steps, the pattern's controls, what is
+        wrong with the picture or the last photo, and the buttons."""
         side = QVBoxLayout()
         side.addWidget(QLabel(self.tr("Captures, in order:")))
         side.addWidget(self.steps)
@@ -104,14 +120,6 @@ class PhotographPage(QWidget):
         row = QHBoxLayout(self)
         row.addWidget(self.view, 3)
         row.addLayout(side, 1)
-        # The live view: a frame every 100 ms while the page is shown; a frame that
-        # arrives while the last one is still being located is dropped, not queued.
-        self.preview_timer = QTimer(self)
-        self.preview_timer.setObjectName("preview_timer")
-        self.preview_timer.setInterval(100)
-        self.preview_timer.timeout.connect(self.refresh_preview)
-        self._previewing = False
-        context.inspection.changed.connect(self._on_inspection_changed)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
@@ -313,7 +321,16 @@ class PhotographPage(QWidget):
         boxes = [(outline, "#00c853", "")] if outline else []
         self.view.show_frame(image, boxes)
         hints = [quality_text(q) for q in problems]
+        if self._disk_full:  # a good picture that would be refused is no "capture"
+            hints.append(self.tr("The disk is full: a photo would not be stored"))
         self.hints.setText("\n".join(hints) or self.tr("Looks good: capture"))
+
+    def set_disk_full(self, full: bool) -> None:
+        """Whether the disk has room for a phone's photos, as last looked at: the live
+        hints say so while it has not."""
+        if full != self._disk_full:
+            self._disk_full = full
+            self.refresh_preview()
 
     def _on_capture_clicked(self) -> None:
         inspection = self._context.inspection.current

@@ -212,32 +212,36 @@ def size_text(size: int) -> str:
     return f"{max(size, 0) / 1e6:.1f} MB"
 
 
-def disk_text(error: DiskFullError) -> str:
+def disk_text(error: DiskFullError, *, settings_open: bool = True) -> str:
     """Why something was not saved for want of disk room, and what to do, in the
-    clerk's language."""
+    clerk's language; pointing to the Settings page for the data's folder unless
+    ``settings_open`` is false (a station that cannot start names the folder itself)."""
+    where = (
+        QCoreApplication.translate("DiskProblems", " (Settings shows where it is)")
+        if settings_open
+        else ""
+    )
     if error.needed is None:
-        return QCoreApplication.translate(
+        text = QCoreApplication.translate(
             "DiskProblems",
             "the disk holding the station's data is full (%1 free). Free space on it, "
-            "or move the station's data to a larger disk (Settings shows where it is).",
-        ).replace("%1", size_text(error.free))
-    return (
-        QCoreApplication.translate(
+            "or move the station's data to a larger disk%3.",
+        )
+    else:
+        text = QCoreApplication.translate(
             "DiskProblems",
             "the disk holding the station's data has only %1 free, and %2 are needed. "
-            "Free space on it, or move the station's data to a larger disk (Settings "
-            "shows where it is).",
-        )
-        .replace("%1", size_text(error.free))
-        .replace("%2", size_text(error.needed))
-    )
+            "Free space on it, or move the station's data to a larger disk%3.",
+        ).replace("%2", size_text(error.needed))
+    return text.replace("%1", size_text(error.free)).replace("%3", where)
 
 
-def error_text(error: BaseException) -> str:
+def error_text(error: BaseException, *, settings_open: bool = True) -> str:
     """A failure of work the clerk asked for, in the clerk's language where it is one
-    the station words (a full disk, a photo or camera problem), else as it was raised."""
+    the station words (a full disk, a photo or camera problem), else as it was raised;
+    ``settings_open`` as for `disk_text`."""
     if isinstance(error, DiskFullError):
-        return disk_text(error)
+        return disk_text(error, settings_open=settings_open)
     if isinstance(error, CameraError):
         return camera_text(error)
     return str(error)

@@ -150,7 +150,7 @@ def show_start_error(error: YanjiError, data_dir: DataDir) -> None:
         None,
         QCoreApplication.translate("Station", "Yanji"),
         QCoreApplication.translate("Station", "The station cannot start: %1\n\nIts data: %2")
-        .replace("%1", error_text(error))
+        .replace("%1", error_text(error, settings_open=False))
         .replace("%2", str(data_dir.root)),
     )
 

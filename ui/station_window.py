@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import flow
-from app.disk import PHONE_PHOTOS_BYTES, DiskSpace, disk_space
+from app.disk import PHONE_PHOTOS_BYTES, DiskSpace, station_space
 from app.errors import YanjiError
 from app.records import Inspection
 from devices.report import DeviceReport
@@ -298,12 +298,16 @@ class StationWindow(QMainWindow):
     def check_disk_space(self) -> None:
         """Look at the free space on the disk holding the station's data (off the GUI
         thread: the data may be on a network drive) and warn when it is low."""
-        root = self._context.data_dir.root
+        data_dir = self._context.data_dir
         self._context.runner.work(
-            lambda: disk_space(root), self._on_disk_space, self._on_disk_space_unknown, quiet=True
+            lambda: station_space(data_dir),
+            self._on_disk_space,
+            self._on_disk_space_unknown,
+            quiet=True,
         )
 
     def _on_disk_space(self, space: DiskSpace) -> None:
+        self.photograph.set_disk_full(space.full)
         self.disk_warning.setVisible(space.low)
         if space.low:
             self.disk_warning.setText(
@@ -317,6 +321,7 @@ class StationWindow(QMainWindow):
             )
 
     def _on_disk_space_unknown(self, error: BaseException) -> None:
+        self.photograph.set_disk_full(False)  # not known: a photo will say for itself
         self.disk_warning.setVisible(True)
         self.disk_warning.setText(
             self.tr(

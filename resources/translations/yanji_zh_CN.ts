@@ -229,80 +229,85 @@
 <context>
     <name>DiskProblems</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="219" />
-        <source>the disk holding the station's data is full (%1 free). Free space on it, or move the station's data to a larger disk (Settings shows where it is).</source>
-        <translation>存放本机数据的磁盘已满（剩余 %1）。请清理该磁盘，或把本机数据移到更大的磁盘（数据位置见“设置”页）。</translation>
+        <location filename="../../ui/problem_text.py" line="220" />
+        <source> (Settings shows where it is)</source>
+        <translation>（数据位置见“设置”页）</translation>
     </message>
     <message>
         <location filename="../../ui/problem_text.py" line="225" />
-        <source>the disk holding the station's data has only %1 free, and %2 are needed. Free space on it, or move the station's data to a larger disk (Settings shows where it is).</source>
-        <translation>存放本机数据的磁盘只剩 %1 可用，至少需要 %2。请清理该磁盘，或把本机数据移到更大的磁盘（数据位置见“设置”页）。</translation>
+        <source>the disk holding the station's data is full (%1 free). Free space on it, or move the station's data to a larger disk%3.</source>
+        <translation>存放本机数据的磁盘已满（剩余 %1）。请清理该磁盘，或把本机数据移到更大的磁盘%3。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="231" />
+        <source>the disk holding the station's data has only %1 free, and %2 are needed. Free space on it, or move the station's data to a larger disk%3.</source>
+        <translation>存放本机数据的磁盘只剩 %1 可用，至少需要 %2。请清理该磁盘，或把本机数据移到更大的磁盘%3。</translation>
     </message>
 </context>
 <context>
     <name>FindingKind</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="278" />
+        <location filename="../../ui/problem_text.py" line="282" />
         <source>crack</source>
         <translation>裂纹</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="279" />
+        <location filename="../../ui/problem_text.py" line="283" />
         <source>scratch</source>
         <translation>划痕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="280" />
+        <location filename="../../ui/problem_text.py" line="284" />
         <source>scuff</source>
         <translation>磨损</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="281" />
+        <location filename="../../ui/problem_text.py" line="285" />
         <source>oil</source>
         <translation>油污</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="282" />
+        <location filename="../../ui/problem_text.py" line="286" />
         <source>stain</source>
         <translation>污渍</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="283" />
+        <location filename="../../ui/problem_text.py" line="287" />
         <source>dead pixel</source>
         <translation>坏点</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="284" />
+        <location filename="../../ui/problem_text.py" line="288" />
         <source>stuck pixel</source>
         <translation>彩点（卡色像素）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="285" />
+        <location filename="../../ui/problem_text.py" line="289" />
         <source>bright pixel</source>
         <translation>亮点</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="286" />
+        <location filename="../../ui/problem_text.py" line="290" />
         <source>display line</source>
         <translation>屏幕线条</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="287" />
+        <location filename="../../ui/problem_text.py" line="291" />
         <source>burn-in</source>
         <translation>烧屏</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="288" />
+        <location filename="../../ui/problem_text.py" line="292" />
         <source>mura (uneven patch)</source>
         <translation>屏幕色斑（mura）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="289" />
+        <location filename="../../ui/problem_text.py" line="293" />
         <source>dent</source>
         <translation>凹痕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="290" />
+        <location filename="../../ui/problem_text.py" line="294" />
         <source>chip</source>
         <translation>崩边</translation>
     </message>
@@ -676,42 +681,42 @@
 <context>
     <name>PhotoQuality</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="250" />
+        <location filename="../../ui/problem_text.py" line="254" />
         <source>No phone found in the picture</source>
         <translation>画面中没有找到手机</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="251" />
+        <location filename="../../ui/problem_text.py" line="255" />
         <source>The phone is cut off at the edge of the picture</source>
         <translation>手机被画面边缘截断</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="254" />
+        <location filename="../../ui/problem_text.py" line="258" />
         <source>The phone is too small: move the camera closer</source>
         <translation>手机太小：请把摄像头移近</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="257" />
+        <location filename="../../ui/problem_text.py" line="261" />
         <source>Blurred: hold still or refocus</source>
         <translation>画面模糊：请保持不动或重新对焦</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="258" />
+        <location filename="../../ui/problem_text.py" line="262" />
         <source>Glare on the glass: tilt the light or the phone</source>
         <translation>玻璃反光：请调整灯光或手机角度</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="261" />
+        <location filename="../../ui/problem_text.py" line="265" />
         <source>Overexposed: lower the exposure</source>
         <translation>曝光过度：请降低曝光</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="264" />
+        <location filename="../../ui/problem_text.py" line="268" />
         <source>Phone size unknown: sizes assume a 150 mm phone</source>
         <translation>手机尺寸未知：按 150 毫米长的手机估算尺寸</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="267" />
+        <location filename="../../ui/problem_text.py" line="271" />
         <source>The screen is lit: turn it off to check the glass</source>
         <translation>屏幕亮着：请熄屏后再检查玻璃</translation>
     </message>
@@ -746,22 +751,23 @@
         <translation>复核检测结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="93" />
+        <location filename="../../ui/photograph_page.py" line="109" />
         <source>Captures, in order:</source>
+        <extracomment>The last look at the disk found no room for a phone's photos (the window looks, `set_disk_full`).</extracomment>
         <translation>按顺序拍摄：</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="210" />
+        <location filename="../../ui/photograph_page.py" line="218" />
         <source>On the iPhone: turn Dark Mode off and the brightness up, open Notes and start a new note, so that the screen is white. Then capture.</source>
         <translation>在 iPhone 上：关闭深色模式、调高亮度，打开“备忘录”新建一条备忘录，使屏幕呈白色，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="222" />
+        <location filename="../../ui/photograph_page.py" line="230" />
         <source>A recorded phone: the demo photo shows the white pattern.</source>
         <translation>录制的手机：演示照片已显示白色测试图。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="238" />
+        <location filename="../../ui/photograph_page.py" line="246" />
         <source>The phone is not connected: plug it in, wait until it reads ready.</source>
         <translation>手机未连接：请插上手机，等到显示“就绪”。</translation>
     </message>
@@ -781,132 +787,137 @@
         <translation>再拍一种测试图(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="213" />
+        <location filename="../../ui/photograph_page.py" line="221" />
         <source>On the iPhone: turn Dark Mode on and the brightness up, open Notes and start a new note, so that the screen is black. Then capture.</source>
         <translation>在 iPhone 上：打开深色模式、调高亮度，打开“备忘录”新建一条备忘录，使屏幕呈黑色，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="218" />
+        <location filename="../../ui/photograph_page.py" line="226" />
         <source>On the iPhone: open a picture of this colour full screen in Photos, brightness up. Then capture.</source>
         <translation>在 iPhone 上：在“照片”中全屏打开一张该颜色的图片，调高亮度，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="226" />
+        <location filename="../../ui/photograph_page.py" line="234" />
         <source>Unlock the phone, press the button: it opens the pattern full screen. Turn its brightness up, then capture.</source>
         <translation>解锁手机后按此按钮：手机将全屏打开测试图。调高亮度后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="244" />
+        <location filename="../../ui/photograph_page.py" line="252" />
         <source>Sending the pattern to the phone…</source>
         <translation>正在把测试图发送到手机…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="254" />
+        <location filename="../../ui/photograph_page.py" line="262" />
         <source>The phone should now show the pattern: brightness up, then capture.</source>
         <translation>手机现在应显示测试图：调高亮度后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="261" />
+        <location filename="../../ui/photograph_page.py" line="269" />
         <source>The pattern could not be shown on the phone (%1). Open it on the phone by hand, then capture.</source>
         <translation>无法在手机上显示测试图（%1）。请在手机上手动打开，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="277" />
+        <location filename="../../ui/photograph_page.py" line="285" />
         <source>No camera: the demo photos are for the recorded phones only. Use a photo from a file, or plug a camera in and press Look for the camera again on the Phones page.</source>
         <translation>没有摄像头：演示照片只用于录制的手机。请使用文件中的照片，或接上摄像头后在“手机”页按“重新查找摄像头”。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="306" />
+        <location filename="../../ui/photograph_page.py" line="314" />
         <source>The camera gave no picture: check that it is plugged in (%1)</source>
         <translation>相机没有画面：请检查相机是否插好（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="316" />
+        <location filename="../../ui/photograph_page.py" line="325" />
+        <source>The disk is full: a photo would not be stored</source>
+        <translation>磁盘已满：拍下的照片将无法保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="326" />
         <source>Looks good: capture</source>
         <translation>画面良好：可以拍照</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="346" />
+        <location filename="../../ui/photograph_page.py" line="363" />
         <source>Photo for: %1</source>
         <translation>选择照片：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="348" />
+        <location filename="../../ui/photograph_page.py" line="365" />
         <source>Photos (%1);;All files (*)</source>
         <translation>照片 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="374" />
+        <location filename="../../ui/photograph_page.py" line="391" />
         <source>Storing and analysing the photo…</source>
         <translation>正在保存并分析照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="389" />
+        <location filename="../../ui/photograph_page.py" line="406" />
         <source>The photo just taken (%1) has problems, so its findings may be incomplete: %2</source>
         <translation>刚拍的照片（%1）有问题，检测结果可能不全：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="402" />
+        <location filename="../../ui/photograph_page.py" line="419" />
         <source>This photo cannot be used: %1</source>
         <translation>此照片无法使用：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="406" />
+        <location filename="../../ui/photograph_page.py" line="423" />
         <source>The photo could not be stored: %1</source>
         <translation>照片无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="453" />
+        <location filename="../../ui/photograph_page.py" line="470" />
         <source>White</source>
         <translation>白色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="454" />
+        <location filename="../../ui/photograph_page.py" line="471" />
         <source>Black</source>
         <translation>黑色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="455" />
+        <location filename="../../ui/photograph_page.py" line="472" />
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="456" />
+        <location filename="../../ui/photograph_page.py" line="473" />
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="457" />
+        <location filename="../../ui/photograph_page.py" line="474" />
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="458" />
+        <location filename="../../ui/photograph_page.py" line="475" />
         <source>50 % grey</source>
         <translation>50% 灰色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="468" />
+        <location filename="../../ui/photograph_page.py" line="485" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="477" />
+        <location filename="../../ui/photograph_page.py" line="494" />
         <source>1. Screen off, glass up</source>
         <translation>1. 熄屏，屏幕朝上</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="480" />
+        <location filename="../../ui/photograph_page.py" line="497" />
         <source>2. Screen on, test pattern</source>
         <translation>2. 亮屏，显示测试图</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="483" />
+        <location filename="../../ui/photograph_page.py" line="500" />
         <source>3. Back</source>
         <translation>3. 背面</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="484" />
+        <location filename="../../ui/photograph_page.py" line="501" />
         <source>4. Sides</source>
         <translation>4. 侧面</translation>
     </message>
@@ -952,57 +963,57 @@
 <context>
     <name>QuoteFacts</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="312" />
+        <location filename="../../ui/problem_text.py" line="316" />
         <source>sheet %1 line %2: %3</source>
         <translation>价目表 %1 第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="316" />
+        <location filename="../../ui/problem_text.py" line="320" />
         <source>version %1 from the phone</source>
         <translation>版本%1（手机报告）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="318" />
+        <location filename="../../ui/problem_text.py" line="322" />
         <source>grade %1</source>
         <translation>成色档 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="319" />
+        <location filename="../../ui/problem_text.py" line="323" />
         <source>%1 found</source>
         <translation>共 %1 处</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="322" />
+        <location filename="../../ui/problem_text.py" line="326" />
         <source>accessory %1 missing</source>
         <translation>缺配件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="324" />
+        <location filename="../../ui/problem_text.py" line="328" />
         <source>changed by %1</source>
         <translation>改价人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="325" />
+        <location filename="../../ui/problem_text.py" line="329" />
         <source>approved by %1</source>
         <translation>批准人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="326" />
+        <location filename="../../ui/problem_text.py" line="330" />
         <source>at %1</source>
         <translation>时间 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="338" />
+        <location filename="../../ui/problem_text.py" line="342" />
         <source>version unknown, priced as 国行</source>
         <translation>版本未知，按国行计价</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="341" />
+        <location filename="../../ui/problem_text.py" line="345" />
         <source>version unknown, the only version on the sheet</source>
         <translation>版本未知，价目表上只有这一个版本</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="352" />
+        <location filename="../../ui/problem_text.py" line="356" />
         <source>, </source>
         <translation>；</translation>
     </message>
@@ -1368,17 +1379,17 @@
 <context>
     <name>Severity</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="299" />
+        <location filename="../../ui/problem_text.py" line="303" />
         <source>light</source>
         <translation>轻微</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="300" />
+        <location filename="../../ui/problem_text.py" line="304" />
         <source>moderate</source>
         <translation>中等</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="301" />
+        <location filename="../../ui/problem_text.py" line="305" />
         <source>severe</source>
         <translation>严重</translation>
     </message>
@@ -1484,12 +1495,12 @@ Its data: %2</source>
         <translation>出错了</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="306" />
+        <location filename="../../ui/station_window.py" line="315" />
         <source>The disk holding the station's data has only %1 free; a phone's photos take about %2. Free space on it, or move the station's data to a larger disk (Settings shows where it is).</source>
         <translation>存放本机数据的磁盘只剩 %1 可用，每台手机的照片约占 %2。请清理该磁盘，或把本机数据移到更大的磁盘（数据位置见“设置”页）。</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="318" />
+        <location filename="../../ui/station_window.py" line="328" />
         <source>The free space on the disk holding the station's data cannot be read: %1</source>
         <translation>无法读取存放本机数据的磁盘的剩余空间：%1</translation>
     </message>

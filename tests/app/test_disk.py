@@ -71,6 +71,37 @@ def test_disk_space_reads_the_disk_of_a_folder_not_made_yet(tmp_path: Path) -> N
     assert space.low is (space.free < disk.LOW_BYTES)
 
 
+def test_station_space_is_the_fuller_of_the_photos_and_database_disks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.paths import DataDir
+
+    data_dir = DataDir(tmp_path).ensure()
+    frees = {data_dir.photos: 3_000_000_000, data_dir.root: 9_000_000_000}
+
+    def usage(path: Path) -> Usage:
+        free = frees[Path(path)]
+        return Usage(100_000_000_000, 100_000_000_000 - free, free)
+
+    monkeypatch.setattr(shutil, "disk_usage", usage)
+    # The photos folder linked to another disk, fuller than the database's.
+    space = disk.station_space(data_dir)
+    assert (space.folder, space.free) == (data_dir.photos, 3_000_000_000)
+    frees[data_dir.root] = 1_000_000_000
+    space = disk.station_space(data_dir)
+    assert (space.folder, space.free) == (data_dir.root, 1_000_000_000)
+    assert space.low and not space.full
+
+
+def test_a_disk_is_full_when_a_phones_photos_would_pass_the_floor(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _free_space(monkeypatch, disk.FLOOR_BYTES + disk.PHONE_PHOTOS_BYTES)
+    assert not disk.disk_space(tmp_path).full
+    _free_space(monkeypatch, disk.FLOOR_BYTES + disk.PHONE_PHOTOS_BYTES - 1)
+    assert disk.disk_space(tmp_path).full
+
+
 def test_a_disk_is_low_below_the_warning_level(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -140,6 +140,7 @@ def test_a_full_disk_is_explained_in_chinese(tmp_path: Path) -> None:
         "where it is)."
     )
     assert error_text(turned_away).startswith("the disk holding the station's data is full (")
+    assert error_text(turned_away, settings_open=False).endswith("to a larger disk.")
     assert error_text(ValueError("something new")) == "something new"
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -150,6 +151,11 @@ def test_a_full_disk_is_explained_in_chinese(tmp_path: Path) -> None:
             "请清理该磁盘，或把本机数据移到更大的磁盘（数据位置见“设置”页）。"
         )
         assert not error_text(turned_away).isascii()
+        # A station that cannot start gives the folder itself: Settings cannot be opened.
+        assert error_text(refused, settings_open=False) == (
+            "存放本机数据的磁盘只剩 180 MB 可用，至少需要 253 MB。"
+            "请清理该磁盘，或把本机数据移到更大的磁盘。"
+        )
     finally:
         for translator in translators:
             app.removeTranslator(translator)

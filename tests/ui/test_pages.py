@@ -235,6 +235,50 @@ def test_photograph_says_when_the_disk_is_full_and_keeps_what_was_taken(
     assert context.store.get(record.id) == taken
 
 
+def test_photograph_hints_say_when_the_disk_is_full(
+    qtbot: QtBot, context: StationContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.disk import FLOOR_BYTES, PHONE_PHOTOS_BYTES
+    from ui.station_window import StationWindow
+
+    _disk_with(monkeypatch, FLOOR_BYTES + PHONE_PHOTOS_BYTES)
+    window = StationWindow(context, demo_frame)
+    qtbot.addWidget(window)
+    page = window.photograph
+    _start(context, "ios-iphone7-cn")
+    qtbot.waitUntil(lambda: page.hints.text() == "Looks good: capture", timeout=10000)
+    # A good picture is no "capture" while the photo would be refused.
+    _disk_with(monkeypatch, FLOOR_BYTES + PHONE_PHOTOS_BYTES - 1)
+    window.check_disk_space()
+    qtbot.waitUntil(
+        lambda: page.hints.text() == "The disk is full: a photo would not be stored",
+        timeout=10000,
+    )
+    _disk_with(monkeypatch, FLOOR_BYTES + PHONE_PHOTOS_BYTES)
+    page.store_attempted.emit()  # room again: looked at after a photo, or each minute
+    qtbot.waitUntil(lambda: page.hints.text() == "Looks good: capture", timeout=10000)
+
+
+def test_a_station_that_cannot_start_for_a_full_disk_names_its_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.errors import DiskFullError
+    from app.paths import DataDir
+    from ui.station import show_start_error
+
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: said.append(text))
+    show_start_error(DiskFullError(str(tmp_path), 1_000_000, 250_000_000), DataDir(tmp_path))
+    # Not "Settings shows where it is": the window with Settings does not open.
+    assert said == [
+        "The station cannot start: the disk holding the station's data has only 1.0 MB "
+        "free, and 250 MB are needed. Free space on it, or move the station's data to a "
+        f"larger disk.\n\nIts data: {tmp_path}"
+    ]
+
+
 def test_the_window_warns_while_the_disk_is_low(
     qtbot: QtBot, context: StationContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
