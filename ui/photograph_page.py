@@ -321,8 +321,8 @@ class PhotographPage(QWidget):
         boxes = [(outline, "#00c853", "")] if outline else []
         self.view.show_frame(image, boxes)
         hints = [quality_text(q) for q in problems]
-        if self._disk_full:  # a good picture that would be refused is no "capture"
-            hints.append(self.tr("The disk is full: a photo would not be stored"))
+        if self._disk_full:  # a good picture that may be refused is no plain "capture"
+            hints.append(self.tr("The disk is full: this phone's photos may not all be stored"))
         self.hints.setText("\n".join(hints) or self.tr("Looks good: capture"))
 
     def set_disk_full(self, full: bool) -> None:

@@ -828,8 +828,8 @@
     </message>
     <message>
         <location filename="../../ui/photograph_page.py" line="325" />
-        <source>The disk is full: a photo would not be stored</source>
-        <translation>磁盘已满：拍下的照片将无法保存</translation>
+        <source>The disk is full: this phone's photos may not all be stored</source>
+        <translation>磁盘已满：这台手机的照片可能无法全部保存</translation>
     </message>
     <message>
         <location filename="../../ui/photograph_page.py" line="326" />

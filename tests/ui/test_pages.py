@@ -247,11 +247,11 @@ def test_photograph_hints_say_when_the_disk_is_full(
     page = window.photograph
     _start(context, "ios-iphone7-cn")
     qtbot.waitUntil(lambda: page.hints.text() == "Looks good: capture", timeout=10000)
-    # A good picture is no "capture" while the photo would be refused.
+    # A good picture is no plain "capture" while the phone's photos may be refused.
     _disk_with(monkeypatch, FLOOR_BYTES + PHONE_PHOTOS_BYTES - 1)
     window.check_disk_space()
     qtbot.waitUntil(
-        lambda: page.hints.text() == "The disk is full: a photo would not be stored",
+        lambda: page.hints.text() == "The disk is full: this phone's photos may not all be stored",
         timeout=10000,
     )
     _disk_with(monkeypatch, FLOOR_BYTES + PHONE_PHOTOS_BYTES)
