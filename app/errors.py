@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from app.text import size_text
+
 
 class YanjiError(Exception):
     """An expected failure with a message fit for a clerk or support staff."""
@@ -32,14 +34,9 @@ class DiskFullError(YanjiError):
         self.folder = folder
         self.free = free
         self.needed = needed
-        wanted = "" if needed is None else f", {_megabytes(needed)} needed"
+        wanted = "" if needed is None else f", {size_text(needed)} needed"
         super().__init__(
-            f"not enough room on the disk holding {folder}: {_megabytes(free)} free"
+            f"not enough room on the disk holding {folder}: {size_text(free)} free"
             f"{wanted}; free space there or move the station's data to a larger disk "
             "(--data-dir or YANJI_DATA_DIR)"
         )
-
-
-def _megabytes(size: int) -> str:
-    """``size`` bytes in MB: one decimal under 10 MB, so that a small file is not 0."""
-    return f"{size / 1e6:.1f} MB" if size < 10_000_000 else f"{size / 1e6:,.0f} MB"

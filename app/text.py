@@ -1,4 +1,5 @@
-"""Text for terminals: padding that counts CJK characters as two columns, money."""
+"""Text for terminals and the window: padding that counts CJK characters as two columns,
+money, sizes."""
 
 from __future__ import annotations
 
@@ -19,3 +20,13 @@ def money(fen: int) -> str:
     """-760 -> "-¥7.60"."""
     sign = "-" if fen < 0 else ""
     return f"{sign}¥{abs(fen) / 100:,.2f}"
+
+
+def size_text(size: int) -> str:
+    """A number of bytes as a clerk reads it: "1.4 GB", "230 MB", "0.2 MB" (decimal
+    units, as disks are sold; one decimal under 10 MB, so that a small file is not 0)."""
+    if size >= 1_000_000_000:
+        return f"{size / 1e9:.1f} GB"
+    if size >= 10_000_000:
+        return f"{size / 1e6:.0f} MB"
+    return f"{max(size, 0) / 1e6:.1f} MB"

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication
 
 from app.errors import DiskFullError
+from app.text import size_text
 from vision.camera import CameraError
 
 
@@ -200,16 +201,6 @@ def camera_text(error: CameraError) -> str:
         ),
     )
     return _worded(cameras, error.reason) or str(error)
-
-
-def size_text(size: int) -> str:
-    """A number of bytes as a clerk reads it: "1.4 GB", "230 MB", "0.2 MB" (decimal
-    units, as disks are sold)."""
-    if size >= 1_000_000_000:
-        return f"{size / 1e9:.1f} GB"
-    if size >= 10_000_000:
-        return f"{size / 1e6:.0f} MB"
-    return f"{max(size, 0) / 1e6:.1f} MB"
 
 
 def disk_text(error: DiskFullError, *, settings_open: bool = True) -> str:

@@ -24,6 +24,7 @@ from app import flow
 from app.disk import PHONE_PHOTOS_BYTES, DiskSpace, station_space
 from app.errors import YanjiError
 from app.records import Inspection
+from app.text import size_text
 from devices.report import DeviceReport
 from devices.watcher import PhoneEvent
 from ui.context import StationContext
@@ -31,7 +32,7 @@ from ui.history_page import HistoryPage
 from ui.identify_page import IdentifyPage
 from ui.overview_page import OverviewPage
 from ui.photograph_page import PhotographPage
-from ui.problem_text import error_text, size_text
+from ui.problem_text import error_text
 from ui.quote_page import QuotePage
 from ui.review_page import ReviewPage
 from ui.seal_page import SealPage

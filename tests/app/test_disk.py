@@ -143,7 +143,9 @@ def test_a_write_the_disk_turns_away_leaves_no_part_written_file(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", disk_full)
-    with pytest.raises(DiskFullError, match=r"MB free, 0\.0 MB needed; free space") as info:
+    with pytest.raises(
+        DiskFullError, match=r"[0-9.]+ [MG]B free, 0\.0 MB needed; free space"
+    ) as info:
         store.photos.put(b"a photo of eleven bytes")
     assert info.value.needed == len(b"a photo of eleven bytes")
     assert _files(store.photos.root) == []
@@ -202,7 +204,7 @@ def test_a_new_database_the_disk_has_no_room_for_is_worded(
         return engine
 
     monkeypatch.setattr(db, "make_engine", one_page)
-    with pytest.raises(DiskFullError, match=f"disk holding {tmp_path}: .* MB free;"):
+    with pytest.raises(DiskFullError, match=f"disk holding {tmp_path}: [0-9.]+ [MG]B free;"):
         db.open_engine(tmp_path / "yanji.sqlite3")
 
 
@@ -227,3 +229,15 @@ def test_a_log_record_the_disk_will_not_take_is_dropped_quietly(
     except ValueError:
         handler.handleError(record)
     assert "a bad format string" in capsys.readouterr().err
+
+
+def test_sizes_read_as_disks_are_sold() -> None:
+    from app.text import size_text
+
+    assert [size_text(n) for n in (1_430_000_000, 253_400_000, 9_960_000, 200_000, -5)] == [
+        "1.4 GB",
+        "253 MB",
+        "10.0 MB",
+        "0.2 MB",
+        "0.0 MB",
+    ]
