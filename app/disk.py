@@ -43,8 +43,9 @@ class DiskSpace:
 
     @property
     def full(self) -> bool:
-        """Whether a phone's photos would no longer be stored: they would leave less
-        than `FLOOR_BYTES` free."""
+        """Whether a phone's photos may no longer all be stored: 16 MB more would
+        leave less than `FLOOR_BYTES` free (`ensure_room` refuses each photo that
+        would)."""
         return self.free - PHONE_PHOTOS_BYTES < FLOOR_BYTES
 
 
