@@ -18,7 +18,7 @@ from typing import Any
 
 from app.errors import YanjiError
 from app.paths import DataDir, resolve_data_dir
-from app.text import pad
+from app.text import pad, size_text
 
 log = logging.getLogger("yanji")
 
@@ -299,8 +299,8 @@ def _cmd_db_check(args: argparse.Namespace, data_dir: DataDir) -> int:
         for item in items[:20]:
             print(f"    {item}")
     space = station_space(data_dir)
-    low = f" (low: under {LOW_BYTES / 1e9:.1f} GB)" if space.low else ""
-    print(f"  disk: {space.free / 1e9:.1f} GB free of {space.total / 1e9:.1f} GB{low}")
+    low = f" (low: under {size_text(LOW_BYTES)})" if space.low else ""
+    print(f"  disk: {size_text(space.free)} free of {size_text(space.total)}{low}")
     return 0 if report.ok else EXIT_ERROR
 
 
