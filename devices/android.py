@@ -5,6 +5,8 @@ stops answering ends the probe with a partial report, never a hang."""
 from __future__ import annotations
 
 import logging
+import re
+import time
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -168,22 +170,55 @@ class AdbShell:
 
 #: Where test patterns go on the phone, and how the phone is asked to show one.
 PATTERN_DIR = "/sdcard/Pictures/yanji"
+#: The phone's index of pictures (MediaStore). A pattern is opened by its address
+#: there: image viewers on Android 10 and later need not take a ``file://`` one.
+MEDIA_IMAGES = "content://media/external/images/media"
+#: How long a pushed pattern is waited for in the index after asking for a scan.
+SCAN_WAIT_S = 2.0
 
 
 def show_pattern(shell: AdbShell, name: str, png: bytes) -> str:
     """Push a test-pattern image to an Android phone and open it full screen in the
-    phone's image viewer; returns the phone's answer to the viewer intent."""
+    phone's image viewer; returns the phone's answer to the viewer intent.
+
+    The picture is opened by its MediaStore address (``content://``) where the index
+    has it, else by its file: Android 11 and later index a file pushed to shared
+    storage as it is written; older ones on a scan, asked for here."""
     path = f"{PATTERN_DIR}/{name}.png"
     shell.shell(f"mkdir -p {PATTERN_DIR}", 5.0)
     shell.push(png, path)
-    answer = shell.shell(
-        f"am start -a android.intent.action.VIEW -d file://{path} -t image/png", 5.0
-    ).strip()
-    # `am` says "Error: Activity not started, unable to resolve Intent ..." (no viewer
-    # for the picture) in its output, with a zero exit status: told, not taken as shown.
-    refused = [line for line in answer.splitlines() if line.startswith("Error")]
-    if refused:
-        raise PhoneUnavailable(
-            PhoneState.FAILED, f"the phone did not open the pattern: {refused[-1].strip()}"
+    media_id = _media_id(shell, path)
+    if media_id is None:
+        shell.shell(
+            f"am broadcast -a android.intent.action.MEDIA_SCANNER_SCAN_FILE -d file://{path}", 5.0
         )
-    return answer
+        deadline = time.monotonic() + SCAN_WAIT_S
+        while media_id is None and time.monotonic() < deadline:
+            time.sleep(0.25)
+            media_id = _media_id(shell, path)
+    addresses = ([f"{MEDIA_IMAGES}/{media_id}"] if media_id else []) + [f"file://{path}"]
+    for address in addresses:
+        answer = shell.shell(
+            f"am start -a android.intent.action.VIEW -d {address} -t image/png", 5.0
+        ).strip()
+        # `am` says "Error: Activity not started, unable to resolve Intent ..." (no
+        # viewer for the picture) in its output, with a zero exit status: the next
+        # address is tried, and the last refusal told, not taken as shown.
+        refused = [line for line in answer.splitlines() if line.startswith("Error")]
+        if not refused:
+            return answer
+    raise PhoneUnavailable(
+        PhoneState.FAILED, f"the phone did not open the pattern: {refused[-1].strip()}"
+    )
+
+
+def _media_id(shell: AdbShell, path: str) -> str | None:
+    """The MediaStore id of the picture at ``path`` (under /sdcard, which the index
+    names /storage/emulated/0), or None while it is not indexed. The shell's `content`
+    tool answers "Row: 0 _id=1234" per row, or "No result found."."""
+    where = f"_data LIKE '%{path.removeprefix('/sdcard')}'"
+    answer = shell.shell(
+        f'content query --uri {MEDIA_IMAGES} --projection _id --where "{where}"', 5.0
+    )
+    ids = re.findall(r"^Row: \d+ _id=(\d+)", answer, re.M)
+    return ids[-1] if ids else None

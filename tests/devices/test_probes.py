@@ -348,39 +348,111 @@ def test_import_devices_does_not_import_pymobiledevice3() -> None:
     assert result.stdout.split() == ["False", "False"]
 
 
-def test_a_test_pattern_is_pushed_and_shown_on_an_android_phone(
+def _pattern_commands(name: str, media_id: int | None = None) -> tuple[str, str, str]:
+    """The index query for a pushed pattern, and the viewer intents by its MediaStore
+    address and by its file, as `devices.android.show_pattern` sends them."""
+    from devices.android import MEDIA_IMAGES, PATTERN_DIR
+
+    query = (
+        f"content query --uri {MEDIA_IMAGES} --projection _id "
+        f"--where \"_data LIKE '%/Pictures/yanji/{name}.png'\""
+    )
+    view = "am start -a android.intent.action.VIEW -d {} -t image/png"
+    return (
+        query,
+        view.format(f"{MEDIA_IMAGES}/{media_id}"),
+        view.format(f"file://{PATTERN_DIR}/{name}.png"),
+    )
+
+
+STARTED = "Starting: Intent { act=android.intent.action.VIEW typ=image/png }\n"
+UNRESOLVED = (
+    STARTED + "Error: Activity not started, unable to resolve Intent "
+    "{ act=android.intent.action.VIEW typ=image/png }\n"
+)
+
+
+def _show(adbd: FakeAdbd, tmp_path: Path, name: str) -> str:
+    from devices.android import show_pattern
+
+    shell = AdbShell.tcp("127.0.0.1", adbd.port, station_signer(tmp_path / "keys"))
+    try:
+        return show_pattern(shell, name, b"\x89PNG " + name.encode())
+    finally:
+        shell.close()
+
+
+def test_a_test_pattern_is_pushed_and_shown_by_its_mediastore_address(
     adbd: FakeAdbd, tmp_path: Path
 ) -> None:
-    from devices.android import PATTERN_DIR, show_pattern
+    """Android 11 and later index a pushed picture at once: it is opened by its
+    content:// address, which viewers on Android 10 and later take."""
+    from devices.android import PATTERN_DIR
 
     adbd.auth = "none"
     adbd.outputs["mkdir -p " + PATTERN_DIR] = ""
-    adbd.outputs[
-        f"am start -a android.intent.action.VIEW -d file://{PATTERN_DIR}/white.png -t image/png"
-    ] = "Starting: Intent { act=android.intent.action.VIEW typ=image/png }\n"
-    shell = AdbShell.tcp("127.0.0.1", adbd.port, station_signer(tmp_path / "keys"))
-    try:
-        answer = show_pattern(shell, "white", b"\x89PNG white")
-    finally:
-        shell.close()
+    query, by_address, by_file = _pattern_commands("white", 4711)
+    adbd.outputs[query] = "Row: 0 _id=4711\n"
+    adbd.outputs[by_address] = STARTED
+    adbd.outputs[by_file] = UNRESOLVED  # a viewer that takes no file:// address
+    assert _show(adbd, tmp_path, "white") == STARTED.strip()
     assert adbd.files[f"{PATTERN_DIR}/white.png"] == b"\x89PNG white"
-    assert answer.startswith("Starting: Intent")
-    assert adbd.commands[-1].startswith("am start -a android.intent.action.VIEW")
-    # A phone with no app to show a picture says so, and the station says it on.
-    adbd.outputs[
-        f"am start -a android.intent.action.VIEW -d file://{PATTERN_DIR}/black.png -t image/png"
-    ] = (
-        "Starting: Intent { act=android.intent.action.VIEW typ=image/png }\n"
-        "Error: Activity not started, unable to resolve Intent { act=android.intent.action.VIEW"
-        " typ=image/png }\n"
+    assert adbd.commands[-2:] == [query, by_address]
+    # A viewer that takes only the file (older phones) is given the file.
+    adbd.outputs[by_address] = UNRESOLVED
+    adbd.outputs[by_file] = STARTED
+    assert _show(adbd, tmp_path, "white") == STARTED.strip()
+    assert adbd.commands[-2:] == [by_address, by_file]
+
+
+def test_a_pattern_not_indexed_yet_is_scanned_for_then_shown(
+    adbd: FakeAdbd, tmp_path: Path
+) -> None:
+    """Android 10 and older index a pushed picture on a scan: asked for, then waited."""
+    from devices.android import PATTERN_DIR
+
+    adbd.auth = "none"
+    adbd.outputs["mkdir -p " + PATTERN_DIR] = ""
+    query, by_address, _ = _pattern_commands("grey", 15)
+    scan = (
+        "am broadcast -a android.intent.action.MEDIA_SCANNER_SCAN_FILE "
+        f"-d file://{PATTERN_DIR}/grey.png"
     )
-    shell = AdbShell.tcp("127.0.0.1", adbd.port, station_signer(tmp_path / "keys"))
-    try:
-        with pytest.raises(PhoneUnavailable, match="did not open the pattern: Error: Activity"):
-            show_pattern(shell, "black", b"\x89PNG black")
-    finally:
-        shell.close()
-    assert adbd.files[f"{PATTERN_DIR}/black.png"] == b"\x89PNG black"  # pushed all the same
+    adbd.outputs[by_address] = STARTED
+
+    class IndexedOnScan(dict[str, str]):
+        """The query finds the picture only once the scan was asked for."""
+
+        def get(self, key: str, default: object = None) -> object:
+            if key == query:
+                scanned = scan in adbd.commands
+                return "Row: 0 _id=15\n" if scanned else "No result found.\n"
+            return super().get(key, default)
+
+    adbd.outputs = IndexedOnScan(adbd.outputs)
+    assert _show(adbd, tmp_path, "grey") == STARTED.strip()
+    asked = adbd.commands[adbd.commands.index(scan) :]
+    assert asked[0] == scan and asked[1] == query and asked[-1] == by_address
+
+
+def test_a_phone_that_shows_the_pattern_neither_way_says_so(
+    adbd: FakeAdbd, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No index to ask (or the picture never indexed) and no viewer for the file: the
+    phone's refusal is told on, the pattern pushed all the same."""
+    from devices import android
+    from devices.android import PATTERN_DIR
+
+    monkeypatch.setattr(android, "SCAN_WAIT_S", 0.3)
+    adbd.auth = "none"
+    adbd.outputs["mkdir -p " + PATTERN_DIR] = ""
+    _, _, by_file = _pattern_commands("black")
+    adbd.outputs[by_file] = UNRESOLVED  # the query is answered "content: not found"
+    with pytest.raises(PhoneUnavailable, match="did not open the pattern: Error: Activity"):
+        _show(adbd, tmp_path, "black")
+    assert adbd.files[f"{PATTERN_DIR}/black.png"] == b"\x89PNG black"
+    assert adbd.commands[-1] == by_file
+    assert not any(c.startswith("am start") and "content://" in c for c in adbd.commands)
 
 
 def test_closing_the_prober_stops_its_iphone_loop(tmp_path: Path) -> None:

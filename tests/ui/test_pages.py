@@ -323,17 +323,22 @@ def test_photograph_puts_each_pattern_on_an_android_phone(
     import cv2
     import numpy as np
 
-    from devices.android import PATTERN_DIR
+    from devices.android import MEDIA_IMAGES, PATTERN_DIR
     from devices.sources import StationProber
     from tests.devices.fake_adbd import FakeAdbd
     from vision.patterns import Pattern
 
     adbd = FakeAdbd(PHONES["android-poco-f6-unlocked"], auth="none")
     adbd.outputs["mkdir -p " + PATTERN_DIR] = ""
-    for name in ("white", "black"):
-        path = f"{PATTERN_DIR}/{name}.png"
-        view = f"am start -a android.intent.action.VIEW -d file://{path} -t image/png"
+    views = {}
+    for media_id, name in enumerate(("white", "black"), start=30):
+        # Android 14 indexes the pushed picture at once: it is opened by its address.
+        where = f"_data LIKE '%/Pictures/yanji/{name}.png'"
+        query = f'content query --uri {MEDIA_IMAGES} --projection _id --where "{where}"'
+        adbd.outputs[query] = f"Row: 0 _id={media_id}\n"
+        view = f"am start -a android.intent.action.VIEW -d {MEDIA_IMAGES}/{media_id} -t image/png"
         adbd.outputs[view] = "Starting: Intent { act=android.intent.action.VIEW typ=image/png }\n"
+        views[name] = view
     context.demo, context.recordings = False, {}
     context.send_pattern = StationProber(tmp_path).show_pattern
     page = PhotographPage(context, demo_frame)
@@ -358,7 +363,7 @@ def test_photograph_puts_each_pattern_on_an_android_phone(
             shown = cv2.imdecode(np.frombuffer(png, np.uint8), 1)
             assert shown.shape == (2712, 1220, 3)  # the POCO F6's screen
             assert int(shown.min()) == int(shown.max()) == level
-            assert adbd.commands[-1].endswith(f"{pattern.value}.png -t image/png")
+            assert adbd.commands[-1] == views[pattern.value]
         adbd.unplug()
         page.pattern_button.click()
         qtbot.waitUntil(lambda: "could not be shown" in page.pattern_help.text(), timeout=20000)
