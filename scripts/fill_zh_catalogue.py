@@ -284,7 +284,7 @@ ZH = {
     "the disk holding the station's data has only %1 free, and %2 are needed. Free space on it, or move the station's data to a larger disk%3.": "存放本机数据的磁盘只剩 %1 可用，至少需要 %2。请清理该磁盘，或把本机数据移到更大的磁盘%3。",
     " (Settings shows where it is)": "（数据位置见“设置”页）",
     "The disk is full: this phone's photos may not all be stored": "磁盘已满：这台手机的照片可能无法全部保存",
-    "The disk holding the station's data has only %1 free; a phone's photos take about %2. Free space on it, or move the station's data to a larger disk (Settings shows where it is).": "存放本机数据的磁盘只剩 %1 可用，每台手机的照片约占 %2。请清理该磁盘，或把本机数据移到更大的磁盘（数据位置见“设置”页）。",
+    "The disk holding the station's data has only %1 free; a phone's photos take about %2. Free space on it, or move the station's data to a larger disk%3.": "存放本机数据的磁盘只剩 %1 可用，每台手机的照片约占 %2。请清理该磁盘，或把本机数据移到更大的磁盘%3。",
     "The free space on the disk holding the station's data cannot be read: %1": "无法读取存放本机数据的磁盘的剩余空间：%1",
     "The station cannot start: %1\n\nIts data: %2": "验机台无法启动：%1\n\n数据位置：%2",
     "Yanji": "验机台",

@@ -203,15 +203,17 @@ def camera_text(error: CameraError) -> str:
     return _worded(cameras, error.reason) or str(error)
 
 
+def where_data_is() -> str:
+    """Where the clerk finds the data's folder, put after "move the station's data to a
+    larger disk"."""
+    return QCoreApplication.translate("DiskProblems", " (Settings shows where it is)")
+
+
 def disk_text(error: DiskFullError, *, settings_open: bool = True) -> str:
     """Why something was not saved for want of disk room, and what to do, in the
     clerk's language; pointing to the Settings page for the data's folder unless
     ``settings_open`` is false (a station that cannot start names the folder itself)."""
-    where = (
-        QCoreApplication.translate("DiskProblems", " (Settings shows where it is)")
-        if settings_open
-        else ""
-    )
+    where = where_data_is() if settings_open else ""
     if error.needed is None:
         text = QCoreApplication.translate(
             "DiskProblems",

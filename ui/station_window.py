@@ -32,7 +32,7 @@ from ui.history_page import HistoryPage
 from ui.identify_page import IdentifyPage
 from ui.overview_page import OverviewPage
 from ui.photograph_page import PhotographPage
-from ui.problem_text import error_text
+from ui.problem_text import error_text, where_data_is
 from ui.quote_page import QuotePage
 from ui.review_page import ReviewPage
 from ui.seal_page import SealPage
@@ -315,10 +315,11 @@ class StationWindow(QMainWindow):
                 self.tr(
                     "The disk holding the station's data has only %1 free; a phone's photos "
                     "take about %2. Free space on it, or move the station's data to a larger "
-                    "disk (Settings shows where it is)."
+                    "disk%3."
                 )
                 .replace("%1", size_text(space.free))
                 .replace("%2", size_text(PHONE_PHOTOS_BYTES))
+                .replace("%3", where_data_is())
             )
 
     def _on_disk_space_unknown(self, error: BaseException) -> None:

@@ -3,52 +3,52 @@
 <context>
     <name>CameraProblems</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="149" />
+        <location filename="../../ui/problem_text.py" line="150" />
         <source>%1 is a folder, not a photo</source>
         <translation>%1 是文件夹，不是照片</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="151" />
+        <location filename="../../ui/problem_text.py" line="152" />
         <source>%1 is not there</source>
         <translation>找不到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="152" />
+        <location filename="../../ui/problem_text.py" line="153" />
         <source>%1 is empty</source>
         <translation>%1 是空文件</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="155" />
+        <location filename="../../ui/problem_text.py" line="156" />
         <source>%1 is a HEIC photo that cannot be read (damaged or cut short)</source>
         <translation>%1 是无法读取的 HEIC 照片（文件损坏或不完整）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="163" />
+        <location filename="../../ui/problem_text.py" line="164" />
         <source>%1 is not a photo that can be read (damaged, or not JPEG, PNG, HEIC, WebP, BMP or TIFF)</source>
         <translation>%1 不是可读取的照片（文件损坏，或不是 JPEG、PNG、HEIC、WebP、BMP、TIFF 格式）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="170" />
+        <location filename="../../ui/problem_text.py" line="171" />
         <source>%1 cannot be read: the station is not allowed to read it</source>
         <translation>无法读取 %1：本机没有读取权限</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="176" />
+        <location filename="../../ui/problem_text.py" line="177" />
         <source>%1 cannot be read: the disk or card failed while reading (was it taken out?)</source>
         <translation>无法读取 %1：读取时磁盘或存储卡出错（是否已拔出？）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="183" />
+        <location filename="../../ui/problem_text.py" line="184" />
         <source>%1 cannot be read (%2)</source>
         <translation>无法读取 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="190" />
+        <location filename="../../ui/problem_text.py" line="191" />
         <source>no camera at index %1 (is it plugged in, and not in use elsewhere?)</source>
         <translation>编号 %1 没有相机（是否已插好，是否被其他程序占用？）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="197" />
+        <location filename="../../ui/problem_text.py" line="198" />
         <source>camera %1 stopped sending pictures (unplugged?)</source>
         <translation>相机 %1 不再传来画面（是否已拔出？）</translation>
     </message>
@@ -56,172 +56,172 @@
 <context>
     <name>DeviceProblems</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="19" />
+        <location filename="../../ui/problem_text.py" line="20" />
         <source>identity</source>
         <translation>身份信息</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="20" />
+        <location filename="../../ui/problem_text.py" line="21" />
         <source>battery</source>
         <translation>电池</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="21" />
+        <location filename="../../ui/problem_text.py" line="22" />
         <source>battery details</source>
         <translation>电池详情</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="22" />
+        <location filename="../../ui/problem_text.py" line="23" />
         <source>screen size</source>
         <translation>屏幕尺寸</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="23" />
+        <location filename="../../ui/problem_text.py" line="24" />
         <source>memory</source>
         <translation>内存</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="24" />
+        <location filename="../../ui/problem_text.py" line="25" />
         <source>storage</source>
         <translation>存储</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="25" />
+        <location filename="../../ui/problem_text.py" line="26" />
         <source>accounts (FRP)</source>
         <translation>账号（FRP）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="26" />
+        <location filename="../../ui/problem_text.py" line="27" />
         <source>device owner (MDM)</source>
         <translation>设备所有者（MDM）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="27" />
+        <location filename="../../ui/problem_text.py" line="28" />
         <source>root</source>
         <translation>root</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="28" />
+        <location filename="../../ui/problem_text.py" line="29" />
         <source>IMEI</source>
         <translation>IMEI</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="29" />
+        <location filename="../../ui/problem_text.py" line="30" />
         <source>Find My</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="30" />
+        <location filename="../../ui/problem_text.py" line="31" />
         <source>supervision</source>
         <translation>监管</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="31" />
+        <location filename="../../ui/problem_text.py" line="32" />
         <source>profiles</source>
         <translation>描述文件</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="32" />
+        <location filename="../../ui/problem_text.py" line="33" />
         <source>apps</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="39" />
+        <location filename="../../ui/problem_text.py" line="40" />
         <source>no answer</source>
         <translation>无响应</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="41" />
+        <location filename="../../ui/problem_text.py" line="42" />
         <source>disconnected</source>
         <translation>已断开</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="50" />
+        <location filename="../../ui/problem_text.py" line="51" />
         <source>battery health: this phone does not expose its capacity over adb</source>
         <translation>电池健康：此手机无法通过adb读取容量</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="53" />
+        <location filename="../../ui/problem_text.py" line="54" />
         <source>battery cycle count: not exposed by this phone</source>
         <translation>电池循环次数：此手机不提供</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="57" />
+        <location filename="../../ui/problem_text.py" line="58" />
         <source>IMEI: Android 10+ does not give it over adb without root; dial *#06# on the phone and type it in</source>
         <translation>IMEI：Android 10及以上无root时无法通过adb读取；请在手机拨号*#06#后手动输入</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="61" />
+        <location filename="../../ui/problem_text.py" line="62" />
         <source>carrier lock: Android does not report it over adb; try a foreign SIM</source>
         <translation>运营商锁：Android无法通过adb读取；请插入其他运营商SIM卡测试</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="64" />
+        <location filename="../../ui/problem_text.py" line="65" />
         <source>battery health: the diagnostics relay gave no capacity</source>
         <translation>电池健康：诊断服务未提供容量</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="67" />
+        <location filename="../../ui/problem_text.py" line="68" />
         <source>battery cycle count: not reported</source>
         <translation>电池循环次数：未提供</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="70" />
+        <location filename="../../ui/problem_text.py" line="71" />
         <source>parts: iOS does not say over USB whether a part is genuine</source>
         <translation>部件：iOS无法通过USB判断部件是否原装</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="73" />
+        <location filename="../../ui/problem_text.py" line="74" />
         <source>IMEI: not reported (Wi-Fi-only model, or before pairing)</source>
         <translation>IMEI：未提供（仅Wi-Fi机型，或尚未配对）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="76" />
+        <location filename="../../ui/problem_text.py" line="77" />
         <source>Activation Lock: Find My state not readable; check Settings &gt; Apple ID</source>
         <translation>激活锁：无法读取“查找”状态；请在 设置 &gt; Apple ID 中查看</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="80" />
+        <location filename="../../ui/problem_text.py" line="81" />
         <source>MDM: supervision and profiles not readable; check Settings &gt; VPN &amp; Device Management</source>
         <translation>监管：无法读取监管和描述文件；请在 设置 &gt; VPN与设备管理 中查看</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="84" />
+        <location filename="../../ui/problem_text.py" line="85" />
         <source>RAM and screen resolution: not reported over lockdown</source>
         <translation>内存和屏幕分辨率：iPhone不提供</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="87" />
+        <location filename="../../ui/problem_text.py" line="88" />
         <source>storage: `df /data` gave no size</source>
         <translation>存储：`df /data` 未给出容量</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="90" />
+        <location filename="../../ui/problem_text.py" line="91" />
         <source>RAM: /proc/meminfo gave no MemTotal</source>
         <translation>内存：/proc/meminfo 未给出总量</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="93" />
+        <location filename="../../ui/problem_text.py" line="94" />
         <source>screen resolution: `wm size` gave none</source>
         <translation>屏幕分辨率：`wm size` 未给出</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="96" />
+        <location filename="../../ui/problem_text.py" line="97" />
         <source>carrier lock: not readable over lockdown; try a foreign SIM</source>
         <translation>运营商锁：无法读取；请插入其他运营商SIM卡测试</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="105" />
+        <location filename="../../ui/problem_text.py" line="106" />
         <source>%1 while reading %2</source>
         <translation>读取%2时%1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="115" />
+        <location filename="../../ui/problem_text.py" line="116" />
         <source>battery health: this iOS reports capacity as %1 %, not mAh; read Settings &gt; Battery &gt; Battery Health</source>
         <translation>电池健康：此iOS版本以百分比（%1%）报告容量而非毫安时；请查看 设置 &gt; 电池 &gt; 电池健康</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="121" />
+        <location filename="../../ui/problem_text.py" line="122" />
         <source>IMEI: %1 fails the Luhn check; ignored</source>
         <translation>IMEI：%1 未通过校验，已忽略</translation>
     </message>
@@ -229,17 +229,17 @@
 <context>
     <name>DiskProblems</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="220" />
+        <location filename="../../ui/problem_text.py" line="209" />
         <source> (Settings shows where it is)</source>
         <translation>（数据位置见“设置”页）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="225" />
+        <location filename="../../ui/problem_text.py" line="218" />
         <source>the disk holding the station's data is full (%1 free). Free space on it, or move the station's data to a larger disk%3.</source>
         <translation>存放本机数据的磁盘已满（剩余 %1）。请清理该磁盘，或把本机数据移到更大的磁盘%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="231" />
+        <location filename="../../ui/problem_text.py" line="224" />
         <source>the disk holding the station's data has only %1 free, and %2 are needed. Free space on it, or move the station's data to a larger disk%3.</source>
         <translation>存放本机数据的磁盘只剩 %1 可用，至少需要 %2。请清理该磁盘，或把本机数据移到更大的磁盘%3。</translation>
     </message>
@@ -247,67 +247,67 @@
 <context>
     <name>FindingKind</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="282" />
+        <location filename="../../ui/problem_text.py" line="275" />
         <source>crack</source>
         <translation>裂纹</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="283" />
+        <location filename="../../ui/problem_text.py" line="276" />
         <source>scratch</source>
         <translation>划痕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="284" />
+        <location filename="../../ui/problem_text.py" line="277" />
         <source>scuff</source>
         <translation>磨损</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="285" />
+        <location filename="../../ui/problem_text.py" line="278" />
         <source>oil</source>
         <translation>油污</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="286" />
+        <location filename="../../ui/problem_text.py" line="279" />
         <source>stain</source>
         <translation>污渍</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="287" />
+        <location filename="../../ui/problem_text.py" line="280" />
         <source>dead pixel</source>
         <translation>坏点</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="288" />
+        <location filename="../../ui/problem_text.py" line="281" />
         <source>stuck pixel</source>
         <translation>彩点（卡色像素）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="289" />
+        <location filename="../../ui/problem_text.py" line="282" />
         <source>bright pixel</source>
         <translation>亮点</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="290" />
+        <location filename="../../ui/problem_text.py" line="283" />
         <source>display line</source>
         <translation>屏幕线条</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="291" />
+        <location filename="../../ui/problem_text.py" line="284" />
         <source>burn-in</source>
         <translation>烧屏</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="292" />
+        <location filename="../../ui/problem_text.py" line="285" />
         <source>mura (uneven patch)</source>
         <translation>屏幕色斑（mura）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="293" />
+        <location filename="../../ui/problem_text.py" line="286" />
         <source>dent</source>
         <translation>凹痕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="294" />
+        <location filename="../../ui/problem_text.py" line="287" />
         <source>chip</source>
         <translation>崩边</translation>
     </message>
@@ -681,42 +681,42 @@
 <context>
     <name>PhotoQuality</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="254" />
+        <location filename="../../ui/problem_text.py" line="247" />
         <source>No phone found in the picture</source>
         <translation>画面中没有找到手机</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="255" />
+        <location filename="../../ui/problem_text.py" line="248" />
         <source>The phone is cut off at the edge of the picture</source>
         <translation>手机被画面边缘截断</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="258" />
+        <location filename="../../ui/problem_text.py" line="251" />
         <source>The phone is too small: move the camera closer</source>
         <translation>手机太小：请把摄像头移近</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="261" />
+        <location filename="../../ui/problem_text.py" line="254" />
         <source>Blurred: hold still or refocus</source>
         <translation>画面模糊：请保持不动或重新对焦</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="262" />
+        <location filename="../../ui/problem_text.py" line="255" />
         <source>Glare on the glass: tilt the light or the phone</source>
         <translation>玻璃反光：请调整灯光或手机角度</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="265" />
+        <location filename="../../ui/problem_text.py" line="258" />
         <source>Overexposed: lower the exposure</source>
         <translation>曝光过度：请降低曝光</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="268" />
+        <location filename="../../ui/problem_text.py" line="261" />
         <source>Phone size unknown: sizes assume a 150 mm phone</source>
         <translation>手机尺寸未知：按 150 毫米长的手机估算尺寸</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="271" />
+        <location filename="../../ui/problem_text.py" line="264" />
         <source>The screen is lit: turn it off to check the glass</source>
         <translation>屏幕亮着：请熄屏后再检查玻璃</translation>
     </message>
@@ -963,57 +963,57 @@
 <context>
     <name>QuoteFacts</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="316" />
+        <location filename="../../ui/problem_text.py" line="309" />
         <source>sheet %1 line %2: %3</source>
         <translation>价目表 %1 第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="320" />
+        <location filename="../../ui/problem_text.py" line="313" />
         <source>version %1 from the phone</source>
         <translation>版本%1（手机报告）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="322" />
+        <location filename="../../ui/problem_text.py" line="315" />
         <source>grade %1</source>
         <translation>成色档 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="323" />
+        <location filename="../../ui/problem_text.py" line="316" />
         <source>%1 found</source>
         <translation>共 %1 处</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="326" />
+        <location filename="../../ui/problem_text.py" line="319" />
         <source>accessory %1 missing</source>
         <translation>缺配件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="328" />
+        <location filename="../../ui/problem_text.py" line="321" />
         <source>changed by %1</source>
         <translation>改价人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="329" />
+        <location filename="../../ui/problem_text.py" line="322" />
         <source>approved by %1</source>
         <translation>批准人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="330" />
+        <location filename="../../ui/problem_text.py" line="323" />
         <source>at %1</source>
         <translation>时间 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="342" />
+        <location filename="../../ui/problem_text.py" line="335" />
         <source>version unknown, priced as 国行</source>
         <translation>版本未知，按国行计价</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="345" />
+        <location filename="../../ui/problem_text.py" line="338" />
         <source>version unknown, the only version on the sheet</source>
         <translation>版本未知，价目表上只有这一个版本</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="356" />
+        <location filename="../../ui/problem_text.py" line="349" />
         <source>, </source>
         <translation>；</translation>
     </message>
@@ -1379,17 +1379,17 @@
 <context>
     <name>Severity</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="303" />
+        <location filename="../../ui/problem_text.py" line="296" />
         <source>light</source>
         <translation>轻微</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="304" />
+        <location filename="../../ui/problem_text.py" line="297" />
         <source>moderate</source>
         <translation>中等</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="305" />
+        <location filename="../../ui/problem_text.py" line="298" />
         <source>severe</source>
         <translation>严重</translation>
     </message>
@@ -1414,93 +1414,93 @@ Its data: %2</source>
 <context>
     <name>StationWindow</name>
     <message>
-        <location filename="../../ui/station_window.py" line="83" />
+        <location filename="../../ui/station_window.py" line="84" />
         <source>Yanji inspection station</source>
         <extracomment>How often the free space on the data's disk is looked at again (ms), besides after each photo.</extracomment>
         <translation>验机台</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="103" />
+        <location filename="../../ui/station_window.py" line="104" />
         <source>1 Phones</source>
         <translation>1 手机</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="104" />
+        <location filename="../../ui/station_window.py" line="105" />
         <source>2 Identify</source>
         <translation>2 识别</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="105" />
+        <location filename="../../ui/station_window.py" line="106" />
         <source>3 Photograph</source>
         <translation>3 拍照</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="106" />
+        <location filename="../../ui/station_window.py" line="107" />
         <source>4 Review</source>
         <translation>4 复核</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="107" />
+        <location filename="../../ui/station_window.py" line="108" />
         <source>5 Grade &amp; quote</source>
         <translation>5 成色与报价</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="108" />
+        <location filename="../../ui/station_window.py" line="109" />
         <source>6 Seal</source>
         <translation>6 封存</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="109" />
+        <location filename="../../ui/station_window.py" line="110" />
         <source>7 History</source>
         <translation>7 历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="110" />
+        <location filename="../../ui/station_window.py" line="111" />
         <source>8 Settings</source>
         <translation>8 设置</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="156" />
+        <location filename="../../ui/station_window.py" line="157" />
         <source>NO CAMERA: demo photos for the recorded phones, files for real ones</source>
         <translation>无摄像头：录制的手机用演示照片，真实手机用照片文件</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="158" />
+        <location filename="../../ui/station_window.py" line="159" />
         <source>DEMO: recorded phones and generated photos</source>
         <translation>演示：录制的手机与生成的照片</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="217" />
+        <location filename="../../ui/station_window.py" line="218" />
         <source>Looking for camera %1…</source>
         <translation>正在查找摄像头 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="225" />
+        <location filename="../../ui/station_window.py" line="226" />
         <source>Camera found: starting with it…</source>
         <translation>已找到摄像头：正在切换…</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="230" />
+        <location filename="../../ui/station_window.py" line="231" />
         <source>No camera at index %1: plug it in, or pick another index in Settings.</source>
         <translation>编号 %1 无摄像头：请插上摄像头，或在设置中选择其他编号。</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="236" />
+        <location filename="../../ui/station_window.py" line="237" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="291" />
+        <location filename="../../ui/station_window.py" line="292" />
         <source>Something went wrong</source>
         <translation>出错了</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="315" />
-        <source>The disk holding the station's data has only %1 free; a phone's photos take about %2. Free space on it, or move the station's data to a larger disk (Settings shows where it is).</source>
-        <translation>存放本机数据的磁盘只剩 %1 可用，每台手机的照片约占 %2。请清理该磁盘，或把本机数据移到更大的磁盘（数据位置见“设置”页）。</translation>
+        <location filename="../../ui/station_window.py" line="316" />
+        <source>The disk holding the station's data has only %1 free; a phone's photos take about %2. Free space on it, or move the station's data to a larger disk%3.</source>
+        <translation>存放本机数据的磁盘只剩 %1 可用，每台手机的照片约占 %2。请清理该磁盘，或把本机数据移到更大的磁盘%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="328" />
+        <location filename="../../ui/station_window.py" line="330" />
         <source>The free space on the disk holding the station's data cannot be read: %1</source>
         <translation>无法读取存放本机数据的磁盘的剩余空间：%1</translation>
     </message>
