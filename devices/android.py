@@ -185,6 +185,7 @@ def show_pattern(shell: AdbShell, name: str, png: bytes) -> str:
     has it, else by its file: Android 11 and later index a file pushed to shared
     storage as it is written; older ones on a scan, asked for here."""
     path = f"{PATTERN_DIR}/{name}.png"
+    remove_patterns(shell)  # one pattern on the phone at a time
     shell.shell(f"mkdir -p {PATTERN_DIR}", 5.0)
     shell.push(png, path)
     media_id = _media_id(shell, path)
@@ -210,6 +211,16 @@ def show_pattern(shell: AdbShell, name: str, png: bytes) -> str:
     raise PhoneUnavailable(
         PhoneState.FAILED, f"the phone did not open the pattern: {refused[-1].strip()}"
     )
+
+
+def remove_patterns(shell: AdbShell) -> None:
+    """Take the station's test patterns off the phone: out of its index of pictures
+    (so that no gallery keeps a blank thumbnail; on Android 11 and later this deletes
+    the file too), then the folder. The phone's answers are not checked (a picture
+    left behind is harmless); a lost connection raises `PhoneUnavailable`."""
+    where = f"_data LIKE '%{PATTERN_DIR.removeprefix('/sdcard')}/%'"
+    shell.shell(f'content delete --uri {MEDIA_IMAGES} --where "{where}"', 5.0)
+    shell.shell(f"rm -rf {PATTERN_DIR}", 5.0)
 
 
 def _media_id(shell: AdbShell, path: str) -> str | None:

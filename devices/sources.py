@@ -8,7 +8,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from devices.android import AdbShell, probe_android, show_pattern, station_signer
+from devices.android import (
+    AdbShell,
+    probe_android,
+    remove_patterns,
+    show_pattern,
+    station_signer,
+)
 from devices.errors import PhoneState, PhoneUnavailable
 from devices.ios import LoopThread, Pmd3Source, probe_ios
 from devices.replay import Recording, ReplayLockdown, ReplayShell
@@ -163,15 +169,27 @@ class StationProber:
         """Push a test-pattern image to an Android phone and open it full screen
         (`devices.android.show_pattern`); returns the phone's answer. A recorded phone
         has no screen to show it on."""
-        if phone.platform != "android" or phone.transport == "replay":
-            raise PhoneUnavailable(
-                PhoneState.FAILED, "only a connected Android phone can be sent a pattern"
-            )
-        shell = self._adb(phone)
+        shell = self._pattern_shell(phone)
         try:
             return show_pattern(shell, name, png)
         finally:
             shell.close()
+
+    def remove_patterns(self, phone: PhoneRef) -> None:
+        """Take the test patterns pushed by `show_pattern` off the phone again
+        (`devices.android.remove_patterns`)."""
+        shell = self._pattern_shell(phone)
+        try:
+            remove_patterns(shell)
+        finally:
+            shell.close()
+
+    def _pattern_shell(self, phone: PhoneRef) -> AdbShell:
+        if phone.platform != "android" or phone.transport == "replay":
+            raise PhoneUnavailable(
+                PhoneState.FAILED, "only a connected Android phone can be sent a pattern"
+            )
+        return self._adb(phone)
 
     def _adb(self, phone: PhoneRef) -> AdbShell:
         if self._signer is None:

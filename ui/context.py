@@ -55,6 +55,9 @@ class StationContext:
     #: Pushes a pattern image (name, PNG) to a connected Android phone and opens it
     #: full screen (`StationProber.show_pattern`); None in the demo proper (`--demo`).
     send_pattern: Callable[[PhoneRef, str, bytes], str] | None = None
+    #: Takes the patterns pushed by ``send_pattern`` off the phone again
+    #: (`StationProber.remove_patterns`).
+    remove_patterns: Callable[[PhoneRef], None] | None = None
 
     def recorded(self, device: DeviceReport | None) -> bool:
         """Whether ``device`` is one of the recorded demo phones (its photos are then

@@ -4,7 +4,9 @@ it is taken, then analysed off the GUI thread."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from concurrent.futures import Future, wait
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 from app import flow
 from app.records import Inspection, PhotoRef, PhotoStep
 from devices.report import DeviceReport, Platform
+from devices.watcher import PhoneRef
 from ui.context import StationContext
 from ui.file_dialog import ask_open
 from ui.photo_view import PhotoView
@@ -36,6 +39,8 @@ STEPS = tuple(flow.STEP_SURFACE.items())
 PATTERN_INDEX = [step for step, _ in STEPS].index(PhotoStep.PATTERN)
 #: The photo files the file dialog lists.
 PHOTO_PATTERNS = " ".join(f"*{suffix}" for suffix in sorted(IMAGE_SUFFIXES))
+
+log = logging.getLogger(__name__)
 
 
 class PhotographPage(QWidget):
@@ -100,6 +105,11 @@ class PhotographPage(QWidget):
         #: The last look at the disk found no room for a phone's photos (the window
         #: looks, `set_disk_full`).
         self._disk_full = False
+        #: The inspection whose phone was sent a test pattern, and that phone: the
+        #: patterns are taken off it again once the screen-on step is left.
+        self._patterns_on: tuple[str, PhoneRef] | None = None
+        #: The last such removal, which a new push waits for.
+        self._removing: Future[Any] | None = None
         context.inspection.changed.connect(self._on_inspection_changed)
 
     def _lay_out(self) -> None:
@@ -139,6 +149,7 @@ class PhotographPage(QWidget):
         self._step = next((i for i, (s, _) in enumerate(STEPS) if s not in taken), len(STEPS))
         if self._again:
             self._step = PATTERN_INDEX
+        self._remove_patterns(inspection)
         for index in range(self.steps.count()):
             item = self.steps.item(index)
             done = STEPS[index][0] in taken
@@ -250,10 +261,38 @@ class PhotographPage(QWidget):
         png = _pattern_png(inspection.device, pattern)
         self.pattern_button.setEnabled(False)
         self.pattern_help.setText(self.tr("Sending the pattern to the phone…"))
-        self._context.runner.work(
-            lambda: send(phone, pattern.value, png),
-            self._on_pattern_shown,
-            self._on_pattern_failed,
+        self._patterns_on = (inspection.id, phone)
+        removing = self._removing
+
+        def push() -> str:
+            if removing is not None:  # not to take this pattern off as it is shown
+                wait([removing])
+            return send(phone, pattern.value, png)
+
+        self._context.runner.work(push, self._on_pattern_shown, self._on_pattern_failed)
+
+    def _remove_patterns(self, inspection: Inspection | None) -> None:
+        """Once the screen-on step is left (or the phone put aside), the test patterns
+        sent are taken off the phone: a seller who keeps the phone does not find them
+        in its gallery. A phone already unplugged keeps them; that is only logged."""
+        if self._patterns_on is None or self._context.remove_patterns is None:
+            return
+        inspection_id, phone = self._patterns_on
+        if (
+            inspection is not None
+            and inspection.id == inspection_id
+            and self._step == PATTERN_INDEX
+            and not inspection.state.is_final
+        ):
+            return
+        self._patterns_on = None
+        remove = self._context.remove_patterns
+
+        def failed(error: BaseException) -> None:
+            log.warning("test patterns left on the phone %s: %s", phone.serial, error)
+
+        self._removing = self._context.runner.work(
+            lambda: remove(phone), lambda _: None, failed, quiet=True
         )
 
     def _on_pattern_shown(self, _answer: str) -> None:

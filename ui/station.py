@@ -72,6 +72,7 @@ def build_window(
         # Real phones are read unless this is the demo proper (``--demo``): with no
         # camera, beside the recorded phones, their photos then taken from files.
         send_pattern=prober.show_pattern if live else None,
+        remove_patterns=prober.remove_patterns if live else None,
     )
     find_camera = (lambda: open_camera(context.settings)) if no_camera else None
     window = StationWindow(context, frame_source or demo_frame, camera, find_camera)

@@ -126,6 +126,12 @@ class FakeAdbd:
             return self.props.get(prop[1], "") + "\n"
         if command.strip() == "getprop":
             return self.outputs["getprop"] + "\n"
+        removed = re.fullmatch(r"rm -rf (\S+)", command.strip())
+        if removed:  # on the file system the sync service serves
+            with self._lock:
+                for path in [p for p in self.files if p.startswith(removed[1] + "/")]:
+                    del self.files[path]
+            return ""
         return self.outputs.get(
             command, f"/system/bin/sh: {command.split(maxsplit=1)[0]}: not found\n"
         )

@@ -283,6 +283,8 @@ def test_only_a_connected_android_phone_is_sent_a_pattern(phone: PhoneRef, tmp_p
 
     with pytest.raises(PhoneUnavailable, match="only a connected Android phone"):
         StationProber(tmp_path).show_pattern(phone, "white", b"\x89PNG")
+    with pytest.raises(PhoneUnavailable, match="only a connected Android phone"):
+        StationProber(tmp_path).remove_patterns(phone)
 
 
 @pytest.fixture
@@ -453,6 +455,43 @@ def test_a_phone_that_shows_the_pattern_neither_way_says_so(
     assert adbd.files[f"{PATTERN_DIR}/black.png"] == b"\x89PNG black"
     assert adbd.commands[-1] == by_file
     assert not any(c.startswith("am start") and "content://" in c for c in adbd.commands)
+
+
+def test_test_patterns_are_taken_off_the_phone_again(adbd: FakeAdbd, tmp_path: Path) -> None:
+    """Out of the phone's index of pictures, then off its storage; the seller's own
+    pictures stay. A phone unplugged meanwhile says so."""
+    from devices.android import MEDIA_IMAGES, PATTERN_DIR
+    from devices.sources import StationProber
+
+    adbd.auth = "none"
+    own = "/sdcard/Pictures/Screenshots/yanji.png"
+    for path in (f"{PATTERN_DIR}/white.png", f"{PATTERN_DIR}/grey.png", own):
+        adbd.files[path] = b"\x89PNG"
+    phone = PhoneRef("android", "f89a5ec6", "tcp", f"127.0.0.1:{adbd.port}")
+    StationProber(tmp_path).remove_patterns(phone)
+    assert sorted(adbd.files) == [own, "/sys/class/power_supply/battery/uevent"]
+    assert adbd.commands[-2:] == [
+        f"content delete --uri {MEDIA_IMAGES} --where \"_data LIKE '%/Pictures/yanji/%'\"",
+        f"rm -rf {PATTERN_DIR}",
+    ]
+    adbd.unplug()
+    with pytest.raises(PhoneUnavailable):
+        StationProber(tmp_path, timeout_s=2.0).remove_patterns(phone)
+
+
+def test_a_new_pattern_takes_the_last_ones_place(adbd: FakeAdbd, tmp_path: Path) -> None:
+    """One pattern on the phone at a time: the last is taken off before the next."""
+    from devices.android import PATTERN_DIR
+
+    adbd.auth = "none"
+    adbd.outputs["mkdir -p " + PATTERN_DIR] = ""
+    for name, media_id in (("red", 7), ("green", 8)):
+        query, by_address, _ = _pattern_commands(name, media_id)
+        adbd.outputs[query] = f"Row: 0 _id={media_id}\n"
+        adbd.outputs[by_address] = STARTED
+        assert _show(adbd, tmp_path, name) == STARTED.strip()
+    assert [p for p in adbd.files if p.startswith(PATTERN_DIR)] == [f"{PATTERN_DIR}/green.png"]
+    assert adbd.commands.count(f"rm -rf {PATTERN_DIR}") == 2
 
 
 def test_closing_the_prober_stops_its_iphone_loop(tmp_path: Path) -> None:

@@ -315,32 +315,42 @@ def test_the_window_warns_while_the_disk_is_low(
     assert not window.disk_timer.isActive()
 
 
-def test_photograph_puts_each_pattern_on_an_android_phone(
-    qtbot: QtBot, context: StationContext, tmp_path: Path
-) -> None:
-    """The screen-on step pushes the chosen pattern through the station's own adb path
-    (a fake adbd on loopback, driven by adb-shell) at the phone's resolution."""
-    import cv2
-    import numpy as np
-
+def _poco_showing_patterns(*names: str):  # type: ignore[no-untyped-def]
+    """A fake adbd for the POCO F6 that indexes the patterns ``names`` as they are
+    pushed (as Android 14 does) and opens each by its address; and those intents."""
     from devices.android import MEDIA_IMAGES, PATTERN_DIR
-    from devices.sources import StationProber
     from tests.devices.fake_adbd import FakeAdbd
-    from vision.patterns import Pattern
 
     adbd = FakeAdbd(PHONES["android-poco-f6-unlocked"], auth="none")
     adbd.outputs["mkdir -p " + PATTERN_DIR] = ""
     views = {}
-    for media_id, name in enumerate(("white", "black"), start=30):
-        # Android 14 indexes the pushed picture at once: it is opened by its address.
+    for media_id, name in enumerate(names, start=30):
         where = f"_data LIKE '%/Pictures/yanji/{name}.png'"
         query = f'content query --uri {MEDIA_IMAGES} --projection _id --where "{where}"'
         adbd.outputs[query] = f"Row: 0 _id={media_id}\n"
         view = f"am start -a android.intent.action.VIEW -d {MEDIA_IMAGES}/{media_id} -t image/png"
         adbd.outputs[view] = "Starting: Intent { act=android.intent.action.VIEW typ=image/png }\n"
         views[name] = view
+    return adbd, views
+
+
+def test_photograph_puts_each_pattern_on_an_android_phone(
+    qtbot: QtBot, context: StationContext, tmp_path: Path
+) -> None:
+    """The screen-on step pushes the chosen pattern through the station's own adb path
+    (a fake adbd on loopback, driven by adb-shell) at the phone's resolution, one on
+    the phone at a time, and takes it off again once the step is photographed."""
+    import cv2
+    import numpy as np
+
+    from devices.android import MEDIA_IMAGES, PATTERN_DIR
+    from devices.sources import StationProber
+    from vision.patterns import Pattern
+
+    adbd, views = _poco_showing_patterns("white", "black")
     context.demo, context.recordings = False, {}
-    context.send_pattern = StationProber(tmp_path).show_pattern
+    prober = StationProber(tmp_path)
+    context.send_pattern, context.remove_patterns = prober.show_pattern, prober.remove_patterns
     page = PhotographPage(context, demo_frame)
     qtbot.addWidget(page)
     page.show()
@@ -364,6 +374,13 @@ def test_photograph_puts_each_pattern_on_an_android_phone(
             assert shown.shape == (2712, 1220, 3)  # the POCO F6's screen
             assert int(shown.min()) == int(shown.max()) == level
             assert adbd.commands[-1] == views[pattern.value]
+            assert list(adbd.files)[1:] == [f"{PATTERN_DIR}/{pattern.value}.png"]
+        with qtbot.waitSignal(page.captured, timeout=20000):
+            page.capture_button.click()  # black, photographed: on to the back
+        assert page.steps.currentRow() == 2 and not page.pattern_button.isVisible()
+        qtbot.waitUntil(lambda: list(adbd.files)[1:] == [], timeout=20000)
+        assert adbd.commands[-2].startswith(f"content delete --uri {MEDIA_IMAGES} --where")
+        page.more_patterns_button.click()  # back to the screen-on step
         adbd.unplug()
         page.pattern_button.click()
         qtbot.waitUntil(lambda: "could not be shown" in page.pattern_help.text(), timeout=20000)
