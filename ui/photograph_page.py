@@ -271,6 +271,10 @@ class PhotographPage(QWidget):
 
         self._context.runner.work(push, self._on_pattern_shown, self._on_pattern_failed)
 
+    def take_patterns_off(self) -> None:
+        """Take any test pattern sent off the phone now (the station is closing)."""
+        self._remove_patterns(None)
+
     def _remove_patterns(self, inspection: Inspection | None) -> None:
         """Once the screen-on step is left (or the phone put aside), the test patterns
         sent are taken off the phone: a seller who keeps the phone does not find them

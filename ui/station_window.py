@@ -292,8 +292,10 @@ class StationWindow(QMainWindow):
         QMessageBox.warning(self, self.tr("Something went wrong"), error_text(error))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
-        # The task runner is shut down once the window is closed: nothing more to ask it.
+        # The task runner is shut down once the window is closed: nothing more to ask it
+        # but the last (it finishes the tasks running).
         self.disk_timer.stop()
+        self.photograph.take_patterns_off()
         super().closeEvent(event)
 
     def check_disk_space(self) -> None:

@@ -389,6 +389,34 @@ def test_photograph_puts_each_pattern_on_an_android_phone(
         adbd.close()
 
 
+def test_closing_the_station_takes_the_pattern_off_the_phone(
+    qtbot: QtBot, context: StationContext, tmp_path: Path
+) -> None:
+    from devices.android import PATTERN_DIR
+    from devices.sources import StationProber
+    from ui.station_window import StationWindow
+
+    adbd, views = _poco_showing_patterns("white")
+    context.demo, context.recordings = False, {}
+    prober = StationProber(tmp_path)
+    context.send_pattern, context.remove_patterns = prober.show_pattern, prober.remove_patterns
+    window = StationWindow(context, demo_frame)
+    qtbot.addWidget(window)
+    window.show()
+    record = _photographed(context, "android-poco-f6-unlocked")
+    serial = record.device.serial
+    context.phones[serial] = PhoneRef("android", serial, "tcp", f"127.0.0.1:{adbd.port}")
+    try:
+        window.photograph.pattern_button.click()
+        qtbot.waitUntil(lambda: adbd.commands[-1:] == [views["white"]], timeout=20000)
+        assert f"{PATTERN_DIR}/white.png" in adbd.files
+        window.close()  # the screen-on step still open
+        qtbot.waitUntil(lambda: list(adbd.files)[1:] == [], timeout=20000)
+        assert adbd.commands[-1] == f"rm -rf {PATTERN_DIR}"
+    finally:
+        adbd.close()
+
+
 def test_photograph_says_how_to_show_a_pattern_without_adb(
     qtbot: QtBot, context: StationContext
 ) -> None:
