@@ -108,8 +108,8 @@ class PhotographPage(QWidget):
         #: The inspection whose phone was sent a test pattern, and that phone: the
         #: patterns are taken off it again once the screen-on step is left.
         self._patterns_on: tuple[str, PhoneRef] | None = None
-        #: The last such removal, which a new push waits for.
-        self._removing: Future[Any] | None = None
+        #: The last push or removal of a pattern, which the next waits for.
+        self._pattern_task: Future[Any] | None = None
         context.inspection.changed.connect(self._on_inspection_changed)
 
     def _lay_out(self) -> None:
@@ -262,14 +262,29 @@ class PhotographPage(QWidget):
         self.pattern_button.setEnabled(False)
         self.pattern_help.setText(self.tr("Sending the pattern to the phone…"))
         self._patterns_on = (inspection.id, phone)
-        removing = self._removing
+        self._in_turn(
+            lambda: send(phone, pattern.value, png), self._on_pattern_shown, self._on_pattern_failed
+        )
 
-        def push() -> str:
-            if removing is not None:  # not to take this pattern off as it is shown
-                wait([removing])
-            return send(phone, pattern.value, png)
+    def _in_turn(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+        *,
+        quiet: bool = False,
+    ) -> None:
+        """Pattern work ``fn`` off the GUI thread, once the last is done: a removal
+        must not overtake a push (and take off the pattern as it is shown), nor a push
+        a removal. The pool takes tasks in order, so the last has a worker first."""
+        last = self._pattern_task
 
-        self._context.runner.work(push, self._on_pattern_shown, self._on_pattern_failed)
+        def run() -> Any:
+            if last is not None:
+                wait([last])
+            return fn()
+
+        self._pattern_task = self._context.runner.work(run, on_done, on_error, quiet=quiet)
 
     def take_patterns_off(self) -> None:
         """Take any test pattern sent off the phone now (the station is closing)."""
@@ -295,9 +310,7 @@ class PhotographPage(QWidget):
         def failed(error: BaseException) -> None:
             log.warning("test patterns left on the phone %s: %s", phone.serial, error)
 
-        self._removing = self._context.runner.work(
-            lambda: remove(phone), lambda _: None, failed, quiet=True
-        )
+        self._in_turn(lambda: remove(phone), lambda _: None, failed, quiet=True)
 
     def _on_pattern_shown(self, _answer: str) -> None:
         self.pattern_button.setEnabled(True)

@@ -407,12 +407,15 @@ def test_closing_the_station_takes_the_pattern_off_the_phone(
     serial = record.device.serial
     context.phones[serial] = PhoneRef("android", serial, "tcp", f"127.0.0.1:{adbd.port}")
     try:
+        adbd.latency_s = 0.2  # per shell command: the push takes over a second
         window.photograph.pattern_button.click()
-        qtbot.waitUntil(lambda: adbd.commands[-1:] == [views["white"]], timeout=20000)
-        assert f"{PATTERN_DIR}/white.png" in adbd.files
-        window.close()  # the screen-on step still open
-        qtbot.waitUntil(lambda: list(adbd.files)[1:] == [], timeout=20000)
+        window.close()  # at once, the screen-on step still open: the removal waits
+        qtbot.waitUntil(
+            lambda: views["white"] in adbd.commands and list(adbd.files)[1:] == [],
+            timeout=20000,
+        )
         assert adbd.commands[-1] == f"rm -rf {PATTERN_DIR}"
+        assert window.photograph.pattern_help.text().startswith("The phone should now show")
     finally:
         adbd.close()
 
