@@ -160,6 +160,7 @@ ZH = {
     "Saved. Opening camera %1…": "已保存。正在打开摄像头 %1…",
     "Opening the photo…": "正在打开照片…",
     "This photo could not be opened:\n%1": "无法打开这张照片：\n%1",
+    "The evidence crop could not be opened:\n%1": "无法打开证据截图：\n%1",
     "Saved. Camera %1 gives %2×%3.": "已保存。摄像头 %1 的画面为 %2×%3。",
     "Saved, but camera %1 does not answer: %2": "已保存，但摄像头 %1 没有响应：%2",
     "Auto": "自动",

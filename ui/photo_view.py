@@ -71,6 +71,17 @@ def decode_photo(data: bytes) -> tuple[QImage, QSize]:
     return _for_showing(image)
 
 
+def unreadable_text(error: BaseException) -> str:
+    """Why a stored photo could not be opened, its file named short: a photo's file is
+    named by its 64-letter hash, too long to wrap, and its first 12 letters name it
+    well enough on screen (the log has it whole)."""
+    if isinstance(error, OSError) and error.filename:
+        why = f"{error.strerror}: {error.filename}"
+    else:
+        why = str(error)
+    return _LONG_HASH.sub(r"\1…", why)
+
+
 class PhotoView(QLabel):
     """Shows a photo; ``box_drawn`` gives (x, y, w, h) in photo pixels."""
 
@@ -148,15 +159,10 @@ class PhotoView(QLabel):
             return
         self._key = None  # asking again tries again
         log.warning("a photo could not be opened", exc_info=error)
-        if isinstance(error, OSError) and error.filename:
-            why = f"{error.strerror}: {error.filename}"
-        else:
-            why = str(error)
-        # A photo's file is named by its 64-letter hash, too long to wrap: its first 12
-        # letters name it well enough here (the log has it whole).
-        why = _LONG_HASH.sub(r"\1…", why)
         self.clear()
-        self.setText(self.tr("This photo could not be opened:\n%1").replace("%1", why))
+        self.setText(
+            self.tr("This photo could not be opened:\n%1").replace("%1", unreadable_text(error))
+        )
 
     def _show(self, image: QImage, photo_size: QSize, boxes: list[Box]) -> None:
         self._image, self._photo_size, self._boxes = image, photo_size, boxes

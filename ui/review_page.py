@@ -5,8 +5,10 @@ the selected finding is shown enlarged."""
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
@@ -24,7 +26,7 @@ from PySide6.QtWidgets import (
 from app import flow
 from app.records import Inspection, PhotoRef
 from ui.context import StationContext
-from ui.photo_view import PhotoView
+from ui.photo_view import PhotoView, decode_photo, unreadable_text
 from ui.photograph_page import photo_text
 from ui.problem_text import kind_text, quality_text, severity_text
 from vision.finding import Finding, FindingKind, Severity
@@ -32,6 +34,10 @@ from vision.finding import Finding, FindingKind, Severity
 #: Box colours: findings on the record, and those the clerk drew but has not saved.
 FOUND_COLOUR = "#ff6d00"
 DRAWN_COLOUR = "#2962ff"
+#: How tall the evidence crop is shown beside the findings, in pixels.
+EVIDENCE_HEIGHT = 140
+
+log = logging.getLogger(__name__)
 
 
 class ReviewPage(QWidget):
@@ -53,8 +59,11 @@ class ReviewPage(QWidget):
         self.findings.currentRowChanged.connect(self._on_findings_current_changed)
         self.findings.itemDoubleClicked.connect(self._on_findings_double_clicked)
         self.evidence = QLabel()
-        self.evidence.setMinimumHeight(140)
+        self.evidence.setMinimumHeight(EVIDENCE_HEIGHT)
         self.evidence.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.evidence.setWordWrap(True)
+        #: Evidence crops asked for: one that arrives after another was asked is dropped.
+        self._evidence_asked = 0
         # What was wrong with the photos themselves: their findings may be incomplete.
         self.photo_problems = QLabel()
         self.photo_problems.setWordWrap(True)
@@ -177,18 +186,47 @@ class ReviewPage(QWidget):
     def _on_findings_current_changed(self, row: int) -> None:
         inspection = self._context.inspection.current
         if inspection is None or not 0 <= row < len(inspection.findings):
-            self.evidence.clear()
+            self._show_evidence(None)
             return
         finding = inspection.findings[row]
         if finding.photo_sha256 and finding.photo_sha256 != self.photo_choice.currentData():
             self.photo_choice.setCurrentIndex(self.photo_choice.findData(finding.photo_sha256))
-        if finding.evidence_sha256:
-            image = QImage.fromData(self._context.store.photos.read(finding.evidence_sha256))
+        self._show_evidence(finding)
+
+    def _show_evidence(self, finding: Finding | None) -> None:
+        """The finding's evidence crop, read and decoded off the GUI thread (the photos
+        folder may be on a network drive); a finding with none (read from the phone)
+        shows none, not the last one's."""
+        self._evidence_asked += 1
+        asked = self._evidence_asked
+        self.evidence.clear()
+        sha = finding.evidence_sha256 if finding is not None else None
+        if not sha:
+            return
+        photos = self._context.store.photos
+        self._context.runner.work(
+            lambda: decode_photo(photos.read(sha))[0],
+            lambda image: self._on_evidence(asked, image),
+            lambda error: self._on_evidence_failed(asked, error),
+        )
+
+    def _on_evidence(self, asked: int, image: QImage) -> None:
+        if shiboken6.isValid(self) and asked == self._evidence_asked:
             self.evidence.setPixmap(
                 QPixmap.fromImage(image).scaledToHeight(
-                    140, Qt.TransformationMode.SmoothTransformation
+                    EVIDENCE_HEIGHT, Qt.TransformationMode.SmoothTransformation
                 )
             )
+
+    def _on_evidence_failed(self, asked: int, error: BaseException) -> None:
+        if not shiboken6.isValid(self) or asked != self._evidence_asked:
+            return
+        log.warning("an evidence crop could not be opened", exc_info=error)
+        self.evidence.setText(
+            self.tr("The evidence crop could not be opened:\n%1").replace(
+                "%1", unreadable_text(error)
+            )
+        )
 
     def show_finding(self, finding_id: str) -> None:
         """Select the finding with this id (its evidence crop shows)."""

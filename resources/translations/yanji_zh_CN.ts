@@ -724,13 +724,13 @@
 <context>
     <name>PhotoView</name>
     <message>
-        <location filename="../../ui/photo_view.py" line="130" />
+        <location filename="../../ui/photo_view.py" line="141" />
         <source>Opening the photo…</source>
         <extracomment>The longest side of the copy of a photo kept for showing. (box in photo pixels as x, y, w, h; colour; label)</extracomment>
         <translation>正在打开照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_view.py" line="159" />
+        <location filename="../../ui/photo_view.py" line="164" />
         <source>This photo could not be opened:
 %1</source>
         <translation>无法打开这张照片：
@@ -740,184 +740,184 @@
 <context>
     <name>PhotographPage</name>
     <message>
-        <location filename="../../ui/photograph_page.py" line="65" />
+        <location filename="../../ui/photograph_page.py" line="70" />
         <source>&amp;Capture</source>
         <extracomment>The guided captures in order, with the surface each shows. The photo files the file dialog lists. A photo was stored, or could not be: the disk's free space has changed. The clerk asked to photograph one more test pattern (the step is done).</extracomment>
         <translation>拍照(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="75" />
+        <location filename="../../ui/photograph_page.py" line="80" />
         <source>&amp;Review the findings</source>
         <translation>复核检测结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="109" />
+        <location filename="../../ui/photograph_page.py" line="119" />
         <source>Captures, in order:</source>
-        <extracomment>The last look at the disk found no room for a phone's photos (the window looks, `set_disk_full`).</extracomment>
+        <extracomment>The last look at the disk found no room for a phone's photos (the window looks, `set_disk_full`). The inspection whose phone was sent a test pattern, and that phone: the patterns are taken off it again once the screen-on step is left. The last push or removal of a pattern, which the next waits for.</extracomment>
         <translation>按顺序拍摄：</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="218" />
+        <location filename="../../ui/photograph_page.py" line="229" />
         <source>On the iPhone: turn Dark Mode off and the brightness up, open Notes and start a new note, so that the screen is white. Then capture.</source>
         <translation>在 iPhone 上：关闭深色模式、调高亮度，打开“备忘录”新建一条备忘录，使屏幕呈白色，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="230" />
+        <location filename="../../ui/photograph_page.py" line="241" />
         <source>A recorded phone: the demo photo shows the white pattern.</source>
         <translation>录制的手机：演示照片已显示白色测试图。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="246" />
+        <location filename="../../ui/photograph_page.py" line="257" />
         <source>The phone is not connected: plug it in, wait until it reads ready.</source>
         <translation>手机未连接：请插上手机，等到显示“就绪”。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="88" />
+        <location filename="../../ui/photograph_page.py" line="93" />
         <source>Show the pattern on the &amp;phone</source>
         <translation>在手机上显示测试图(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="70" />
+        <location filename="../../ui/photograph_page.py" line="75" />
         <source>Use a photo from a &amp;file…</source>
         <translation>使用文件中的照片(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="90" />
+        <location filename="../../ui/photograph_page.py" line="95" />
         <source>Capture another test pa&amp;ttern</source>
         <translation>再拍一种测试图(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="221" />
+        <location filename="../../ui/photograph_page.py" line="232" />
         <source>On the iPhone: turn Dark Mode on and the brightness up, open Notes and start a new note, so that the screen is black. Then capture.</source>
         <translation>在 iPhone 上：打开深色模式、调高亮度，打开“备忘录”新建一条备忘录，使屏幕呈黑色，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="226" />
+        <location filename="../../ui/photograph_page.py" line="237" />
         <source>On the iPhone: open a picture of this colour full screen in Photos, brightness up. Then capture.</source>
         <translation>在 iPhone 上：在“照片”中全屏打开一张该颜色的图片，调高亮度，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="234" />
+        <location filename="../../ui/photograph_page.py" line="245" />
         <source>Unlock the phone, press the button: it opens the pattern full screen. Turn its brightness up, then capture.</source>
         <translation>解锁手机后按此按钮：手机将全屏打开测试图。调高亮度后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="252" />
+        <location filename="../../ui/photograph_page.py" line="263" />
         <source>Sending the pattern to the phone…</source>
         <translation>正在把测试图发送到手机…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="262" />
+        <location filename="../../ui/photograph_page.py" line="318" />
         <source>The phone should now show the pattern: brightness up, then capture.</source>
         <translation>手机现在应显示测试图：调高亮度后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="269" />
+        <location filename="../../ui/photograph_page.py" line="325" />
         <source>The pattern could not be shown on the phone (%1). Open it on the phone by hand, then capture.</source>
         <translation>无法在手机上显示测试图（%1）。请在手机上手动打开，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="285" />
+        <location filename="../../ui/photograph_page.py" line="341" />
         <source>No camera: the demo photos are for the recorded phones only. Use a photo from a file, or plug a camera in and press Look for the camera again on the Phones page.</source>
         <translation>没有摄像头：演示照片只用于录制的手机。请使用文件中的照片，或接上摄像头后在“手机”页按“重新查找摄像头”。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="314" />
+        <location filename="../../ui/photograph_page.py" line="370" />
         <source>The camera gave no picture: check that it is plugged in (%1)</source>
         <translation>相机没有画面：请检查相机是否插好（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="325" />
+        <location filename="../../ui/photograph_page.py" line="381" />
         <source>The disk is full: this phone's photos may not all be stored</source>
         <translation>磁盘已满：这台手机的照片可能无法全部保存</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="326" />
+        <location filename="../../ui/photograph_page.py" line="382" />
         <source>Looks good: capture</source>
         <translation>画面良好：可以拍照</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="363" />
+        <location filename="../../ui/photograph_page.py" line="419" />
         <source>Photo for: %1</source>
         <translation>选择照片：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="365" />
+        <location filename="../../ui/photograph_page.py" line="421" />
         <source>Photos (%1);;All files (*)</source>
         <translation>照片 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="391" />
+        <location filename="../../ui/photograph_page.py" line="447" />
         <source>Storing and analysing the photo…</source>
         <translation>正在保存并分析照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="406" />
+        <location filename="../../ui/photograph_page.py" line="462" />
         <source>The photo just taken (%1) has problems, so its findings may be incomplete: %2</source>
         <translation>刚拍的照片（%1）有问题，检测结果可能不全：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="419" />
+        <location filename="../../ui/photograph_page.py" line="475" />
         <source>This photo cannot be used: %1</source>
         <translation>此照片无法使用：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="423" />
+        <location filename="../../ui/photograph_page.py" line="479" />
         <source>The photo could not be stored: %1</source>
         <translation>照片无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="470" />
+        <location filename="../../ui/photograph_page.py" line="526" />
         <source>White</source>
         <translation>白色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="471" />
+        <location filename="../../ui/photograph_page.py" line="527" />
         <source>Black</source>
         <translation>黑色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="472" />
+        <location filename="../../ui/photograph_page.py" line="528" />
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="473" />
+        <location filename="../../ui/photograph_page.py" line="529" />
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="474" />
+        <location filename="../../ui/photograph_page.py" line="530" />
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="475" />
+        <location filename="../../ui/photograph_page.py" line="531" />
         <source>50 % grey</source>
         <translation>50% 灰色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="485" />
+        <location filename="../../ui/photograph_page.py" line="541" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="494" />
+        <location filename="../../ui/photograph_page.py" line="550" />
         <source>1. Screen off, glass up</source>
         <translation>1. 熄屏，屏幕朝上</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="497" />
+        <location filename="../../ui/photograph_page.py" line="553" />
         <source>2. Screen on, test pattern</source>
         <translation>2. 亮屏，显示测试图</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="500" />
+        <location filename="../../ui/photograph_page.py" line="556" />
         <source>3. Back</source>
         <translation>3. 背面</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="501" />
+        <location filename="../../ui/photograph_page.py" line="557" />
         <source>4. Sides</source>
         <translation>4. 侧面</translation>
     </message>
@@ -1115,53 +1115,60 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review_page.py" line="66" />
+        <location filename="../../ui/review_page.py" line="75" />
         <source>&amp;Accept review and price</source>
-        <extracomment>Box colours: findings on the record, and those the clerk drew but has not saved.</extracomment>
+        <extracomment>Box colours: findings on the record, and those the clerk drew but has not saved. How tall the evidence crop is shown beside the findings, in pixels. Evidence crops asked for: one that arrives after another was asked is dropped.</extracomment>
         <translation>确认复核并估价(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="70" />
+        <location filename="../../ui/review_page.py" line="79" />
         <source>Findings (untick to reject):</source>
         <translation>检测结果（取消勾选即驳回）：</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="72" />
+        <location filename="../../ui/review_page.py" line="81" />
         <source>Evidence:</source>
         <translation>证据：</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="74" />
+        <location filename="../../ui/review_page.py" line="83" />
         <source>Draw a box on the photo to add a finding of kind:</source>
         <translation>在照片上框选以添加此类缺陷：</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="104" />
+        <location filename="../../ui/review_page.py" line="113" />
         <source> (clerk)</source>
         <translation>（店员）</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="112" />
+        <location filename="../../ui/review_page.py" line="121" />
         <source>No findings, but see the photo problems above</source>
         <translation>未检出缺陷，但请看上方的照片问题</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="114" />
+        <location filename="../../ui/review_page.py" line="123" />
         <source>No findings: the glass looks clean</source>
         <translation>无缺陷：屏幕干净</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="124" />
+        <location filename="../../ui/review_page.py" line="133" />
         <source>Photo problems (its findings may be incomplete):</source>
         <translation>照片问题（其检测结果可能不完整）：</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="206" />
+        <location filename="../../ui/review_page.py" line="226" />
+        <source>The evidence crop could not be opened:
+%1</source>
+        <translation>无法打开证据截图：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="244" />
         <source>Evidence</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="224" />
+        <location filename="../../ui/review_page.py" line="262" />
         <source>drawn by the clerk</source>
         <translation>店员框选</translation>
     </message>
@@ -1397,12 +1404,12 @@
 <context>
     <name>Station</name>
     <message>
-        <location filename="../../ui/station.py" line="151" />
+        <location filename="../../ui/station.py" line="152" />
         <source>Yanji</source>
         <translation>验机台</translation>
     </message>
     <message>
-        <location filename="../../ui/station.py" line="152" />
+        <location filename="../../ui/station.py" line="153" />
         <source>The station cannot start: %1
 
 Its data: %2</source>
@@ -1495,12 +1502,12 @@ Its data: %2</source>
         <translation>出错了</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="316" />
+        <location filename="../../ui/station_window.py" line="318" />
         <source>The disk holding the station's data has only %1 free; a phone's photos take about %2. Free space on it, or move the station's data to a larger disk%3.</source>
         <translation>存放本机数据的磁盘只剩 %1 可用，每台手机的照片约占 %2。请清理该磁盘，或把本机数据移到更大的磁盘%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="330" />
+        <location filename="../../ui/station_window.py" line="332" />
         <source>The free space on the disk holding the station's data cannot be read: %1</source>
         <translation>无法读取存放本机数据的磁盘的剩余空间：%1</translation>
     </message>

@@ -567,7 +567,9 @@ def test_review_rejects_and_adds(qtbot: QtBot, context: StationContext) -> None:
     record = _photographed(context)
     assert page.findings.count() == len(record.findings) == 2
     page.show_finding(record.findings[1].id)
-    assert page.findings.currentRow() == 1 and page.evidence.pixmap() is not None
+    assert page.findings.currentRow() == 1
+    qtbot.waitUntil(lambda: not page.evidence.pixmap().isNull(), timeout=10000)
+    assert page.evidence.pixmap().height() == 140
     page.findings.item(0).setCheckState(Qt.CheckState.Unchecked)
     assert page.rejected_ids() == {record.findings[0].id}
     page._on_view_box_drawn((10, 10, 40, 30))
@@ -575,6 +577,39 @@ def test_review_rejects_and_adds(qtbot: QtBot, context: StationContext) -> None:
         page.next_button.click()
     decided = context.inspection.current
     assert [f.source.value for f in decided.findings] == ["detector", "clerk"]
+
+
+def test_review_shows_each_findings_own_evidence_or_why_not(
+    qtbot: QtBot, context: StationContext
+) -> None:
+    """The crop is read off the GUI thread; a missing file says so, and a finding with
+    no crop shows none (not the last finding's)."""
+    from dataclasses import replace
+
+    page = ReviewPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    record = _photographed(context)
+    first, second = record.findings
+    assert first.evidence_sha256 and second.evidence_sha256
+    context.store.photos.path_for(first.evidence_sha256).unlink()
+    page.show_finding(first.id)
+    qtbot.waitUntil(lambda: page.evidence.text() != "", timeout=10000)
+    assert page.evidence.text().startswith(
+        "The evidence crop could not be opened:\nNo such file or directory: "
+    )
+    assert first.evidence_sha256[:12] + "…" in page.evidence.text()
+    assert first.evidence_sha256 not in page.evidence.text()  # too long to wrap
+    page.show_finding(second.id)
+    qtbot.waitUntil(lambda: not page.evidence.pixmap().isNull(), timeout=10000)
+    assert page.evidence.text() == ""
+    context.inspection.set(replace(record, findings=(replace(first, evidence_sha256=None), second)))
+    page.show_finding(first.id)
+    assert page.evidence.pixmap().isNull() and page.evidence.text() == ""
+    page.show_finding(second.id)
+    page.show_finding(first.id)  # at once: the second's crop, still being read, is not shown
+    qtbot.wait(300)
+    assert page.evidence.pixmap().isNull() and page.evidence.text() == ""
 
 
 def test_review_shows_each_photo_and_places_drawn_findings_on_it(
