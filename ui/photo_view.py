@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QRubberBand, QSizePolicy
 
+from ui.problem_text import error_text
 from ui.tasks import TaskRunner
 from vision.camera import decode_image, preview
 from vision.types import Image
@@ -72,14 +73,11 @@ def decode_photo(data: bytes) -> tuple[QImage, QSize]:
 
 
 def unreadable_text(error: BaseException) -> str:
-    """Why a stored photo could not be opened, its file named short: a photo's file is
-    named by its 64-letter hash, too long to wrap, and its first 12 letters name it
-    well enough on screen (the log has it whole)."""
-    if isinstance(error, OSError) and error.filename:
-        why = f"{error.strerror}: {error.filename}"
-    else:
-        why = str(error)
-    return _LONG_HASH.sub(r"\1…", why)
+    """Why a stored photo could not be opened, in the clerk's language where the
+    station knows the reason, its file named short: a photo's file is named by its
+    64-letter hash, too long to wrap, and its first 12 letters name it well enough on
+    screen (the log has it whole)."""
+    return _LONG_HASH.sub(r"\1…", error_text(error))
 
 
 class PhotoView(QLabel):

@@ -5,6 +5,7 @@ it is taken, then analysed off the GUI thread."""
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from concurrent.futures import Future, wait
 from pathlib import Path
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app import flow
 from app.records import Inspection, PhotoRef, PhotoStep
+from devices.errors import PhoneState, PhoneUnavailable
 from devices.report import DeviceReport, Platform
 from devices.watcher import PhoneRef
 from ui.context import StationContext
@@ -323,8 +325,21 @@ class PhotographPage(QWidget):
         self.pattern_help.setText(
             self.tr(
                 "The pattern could not be shown on the phone (%1). Open it on the phone by hand, then capture."
-            ).replace("%1", str(error))
+            ).replace("%1", self._pattern_failure_text(error))
         )
+
+    def _pattern_failure_text(self, error: BaseException) -> str:
+        """Why a pattern could not be put on the phone, in the clerk's words; what the
+        phone itself answered stays as it said it."""
+        if isinstance(error, PhoneUnavailable):
+            if error.state is PhoneState.GONE:
+                return self.tr("the phone is unplugged")
+            if error.state is PhoneState.NEEDS_USB_DEBUGGING:
+                return self.tr("tap “Allow USB debugging” on the phone")
+            refused = re.fullmatch(r"the phone did not open the pattern: (.+)", str(error))
+            if refused:
+                return self.tr("no app on the phone opened it: %1").replace("%1", refused[1])
+        return error_text(error)
 
     def _show_last_photo(self, inspection: Inspection) -> None:
         """Without a camera for this phone: the last photo taken from a file, or

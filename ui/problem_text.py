@@ -5,6 +5,8 @@ the live view gets them and as a stored photo record keeps them."""
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 from collections.abc import Sequence
 
@@ -139,6 +141,59 @@ def _worded(table: Sequence[tuple[str, str]], text: str, *first: str) -> str | N
     return None
 
 
+def _os_reasons() -> dict[int, str]:
+    """The OS's reasons for a failed file operation that a station meets, in the
+    clerk's language, by error number."""
+    denied = QCoreApplication.translate("OsProblems", "permission denied")
+    gone = QCoreApplication.translate("OsProblems", "the drive is not there (unplugged?)")
+    return {  # literal calls, so that lupdate finds them
+        errno.ENOENT: QCoreApplication.translate("OsProblems", "no such file or folder"),
+        errno.EACCES: denied,
+        errno.EPERM: denied,
+        errno.EIO: QCoreApplication.translate(
+            "OsProblems", "the disk or card failed (was it taken out?)"
+        ),
+        errno.ENOSPC: QCoreApplication.translate("OsProblems", "the disk is full"),
+        errno.EDQUOT: QCoreApplication.translate("OsProblems", "the disk quota is used up"),
+        errno.EROFS: QCoreApplication.translate("OsProblems", "the disk is read-only"),
+        errno.EISDIR: QCoreApplication.translate("OsProblems", "a folder, not a file"),
+        errno.ENOTDIR: QCoreApplication.translate("OsProblems", "part of the path is not a folder"),
+        errno.ENODEV: gone,
+        errno.ENXIO: gone,
+        errno.ETIMEDOUT: QCoreApplication.translate("OsProblems", "timed out"),
+        errno.ESTALE: QCoreApplication.translate(
+            "OsProblems", "the network drive lost track of the file"
+        ),
+        errno.EBUSY: QCoreApplication.translate("OsProblems", "in use by another program"),
+        errno.ENAMETOOLONG: QCoreApplication.translate("OsProblems", "the name is too long"),
+    }
+
+
+def os_reason(error: OSError) -> str:
+    """Why the OS refused a file operation, in the clerk's language where the station
+    knows the reason, else as the OS words it."""
+    known = _os_reasons().get(error.errno) if error.errno is not None else None
+    return known or error.strerror or str(error)
+
+
+def os_error_text(error: OSError) -> str:
+    """``os_reason`` and the file it concerns: "permission denied: /data/yanji.db"."""
+    if not error.filename:
+        return os_reason(error)
+    return (
+        QCoreApplication.translate("OsProblems", "%1: %2")
+        .replace("%1", os_reason(error))
+        .replace("%2", os.fsdecode(error.filename))
+    )
+
+
+def _strerror_text(text: str) -> str | None:
+    """The clerk's words for the OS's own wording of a reason (``os.strerror``), as a
+    layer without Qt passes it on in a message; None for one not known here."""
+    by_wording = {os.strerror(code): words for code, words in _os_reasons().items()}
+    return by_wording.get(text)
+
+
 def camera_text(error: CameraError) -> str:
     """Why a photo file cannot be used, or a camera gives no picture, in the clerk's
     language, a file named by its name alone; a reason not known here is shown as
@@ -184,6 +239,14 @@ def camera_text(error: CameraError) -> str:
                 QCoreApplication.translate("CameraProblems", "%1 cannot be read (%2)"),
             ),
         )
+        match = re.fullmatch(r"cannot be read \((.+)\)", error.reason)
+        reason = _strerror_text(match[1]) if match else None
+        if reason is not None:  # the OS's reason, as `vision.camera` passes it on
+            return (
+                QCoreApplication.translate("CameraProblems", "%1 cannot be read (%2)")
+                .replace("%1", error.path.name)
+                .replace("%2", reason)
+            )
         return _worded(files, error.reason, error.path.name) or str(error)
     cameras = (
         (
@@ -231,12 +294,14 @@ def disk_text(error: DiskFullError, *, settings_open: bool = True) -> str:
 
 def error_text(error: BaseException, *, settings_open: bool = True) -> str:
     """A failure of work the clerk asked for, in the clerk's language where it is one
-    the station words (a full disk, a photo or camera problem), else as it was raised;
-    ``settings_open`` as for `disk_text`."""
+    the station words (a full disk, a photo or camera problem, the OS's reason for a
+    file), else as it was raised; ``settings_open`` as for `disk_text`."""
     if isinstance(error, DiskFullError):
         return disk_text(error, settings_open=settings_open)
     if isinstance(error, CameraError):
         return camera_text(error)
+    if isinstance(error, OSError):
+        return os_error_text(error)
     return str(error)
 
 

@@ -23,7 +23,7 @@ from app.grading import load_standard
 from app.settings import Settings, save_settings
 from ui.context import StationContext
 from ui.file_dialog import ask_open, ask_save
-from ui.problem_text import error_text
+from ui.problem_text import error_text, os_reason
 
 #: The exposure box's lowest step, shown as "Auto"; the settings allow -13 and up.
 AUTO_EXPOSURE = -14.0
@@ -187,7 +187,7 @@ class SettingsPage(QWidget):
         self.message.setText(
             self.tr("Saved, but camera %1 does not answer: %2")
             .replace("%1", str(self._context.settings.camera.index))
-            .replace("%2", str(error))
+            .replace("%2", error_text(error))
         )
 
     def _on_import_clicked(self) -> None:
@@ -216,7 +216,7 @@ class SettingsPage(QWidget):
             self.message.setText(
                 self.tr("%1 could not be written: %2")
                 .replace("%1", str(path))
-                .replace("%2", error.strerror or str(error))
+                .replace("%2", os_reason(error))
             )
             return
         self.message.setText(

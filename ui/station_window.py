@@ -231,7 +231,7 @@ class StationWindow(QMainWindow):
         text = self.tr("No camera at index %1: plug it in, or pick another index in Settings.")
         text = text.replace("%1", str(self._context.settings.camera.index))
         if error is not None:
-            text += f" ({error})"
+            text += f" ({error_text(error)})"
         self.overview.camera_note.setText(text)
         if self._search_from_settings:
             self.settings.message.setText(self.tr("Saved.") + " " + text)

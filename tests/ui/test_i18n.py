@@ -127,6 +127,43 @@ def test_photo_file_and_camera_problems_are_shown_in_chinese(
             app.removeTranslator(translator)
 
 
+def test_the_oss_reasons_are_given_in_chinese(tmp_path: Path) -> None:
+    """A file the OS refuses: its reason in the clerk's words, the file named; a
+    reason the station does not know stays as the OS words it."""
+    from ui.problem_text import camera_text, error_text, os_reason
+    from vision.camera import CameraError, read_photo
+
+    denied = PermissionError(errno.EACCES, os.strerror(errno.EACCES), "/data/yanji.db")
+    stale = OSError(errno.ESTALE, os.strerror(errno.ESTALE), str(tmp_path / "a.jpg"))
+    odd = OSError(errno.ENOLINK, os.strerror(errno.ENOLINK))
+
+    def failing(self: Path) -> bytes:
+        raise stale
+
+    (tmp_path / "a.jpg").write_bytes(b"\xff\xd8")  # there, but the drive lost it
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(Path, "read_bytes", failing)
+        with pytest.raises(CameraError) as caught:
+            read_photo(tmp_path / "a.jpg")
+    assert error_text(denied) == "permission denied: /data/yanji.db"
+    assert os_reason(odd) == os.strerror(errno.ENOLINK)
+    assert (
+        camera_text(caught.value)
+        == "a.jpg cannot be read (the network drive lost track of the file)"
+    )
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = install_translators(app, "zh_CN")
+    try:
+        assert error_text(denied) == "没有权限：/data/yanji.db"
+        assert error_text(FileNotFoundError(errno.ENOENT, "gone")) == "文件或文件夹不存在"
+        assert camera_text(caught.value) == "无法读取 a.jpg（网络驱动器上的文件已失效）"
+        assert os_reason(odd) == os.strerror(errno.ENOLINK)
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+
+
 def test_a_full_disk_is_explained_in_chinese(tmp_path: Path) -> None:
     from app.disk import disk_full
     from app.errors import DiskFullError

@@ -306,8 +306,7 @@ def test_the_window_warns_while_the_disk_is_low(
     window.check_disk_space()
     qtbot.waitUntil(lambda: not window.disk_warning.isHidden(), timeout=10000)
     assert window.disk_warning.text() == (
-        "The free space on the disk holding the station's data cannot be read: "
-        "[Errno 13] Permission denied"
+        "The free space on the disk holding the station's data cannot be read: permission denied"
     )
     # Closed, the window asks no more (its task runner is shut down next).
     assert window.disk_timer.isActive()
@@ -384,7 +383,41 @@ def test_photograph_puts_each_pattern_on_an_android_phone(
         adbd.unplug()
         page.pattern_button.click()
         qtbot.waitUntil(lambda: "could not be shown" in page.pattern_help.text(), timeout=20000)
+        assert "on the phone (the phone is unplugged). Open it" in page.pattern_help.text()
         assert page.pattern_button.isEnabled()  # the clerk may try again
+    finally:
+        adbd.close()
+
+
+def test_a_phone_that_opens_no_pattern_says_so(
+    qtbot: QtBot, context: StationContext, tmp_path: Path
+) -> None:
+    """No viewer on the phone takes the picture: the clerk is told, with the phone's
+    own answer, to open it by hand."""
+    from devices.android import PATTERN_DIR
+    from devices.sources import StationProber
+
+    adbd, views = _poco_showing_patterns("white")
+    refused = "Error: Activity not started, unable to resolve Intent { act=VIEW }\n"
+    by_file = (
+        f"am start -a android.intent.action.VIEW -d file://{PATTERN_DIR}/white.png -t image/png"
+    )
+    adbd.outputs[views["white"]] = adbd.outputs[by_file] = refused
+    context.demo, context.recordings = False, {}
+    context.send_pattern = StationProber(tmp_path).show_pattern
+    page = PhotographPage(context, demo_frame)
+    qtbot.addWidget(page)
+    record = _photographed(context, "android-poco-f6-unlocked")
+    serial = record.device.serial
+    context.phones[serial] = PhoneRef("android", serial, "tcp", f"127.0.0.1:{adbd.port}")
+    try:
+        page.pattern_button.click()
+        qtbot.waitUntil(lambda: "could not be shown" in page.pattern_help.text(), timeout=20000)
+        assert page.pattern_help.text() == (
+            "The pattern could not be shown on the phone (no app on the phone opened it: "
+            "Error: Activity not started, unable to resolve Intent { act=VIEW }). Open it on "
+            "the phone by hand, then capture."
+        )
     finally:
         adbd.close()
 
@@ -596,7 +629,7 @@ def test_review_shows_each_findings_own_evidence_or_why_not(
     page.show_finding(first.id)
     qtbot.waitUntil(lambda: page.evidence.text() != "", timeout=10000)
     assert page.evidence.text().startswith(
-        "The evidence crop could not be opened:\nNo such file or directory: "
+        "The evidence crop could not be opened:\nno such file or folder: "
     )
     assert first.evidence_sha256[:12] + "…" in page.evidence.text()
     assert first.evidence_sha256 not in page.evidence.text()  # too long to wrap

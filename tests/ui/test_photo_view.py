@@ -116,7 +116,7 @@ def test_an_unreadable_photo_is_named_and_asking_again_tries_again(
 
     view.load(runner, "c" * 64, missing, [])
     qtbot.waitUntil(lambda: not view.loading, timeout=20000)
-    assert view.text().endswith("No such file or directory: /photos/cc/cccccccccccc…")
+    assert view.text().endswith("no such file or folder: /photos/cc/cccccccccccc…")
     # The file is back (a restored backup): the same photo asked for again is read.
     view.load(runner, "c" * 64, lambda: _png(300, 200), [])
     qtbot.waitUntil(lambda: not view.loading, timeout=20000)
