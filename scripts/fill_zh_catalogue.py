@@ -71,6 +71,7 @@ ZH = {
     "The phone should now show the pattern: brightness up, then capture.": "手机现在应显示测试图：调高亮度后拍照。",
     "The pattern could not be shown on the phone (%1). Open it on the phone by hand, then capture.": "无法在手机上显示测试图（%1）。请在手机上手动打开，然后拍照。",
     "the phone is unplugged": "手机已断开连接",
+    "the phone did not answer": "手机没有响应",
     "no app on the phone opened it: %1": "手机上没有应用能打开它：%1",
     "USB": "USB",
     "Wi-Fi": "Wi-Fi",

@@ -332,6 +332,8 @@ class PhotographPage(QWidget):
         """Why a pattern could not be put on the phone, in the clerk's words; what the
         phone itself answered stays as it said it."""
         if isinstance(error, PhoneUnavailable):
+            if error.state is PhoneState.GONE and error.reason == "no answer":
+                return self.tr("the phone did not answer")
             if error.state is PhoneState.GONE:
                 return self.tr("the phone is unplugged")
             if error.state is PhoneState.NEEDS_USB_DEBUGGING:

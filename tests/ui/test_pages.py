@@ -392,8 +392,8 @@ def test_photograph_puts_each_pattern_on_an_android_phone(
 def test_a_phone_that_opens_no_pattern_says_so(
     qtbot: QtBot, context: StationContext, tmp_path: Path
 ) -> None:
-    """No viewer on the phone takes the picture: the clerk is told, with the phone's
-    own answer, to open it by hand."""
+    """No viewer on the phone takes the picture, or the phone does not answer: the
+    clerk is told why (with the phone's own answer), and to open it by hand."""
     from devices.android import PATTERN_DIR
     from devices.sources import StationProber
 
@@ -404,7 +404,7 @@ def test_a_phone_that_opens_no_pattern_says_so(
     )
     adbd.outputs[views["white"]] = adbd.outputs[by_file] = refused
     context.demo, context.recordings = False, {}
-    context.send_pattern = StationProber(tmp_path).show_pattern
+    context.send_pattern = StationProber(tmp_path, timeout_s=1.0).show_pattern
     page = PhotographPage(context, demo_frame)
     qtbot.addWidget(page)
     record = _photographed(context, "android-poco-f6-unlocked")
@@ -417,6 +417,12 @@ def test_a_phone_that_opens_no_pattern_says_so(
             "The pattern could not be shown on the phone (no app on the phone opened it: "
             "Error: Activity not started, unable to resolve Intent { act=VIEW }). Open it on "
             "the phone by hand, then capture."
+        )
+        adbd.latency_s = 3.0  # longer than the station waits for a command
+        page.pattern_button.click()
+        qtbot.waitUntil(lambda: "did not answer" in page.pattern_help.text(), timeout=20000)
+        assert page.pattern_help.text().startswith(
+            "The pattern could not be shown on the phone (the phone did not answer)."
         )
     finally:
         adbd.close()
