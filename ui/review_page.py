@@ -195,8 +195,8 @@ class ReviewPage(QWidget):
 
     def _show_evidence(self, finding: Finding | None) -> None:
         """The finding's evidence crop, read and decoded off the GUI thread (the photos
-        folder may be on a network drive); a finding with none (read from the phone)
-        shows none, not the last one's."""
+        folder may be on a network drive); a finding with none shows none, not the
+        last one's."""
         self._evidence_asked += 1
         asked = self._evidence_asked
         self.evidence.clear()
