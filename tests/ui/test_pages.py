@@ -13,10 +13,11 @@ from app import flow
 from app.demo import probe_recording
 from app.pricing import hash_pin
 from app.quoting import price_inspection
-from app.records import LineKind, PhotoStep, Quote, QuoteLine
+from app.records import Inspection, LineKind, PhotoStep, Quote, QuoteLine
 from devices.errors import PhoneState
 from devices.replay import recorded_phones
 from devices.watcher import PhoneEvent, PhoneRef
+from tests.devices.fake_adbd import FakeAdbd
 from tests.vision.fake_capture import FakeCapture
 from ui.context import StationContext
 from ui.history_page import HistoryPage
@@ -314,12 +315,19 @@ def test_the_window_warns_while_the_disk_is_low(
     assert not window.disk_timer.isActive()
 
 
-def _poco_showing_patterns(*names: str):  # type: ignore[no-untyped-def]
+def _poco_showing_patterns(  # type: ignore[no-untyped-def]
+    context: StationContext, tmp_path: Path, *names: str, timeout_s: float = 10.0
+):
     """A fake adbd for the POCO F6 that indexes the patterns ``names`` as they are
-    pushed (as Android 14 does) and opens each by its address; and those intents."""
+    pushed (as Android 14 does) and opens each by its address; and those intents. The
+    station reaches real phones through its own prober (waiting ``timeout_s`` for
+    each command)."""
     from devices.android import MEDIA_IMAGES, PATTERN_DIR
-    from tests.devices.fake_adbd import FakeAdbd
+    from devices.sources import StationProber
 
+    context.demo, context.recordings = False, {}
+    prober = StationProber(tmp_path, timeout_s=timeout_s)
+    context.send_pattern, context.remove_patterns = prober.show_pattern, prober.remove_patterns
     adbd = FakeAdbd(PHONES["android-poco-f6-unlocked"], auth="none")
     adbd.outputs["mkdir -p " + PATTERN_DIR] = ""
     views = {}
@@ -333,6 +341,14 @@ def _poco_showing_patterns(*names: str):  # type: ignore[no-untyped-def]
     return adbd, views
 
 
+def _plug(context: StationContext, record: Inspection, adbd: FakeAdbd) -> None:
+    """The phone of ``record`` seen connected (on the fake adbd), as the Phones page
+    records it."""
+    assert record.device is not None
+    serial = record.device.serial or ""
+    context.phones[serial] = PhoneRef("android", serial, "tcp", f"127.0.0.1:{adbd.port}")
+
+
 def test_photograph_puts_each_pattern_on_an_android_phone(
     qtbot: QtBot, context: StationContext, tmp_path: Path
 ) -> None:
@@ -343,13 +359,9 @@ def test_photograph_puts_each_pattern_on_an_android_phone(
     import numpy as np
 
     from devices.android import MEDIA_IMAGES, PATTERN_DIR
-    from devices.sources import StationProber
     from vision.patterns import Pattern
 
-    adbd, views = _poco_showing_patterns("white", "black")
-    context.demo, context.recordings = False, {}
-    prober = StationProber(tmp_path)
-    context.send_pattern, context.remove_patterns = prober.show_pattern, prober.remove_patterns
+    adbd, views = _poco_showing_patterns(context, tmp_path, "white", "black")
     page = PhotographPage(context, demo_frame)
     qtbot.addWidget(page)
     page.show()
@@ -360,8 +372,7 @@ def test_photograph_puts_each_pattern_on_an_android_phone(
         assert page.pattern_help.text().startswith("Unlock the phone, press the button")
         page.pattern_button.click()  # the Phones page has not seen it connected
         assert page.pattern_help.text().startswith("The phone is not connected")
-        serial = record.device.serial
-        context.phones[serial] = PhoneRef("android", serial, "tcp", f"127.0.0.1:{adbd.port}")
+        _plug(context, record, adbd)
         for pattern, level in ((Pattern.WHITE, 255), (Pattern.BLACK, 0)):
             page.pattern_choice.setCurrentIndex(page.pattern_choice.findData(pattern))
             page.pattern_button.click()
@@ -395,21 +406,17 @@ def test_a_phone_that_opens_no_pattern_says_so(
     """No viewer on the phone takes the picture, or the phone does not answer: the
     clerk is told why (with the phone's own answer), and to open it by hand."""
     from devices.android import PATTERN_DIR
-    from devices.sources import StationProber
 
-    adbd, views = _poco_showing_patterns("white")
+    adbd, views = _poco_showing_patterns(context, tmp_path, "white", timeout_s=1.0)
     refused = "Error: Activity not started, unable to resolve Intent { act=VIEW }\n"
     by_file = (
         f"am start -a android.intent.action.VIEW -d file://{PATTERN_DIR}/white.png -t image/png"
     )
     adbd.outputs[views["white"]] = adbd.outputs[by_file] = refused
-    context.demo, context.recordings = False, {}
-    context.send_pattern = StationProber(tmp_path, timeout_s=1.0).show_pattern
     page = PhotographPage(context, demo_frame)
     qtbot.addWidget(page)
     record = _photographed(context, "android-poco-f6-unlocked")
-    serial = record.device.serial
-    context.phones[serial] = PhoneRef("android", serial, "tcp", f"127.0.0.1:{adbd.port}")
+    _plug(context, record, adbd)
     try:
         page.pattern_button.click()
         qtbot.waitUntil(lambda: "could not be shown" in page.pattern_help.text(), timeout=20000)
@@ -432,19 +439,14 @@ def test_closing_the_station_takes_the_pattern_off_the_phone(
     qtbot: QtBot, context: StationContext, tmp_path: Path
 ) -> None:
     from devices.android import PATTERN_DIR
-    from devices.sources import StationProber
     from ui.station_window import StationWindow
 
-    adbd, views = _poco_showing_patterns("white")
-    context.demo, context.recordings = False, {}
-    prober = StationProber(tmp_path)
-    context.send_pattern, context.remove_patterns = prober.show_pattern, prober.remove_patterns
+    adbd, views = _poco_showing_patterns(context, tmp_path, "white")
     window = StationWindow(context, demo_frame)
     qtbot.addWidget(window)
     window.show()
     record = _photographed(context, "android-poco-f6-unlocked")
-    serial = record.device.serial
-    context.phones[serial] = PhoneRef("android", serial, "tcp", f"127.0.0.1:{adbd.port}")
+    _plug(context, record, adbd)
     try:
         adbd.latency_s = 0.2  # per shell command: the push takes over a second
         window.photograph.pattern_button.click()
