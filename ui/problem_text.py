@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.errors import DiskFullError
 from app.text import size_text
-from vision.camera import CameraError
+from vision.camera import READ_FAILURES, CameraError
 
 
 def _what(text: str) -> str:
@@ -187,13 +187,6 @@ def os_error_text(error: OSError) -> str:
     )
 
 
-def _strerror_text(text: str) -> str | None:
-    """The clerk's words for the OS's own wording of a reason (``os.strerror``), as a
-    layer without Qt passes it on in a message; None for one not known here."""
-    by_wording = {os.strerror(code): words for code, words in _os_reasons().items()}
-    return by_wording.get(text)
-
-
 def camera_text(error: CameraError) -> str:
     """Why a photo file cannot be used, or a camera gives no picture, in the clerk's
     language, a file named by its name alone; a reason not known here is shown as
@@ -239,13 +232,12 @@ def camera_text(error: CameraError) -> str:
                 QCoreApplication.translate("CameraProblems", "%1 cannot be read (%2)"),
             ),
         )
-        match = re.fullmatch(r"cannot be read \((.+)\)", error.reason)
-        reason = _strerror_text(match[1]) if match else None
-        if reason is not None:  # the OS's reason, as `vision.camera` passes it on
+        cause = error.__cause__  # the OS's error, where a read failed
+        if isinstance(cause, OSError) and cause.errno not in READ_FAILURES:
             return (
                 QCoreApplication.translate("CameraProblems", "%1 cannot be read (%2)")
                 .replace("%1", error.path.name)
-                .replace("%2", reason)
+                .replace("%2", os_reason(cause))
             )
         return _worded(files, error.reason, error.path.name) or str(error)
     cameras = (
