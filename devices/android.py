@@ -177,6 +177,15 @@ MEDIA_IMAGES = "content://media/external/images/media"
 SCAN_WAIT_S = 2.0
 
 
+class PatternRefused(PhoneUnavailable):
+    """No viewer on the phone opened the test pattern; ``answer`` is the phone's own
+    refusal (the `am` tool's "Error: …" line)."""
+
+    def __init__(self, answer: str) -> None:
+        super().__init__(PhoneState.FAILED, f"the phone did not open the pattern: {answer}")
+        self.answer = answer
+
+
 def show_pattern(shell: AdbShell, name: str, png: bytes) -> str:
     """Push a test-pattern image to an Android phone and open it full screen in the
     phone's image viewer; returns the phone's answer to the viewer intent.
@@ -208,9 +217,7 @@ def show_pattern(shell: AdbShell, name: str, png: bytes) -> str:
         refused = [line for line in answer.splitlines() if line.startswith("Error")]
         if not refused:
             return answer
-    raise PhoneUnavailable(
-        PhoneState.FAILED, f"the phone did not open the pattern: {refused[-1].strip()}"
-    )
+    raise PatternRefused(refused[-1].strip())
 
 
 def remove_patterns(shell: AdbShell) -> None:

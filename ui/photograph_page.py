@@ -5,7 +5,6 @@ it is taken, then analysed off the GUI thread."""
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 from concurrent.futures import Future, wait
 from pathlib import Path
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app import flow
 from app.records import Inspection, PhotoRef, PhotoStep
+from devices.android import PatternRefused
 from devices.errors import PhoneState, PhoneUnavailable
 from devices.report import DeviceReport, Platform
 from devices.watcher import PhoneRef
@@ -338,9 +338,8 @@ class PhotographPage(QWidget):
                 return self.tr("the phone is unplugged")
             if error.state is PhoneState.NEEDS_USB_DEBUGGING:
                 return self.tr("tap “Allow USB debugging” on the phone")
-            refused = re.fullmatch(r"the phone did not open the pattern: (.+)", str(error))
-            if refused:
-                return self.tr("no app on the phone opened it: %1").replace("%1", refused[1])
+            if isinstance(error, PatternRefused):
+                return self.tr("no app on the phone opened it: %1").replace("%1", error.answer)
         return error_text(error)
 
     def _show_last_photo(self, inspection: Inspection) -> None:
@@ -383,7 +382,7 @@ class PhotographPage(QWidget):
     def _failure_text(self, error: BaseException) -> str:
         """What the clerk is told when a frame could not be had or looked at."""
         if not isinstance(error, CameraError):
-            return str(error)
+            return error_text(error)
         return self.tr("The camera gave no picture: check that it is plugged in (%1)").replace(
             "%1", camera_text(error)
         )
