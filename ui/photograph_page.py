@@ -383,9 +383,8 @@ class PhotographPage(QWidget):
         """What the clerk is told when a frame could not be had or looked at."""
         if not isinstance(error, CameraError):
             return error_text(error)
-        return self.tr("The camera gave no picture: check that it is plugged in (%1)").replace(
-            "%1", camera_text(error)
-        )
+        # camera_text says what to check ("unplugged?"): not said a second time here.
+        return self.tr("No picture: %1").replace("%1", camera_text(error))
 
     def _on_preview(self, result: tuple[Any, list[Quality], Any]) -> None:
         self._previewing = False

@@ -23,7 +23,8 @@ from app.grading import load_standard
 from app.settings import Settings, save_settings
 from ui.context import StationContext
 from ui.file_dialog import ask_open, ask_save
-from ui.problem_text import error_text, os_reason
+from ui.problem_text import camera_text, error_text, os_reason
+from vision.camera import CameraError
 
 #: The exposure box's lowest step, shown as "Auto"; the settings allow -13 and up.
 AUTO_EXPOSURE = -14.0
@@ -184,6 +185,9 @@ class SettingsPage(QWidget):
         )
 
     def _on_camera_failed(self, error: BaseException) -> None:
+        if isinstance(error, CameraError):  # names the camera and what to check itself
+            self.message.setText(self.tr("Saved, but %1").replace("%1", camera_text(error)))
+            return
         self.message.setText(
             self.tr("Saved, but camera %1 does not answer: %2")
             .replace("%1", str(self._context.settings.camera.index))

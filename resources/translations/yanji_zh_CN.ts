@@ -3,55 +3,55 @@
 <context>
     <name>CameraProblems</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="205" />
+        <location filename="../../ui/problem_text.py" line="198" />
         <source>%1 is a folder, not a photo</source>
         <translation>%1 是文件夹，不是照片</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="207" />
+        <location filename="../../ui/problem_text.py" line="200" />
         <source>%1 is not there</source>
         <translation>找不到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="208" />
+        <location filename="../../ui/problem_text.py" line="201" />
         <source>%1 is empty</source>
         <translation>%1 是空文件</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="211" />
+        <location filename="../../ui/problem_text.py" line="204" />
         <source>%1 is a HEIC photo that cannot be read (damaged or cut short)</source>
         <translation>%1 是无法读取的 HEIC 照片（文件损坏或不完整）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="219" />
+        <location filename="../../ui/problem_text.py" line="212" />
         <source>%1 is not a photo that can be read (damaged, or not JPEG, PNG, HEIC, WebP, BMP or TIFF)</source>
         <translation>%1 不是可读取的照片（文件损坏，或不是 JPEG、PNG、HEIC、WebP、BMP、TIFF 格式）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="226" />
+        <location filename="../../ui/problem_text.py" line="219" />
         <source>%1 cannot be read: the station is not allowed to read it</source>
         <translation>无法读取 %1：本机没有读取权限</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="232" />
+        <location filename="../../ui/problem_text.py" line="225" />
         <source>%1 cannot be read: the disk or card failed while reading (was it taken out?)</source>
         <translation>无法读取 %1：读取时磁盘或存储卡出错（是否已拔出？）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="239" />
-        <location filename="../../ui/problem_text.py" line="246" />
+        <location filename="../../ui/problem_text.py" line="232" />
+        <location filename="../../ui/problem_text.py" line="238" />
         <source>%1 cannot be read (%2)</source>
         <translation>无法读取 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="254" />
+        <location filename="../../ui/problem_text.py" line="246" />
         <source>no camera at index %1 (is it plugged in, and not in use elsewhere?)</source>
-        <translation>编号 %1 没有相机（是否已插好，是否被其他程序占用？）</translation>
+        <translation>编号 %1 没有摄像头（是否已插好，是否被其他程序占用？）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="261" />
+        <location filename="../../ui/problem_text.py" line="253" />
         <source>camera %1 stopped sending pictures (unplugged?)</source>
-        <translation>相机 %1 不再传来画面（是否已拔出？）</translation>
+        <translation>摄像头 %1 不再传来画面（是否已拔出？）</translation>
     </message>
 </context>
 <context>
@@ -230,17 +230,17 @@
 <context>
     <name>DiskProblems</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="272" />
+        <location filename="../../ui/problem_text.py" line="264" />
         <source> (Settings shows where it is)</source>
         <translation>（数据位置见“设置”页）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="281" />
+        <location filename="../../ui/problem_text.py" line="273" />
         <source>the disk holding the station's data is full (%1 free). Free space on it, or move the station's data to a larger disk%3.</source>
         <translation>存放本机数据的磁盘已满（剩余 %1）。请清理该磁盘，或把本机数据移到更大的磁盘%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="287" />
+        <location filename="../../ui/problem_text.py" line="279" />
         <source>the disk holding the station's data has only %1 free, and %2 are needed. Free space on it, or move the station's data to a larger disk%3.</source>
         <translation>存放本机数据的磁盘只剩 %1 可用，至少需要 %2。请清理该磁盘，或把本机数据移到更大的磁盘%3。</translation>
     </message>
@@ -248,67 +248,67 @@
 <context>
     <name>FindingKind</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="340" />
+        <location filename="../../ui/problem_text.py" line="332" />
         <source>crack</source>
         <translation>裂纹</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="341" />
+        <location filename="../../ui/problem_text.py" line="333" />
         <source>scratch</source>
         <translation>划痕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="342" />
+        <location filename="../../ui/problem_text.py" line="334" />
         <source>scuff</source>
         <translation>磨损</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="343" />
+        <location filename="../../ui/problem_text.py" line="335" />
         <source>oil</source>
         <translation>油污</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="344" />
+        <location filename="../../ui/problem_text.py" line="336" />
         <source>stain</source>
         <translation>污渍</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="345" />
+        <location filename="../../ui/problem_text.py" line="337" />
         <source>dead pixel</source>
         <translation>坏点</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="346" />
+        <location filename="../../ui/problem_text.py" line="338" />
         <source>stuck pixel</source>
         <translation>彩点（卡色像素）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="347" />
+        <location filename="../../ui/problem_text.py" line="339" />
         <source>bright pixel</source>
         <translation>亮点</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="348" />
+        <location filename="../../ui/problem_text.py" line="340" />
         <source>display line</source>
         <translation>屏幕线条</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="349" />
+        <location filename="../../ui/problem_text.py" line="341" />
         <source>burn-in</source>
         <translation>烧屏</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="350" />
+        <location filename="../../ui/problem_text.py" line="342" />
         <source>mura (uneven patch)</source>
         <translation>屏幕色斑（mura）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="351" />
+        <location filename="../../ui/problem_text.py" line="343" />
         <source>dent</source>
         <translation>凹痕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="352" />
+        <location filename="../../ui/problem_text.py" line="344" />
         <source>chip</source>
         <translation>崩边</translation>
     </message>
@@ -755,42 +755,42 @@
 <context>
     <name>PhotoQuality</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="312" />
+        <location filename="../../ui/problem_text.py" line="304" />
         <source>No phone found in the picture</source>
         <translation>画面中没有找到手机</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="313" />
+        <location filename="../../ui/problem_text.py" line="305" />
         <source>The phone is cut off at the edge of the picture</source>
         <translation>手机被画面边缘截断</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="316" />
+        <location filename="../../ui/problem_text.py" line="308" />
         <source>The phone is too small: move the camera closer</source>
         <translation>手机太小：请把摄像头移近</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="319" />
+        <location filename="../../ui/problem_text.py" line="311" />
         <source>Blurred: hold still or refocus</source>
         <translation>画面模糊：请保持不动或重新对焦</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="320" />
+        <location filename="../../ui/problem_text.py" line="312" />
         <source>Glare on the glass: tilt the light or the phone</source>
         <translation>玻璃反光：请调整灯光或手机角度</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="323" />
+        <location filename="../../ui/problem_text.py" line="315" />
         <source>Overexposed: lower the exposure</source>
         <translation>曝光过度：请降低曝光</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="326" />
+        <location filename="../../ui/problem_text.py" line="318" />
         <source>Phone size unknown: sizes assume a 150 mm phone</source>
         <translation>手机尺寸未知：按 150 毫米长的手机估算尺寸</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="329" />
+        <location filename="../../ui/problem_text.py" line="321" />
         <source>The screen is lit: turn it off to check the glass</source>
         <translation>屏幕亮着：请熄屏后再检查玻璃</translation>
     </message>
@@ -906,112 +906,112 @@
         <translation>请在手机上点“允许USB调试”</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="343" />
+        <location filename="../../ui/photograph_page.py" line="342" />
         <source>no app on the phone opened it: %1</source>
         <translation>手机上没有应用能打开它：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="358" />
+        <location filename="../../ui/photograph_page.py" line="357" />
         <source>No camera: the demo photos are for the recorded phones only. Use a photo from a file, or plug a camera in and press Look for the camera again on the Phones page.</source>
         <translation>没有摄像头：演示照片只用于录制的手机。请使用文件中的照片，或接上摄像头后在“手机”页按“重新查找摄像头”。</translation>
     </message>
     <message>
         <location filename="../../ui/photograph_page.py" line="387" />
-        <source>The camera gave no picture: check that it is plugged in (%1)</source>
-        <translation>相机没有画面：请检查相机是否插好（%1）</translation>
+        <source>No picture: %1</source>
+        <translation>没有画面：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="398" />
+        <location filename="../../ui/photograph_page.py" line="396" />
         <source>The disk is full: this phone's photos may not all be stored</source>
         <translation>磁盘已满：这台手机的照片可能无法全部保存</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="399" />
+        <location filename="../../ui/photograph_page.py" line="397" />
         <source>Looks good: capture</source>
         <translation>画面良好：可以拍照</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="436" />
+        <location filename="../../ui/photograph_page.py" line="434" />
         <source>Photo for: %1</source>
         <translation>选择照片：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="438" />
+        <location filename="../../ui/photograph_page.py" line="436" />
         <source>Photos (%1);;All files (*)</source>
         <translation>照片 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="464" />
+        <location filename="../../ui/photograph_page.py" line="462" />
         <source>Storing and analysing the photo…</source>
         <translation>正在保存并分析照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="479" />
+        <location filename="../../ui/photograph_page.py" line="477" />
         <source>The photo just taken (%1) has problems, so its findings may be incomplete: %2</source>
         <translation>刚拍的照片（%1）有问题，检测结果可能不全：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="492" />
+        <location filename="../../ui/photograph_page.py" line="490" />
         <source>This photo cannot be used: %1</source>
         <translation>此照片无法使用：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="496" />
+        <location filename="../../ui/photograph_page.py" line="494" />
         <source>The photo could not be stored: %1</source>
         <translation>照片无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="543" />
+        <location filename="../../ui/photograph_page.py" line="541" />
         <source>White</source>
         <translation>白色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="544" />
+        <location filename="../../ui/photograph_page.py" line="542" />
         <source>Black</source>
         <translation>黑色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="545" />
+        <location filename="../../ui/photograph_page.py" line="543" />
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="546" />
+        <location filename="../../ui/photograph_page.py" line="544" />
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="547" />
+        <location filename="../../ui/photograph_page.py" line="545" />
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="548" />
+        <location filename="../../ui/photograph_page.py" line="546" />
         <source>50 % grey</source>
         <translation>50% 灰色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="558" />
+        <location filename="../../ui/photograph_page.py" line="556" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="567" />
+        <location filename="../../ui/photograph_page.py" line="565" />
         <source>1. Screen off, glass up</source>
         <translation>1. 熄屏，屏幕朝上</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="570" />
+        <location filename="../../ui/photograph_page.py" line="568" />
         <source>2. Screen on, test pattern</source>
         <translation>2. 亮屏，显示测试图</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="573" />
+        <location filename="../../ui/photograph_page.py" line="571" />
         <source>3. Back</source>
         <translation>3. 背面</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="574" />
+        <location filename="../../ui/photograph_page.py" line="572" />
         <source>4. Sides</source>
         <translation>4. 侧面</translation>
     </message>
@@ -1057,57 +1057,57 @@
 <context>
     <name>QuoteFacts</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="374" />
+        <location filename="../../ui/problem_text.py" line="366" />
         <source>sheet %1 line %2: %3</source>
         <translation>价目表 %1 第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="378" />
+        <location filename="../../ui/problem_text.py" line="370" />
         <source>version %1 from the phone</source>
         <translation>版本%1（手机报告）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="380" />
+        <location filename="../../ui/problem_text.py" line="372" />
         <source>grade %1</source>
         <translation>成色档 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="381" />
+        <location filename="../../ui/problem_text.py" line="373" />
         <source>%1 found</source>
         <translation>共 %1 处</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="384" />
+        <location filename="../../ui/problem_text.py" line="376" />
         <source>accessory %1 missing</source>
         <translation>缺配件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="386" />
+        <location filename="../../ui/problem_text.py" line="378" />
         <source>changed by %1</source>
         <translation>改价人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="387" />
+        <location filename="../../ui/problem_text.py" line="379" />
         <source>approved by %1</source>
         <translation>批准人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="388" />
+        <location filename="../../ui/problem_text.py" line="380" />
         <source>at %1</source>
         <translation>时间 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="400" />
+        <location filename="../../ui/problem_text.py" line="392" />
         <source>version unknown, priced as 国行</source>
         <translation>版本未知，按国行计价</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="403" />
+        <location filename="../../ui/problem_text.py" line="395" />
         <source>version unknown, the only version on the sheet</source>
         <translation>版本未知，价目表上只有这一个版本</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="414" />
+        <location filename="../../ui/problem_text.py" line="406" />
         <source>, </source>
         <translation>；</translation>
     </message>
@@ -1326,153 +1326,158 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="104" />
+        <location filename="../../ui/settings_page.py" line="105" />
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="108" />
+        <location filename="../../ui/settings_page.py" line="109" />
         <source>A fixed exposure keeps black glass from glaring. Linux: in units of 0.1 ms (e.g. 150); Windows: a power of two in seconds (e.g. -6 is 1/64 s).</source>
         <translation>固定曝光可避免黑色玻璃反光过曝。Linux：单位为 0.1 毫秒（如 150）；Windows：以秒为单位的 2 的幂（如 -6 即 1/64 秒）。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="66" />
+        <location filename="../../ui/settings_page.py" line="67" />
         <source>System language</source>
         <extracomment>The exposure box's lowest step, shown as "Auto"; the settings allow -13 and up. Camera settings saved while no camera answered at start (demo mode for want of one): the window looks for it (`StationWindow.look_for_camera`). The language was changed and saved: the window is built afresh in it.</extracomment>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="72" />
+        <location filename="../../ui/settings_page.py" line="73" />
         <source>&amp;Save settings</source>
         <translation>保存设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="74" />
+        <location filename="../../ui/settings_page.py" line="75" />
         <source>&amp;Import a price sheet (CSV or XLSX)…</source>
         <translation>导入价格表（CSV或XLSX）(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="76" />
+        <location filename="../../ui/settings_page.py" line="77" />
         <source>Save the scale &amp;marker sheet to print…</source>
         <translation>保存比例标记纸以便打印(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="79" />
+        <location filename="../../ui/settings_page.py" line="80" />
         <source>Station name</source>
         <translation>验机台名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="80" />
+        <location filename="../../ui/settings_page.py" line="81" />
         <source>Store name</source>
         <translation>门店名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="81" />
+        <location filename="../../ui/settings_page.py" line="82" />
         <source>Clerk</source>
         <translation>店员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="82" />
+        <location filename="../../ui/settings_page.py" line="83" />
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="83" />
+        <location filename="../../ui/settings_page.py" line="84" />
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="84" />
+        <location filename="../../ui/settings_page.py" line="85" />
         <source>Exposure</source>
         <translation>曝光</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="85" />
+        <location filename="../../ui/settings_page.py" line="86" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="86" />
+        <location filename="../../ui/settings_page.py" line="87" />
         <source>Data directory</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="88" />
+        <location filename="../../ui/settings_page.py" line="89" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="147" />
+        <location filename="../../ui/settings_page.py" line="148" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="152" />
+        <location filename="../../ui/settings_page.py" line="153" />
         <source>Saved. Switching the language…</source>
         <translation>已保存。正在切换语言…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="162" />
+        <location filename="../../ui/settings_page.py" line="163" />
         <source>Saved. Looking for camera %1…</source>
         <translation>已保存。正在查找摄像头 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="165" />
+        <location filename="../../ui/settings_page.py" line="166" />
         <source>Saved. The demo (--demo) does not use the camera.</source>
         <translation>已保存。演示（--demo）不使用摄像头。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="167" />
+        <location filename="../../ui/settings_page.py" line="168" />
         <source>Saved. Opening camera %1…</source>
         <translation>已保存。正在打开摄像头 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="180" />
+        <location filename="../../ui/settings_page.py" line="181" />
         <source>Saved. Camera %1 gives %2×%3.</source>
         <translation>已保存。摄像头 %1 的画面为 %2×%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="188" />
+        <location filename="../../ui/settings_page.py" line="189" />
+        <source>Saved, but %1</source>
+        <translation>已保存，但%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="192" />
         <source>Saved, but camera %1 does not answer: %2</source>
         <translation>已保存，但摄像头 %1 没有响应：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="195" />
+        <location filename="../../ui/settings_page.py" line="199" />
         <source>Price sheet</source>
         <translation>价格表</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="195" />
+        <location filename="../../ui/settings_page.py" line="199" />
         <source>Price sheets (*.csv *.xlsx *.txt)</source>
         <translation>价格表 (*.csv *.xlsx *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="202" />
+        <location filename="../../ui/settings_page.py" line="206" />
         <source>Scale marker</source>
         <translation>比例标记</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="202" />
+        <location filename="../../ui/settings_page.py" line="206" />
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="217" />
+        <location filename="../../ui/settings_page.py" line="221" />
         <source>%1 could not be written: %2</source>
         <translation>%1 无法写入：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="224" />
+        <location filename="../../ui/settings_page.py" line="228" />
         <source>Saved %1: print it at 100 % (actual size); its black square must measure %2 mm.</source>
         <translation>已保存 %1：请按 100%（实际大小）打印，黑色方块应为 %2 毫米。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="233" />
+        <location filename="../../ui/settings_page.py" line="237" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="241" />
+        <location filename="../../ui/settings_page.py" line="245" />
         <source>Imported as version %1.</source>
         <translation>已导入为第 %1 版。</translation>
     </message>
@@ -1480,17 +1485,17 @@
 <context>
     <name>Severity</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="361" />
+        <location filename="../../ui/problem_text.py" line="353" />
         <source>light</source>
         <translation>轻微</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="362" />
+        <location filename="../../ui/problem_text.py" line="354" />
         <source>moderate</source>
         <translation>中等</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="363" />
+        <location filename="../../ui/problem_text.py" line="355" />
         <source>severe</source>
         <translation>严重</translation>
     </message>

@@ -119,6 +119,7 @@ def test_photo_file_and_camera_problems_are_shown_in_chinese(
         # Every one in Chinese, a file named without the folders it lies in.
         assert all(not text.isascii() and str(tmp_path) not in text for text in shown)
         assert shown[4] == "cut.HEIC 是无法读取的 HEIC 照片（文件损坏或不完整）"
+        assert shown[5] == "编号 0 没有摄像头（是否已插好，是否被其他程序占用？）"
         assert shown[7] == "无法读取 cut.jpg：本机没有读取权限"
         assert shown[8] == "无法读取 cut.jpg：读取时磁盘或存储卡出错（是否已拔出？）"
         assert camera_text(CameraError("something new")) == "something new"
