@@ -1,14 +1,13 @@
 """`python -m vision analyze IMAGE [--surface screen|back|side] [--pattern P] [--json]
 [--overlay OUT.png] [--size W,H]`: the findings in a photo. `python -m vision marker
 OUT.png`: the scale marker's sheet, to print and lay on the mat. An unreadable file, a
---size that is not a phone's or an --overlay that cannot be written exits 2 with one
-line, before any analysis."""
+--size that is not a phone's, a --pattern on a surface other than the screen or an
+--overlay that cannot be written exits 2 with one line, before any analysis."""
 
 from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -67,7 +66,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = sub.add_parser("analyze", help="find and measure defects in a photo")
     command.add_argument("image", type=Path)
     command.add_argument("--surface", choices=sorted(SURFACES), default="screen")
-    command.add_argument("--pattern", choices=[p.value for p in Pattern])
+    command.add_argument(
+        "--pattern",
+        choices=[p.value for p in Pattern],
+        help="the test pattern the lit screen shows (screen photos only)",
+    )
     command.add_argument("--size", help="the phone's width,height in mm (else assumed)")
     command.add_argument("--json", action="store_true")
     command.add_argument("--overlay", type=Path, help="write the annotated photo here")
@@ -75,29 +78,44 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _write_marker(args.out) if args.command == "marker" else _analyze(args)
 
 
+def _parse_size(text: str) -> tuple[float, float] | None:
+    """--size's WIDTH,HEIGHT in mm; None when they are not a phone's."""
+    try:
+        width, height = (float(v) for v in text.split(","))
+    except ValueError:
+        return None
+    if min(width, height) >= MIN_SIDE_MM and max(width, height) <= MAX_SIDE_MM:
+        return width, height
+    return None
+
+
+def _option_problem(args: argparse.Namespace) -> str | None:
+    """What is wrong with the options, in one line; None when nothing is."""
+    if args.pattern and args.surface != "screen":  # a lit pattern is shown on the screen
+        return (
+            f"--pattern {args.pattern} is for screen photos (--surface screen), "
+            f"not --surface {args.surface}"
+        )
+    if args.size and _parse_size(args.size) is None:
+        return (
+            f"--size {args.size!r} is not WIDTH,HEIGHT of a phone in mm "
+            f"(each {MIN_SIDE_MM:.0f} to {MAX_SIDE_MM:.0f}, e.g. 71.5,146.7)"
+        )
+    if args.overlay and (problem := _unwritable(args.overlay)):
+        return f"--overlay {args.overlay}: {problem}"
+    return None
+
+
 def _analyze(args: argparse.Namespace) -> int:
+    if problem := _option_problem(args):
+        print(f"vision: {problem}", file=sys.stderr)
+        return 2
     try:
         image = read_image(args.image)
     except CameraError as exc:
         print(f"vision: {exc}", file=sys.stderr)
         return 2
-    size = None
-    if args.size:
-        try:
-            width, height = (float(v) for v in args.size.split(","))
-        except ValueError:
-            width = height = math.nan
-        if not (min(width, height) >= MIN_SIDE_MM and max(width, height) <= MAX_SIDE_MM):
-            print(
-                f"vision: --size {args.size!r} is not WIDTH,HEIGHT of a phone in mm "
-                f"(each {MIN_SIDE_MM:.0f} to {MAX_SIDE_MM:.0f}, e.g. 71.5,146.7)",
-                file=sys.stderr,
-            )
-            return 2
-        size = (width, height)
-    if args.overlay and (problem := _unwritable(args.overlay)):
-        print(f"vision: --overlay {args.overlay}: {problem}", file=sys.stderr)
-        return 2
+    size = _parse_size(args.size) if args.size else None
     pattern = Pattern(args.pattern) if args.pattern else None
     try:
         result = analyze(image, SURFACES[args.surface], pattern, size)

@@ -326,6 +326,7 @@ def test_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
         ("--overlay", "{tmp}/no-such-folder/o.png", "no such folder"),
         ("--overlay", "{tmp}/o.txt", "name it .png or .jpg"),
         ("--overlay", "{tmp}", "a folder, not a file name"),
+        ("--surface back --pattern", "white", "is for screen photos (--surface screen)"),
     ],
 )
 def test_command_line_bad_options_are_one_line_before_any_work(
@@ -341,7 +342,7 @@ def test_command_line_bad_options_are_one_line_before_any_work(
     photo.write_bytes(encode_png(_scratched().image))
     ran = []
     monkeypatch.setattr("vision.__main__.analyze", lambda *a: ran.append(a))
-    assert main(["analyze", str(photo), option, value.format(tmp=tmp_path)]) == 2
+    assert main(["analyze", str(photo), *option.split(), value.format(tmp=tmp_path)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and said in err and not ran
     assert sorted(p.name for p in tmp_path.iterdir()) == ["phone.png"]
