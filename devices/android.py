@@ -16,7 +16,7 @@ from devices.android_parse import (
     batch_command,
     split_sections,
 )
-from devices.errors import PhoneState, PhoneUnavailable
+from devices.errors import NO_ANSWER, PhoneState, PhoneUnavailable
 from devices.report import DeviceReport
 
 log = logging.getLogger(__name__)
@@ -143,7 +143,7 @@ class AdbShell:
         try:
             result = self._device.shell(command, timeout_s=timeout_s, read_timeout_s=timeout_s)
         except (AdbTimeoutError, TcpTimeoutException) as exc:
-            raise PhoneUnavailable(PhoneState.GONE, f"no answer ({exc})", "no answer") from None
+            raise PhoneUnavailable(PhoneState.GONE, f"{NO_ANSWER} ({exc})", NO_ANSWER) from None
         except (OSError, ConnectionError) as exc:
             raise PhoneUnavailable(PhoneState.GONE, f"disconnected ({exc})") from None
         except Exception as exc:  # adb-shell's USB and protocol errors

@@ -26,6 +26,11 @@ class PhoneState(enum.StrEnum):
     FAILED = "failed"
 
 
+#: The ``reason`` of a phone that stopped answering (a read timed out), as against
+#: one that went away ("disconnected").
+NO_ANSWER = "no answer"
+
+
 class PhoneUnavailable(Exception):
     """A phone condition, not a bug: unplugged, not trusted, unauthorised, timed out."""
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from app import flow
 from app.records import Inspection, PhotoRef, PhotoStep
 from devices.android import PatternRefused
-from devices.errors import PhoneState, PhoneUnavailable
+from devices.errors import NO_ANSWER, PhoneState, PhoneUnavailable
 from devices.report import DeviceReport, Platform
 from devices.watcher import PhoneRef
 from ui.context import StationContext
@@ -332,7 +332,7 @@ class PhotographPage(QWidget):
         """Why a pattern could not be put on the phone, in the clerk's words; what the
         phone itself answered stays as it said it."""
         if isinstance(error, PhoneUnavailable):
-            if error.state is PhoneState.GONE and error.reason == "no answer":
+            if error.state is PhoneState.GONE and error.reason == NO_ANSWER:
                 return self.tr("the phone did not answer")
             if error.state is PhoneState.GONE:
                 return self.tr("the phone is unplugged")

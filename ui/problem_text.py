@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.errors import DiskFullError
 from app.text import size_text
+from devices.errors import NO_ANSWER
 from vision.camera import READ_FAILURES, CameraError
 
 
@@ -38,7 +39,7 @@ def _what(text: str) -> str:
 
 
 def _reason(text: str) -> str:
-    if text.startswith("no answer"):
+    if text.startswith(NO_ANSWER):
         return QCoreApplication.translate("DeviceProblems", "no answer")
     return (
         QCoreApplication.translate("DeviceProblems", "disconnected")
