@@ -65,6 +65,9 @@ def _cmd_price_import(args: argparse.Namespace, data_dir: DataDir) -> int:
             print(f"{args.file}: {problem}", file=sys.stderr)
         print(f"yanji: {len(exc.problems)} problem(s); nothing imported", file=sys.stderr)
         return 1
+    except OSError as exc:
+        print(f"yanji: error: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     finally:
         store.close()
     models = len({(r.brand, r.model) for r in sheet.rows})

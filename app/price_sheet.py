@@ -68,14 +68,67 @@ _META = {
 _EMPTY_PRICE = {"", "-", "—", "–", "/", "无", "n/a", "na", "不收"}
 
 
-class PriceSheetError(YanjiError):
-    """A sheet that cannot be imported; ``problems`` has one line per bad row."""
+#: What can be wrong with a sheet, in English, by code: ``{0}``, ``{1}``, … are the
+#: problem's values. The window words each in the clerk's language
+#: (`ui.problem_text.sheet_problem_text`); a new code needs its words there too.
+SHEET_PROBLEMS = {
+    "empty": "the file is empty",
+    "not_a_sheet": "not a price sheet (use .csv or .xlsx)",
+    "not_text": "not UTF-8, UTF-16 or GBK text",
+    "not_xlsx": "not a readable XLSX workbook ({0})",
+    "no_header": "no header row with a model (型号) column found",
+    "unknown_column": "column '{0}' is not a known heading or grade",
+    "no_brand_column": "no brand column",
+    "no_model_column": "no model column",
+    "no_storage_column": "no storage column",
+    "no_grade_columns": "no grade columns (e.g. 99新, 95新, 9成新)",
+    "bad_effective": "effective date '{0}' is not a date",
+    "no_rows": "the sheet has no price rows",
+    "same_phone": "same phone as line {0} ({1})",
+    "brand_empty": "brand is empty",
+    "model_empty": "model is empty",
+    "bad_storage": "storage '{0}' is not a capacity like 128G or 1T",
+    "bad_version": "version '{0}' is not one of 国行, 港版, 美版, 日版 ...",
+    "bad_price": "{0}: price '{1}' is not a number of yuan",
+    "no_prices": "no prices in the row",
+    "price_order": "{0} ¥{1} is above {2} ¥{3}",
+}
 
-    def __init__(self, name: str, problems: Sequence[str]) -> None:
+
+@dataclass(frozen=True, slots=True)
+class SheetProblem:
+    """One thing wrong with a sheet: ``code`` (a key of `SHEET_PROBLEMS`), the values
+    that fill in its words, and the sheet's line (None: the whole file)."""
+
+    code: str
+    values: tuple[str, ...] = ()
+    line: int | None = None
+
+    def __str__(self) -> str:
+        text = SHEET_PROBLEMS[self.code].format(*self.values)
+        return text if self.line is None else f"line {self.line}: {text}"
+
+
+class PriceSheetError(YanjiError):
+    """A sheet that cannot be imported; ``problems`` has everything wrong with it, each
+    bad row with its line, and ``name`` is the file's name."""
+
+    def __init__(self, name: str, problems: Sequence[SheetProblem]) -> None:
+        self.name = name
         self.problems = list(problems)
         super().__init__(
-            f"{name}: {len(problems)} problem(s), nothing imported:\n" + "\n".join(problems)
+            f"{name}: {len(self.problems)} problem(s), nothing imported:\n"
+            + "\n".join(map(str, self.problems))
         )
+
+
+class SheetAlreadyImportedError(YanjiError):
+    """The same file, with the same effective date, is already version ``version``."""
+
+    def __init__(self, name: str, version: int) -> None:
+        self.name = name
+        self.version = version
+        super().__init__(f"{name} is already imported as version {version}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,19 +276,17 @@ def parse_date(value: Any) -> date | None:
 
 
 def read_table(path: Path) -> list[tuple[int, list[str]]]:
-    """(line number, cells as text) for every row of a CSV or XLSX file."""
+    """(line number, cells as text) for every row of a CSV or XLSX file. A file that
+    is not a sheet: PriceSheetError; one that cannot be read: the OSError."""
     suffix = path.suffix.lower()
-    try:
-        if suffix in (".xlsx", ".xlsm"):
-            return _read_xlsx(path)
-        if suffix in (".csv", ".txt", ".tsv"):
-            return _read_csv(path.read_bytes())
-    except (OSError, ValueError, KeyError) as exc:
-        raise YanjiError(f"cannot read {path}: {exc}") from None
-    raise YanjiError(f"{path}: not a price sheet (use .csv or .xlsx)")
+    if suffix in (".xlsx", ".xlsm"):
+        return _read_xlsx(path)
+    if suffix in (".csv", ".txt", ".tsv"):
+        return _read_csv(path.read_bytes(), path.name)
+    raise PriceSheetError(path.name, [SheetProblem("not_a_sheet")])
 
 
-def _read_csv(data: bytes) -> list[tuple[int, list[str]]]:
+def _read_csv(data: bytes, name: str) -> list[tuple[int, list[str]]]:
     # Excel saves "Unicode text" as UTF-16 with a byte-order mark, and CSV on a Chinese
     # Windows as GBK; everything else is UTF-8, perhaps with a BOM.
     encodings = ("utf-16",) if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ()
@@ -246,7 +297,7 @@ def _read_csv(data: bytes) -> list[tuple[int, list[str]]]:
         except UnicodeDecodeError:
             continue
     else:
-        raise ValueError("not UTF-8, UTF-16 or GBK text")
+        raise PriceSheetError(name, [SheetProblem("not_text")])
     # csv.Sniffer gives up on sheets with title lines above the table; the separator
     # used most in the first lines is a sturdier guess.
     head = "\n".join(text.splitlines()[:20])
@@ -261,18 +312,22 @@ def _read_csv(data: bytes) -> list[tuple[int, list[str]]]:
 def _read_xlsx(path: Path) -> list[tuple[int, list[str]]]:
     from openpyxl import load_workbook
 
+    path.stat()  # a missing file or a folder is the OS's error, not a damaged workbook
     try:
         book = load_workbook(path, read_only=True, data_only=True)
+        try:
+            sheet = book.worksheets[0]
+            rows = []
+            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+                rows.append((number, [_cell_text(v) for v in values]))
+            return rows
+        finally:
+            book.close()
+    except OSError:
+        raise
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise ValueError(f"not a readable XLSX workbook ({type(exc).__name__}: {exc})") from None
-    try:
-        sheet = book.worksheets[0]
-        rows = []
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            rows.append((number, [_cell_text(v) for v in values]))
-        return rows
-    finally:
-        book.close()
+        detail = f"{type(exc).__name__}: {exc}"
+        raise PriceSheetError(path.name, [SheetProblem("not_xlsx", (detail,))]) from None
 
 
 def _cell_text(value: Any) -> str:
@@ -297,12 +352,12 @@ def parse_sheet(
     rows: Iterable[tuple[int, list[str]]], standard: Standard, name: str
 ) -> ParsedSheet:
     """Turn table rows into price rows; PriceSheetError lists every problem."""
-    problems: list[str] = []
+    problems: list[SheetProblem] = []
     meta: dict[str, str] = {}
     rows = list(rows)
     header_at = _find_header(rows, meta)
     if header_at is None:
-        raise PriceSheetError(name, ["no header row with a model (型号) column found"])
+        raise PriceSheetError(name, [SheetProblem("no_header")])
     header_line, header = rows[header_at]
     columns, levels = _map_columns(header, header_line, standard, problems)
     if problems:
@@ -326,19 +381,19 @@ def parse_sheet(
             continue
         key = (canonical_brand(row.brand), normalise_model(row.model), row.storage_gb, row.region)
         if key in seen:
-            problems.append(f"line {line}: same phone as line {seen[key]} ({row.describe()})")
+            problems.append(SheetProblem("same_phone", (str(seen[key]), row.describe()), line))
             continue
         seen[key] = line
         parsed.append(row)
     if not parsed and not problems:
-        problems.append("the sheet has no price rows")
+        problems.append(SheetProblem("no_rows"))
     if problems:
         raise PriceSheetError(name, problems)
     effective = None
     if "effective" in meta:
         effective = parse_date(meta["effective"])
         if effective is None:
-            raise PriceSheetError(name, [f"effective date {meta['effective']!r} is not a date"])
+            raise PriceSheetError(name, [SheetProblem("bad_effective", (meta["effective"],))])
     return ParsedSheet(meta.get("source"), effective, levels, tuple(parsed))
 
 
@@ -374,7 +429,7 @@ def _header_key(cell: str) -> str | None:
 
 
 def _map_columns(
-    header: list[str], line: int, standard: Standard, problems: list[str]
+    header: list[str], line: int, standard: Standard, problems: list[SheetProblem]
 ) -> tuple[dict[str, int], tuple[str, ...]]:
     columns: dict[str, int] = {}
     levels: list[str] = []
@@ -389,12 +444,12 @@ def _map_columns(
             columns[f"level:{level}"] = index
             levels.append(level)
         else:
-            problems.append(f"line {line}: column {cell!r} is not a known heading or grade")
+            problems.append(SheetProblem("unknown_column", (cell,), line))
     for needed in ("brand", "model", "storage"):
         if needed not in columns:
-            problems.append(f"line {line}: no {needed} column")
+            problems.append(SheetProblem(f"no_{needed}_column", (), line))
     if not levels:
-        problems.append(f"line {line}: no grade columns (e.g. 99新, 95新, 9成新)")
+        problems.append(SheetProblem("no_grade_columns", (), line))
     ordered = tuple(lv for lv in standard.levels if lv in levels)
     return columns, ordered
 
@@ -407,7 +462,7 @@ def _parse_row(
     levels: tuple[str, ...],
     previous: dict[str, str],
     standard: Standard,
-    problems: list[str],
+    problems: list[SheetProblem],
 ) -> PriceRow | None:
     def cell(key: str) -> str:
         index = columns.get(key)
@@ -417,42 +472,48 @@ def _parse_row(
     values = {}
     for key in ("brand", "model", "version"):
         values[key] = cell(key) or (previous.get(key, "") if key in columns else "")
-    errors: list[str] = []
+    errors: list[tuple[str, tuple[str, ...]]] = []
     if not values["brand"]:
-        errors.append("brand is empty")
+        errors.append(("brand_empty", ()))
     if not values["model"]:
-        errors.append("model is empty")
+        errors.append(("model_empty", ()))
     storage = parse_storage(cell("storage"))
     if storage is None:
-        errors.append(f"storage {cell('storage')!r} is not a capacity like 128G or 1T")
+        errors.append(("bad_storage", (cell("storage"),)))
     region = region_code(values["version"]) if "version" in columns else "CN"
     if region is None:
-        errors.append(f"version {values['version']!r} is not one of 国行, 港版, 美版, 日版 ...")
+        errors.append(("bad_version", (values["version"],)))
     prices: list[tuple[str, int]] = []
     for level in levels:
+        text = cell(f"level:{level}")
         try:
-            fen = parse_price(cell(f"level:{level}"))
-        except ValueError as exc:
-            errors.append(f"{standard.vocabularies['chengse'][level]}: {exc}")
+            fen = parse_price(text)
+        except ValueError:
+            errors.append(("bad_price", (standard.vocabularies["chengse"][level], text)))
             continue
         if fen is not None:
             prices.append((level, fen))
     if not errors and not prices:
-        errors.append("no prices in the row")
+        errors.append(("no_prices", ()))
     errors.extend(_order_problems(prices, standard))
     if errors:
-        problems.append(f"line {line}: " + "; ".join(errors))
+        problems.extend(SheetProblem(code, values, line) for code, values in errors)
         return None
     previous.update(values)
     assert storage is not None and region is not None
     return PriceRow(line, values["brand"], values["model"], storage, region, tuple(prices))
 
 
-def _order_problems(prices: list[tuple[str, int]], standard: Standard) -> list[str]:
+def _order_problems(
+    prices: list[tuple[str, int]], standard: Standard
+) -> list[tuple[str, tuple[str, ...]]]:
     """A worse grade priced above a better one is a typo, not a market."""
     names = standard.vocabularies["chengse"]
     return [
-        f"{names[worse]} ¥{worse_fen / 100:,.0f} is above {names[better]} ¥{better_fen / 100:,.0f}"
+        (
+            "price_order",
+            (names[worse], f"{worse_fen / 100:,.0f}", names[better], f"{better_fen / 100:,.0f}"),
+        )
         for (better, better_fen), (worse, worse_fen) in itertools.pairwise(prices)
         if worse_fen > better_fen
     ]

@@ -13,9 +13,16 @@ from sqlalchemy.orm import Session
 
 from app import codec
 from app.db import PriceSheetRow
-from app.errors import NotFoundError, YanjiError
+from app.errors import NotFoundError
 from app.grading import Standard
-from app.price_sheet import PriceSheet, parse_sheet, read_table
+from app.price_sheet import (
+    PriceSheet,
+    PriceSheetError,
+    SheetAlreadyImportedError,
+    SheetProblem,
+    parse_sheet,
+    read_table,
+)
 from app.records import new_id, utc_now
 
 
@@ -33,10 +40,11 @@ class PriceSheetStore:
         effective: date | None = None,
     ) -> PriceSheet:
         """Parse ``path`` and store it as the next version. Any bad row: PriceSheetError
-        listing every problem, and nothing is stored."""
-        data = path.read_bytes() if path.is_file() else b""
+        listing every problem, and nothing is stored; a file that cannot be read: the
+        OSError (the OS says why: missing, a folder, no permission)."""
+        data = path.read_bytes()
         if not data:
-            raise YanjiError(f"{path}: no such file, or it is empty")
+            raise PriceSheetError(path.name, [SheetProblem("empty")])
         parsed = parse_sheet(read_table(path), standard, path.name)
         digest = hashlib.sha256(data).hexdigest()
         effective = effective or parsed.effective or date.today()
@@ -48,7 +56,7 @@ class PriceSheetStore:
                 )
             )
             if same is not None:
-                raise YanjiError(f"{path.name} is already imported as version {same}")
+                raise SheetAlreadyImportedError(path.name, same)
             version = (session.scalar(select(func.max(PriceSheetRow.version))) or 0) + 1
             sheet = PriceSheet(
                 id=new_id(),

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication
 
 from app.errors import DiskFullError
+from app.price_sheet import PriceSheetError, SheetAlreadyImportedError, SheetProblem
 from app.text import size_text
 from devices.errors import NO_ANSWER
 from vision.camera import READ_FAILURES, CameraError
@@ -285,14 +286,118 @@ def disk_text(error: DiskFullError, *, settings_open: bool = True) -> str:
     return text.replace("%1", size_text(error.free)).replace("%3", where)
 
 
+def _sheet_problem_words() -> dict[str, str]:
+    """`app.price_sheet.SHEET_PROBLEMS` in the clerk's language, %1, %2, … for the
+    problem's values."""
+    return {  # literal calls, so that lupdate finds them
+        "empty": QCoreApplication.translate("SheetProblems", "the file is empty"),
+        "not_a_sheet": QCoreApplication.translate(
+            "SheetProblems", "not a price sheet (use .csv or .xlsx)"
+        ),
+        "not_text": QCoreApplication.translate("SheetProblems", "not UTF-8, UTF-16 or GBK text"),
+        "not_xlsx": QCoreApplication.translate(
+            "SheetProblems", "not a readable XLSX workbook (%1)"
+        ),
+        "no_header": QCoreApplication.translate(
+            "SheetProblems", "no header row with a model (型号) column found"
+        ),
+        "unknown_column": QCoreApplication.translate(
+            "SheetProblems", "column '%1' is not a known heading or grade"
+        ),
+        "no_brand_column": QCoreApplication.translate("SheetProblems", "no brand column"),
+        "no_model_column": QCoreApplication.translate("SheetProblems", "no model column"),
+        "no_storage_column": QCoreApplication.translate("SheetProblems", "no storage column"),
+        "no_grade_columns": QCoreApplication.translate(
+            "SheetProblems", "no grade columns (e.g. 99新, 95新, 9成新)"
+        ),
+        "bad_effective": QCoreApplication.translate(
+            "SheetProblems", "effective date '%1' is not a date"
+        ),
+        "no_rows": QCoreApplication.translate("SheetProblems", "the sheet has no price rows"),
+        "same_phone": QCoreApplication.translate("SheetProblems", "same phone as line %1 (%2)"),
+        "brand_empty": QCoreApplication.translate("SheetProblems", "brand is empty"),
+        "model_empty": QCoreApplication.translate("SheetProblems", "model is empty"),
+        "bad_storage": QCoreApplication.translate(
+            "SheetProblems", "storage '%1' is not a capacity like 128G or 1T"
+        ),
+        "bad_version": QCoreApplication.translate(
+            "SheetProblems", "version '%1' is not one of 国行, 港版, 美版, 日版 ..."
+        ),
+        "bad_price": QCoreApplication.translate(
+            "SheetProblems", "%1: price '%2' is not a number of yuan"
+        ),
+        "no_prices": QCoreApplication.translate("SheetProblems", "no prices in the row"),
+        "price_order": QCoreApplication.translate("SheetProblems", "%1 ¥%2 is above %3 ¥%4"),
+    }
+
+
+def _filled(words: str, *values: str) -> str:
+    """``words`` with %1, %2, … replaced by ``values`` in one pass, so that a value
+    holding "%2" (a file's name, a sheet's cell) is not filled in again."""
+    return re.sub(
+        r"%(\d)",
+        lambda m: values[int(m[1]) - 1] if 0 < int(m[1]) <= len(values) else m[0],
+        words,
+    )
+
+
+def sheet_problem_text(problem: SheetProblem) -> str:
+    """One thing wrong with a price sheet, in the clerk's language, with its line."""
+    words = _sheet_problem_words().get(problem.code)
+    if words is None:
+        return str(problem)
+    text = _filled(words, *problem.values)
+    if problem.line is None:
+        return text
+    return _filled(
+        QCoreApplication.translate("SheetProblems", "line %1: %2"), str(problem.line), text
+    )
+
+
+def whole_file_problem(error: PriceSheetError) -> bool:
+    """Whether the sheet was refused for one thing about the whole file (empty, not a
+    sheet, damaged), not for its lines: then there is no list to show."""
+    return len(error.problems) == 1 and error.problems[0].line is None
+
+
+def sheet_error_text(error: PriceSheetError | SheetAlreadyImportedError) -> str:
+    """Why a price sheet was not imported, in one line: the problem itself when the
+    whole file has one (`whole_file_problem`), else their number (each is worded by
+    `sheet_problem_text`)."""
+    if isinstance(error, SheetAlreadyImportedError):
+        return _filled(
+            QCoreApplication.translate("SheetProblems", "%1 is already imported as version %2."),
+            error.name,
+            str(error.version),
+        )
+    if whole_file_problem(error):
+        return _filled(
+            QCoreApplication.translate("SheetProblems", "%1 was not imported: %2"),
+            error.name,
+            sheet_problem_text(error.problems[0]),
+        )
+    return _filled(
+        QCoreApplication.translate(
+            "SheetProblems",
+            "%1: nothing was imported (problems: %2). Mend the sheet and import it again.",
+        ),
+        error.name,
+        str(len(error.problems)),
+    )
+
+
 def error_text(error: BaseException, *, settings_open: bool = True) -> str:
     """A failure of work the clerk asked for, in the clerk's language where it is one
-    the station words (a full disk, a photo or camera problem, the OS's reason for a
-    file), else as it was raised; ``settings_open`` as for `disk_text`."""
+    the station words (a full disk, a photo or camera problem, a price sheet, the OS's
+    reason for a file), else as it was raised; ``settings_open`` as for `disk_text`."""
     if isinstance(error, DiskFullError):
         return disk_text(error, settings_open=settings_open)
     if isinstance(error, CameraError):
         return camera_text(error)
+    if isinstance(error, PriceSheetError) and not whole_file_problem(error):
+        return "\n".join([sheet_error_text(error), *map(sheet_problem_text, error.problems)])
+    if isinstance(error, PriceSheetError | SheetAlreadyImportedError):
+        return sheet_error_text(error)
     if isinstance(error, OSError):
         return os_error_text(error)
     return str(error)

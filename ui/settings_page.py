@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -20,10 +21,18 @@ from PySide6.QtWidgets import (
 )
 
 from app.grading import load_standard
+from app.price_sheet import PriceSheetError
 from app.settings import Settings, save_settings
 from ui.context import StationContext
 from ui.file_dialog import ask_open, ask_save
-from ui.problem_text import camera_text, error_text, os_reason
+from ui.problem_text import (
+    camera_text,
+    error_text,
+    os_reason,
+    sheet_error_text,
+    sheet_problem_text,
+    whole_file_problem,
+)
 from vision.camera import CameraError
 
 #: The exposure box's lowest step, shown as "Auto"; the settings allow -13 and up.
@@ -54,14 +63,7 @@ class SettingsPage(QWidget):
         self.camera_index = QSpinBox()
         self.camera_index.setRange(0, 63)
         self.camera_index.setValue(s.camera.index)
-        self.resolution = QComboBox()
-        # The saved size is offered too, when settings.json names one not in the list;
-        # (findData cannot match a tuple: the index is looked up here.)
-        saved = (s.camera.width, s.camera.height)
-        sizes = sorted({(1280, 720), (1920, 1080), (3840, 2160), (4000, 3000), saved})
-        for width, height in sizes:
-            self.resolution.addItem(f"{width}×{height}", (width, height))
-        self.resolution.setCurrentIndex(sizes.index(saved))
+        self.resolution = _resolution_box((s.camera.width, s.camera.height))
         self.exposure = self._exposure_box(s.camera.exposure)
         self.language = QComboBox()
         self.language.addItem(self.tr("System language"), "auto")
@@ -70,6 +72,7 @@ class SettingsPage(QWidget):
         self.language.setCurrentIndex(max(self.language.findData(s.ui.language), 0))
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.sheet_problems = _problems_box()
         save = QPushButton(self.tr("&Save settings"))
         save.clicked.connect(self._on_save_clicked)
         import_button = QPushButton(self.tr("&Import a price sheet (CSV or XLSX)…"))
@@ -94,6 +97,7 @@ class SettingsPage(QWidget):
         layout.addWidget(import_button)
         layout.addWidget(marker_button)
         layout.addWidget(self.message)
+        layout.addWidget(self.sheet_problems, 3)
         layout.addStretch(1)
 
     def _exposure_box(self, exposure: float | None) -> QDoubleSpinBox:
@@ -235,6 +239,8 @@ class SettingsPage(QWidget):
         """Import a sheet off the GUI thread; every bad line is shown."""
         store = self._context.store
         self.message.setText(self.tr("Importing %1…").replace("%1", path.name))
+        self.sheet_problems.clear()
+        self.sheet_problems.hide()
         self._context.runner.db(
             lambda: store.prices.import_file(path, load_standard()),
             self._on_imported,
@@ -246,4 +252,32 @@ class SettingsPage(QWidget):
         self.sheet_imported.emit(sheet)
 
     def _on_import_failed(self, error: BaseException) -> None:
+        if isinstance(error, PriceSheetError) and not whole_file_problem(error):
+            self.message.setText(sheet_error_text(error))
+            self.sheet_problems.setPlainText("\n".join(map(sheet_problem_text, error.problems)))
+            self.sheet_problems.show()
+            return
         self.message.setText(error_text(error))
+
+
+def _resolution_box(saved: tuple[int, int]) -> QComboBox:
+    """The camera sizes on offer, ``saved`` selected: it is offered too when
+    settings.json names one not in the list (findData cannot match a tuple: the index
+    is looked up here)."""
+    box = QComboBox()
+    sizes = sorted({(1280, 720), (1920, 1080), (3840, 2160), (4000, 3000), saved})
+    for width, height in sizes:
+        box.addItem(f"{width}×{height}", (width, height))
+    box.setCurrentIndex(sizes.index(saved))
+    return box
+
+
+def _problems_box() -> QPlainTextEdit:
+    """Where a price sheet's problems are listed, one per line, hidden until there are
+    some: a long list scrolls instead of stretching the window, and can be copied to
+    whoever keeps the sheet."""
+    box = QPlainTextEdit()
+    box.setReadOnly(True)
+    box.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+    box.hide()
+    return box

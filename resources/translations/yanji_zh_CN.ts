@@ -3,53 +3,53 @@
 <context>
     <name>CameraProblems</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="198" />
+        <location filename="../../ui/problem_text.py" line="200" />
         <source>%1 is a folder, not a photo</source>
         <translation>%1 是文件夹，不是照片</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="200" />
+        <location filename="../../ui/problem_text.py" line="202" />
         <source>%1 is not there</source>
         <translation>找不到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="201" />
+        <location filename="../../ui/problem_text.py" line="203" />
         <source>%1 is empty</source>
         <translation>%1 是空文件</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="204" />
+        <location filename="../../ui/problem_text.py" line="206" />
         <source>%1 is a HEIC photo that cannot be read (damaged or cut short)</source>
         <translation>%1 是无法读取的 HEIC 照片（文件损坏或不完整）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="212" />
+        <location filename="../../ui/problem_text.py" line="214" />
         <source>%1 is not a photo that can be read (damaged, or not JPEG, PNG, HEIC, WebP, BMP or TIFF)</source>
         <translation>%1 不是可读取的照片（文件损坏，或不是 JPEG、PNG、HEIC、WebP、BMP、TIFF 格式）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="219" />
+        <location filename="../../ui/problem_text.py" line="221" />
         <source>%1 cannot be read: the station is not allowed to read it</source>
         <translation>无法读取 %1：本机没有读取权限</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="225" />
+        <location filename="../../ui/problem_text.py" line="227" />
         <source>%1 cannot be read: the disk or card failed while reading (was it taken out?)</source>
         <translation>无法读取 %1：读取时磁盘或存储卡出错（是否已拔出？）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="232" />
-        <location filename="../../ui/problem_text.py" line="238" />
+        <location filename="../../ui/problem_text.py" line="234" />
+        <location filename="../../ui/problem_text.py" line="240" />
         <source>%1 cannot be read (%2)</source>
         <translation>无法读取 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="246" />
+        <location filename="../../ui/problem_text.py" line="248" />
         <source>no camera at index %1 (is it plugged in, and not in use elsewhere?)</source>
         <translation>编号 %1 没有摄像头（是否已插好，是否被其他程序占用？）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="253" />
+        <location filename="../../ui/problem_text.py" line="255" />
         <source>camera %1 stopped sending pictures (unplugged?)</source>
         <translation>摄像头 %1 不再传来画面（是否已拔出？）</translation>
     </message>
@@ -57,172 +57,172 @@
 <context>
     <name>DeviceProblems</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="22" />
+        <location filename="../../ui/problem_text.py" line="24" />
         <source>identity</source>
         <translation>身份信息</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="23" />
+        <location filename="../../ui/problem_text.py" line="25" />
         <source>battery</source>
         <translation>电池</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="24" />
+        <location filename="../../ui/problem_text.py" line="26" />
         <source>battery details</source>
         <translation>电池详情</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="25" />
+        <location filename="../../ui/problem_text.py" line="27" />
         <source>screen size</source>
         <translation>屏幕尺寸</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="26" />
+        <location filename="../../ui/problem_text.py" line="28" />
         <source>memory</source>
         <translation>内存</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="27" />
+        <location filename="../../ui/problem_text.py" line="29" />
         <source>storage</source>
         <translation>存储</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="28" />
+        <location filename="../../ui/problem_text.py" line="30" />
         <source>accounts (FRP)</source>
         <translation>账号（FRP）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="29" />
+        <location filename="../../ui/problem_text.py" line="31" />
         <source>device owner (MDM)</source>
         <translation>设备所有者（MDM）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="30" />
+        <location filename="../../ui/problem_text.py" line="32" />
         <source>root</source>
         <translation>root</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="31" />
+        <location filename="../../ui/problem_text.py" line="33" />
         <source>IMEI</source>
         <translation>IMEI</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="32" />
+        <location filename="../../ui/problem_text.py" line="34" />
         <source>Find My</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="33" />
+        <location filename="../../ui/problem_text.py" line="35" />
         <source>supervision</source>
         <translation>监管</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="34" />
+        <location filename="../../ui/problem_text.py" line="36" />
         <source>profiles</source>
         <translation>描述文件</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="35" />
+        <location filename="../../ui/problem_text.py" line="37" />
         <source>apps</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="42" />
+        <location filename="../../ui/problem_text.py" line="44" />
         <source>no answer</source>
         <translation>无响应</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="44" />
+        <location filename="../../ui/problem_text.py" line="46" />
         <source>disconnected</source>
         <translation>已断开</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="53" />
+        <location filename="../../ui/problem_text.py" line="55" />
         <source>battery health: this phone does not expose its capacity over adb</source>
         <translation>电池健康：此手机无法通过adb读取容量</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="56" />
+        <location filename="../../ui/problem_text.py" line="58" />
         <source>battery cycle count: not exposed by this phone</source>
         <translation>电池循环次数：此手机不提供</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="60" />
+        <location filename="../../ui/problem_text.py" line="62" />
         <source>IMEI: Android 10+ does not give it over adb without root; dial *#06# on the phone and type it in</source>
         <translation>IMEI：Android 10及以上无root时无法通过adb读取；请在手机拨号*#06#后手动输入</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="64" />
+        <location filename="../../ui/problem_text.py" line="66" />
         <source>carrier lock: Android does not report it over adb; try a foreign SIM</source>
         <translation>运营商锁：Android无法通过adb读取；请插入其他运营商SIM卡测试</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="67" />
+        <location filename="../../ui/problem_text.py" line="69" />
         <source>battery health: the diagnostics relay gave no capacity</source>
         <translation>电池健康：诊断服务未提供容量</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="70" />
+        <location filename="../../ui/problem_text.py" line="72" />
         <source>battery cycle count: not reported</source>
         <translation>电池循环次数：未提供</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="73" />
+        <location filename="../../ui/problem_text.py" line="75" />
         <source>parts: iOS does not say over USB whether a part is genuine</source>
         <translation>部件：iOS无法通过USB判断部件是否原装</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="76" />
+        <location filename="../../ui/problem_text.py" line="78" />
         <source>IMEI: not reported (Wi-Fi-only model, or before pairing)</source>
         <translation>IMEI：未提供（仅Wi-Fi机型，或尚未配对）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="79" />
+        <location filename="../../ui/problem_text.py" line="81" />
         <source>Activation Lock: Find My state not readable; check Settings &gt; Apple ID</source>
         <translation>激活锁：无法读取“查找”状态；请在 设置 &gt; Apple ID 中查看</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="83" />
+        <location filename="../../ui/problem_text.py" line="85" />
         <source>MDM: supervision and profiles not readable; check Settings &gt; VPN &amp; Device Management</source>
         <translation>监管：无法读取监管和描述文件；请在 设置 &gt; VPN与设备管理 中查看</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="87" />
+        <location filename="../../ui/problem_text.py" line="89" />
         <source>RAM and screen resolution: not reported over lockdown</source>
         <translation>内存和屏幕分辨率：iPhone不提供</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="90" />
+        <location filename="../../ui/problem_text.py" line="92" />
         <source>storage: `df /data` gave no size</source>
         <translation>存储：`df /data` 未给出容量</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="93" />
+        <location filename="../../ui/problem_text.py" line="95" />
         <source>RAM: /proc/meminfo gave no MemTotal</source>
         <translation>内存：/proc/meminfo 未给出总量</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="96" />
+        <location filename="../../ui/problem_text.py" line="98" />
         <source>screen resolution: `wm size` gave none</source>
         <translation>屏幕分辨率：`wm size` 未给出</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="99" />
+        <location filename="../../ui/problem_text.py" line="101" />
         <source>carrier lock: not readable over lockdown; try a foreign SIM</source>
         <translation>运营商锁：无法读取；请插入其他运营商SIM卡测试</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="108" />
+        <location filename="../../ui/problem_text.py" line="110" />
         <source>%1 while reading %2</source>
         <translation>读取%2时%1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="118" />
+        <location filename="../../ui/problem_text.py" line="120" />
         <source>battery health: this iOS reports capacity as %1 %, not mAh; read Settings &gt; Battery &gt; Battery Health</source>
         <translation>电池健康：此iOS版本以百分比（%1%）报告容量而非毫安时；请查看 设置 &gt; 电池 &gt; 电池健康</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="124" />
+        <location filename="../../ui/problem_text.py" line="126" />
         <source>IMEI: %1 fails the Luhn check; ignored</source>
         <translation>IMEI：%1 未通过校验，已忽略</translation>
     </message>
@@ -230,17 +230,17 @@
 <context>
     <name>DiskProblems</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="264" />
+        <location filename="../../ui/problem_text.py" line="266" />
         <source> (Settings shows where it is)</source>
         <translation>（数据位置见“设置”页）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="273" />
+        <location filename="../../ui/problem_text.py" line="275" />
         <source>the disk holding the station's data is full (%1 free). Free space on it, or move the station's data to a larger disk%3.</source>
         <translation>存放本机数据的磁盘已满（剩余 %1）。请清理该磁盘，或把本机数据移到更大的磁盘%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="279" />
+        <location filename="../../ui/problem_text.py" line="281" />
         <source>the disk holding the station's data has only %1 free, and %2 are needed. Free space on it, or move the station's data to a larger disk%3.</source>
         <translation>存放本机数据的磁盘只剩 %1 可用，至少需要 %2。请清理该磁盘，或把本机数据移到更大的磁盘%3。</translation>
     </message>
@@ -248,67 +248,67 @@
 <context>
     <name>FindingKind</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="332" />
+        <location filename="../../ui/problem_text.py" line="441" />
         <source>crack</source>
         <translation>裂纹</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="333" />
+        <location filename="../../ui/problem_text.py" line="442" />
         <source>scratch</source>
         <translation>划痕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="334" />
+        <location filename="../../ui/problem_text.py" line="443" />
         <source>scuff</source>
         <translation>磨损</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="335" />
+        <location filename="../../ui/problem_text.py" line="444" />
         <source>oil</source>
         <translation>油污</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="336" />
+        <location filename="../../ui/problem_text.py" line="445" />
         <source>stain</source>
         <translation>污渍</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="337" />
+        <location filename="../../ui/problem_text.py" line="446" />
         <source>dead pixel</source>
         <translation>坏点</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="338" />
+        <location filename="../../ui/problem_text.py" line="447" />
         <source>stuck pixel</source>
         <translation>彩点（卡色像素）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="339" />
+        <location filename="../../ui/problem_text.py" line="448" />
         <source>bright pixel</source>
         <translation>亮点</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="340" />
+        <location filename="../../ui/problem_text.py" line="449" />
         <source>display line</source>
         <translation>屏幕线条</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="341" />
+        <location filename="../../ui/problem_text.py" line="450" />
         <source>burn-in</source>
         <translation>烧屏</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="342" />
+        <location filename="../../ui/problem_text.py" line="451" />
         <source>mura (uneven patch)</source>
         <translation>屏幕色斑（mura）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="343" />
+        <location filename="../../ui/problem_text.py" line="452" />
         <source>dent</source>
         <translation>凹痕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="344" />
+        <location filename="../../ui/problem_text.py" line="453" />
         <source>chip</source>
         <translation>崩边</translation>
     </message>
@@ -542,72 +542,72 @@
 <context>
     <name>OsProblems</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="147" />
+        <location filename="../../ui/problem_text.py" line="149" />
         <source>permission denied</source>
         <translation>没有权限</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="148" />
+        <location filename="../../ui/problem_text.py" line="150" />
         <source>the drive is not there (unplugged?)</source>
         <translation>驱动器不存在（是否已拔出？）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="150" />
+        <location filename="../../ui/problem_text.py" line="152" />
         <source>no such file or folder</source>
         <translation>文件或文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="153" />
+        <location filename="../../ui/problem_text.py" line="155" />
         <source>the disk or card failed (was it taken out?)</source>
         <translation>磁盘或存储卡出错（是否已拔出？）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="156" />
+        <location filename="../../ui/problem_text.py" line="158" />
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="157" />
+        <location filename="../../ui/problem_text.py" line="159" />
         <source>the disk quota is used up</source>
         <translation>磁盘配额已用完</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="158" />
+        <location filename="../../ui/problem_text.py" line="160" />
         <source>the disk is read-only</source>
         <translation>磁盘为只读</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="159" />
+        <location filename="../../ui/problem_text.py" line="161" />
         <source>a folder, not a file</source>
         <translation>这是文件夹，不是文件</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="160" />
+        <location filename="../../ui/problem_text.py" line="162" />
         <source>part of the path is not a folder</source>
         <translation>路径中有一部分不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="163" />
+        <location filename="../../ui/problem_text.py" line="165" />
         <source>timed out</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="164" />
+        <location filename="../../ui/problem_text.py" line="166" />
         <source>the network drive lost track of the file</source>
         <translation>网络驱动器上的文件已失效</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="167" />
+        <location filename="../../ui/problem_text.py" line="169" />
         <source>in use by another program</source>
         <translation>正被其他程序占用</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="168" />
+        <location filename="../../ui/problem_text.py" line="170" />
         <source>the name is too long</source>
         <translation>名称过长</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="184" />
+        <location filename="../../ui/problem_text.py" line="186" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -755,42 +755,42 @@
 <context>
     <name>PhotoQuality</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="304" />
+        <location filename="../../ui/problem_text.py" line="413" />
         <source>No phone found in the picture</source>
         <translation>画面中没有找到手机</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="305" />
+        <location filename="../../ui/problem_text.py" line="414" />
         <source>The phone is cut off at the edge of the picture</source>
         <translation>手机被画面边缘截断</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="308" />
+        <location filename="../../ui/problem_text.py" line="417" />
         <source>The phone is too small: move the camera closer</source>
         <translation>手机太小：请把摄像头移近</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="311" />
+        <location filename="../../ui/problem_text.py" line="420" />
         <source>Blurred: hold still or refocus</source>
         <translation>画面模糊：请保持不动或重新对焦</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="312" />
+        <location filename="../../ui/problem_text.py" line="421" />
         <source>Glare on the glass: tilt the light or the phone</source>
         <translation>玻璃反光：请调整灯光或手机角度</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="315" />
+        <location filename="../../ui/problem_text.py" line="424" />
         <source>Overexposed: lower the exposure</source>
         <translation>曝光过度：请降低曝光</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="318" />
+        <location filename="../../ui/problem_text.py" line="427" />
         <source>Phone size unknown: sizes assume a 150 mm phone</source>
         <translation>手机尺寸未知：按 150 毫米长的手机估算尺寸</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="321" />
+        <location filename="../../ui/problem_text.py" line="430" />
         <source>The screen is lit: turn it off to check the glass</source>
         <translation>屏幕亮着：请熄屏后再检查玻璃</translation>
     </message>
@@ -1057,57 +1057,57 @@
 <context>
     <name>QuoteFacts</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="366" />
+        <location filename="../../ui/problem_text.py" line="475" />
         <source>sheet %1 line %2: %3</source>
         <translation>价目表 %1 第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="370" />
+        <location filename="../../ui/problem_text.py" line="479" />
         <source>version %1 from the phone</source>
         <translation>版本%1（手机报告）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="372" />
+        <location filename="../../ui/problem_text.py" line="481" />
         <source>grade %1</source>
         <translation>成色档 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="373" />
+        <location filename="../../ui/problem_text.py" line="482" />
         <source>%1 found</source>
         <translation>共 %1 处</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="376" />
+        <location filename="../../ui/problem_text.py" line="485" />
         <source>accessory %1 missing</source>
         <translation>缺配件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="378" />
+        <location filename="../../ui/problem_text.py" line="487" />
         <source>changed by %1</source>
         <translation>改价人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="379" />
+        <location filename="../../ui/problem_text.py" line="488" />
         <source>approved by %1</source>
         <translation>批准人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="380" />
+        <location filename="../../ui/problem_text.py" line="489" />
         <source>at %1</source>
         <translation>时间 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="392" />
+        <location filename="../../ui/problem_text.py" line="501" />
         <source>version unknown, priced as 国行</source>
         <translation>版本未知，按国行计价</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="395" />
+        <location filename="../../ui/problem_text.py" line="504" />
         <source>version unknown, the only version on the sheet</source>
         <translation>版本未知，价目表上只有这一个版本</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="406" />
+        <location filename="../../ui/problem_text.py" line="515" />
         <source>, </source>
         <translation>；</translation>
     </message>
@@ -1326,158 +1326,158 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="105" />
+        <location filename="../../ui/settings_page.py" line="109" />
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="109" />
+        <location filename="../../ui/settings_page.py" line="113" />
         <source>A fixed exposure keeps black glass from glaring. Linux: in units of 0.1 ms (e.g. 150); Windows: a power of two in seconds (e.g. -6 is 1/64 s).</source>
         <translation>固定曝光可避免黑色玻璃反光过曝。Linux：单位为 0.1 毫秒（如 150）；Windows：以秒为单位的 2 的幂（如 -6 即 1/64 秒）。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="67" />
+        <location filename="../../ui/settings_page.py" line="69" />
         <source>System language</source>
         <extracomment>The exposure box's lowest step, shown as "Auto"; the settings allow -13 and up. Camera settings saved while no camera answered at start (demo mode for want of one): the window looks for it (`StationWindow.look_for_camera`). The language was changed and saved: the window is built afresh in it.</extracomment>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="73" />
+        <location filename="../../ui/settings_page.py" line="76" />
         <source>&amp;Save settings</source>
         <translation>保存设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="75" />
+        <location filename="../../ui/settings_page.py" line="78" />
         <source>&amp;Import a price sheet (CSV or XLSX)…</source>
         <translation>导入价格表（CSV或XLSX）(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="77" />
+        <location filename="../../ui/settings_page.py" line="80" />
         <source>Save the scale &amp;marker sheet to print…</source>
         <translation>保存比例标记纸以便打印(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="80" />
+        <location filename="../../ui/settings_page.py" line="83" />
         <source>Station name</source>
         <translation>验机台名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="81" />
+        <location filename="../../ui/settings_page.py" line="84" />
         <source>Store name</source>
         <translation>门店名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="82" />
+        <location filename="../../ui/settings_page.py" line="85" />
         <source>Clerk</source>
         <translation>店员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="83" />
+        <location filename="../../ui/settings_page.py" line="86" />
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="84" />
+        <location filename="../../ui/settings_page.py" line="87" />
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="85" />
+        <location filename="../../ui/settings_page.py" line="88" />
         <source>Exposure</source>
         <translation>曝光</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="86" />
+        <location filename="../../ui/settings_page.py" line="89" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="87" />
+        <location filename="../../ui/settings_page.py" line="90" />
         <source>Data directory</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="89" />
+        <location filename="../../ui/settings_page.py" line="92" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="148" />
+        <location filename="../../ui/settings_page.py" line="152" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="153" />
+        <location filename="../../ui/settings_page.py" line="157" />
         <source>Saved. Switching the language…</source>
         <translation>已保存。正在切换语言…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="163" />
+        <location filename="../../ui/settings_page.py" line="167" />
         <source>Saved. Looking for camera %1…</source>
         <translation>已保存。正在查找摄像头 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="166" />
+        <location filename="../../ui/settings_page.py" line="170" />
         <source>Saved. The demo (--demo) does not use the camera.</source>
         <translation>已保存。演示（--demo）不使用摄像头。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="168" />
+        <location filename="../../ui/settings_page.py" line="172" />
         <source>Saved. Opening camera %1…</source>
         <translation>已保存。正在打开摄像头 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="181" />
+        <location filename="../../ui/settings_page.py" line="185" />
         <source>Saved. Camera %1 gives %2×%3.</source>
         <translation>已保存。摄像头 %1 的画面为 %2×%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="189" />
+        <location filename="../../ui/settings_page.py" line="193" />
         <source>Saved, but %1</source>
         <translation>已保存，但%1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="192" />
+        <location filename="../../ui/settings_page.py" line="196" />
         <source>Saved, but camera %1 does not answer: %2</source>
         <translation>已保存，但摄像头 %1 没有响应：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="199" />
+        <location filename="../../ui/settings_page.py" line="203" />
         <source>Price sheet</source>
         <translation>价格表</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="199" />
+        <location filename="../../ui/settings_page.py" line="203" />
         <source>Price sheets (*.csv *.xlsx *.txt)</source>
         <translation>价格表 (*.csv *.xlsx *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="206" />
+        <location filename="../../ui/settings_page.py" line="210" />
         <source>Scale marker</source>
         <translation>比例标记</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="206" />
+        <location filename="../../ui/settings_page.py" line="210" />
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="221" />
+        <location filename="../../ui/settings_page.py" line="225" />
         <source>%1 could not be written: %2</source>
         <translation>%1 无法写入：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="228" />
+        <location filename="../../ui/settings_page.py" line="232" />
         <source>Saved %1: print it at 100 % (actual size); its black square must measure %2 mm.</source>
         <translation>已保存 %1：请按 100%（实际大小）打印，黑色方块应为 %2 毫米。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="237" />
+        <location filename="../../ui/settings_page.py" line="241" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="245" />
+        <location filename="../../ui/settings_page.py" line="251" />
         <source>Imported as version %1.</source>
         <translation>已导入为第 %1 版。</translation>
     </message>
@@ -1485,19 +1485,142 @@
 <context>
     <name>Severity</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="353" />
+        <location filename="../../ui/problem_text.py" line="462" />
         <source>light</source>
         <translation>轻微</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="354" />
+        <location filename="../../ui/problem_text.py" line="463" />
         <source>moderate</source>
         <translation>中等</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="355" />
+        <location filename="../../ui/problem_text.py" line="464" />
         <source>severe</source>
         <translation>严重</translation>
+    </message>
+</context>
+<context>
+    <name>SheetProblems</name>
+    <message>
+        <location filename="../../ui/problem_text.py" line="293" />
+        <source>the file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="294" />
+        <source>not a price sheet (use .csv or .xlsx)</source>
+        <translation>不是价目表（请用 .csv 或 .xlsx 文件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="297" />
+        <source>not UTF-8, UTF-16 or GBK text</source>
+        <translation>不是 UTF-8、UTF-16 或 GBK 编码的文本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="298" />
+        <source>not a readable XLSX workbook (%1)</source>
+        <translation>不是可以读取的 XLSX 工作簿（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="301" />
+        <source>no header row with a model (型号) column found</source>
+        <translation>找不到带“型号”列的表头行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="304" />
+        <source>column '%1' is not a known heading or grade</source>
+        <translation>列“%1”既不是已知的表头，也不是成色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="307" />
+        <source>no brand column</source>
+        <translation>缺少“品牌”列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="308" />
+        <source>no model column</source>
+        <translation>缺少“型号”列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="309" />
+        <source>no storage column</source>
+        <translation>缺少“容量”列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="310" />
+        <source>no grade columns (e.g. 99新, 95新, 9成新)</source>
+        <translation>没有成色列（如 99新、95新、9成新）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="313" />
+        <source>effective date '%1' is not a date</source>
+        <translation>生效日期“%1”不是日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="316" />
+        <source>the sheet has no price rows</source>
+        <translation>表中没有价格行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="317" />
+        <source>same phone as line %1 (%2)</source>
+        <translation>与第 %1 行是同一款手机（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="318" />
+        <source>brand is empty</source>
+        <translation>品牌为空</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="319" />
+        <source>model is empty</source>
+        <translation>型号为空</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="320" />
+        <source>storage '%1' is not a capacity like 128G or 1T</source>
+        <translation>容量“%1”不是 128G、1T 这样的容量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="323" />
+        <source>version '%1' is not one of 国行, 港版, 美版, 日版 ...</source>
+        <translation>版本“%1”不是国行、港版、美版、日版等版本之一</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="326" />
+        <source>%1: price '%2' is not a number of yuan</source>
+        <translation>%1：价格“%2”不是以元为单位的数字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="329" />
+        <source>no prices in the row</source>
+        <translation>这一行没有价格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="330" />
+        <source>%1 ¥%2 is above %3 ¥%4</source>
+        <translation>%1 ¥%2 高于 %3 ¥%4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="353" />
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="369" />
+        <source>%1 is already imported as version %2.</source>
+        <translation>%1 已导入过，是第 %2 版。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="375" />
+        <source>%1 was not imported: %2</source>
+        <translation>%1 未导入：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="380" />
+        <source>%1: nothing was imported (problems: %2). Mend the sheet and import it again.</source>
+        <translation>%1：未导入任何价格（共 %2 处问题）。请改好表格后重新导入。</translation>
     </message>
 </context>
 <context>

@@ -62,6 +62,14 @@ def test_a_bad_sheet_reports_every_line_and_imports_nothing(
     assert f"{bad}: line 2: storage '12x'" in err
     assert f"{bad}: line 3: 99新: price 'abc'" in err
     assert "2 problem(s); nothing imported" in err
+    # A file the station cannot read is named with the OS's reason, not a traceback.
+    status, _, err = _run(capsys, "price", "import", str(tmp_path / "gone.csv"))
+    assert (status, err) == (
+        1,
+        f"yanji: error: cannot read {tmp_path / 'gone.csv'}: No such file or directory\n",
+    )
+    status, _, err = _run(capsys, "price", "import", str(tmp_path))
+    assert (status, err) == (1, f"yanji: error: cannot read {tmp_path}: Is a directory\n")
     _, out, _ = _run(capsys, "price", "list", "--json")
     assert json.loads(out) == []
 

@@ -12,6 +12,7 @@ from app.errors import YanjiError
 from app.grading import load_standard
 from app.price_sheet import (
     PriceSheetError,
+    SheetAlreadyImportedError,
     canonical_brand,
     format_storage,
     normalise_model,
@@ -35,7 +36,7 @@ def _sheet(path: Path):  # type: ignore[no-untyped-def]
 def _problems(path: Path) -> list[str]:
     with pytest.raises(PriceSheetError) as caught:
         _sheet(path)
-    return caught.value.problems
+    return [str(problem) for problem in caught.value.problems]
 
 
 def test_sample_sheet_covers_the_market() -> None:
@@ -218,7 +219,8 @@ def test_every_bad_row_is_reported_with_its_line(tmp_path: Path) -> None:
         "苹果,iPhone 14,128G,国行,1900,2000,1800\n"
         "苹果,iPhone 13,128G,国行,-,-,-\n"
         ",,,,,,\n"
-        "苹果,,128G,国行,1,1,1\n",
+        "苹果,,128G,国行,1,1,1\n"
+        "苹果,iPhone 12,1x,火星版,abc,2500,2300\n",
         encoding="utf-8",
     )
     problems = _problems(path)
@@ -231,6 +233,10 @@ def test_every_bad_row_is_reported_with_its_line(tmp_path: Path) -> None:
         "line 8: no prices in the row",
         # An empty model under a merged cell is the model above: a duplicate here.
         "line 10: same phone as line 2 (苹果 iPhone 15 128GB 国行)",
+        # Each thing wrong with a row is a problem of its own.
+        "line 11: storage '1x' is not a capacity like 128G or 1T",
+        "line 11: version '火星版' is not one of 国行, 港版, 美版, 日版 ...",
+        "line 11: 99新: price 'abc' is not a number of yuan",
     ]
 
 
@@ -294,14 +300,26 @@ def test_a_version_column_is_optional(tmp_path: Path) -> None:
 def test_unreadable_files_are_clear_errors(tmp_path: Path) -> None:
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"PK\x03\x04 not really a zip")
-    with pytest.raises(YanjiError, match=r"broken\.xlsx: not a readable XLSX workbook"):
-        read_table(broken)
     binary = tmp_path / "binary.csv"
     binary.write_bytes(bytes(range(128, 256)) * 4)
-    with pytest.raises(YanjiError, match="not UTF-8, UTF-16 or GBK"):
-        read_table(binary)
-    with pytest.raises(YanjiError, match=r"use \.csv or \.xlsx"):
-        read_table(tmp_path / "prices.pdf")
+    for path, code, words in [
+        (broken, "not_xlsx", "not a readable XLSX workbook (BadZipFile: "),
+        (binary, "not_text", "not UTF-8, UTF-16 or GBK text"),
+        (tmp_path / "prices.pdf", "not_a_sheet", "not a price sheet (use .csv or .xlsx)"),
+    ]:
+        with pytest.raises(PriceSheetError) as caught:
+            read_table(path)
+        (problem,) = caught.value.problems
+        assert (caught.value.name, problem.code, problem.line) == (path.name, code, None)
+        assert str(problem).startswith(words)
+    # A file that is not there, or a folder, is the OS's error, not a damaged sheet.
+    for suffix in ("csv", "xlsx"):
+        with pytest.raises(FileNotFoundError):
+            read_table(tmp_path / f"gone.{suffix}")
+        folder = tmp_path / f"folder.{suffix}"
+        folder.mkdir()
+        with pytest.raises(IsADirectoryError):
+            read_table(folder)
 
 
 def test_a_sheet_with_errors_imports_nothing(store: Store, tmp_path: Path) -> None:
@@ -327,9 +345,14 @@ def test_sheets_are_versioned_and_the_newest_effective_is_in_force(
     assert store.prices.in_force(date(2099, 1, 1)) == future
     assert store.prices.get("2") == future
     assert store.prices.get(first.id) == first
-    with pytest.raises(YanjiError, match="already imported as version 1"):
+    with pytest.raises(SheetAlreadyImportedError, match="already imported as version 1") as same:
         store.prices.import_file(SAMPLE, STANDARD)
+    assert (same.value.name, same.value.version) == (SAMPLE.name, 1)
     with pytest.raises(YanjiError, match="no price sheet 9"):
         store.prices.get("9")
-    with pytest.raises(YanjiError, match="no such file"):
+    with pytest.raises(FileNotFoundError):
         store.prices.import_file(tmp_path / "nope.csv", STANDARD)
+    empty = tmp_path / "empty.csv"
+    empty.touch()
+    with pytest.raises(PriceSheetError, match="the file is empty"):
+        store.prices.import_file(empty, STANDARD)

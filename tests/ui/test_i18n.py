@@ -292,3 +292,61 @@ def test_the_quote_s_evidence_reads_in_chinese(qtbot: QtBot, context: StationCon
     finally:
         for translator in translators:
             app.removeTranslator(translator)
+
+
+def test_price_sheet_problems_are_shown_in_chinese(tmp_path: Path) -> None:
+    """Every way a sheet can be wrong has words in the window: the same as the command
+    line's in English, Chinese under zh_CN, with the sheet's values and line kept."""
+    import re
+
+    from app.grading import load_standard
+    from app.price_sheet import (
+        SHEET_PROBLEMS,
+        PriceSheetError,
+        SheetAlreadyImportedError,
+        SheetProblem,
+        parse_sheet,
+        read_table,
+    )
+    from ui.problem_text import error_text, sheet_problem_text
+
+    problems = [
+        SheetProblem(code, ("值1", "%2", "值3", "值4")[: len(re.findall(r"\{\d\}", words))], line)
+        for code, words in SHEET_PROBLEMS.items()
+        for line in (None, 7)
+    ]
+    assert [sheet_problem_text(p) for p in problems] == [str(p) for p in problems]
+    sheet = tmp_path / "prices.csv"
+    sheet.write_text("品牌,型号,容量,99新\n苹果,iPhone 15,12x,abc\n", encoding="utf-8")
+    with pytest.raises(PriceSheetError) as caught:
+        parse_sheet(read_table(sheet), load_standard(), sheet.name)
+    assert error_text(caught.value) == (
+        "prices.csv: nothing was imported (problems: 2). Mend the sheet and import it again.\n"
+        "line 2: storage '12x' is not a capacity like 128G or 1T\n"
+        "line 2: 99新: price 'abc' is not a number of yuan"
+    )
+    # One thing about the whole file: said in one line, nothing to list.
+    pdf = PriceSheetError("prices.pdf", [SheetProblem("not_a_sheet")])
+    assert error_text(pdf) == "prices.pdf was not imported: not a price sheet (use .csv or .xlsx)"
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = install_translators(app, "zh_CN")
+    try:
+        assert error_text(pdf) == "prices.pdf 未导入：不是价目表（请用 .csv 或 .xlsx 文件）"
+        shown = [sheet_problem_text(p) for p in problems]
+        # Chinese for every one (not the English), the values each once, as given.
+        assert all(text != str(p) for text, p in zip(shown, problems, strict=True))
+        for text, problem in zip(shown, problems, strict=True):
+            assert text.startswith("第 7 行：") is (problem.line == 7)
+            assert all(text.count(value) == 1 for value in problem.values), text
+        assert error_text(caught.value) == (
+            "prices.csv：未导入任何价格（共 2 处问题）。请改好表格后重新导入。\n"
+            "第 2 行：容量“12x”不是 128G、1T 这样的容量\n"
+            "第 2 行：99新：价格“abc”不是以元为单位的数字"
+        )
+        assert error_text(SheetAlreadyImportedError("prices.csv", 3)) == (
+            "prices.csv 已导入过，是第 3 版。"
+        )
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)

@@ -809,12 +809,31 @@ def test_settings_save_and_import(qtbot: QtBot, context: StationContext, tmp_pat
     bad = tmp_path / "bad.csv"
     bad.write_text("品牌,型号,容量,99新\n苹果,iPhone 15,12x,1\n", encoding="utf-8")
     page.import_sheet(bad)
-    qtbot.waitUntil(lambda: "line 2" in page.message.text(), timeout=20000)
+    qtbot.waitUntil(lambda: "nothing was imported" in page.message.text(), timeout=20000)
+    # The problems are listed in a box of their own, which scrolls however many there are.
+    assert page.message.text() == (
+        "bad.csv: nothing was imported (problems: 1). Mend the sheet and import it again."
+    )
+    assert not page.sheet_problems.isHidden()
+    assert page.sheet_problems.toPlainText() == (
+        "line 2: storage '12x' is not a capacity like 128G or 1T"
+    )
     good = tmp_path / "good.csv"
     good.write_text("品牌,型号,容量,99新\n苹果,iPhone 15,128G,2600\n", encoding="utf-8")
     with qtbot.waitSignal(page.sheet_imported, timeout=20000):
         page.import_sheet(good)
     assert "version 1" in page.message.text()
+    assert page.sheet_problems.isHidden() and not page.sheet_problems.toPlainText()
+    # A file the OS will not give: its reason, the file named; nothing listed.
+    page.import_sheet(tmp_path / "gone.csv")
+    qtbot.waitUntil(lambda: "no such file" in page.message.text(), timeout=20000)
+    assert page.message.text() == f"no such file or folder: {tmp_path / 'gone.csv'}"
+    assert page.sheet_problems.isHidden()
+    (tmp_path / "empty.csv").touch()
+    page.import_sheet(tmp_path / "empty.csv")
+    qtbot.waitUntil(lambda: "not imported" in page.message.text(), timeout=20000)
+    assert page.message.text() == "empty.csv was not imported: the file is empty"
+    assert page.sheet_problems.isHidden()
 
 
 def test_saved_camera_settings_reopen_the_camera(qtbot: QtBot, context: StationContext) -> None:
