@@ -2,11 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import ClassVar
+
 from app.text import size_text
 
 
 class YanjiError(Exception):
     """An expected failure with a message fit for a clerk or support staff."""
+
+
+class WordedError(YanjiError):
+    """A refusal a clerk reads: ``code`` is a key of the class's ``WORDS`` (English,
+    ``{0}``, ``{1}``, … for ``values``), which the command line prints. The window words
+    each code in the clerk's language (`ui.problem_text.worded_text`), so a new code
+    needs words there and in the zh_CN catalogue; a test checks both cover every code."""
+
+    WORDS: ClassVar[Mapping[str, str]] = {}
+
+    def __init__(self, code: str, *values: object) -> None:
+        self.code = code
+        self.values = tuple(str(value) for value in values)
+        super().__init__(self.WORDS[code].format(*self.values))
 
 
 class NotFoundError(YanjiError):

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from app.disk import ensure_room
-from app.errors import YanjiError
+from app.errors import WordedError, YanjiError
 from app.photos import sha256_hex
 from app.records import Inspection, PhotoRef, PhotoStep, Seller
 from app.store import Store
@@ -309,6 +310,20 @@ def _with_crop(store: Store, inspection_id: str, finding: Finding, crop: Any) ->
     return replace(finding, evidence_sha256=stored.photos[-1].sha256)
 
 
+class SealError(WordedError):
+    """The record cannot be sealed: the seller's details fail a check, or the phone is
+    not priced or was refused."""
+
+    WORDS: ClassVar[Mapping[str, str]] = {
+        "seller_name_needed": "the seller's name is needed",
+        "id_number_form": "an ID number has 18 characters: 17 digits and a digit or X",
+        "id_number_check": "the ID number's last character does not match: mistyped?",
+        "mobile_form": "a mobile number has 11 digits and starts with 1",
+        "not_priced": "price the phone before sealing",
+        "refused": "this phone was refused; it cannot be bought",
+    }
+
+
 def check_seller(name: str, id_number: str, phone: str) -> Seller:
     """The seller's details as second-hand trade rules require, checked: a name, a
     valid 18-character resident ID number (its check digit), an 11-digit mobile."""
@@ -316,14 +331,14 @@ def check_seller(name: str, id_number: str, phone: str) -> Seller:
     id_number = id_number.strip().upper()
     phone = re.sub(r"[\s-]", "", phone)
     if not name:
-        raise YanjiError("the seller's name is needed")
+        raise SealError("seller_name_needed")
     if not re.fullmatch(r"\d{17}[\dX]", id_number):
-        raise YanjiError("an ID number has 18 characters: 17 digits and a digit or X")
+        raise SealError("id_number_form")
     total = sum(int(d) * w for d, w in zip(id_number[:17], _ID_WEIGHTS, strict=True))
     if _ID_CHECK[total % 11] != id_number[17]:
-        raise YanjiError("the ID number's last character does not match: mistyped?")
+        raise SealError("id_number_check")
     if not re.fullmatch(r"1\d{10}", phone):
-        raise YanjiError("a mobile number has 11 digits and starts with 1")
+        raise SealError("mobile_form")
     return Seller(name, id_number, phone)
 
 
@@ -331,8 +346,8 @@ def seal(store: Store, inspection_id: str, clerk: str, seller: Seller) -> Inspec
     """Record the seller and seal: only a priced, not refused, inspection can be."""
     current = store.get(inspection_id)
     if current.quote is None:
-        raise YanjiError("price the phone before sealing")
+        raise SealError("not_priced")
     if current.quote.refused:
-        raise YanjiError("this phone was refused; it cannot be bought")
+        raise SealError("refused")
     store.update(current.evolve(seller=seller))
     return store.seal(inspection_id, clerk)

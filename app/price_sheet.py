@@ -92,6 +92,11 @@ SHEET_PROBLEMS = {
     "bad_price": "{0}: price '{1}' is not a number of yuan",
     "no_prices": "no prices in the row",
     "price_order": "{0} ¥{1} is above {2} ¥{3}",
+    # Why the sheet has no price for a phone (`PriceSheet.find`).
+    "model_not_on_sheet": "model '{0}' is not on the sheet",
+    "no_storage_row": "{0} has no {1} row (sheet has {2})",
+    "no_version_row": "{0} {1} has no {2} row",
+    "version_ambiguous": "version of {0} unknown and the sheet has several",
 }
 
 
@@ -167,8 +172,9 @@ class PriceSheet:
 
     def find(  # noqa: PLR0911 (one return per way a lookup ends, each with its reason)
         self, brand: str | None, model: str, storage_gb: int | None, region: str | None
-    ) -> tuple[PriceRow | None, str]:
-        """The row for a phone and how it was chosen (or why none was)."""
+    ) -> tuple[PriceRow, str] | SheetProblem:
+        """The row for a phone and how it was chosen (a fact for the quote), or why
+        there is none."""
         key = normalise_model(model)
         wanted_brand = canonical_brand(brand)
         candidates = [
@@ -178,22 +184,24 @@ class PriceSheet:
             and (wanted_brand is None or canonical_brand(row.brand) in (wanted_brand, None))
         ]
         if not candidates:
-            return None, f"model {model!r} is not on the sheet"
+            return SheetProblem("model_not_on_sheet", (model,))
         sized = [row for row in candidates if row.storage_gb == storage_gb]
         if not sized:
             have = ", ".join(sorted({format_storage(r.storage_gb) for r in candidates}))
-            return None, f"{model} has no {format_storage(storage_gb)} row (sheet has {have})"
+            return SheetProblem("no_storage_row", (model, format_storage(storage_gb), have))
         if region:
             exact = [row for row in sized if row.region == region]
             if exact:
                 return exact[0], f"version {REGIONS[region]} from the phone"
-            return None, f"{model} {format_storage(storage_gb)} has no {REGIONS[region]} row"
+            return SheetProblem(
+                "no_version_row", (model, format_storage(storage_gb), REGIONS[region])
+            )
         domestic = [row for row in sized if row.region == "CN"]
         if domestic:
             return domestic[0], "version unknown, priced as 国行"
         if len(sized) == 1:
             return sized[0], "version unknown, the only version on the sheet"
-        return None, f"version of {model} unknown and the sheet has several"
+        return SheetProblem("version_ambiguous", (model,))
 
 
 def format_storage(gb: int | None) -> str:

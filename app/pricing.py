@@ -11,30 +11,59 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
-from typing import Self
+from typing import ClassVar, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from app.datafile import load_model
-from app.errors import YanjiError
+from app.errors import WordedError
 from app.grading import FactCondition, FindingCondition, FindingMatch, Standard, load_standard
-from app.price_sheet import REGIONS, PriceSheet, region_code
+from app.price_sheet import REGIONS, PriceRow, PriceSheet, SheetProblem, region_code
 from app.records import Grade, LineKind, Override, Quote, QuoteLine, Verdict
 from devices.report import DeviceReport
 from vision.finding import Finding
 
 
-class QuoteError(YanjiError):
-    """No quote can be made (no price row, no price at this grade); says which."""
+class QuoteError(WordedError):
+    """No quote can be made (no price row, no price at this grade); says which. With
+    no price row, ``miss`` says why the sheet has none for the phone."""
+
+    WORDS: ClassVar[Mapping[str, str]] = {
+        "model_unknown": "the phone's model is unknown, so it cannot be priced",
+        "not_bought": "the sheet does not buy {0} at {1} ({2})",
+        "no_price": "no price on sheet {0} ({1}): {2}",
+    }
+
+    def __init__(self, code: str, *values: object, miss: SheetProblem | None = None) -> None:
+        self.miss = miss
+        super().__init__(code, *values)
 
 
-class PinError(YanjiError):
-    """A manager's approval was needed and the PIN was missing or wrong."""
+class OverrideError(WordedError):
+    """A price change that cannot be made as asked."""
+
+    WORDS: ClassVar[Mapping[str, str]] = {
+        "refused_phone": "a refused phone has no price to override",
+        "reason_needed": "an override needs a reason",
+        "negative_price": "a price cannot be negative",
+    }
+
+
+class PinError(WordedError):
+    """A manager's approval was needed and the PIN was missing or wrong, or a new PIN
+    is not one."""
+
+    WORDS: ClassVar[Mapping[str, str]] = {
+        "pin_needed": "going below the quote needs a manager's PIN",
+        "pin_not_set": "no manager PIN is set; set one with `yanji settings manager-pin`",
+        "pin_wrong": "the manager PIN is wrong",
+        "pin_form": "a manager PIN is 4 to 12 digits",
+    }
 
 
 class _Frozen(BaseModel):
@@ -155,7 +184,7 @@ def quote(
     base_fen = row.price(grade.level)
     if base_fen is None:
         label = standard.vocabularies["chengse"][grade.level]
-        raise QuoteError(f"the sheet does not buy {describe} at {label} ({grade.level})")
+        raise QuoteError("not_bought", describe, label, grade.level)
     label = standard.vocabularies["chengse"][grade.level]
     lines = [
         QuoteLine(
@@ -194,15 +223,15 @@ def quote(
     return Quote.from_lines(sheet.id, version, _rounded(lines, rules, context))
 
 
-def _row_for(report: DeviceReport, sheet: PriceSheet):  # type: ignore[no-untyped-def]
+def _row_for(report: DeviceReport, sheet: PriceSheet) -> tuple[PriceRow, str]:
     model = report.marketing_name or report.model_code
     if not model:
-        raise QuoteError("the phone's model is unknown, so it cannot be priced")
+        raise QuoteError("model_unknown")
     region = region_code(report.region)
-    row, how = sheet.find(report.brand or report.manufacturer, model, report.storage_gb, region)
-    if row is None:
-        raise QuoteError(f"no price on sheet {sheet.version} ({sheet.source}): {how}")
-    return row, how
+    found = sheet.find(report.brand or report.manufacturer, model, report.storage_gb, region)
+    if isinstance(found, SheetProblem):
+        raise QuoteError("no_price", sheet.version, sheet.source, found, miss=found)
+    return found
 
 
 def _refusal(grade: Grade) -> QuoteLine:
@@ -316,13 +345,13 @@ def override(
     override record. A reason is always needed; going below the computed quote needs a
     manager (``approved_by``, whose PIN the caller has checked)."""
     if current.refused:
-        raise YanjiError("a refused phone has no price to override")
+        raise OverrideError("refused_phone")
     if not reason.strip():
-        raise YanjiError("an override needs a reason")
+        raise OverrideError("reason_needed")
     if new_total_fen < 0:
-        raise YanjiError("a price cannot be negative")
+        raise OverrideError("negative_price")
     if new_total_fen < current.quoted_fen and not approved_by:
-        raise PinError("going below the quote needs a manager's PIN")
+        raise PinError("pin_needed")
     delta = new_total_fen - current.total_fen
     record = Override(clerk, at, reason.strip(), current.total_fen, new_total_fen, approved_by)
     line = QuoteLine(
@@ -346,7 +375,7 @@ def override(
 def hash_pin(pin: str) -> str:
     """A salted scrypt hash of a manager PIN, for the settings file."""
     if not (pin.isdigit() and 4 <= len(pin) <= 12):
-        raise YanjiError("a manager PIN is 4 to 12 digits")
+        raise PinError("pin_form")
     salt = secrets.token_bytes(16)
     digest = hashlib.scrypt(pin.encode(), salt=salt, n=2**14, r=8, p=1)
     return f"scrypt${salt.hex()}${digest.hex()}"

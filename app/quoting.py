@@ -111,10 +111,10 @@ def override_price(
     approved_by = None
     if new_total_fen < record.quote.quoted_fen:
         if not pin_hash:
-            raise PinError("no manager PIN is set; set one with `yanji settings manager-pin`")
+            raise PinError("pin_not_set")
         if not pin or not verify_pin(pin, pin_hash):
             store.record_event(clerk, "quote.override_refused", inspection_id, {"reason": reason})
-            raise PinError("the manager PIN is wrong")
+            raise PinError("pin_wrong")
         approved_by = manager
     at = utc_now()
     changed = override(

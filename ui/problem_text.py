@@ -12,8 +12,9 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 
-from app.errors import DiskFullError
+from app.errors import DiskFullError, WordedError
 from app.price_sheet import PriceSheetError, SheetAlreadyImportedError, SheetProblem
+from app.pricing import QuoteError
 from app.text import size_text
 from devices.errors import NO_ANSWER
 from vision.camera import READ_FAILURES, CameraError
@@ -328,6 +329,16 @@ def _sheet_problem_words() -> dict[str, str]:
         ),
         "no_prices": QCoreApplication.translate("SheetProblems", "no prices in the row"),
         "price_order": QCoreApplication.translate("SheetProblems", "%1 ¥%2 is above %3 ¥%4"),
+        "model_not_on_sheet": QCoreApplication.translate(
+            "SheetProblems", "model '%1' is not on the sheet"
+        ),
+        "no_storage_row": QCoreApplication.translate(
+            "SheetProblems", "%1 has no %2 row (sheet has %3)"
+        ),
+        "no_version_row": QCoreApplication.translate("SheetProblems", "%1 %2 has no %3 row"),
+        "version_ambiguous": QCoreApplication.translate(
+            "SheetProblems", "version of %1 unknown and the sheet has several"
+        ),
     }
 
 
@@ -386,20 +397,82 @@ def sheet_error_text(error: PriceSheetError | SheetAlreadyImportedError) -> str:
     )
 
 
+def _worded_error_words() -> dict[str, str]:
+    """Every `app.errors.WordedError` subclass's ``WORDS`` in the clerk's language, by
+    code, %1, %2, … for the error's values."""
+    return {  # literal calls, so that lupdate finds them
+        # app.flow.SealError
+        "seller_name_needed": QCoreApplication.translate("Refusals", "the seller's name is needed"),
+        "id_number_form": QCoreApplication.translate(
+            "Refusals", "an ID number has 18 characters: 17 digits and a digit or X"
+        ),
+        "id_number_check": QCoreApplication.translate(
+            "Refusals", "the ID number's last character does not match: mistyped?"
+        ),
+        "mobile_form": QCoreApplication.translate(
+            "Refusals", "a mobile number has 11 digits and starts with 1"
+        ),
+        "not_priced": QCoreApplication.translate("Refusals", "price the phone before sealing"),
+        "refused": QCoreApplication.translate(
+            "Refusals", "this phone was refused; it cannot be bought"
+        ),
+        # app.pricing.QuoteError, OverrideError, PinError
+        "model_unknown": QCoreApplication.translate(
+            "Refusals", "the phone's model is unknown, so it cannot be priced"
+        ),
+        "not_bought": QCoreApplication.translate(
+            "Refusals", "the sheet does not buy %1 at %2 (%3)"
+        ),
+        "no_price": QCoreApplication.translate("Refusals", "no price on sheet %1 (%2): %3"),
+        "refused_phone": QCoreApplication.translate(
+            "Refusals", "a refused phone has no price to override"
+        ),
+        "reason_needed": QCoreApplication.translate("Refusals", "an override needs a reason"),
+        "negative_price": QCoreApplication.translate("Refusals", "a price cannot be negative"),
+        "pin_needed": QCoreApplication.translate(
+            "Refusals", "going below the quote needs a manager's PIN"
+        ),
+        "pin_not_set": QCoreApplication.translate(
+            "Refusals", "no manager PIN is set; set one with `yanji settings manager-pin`"
+        ),
+        "pin_wrong": QCoreApplication.translate("Refusals", "the manager PIN is wrong"),
+        "pin_form": QCoreApplication.translate("Refusals", "a manager PIN is 4 to 12 digits"),
+    }
+
+
+def worded_text(error: WordedError) -> str:
+    """A refusal in the clerk's language; a code not known here as the app words it.
+    A missing price row says why in the clerk's language too."""
+    words = _worded_error_words().get(error.code)
+    if words is None:
+        return str(error)
+    values = error.values
+    if isinstance(error, QuoteError) and error.miss is not None:
+        values = (*values[:-1], sheet_problem_text(error.miss))
+    return _filled(words, *values)
+
+
 def error_text(error: BaseException, *, settings_open: bool = True) -> str:
     """A failure of work the clerk asked for, in the clerk's language where it is one
-    the station words (a full disk, a photo or camera problem, a price sheet, the OS's
-    reason for a file), else as it was raised; ``settings_open`` as for `disk_text`."""
+    the station words (a full disk, a photo or camera problem, the OS's reason for a
+    file, a price sheet, a refusal), else as it was raised; ``settings_open`` as for
+    `disk_text`."""
     if isinstance(error, DiskFullError):
         return disk_text(error, settings_open=settings_open)
     if isinstance(error, CameraError):
         return camera_text(error)
+    if isinstance(error, OSError):
+        return os_error_text(error)
+    return _app_error_text(error)
+
+
+def _app_error_text(error: BaseException) -> str:
     if isinstance(error, PriceSheetError) and not whole_file_problem(error):
         return "\n".join([sheet_error_text(error), *map(sheet_problem_text, error.problems)])
     if isinstance(error, PriceSheetError | SheetAlreadyImportedError):
         return sheet_error_text(error)
-    if isinstance(error, OSError):
-        return os_error_text(error)
+    if isinstance(error, WordedError):
+        return worded_text(error)
     return str(error)
 
 

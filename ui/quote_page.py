@@ -198,5 +198,8 @@ class QuotePage(QWidget):
                 pin_hash=pin_hash,
             ),
             self._context.inspection.set,
-            self._on_failed,
+            self._on_override_failed,
         )
+
+    def _on_override_failed(self, error: BaseException) -> None:
+        QMessageBox.warning(self, self.tr("Price not changed"), error_text(error))

@@ -70,7 +70,7 @@ class SealPage(QWidget):
         try:
             seller = flow.check_seller(self.name.text(), self.id_number.text(), self.phone.text())
         except YanjiError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
             return
         store, clerk = self._context.store, self._context.clerk
         self._context.runner.db(

@@ -3,53 +3,53 @@
 <context>
     <name>CameraProblems</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="200" />
+        <location filename="../../ui/problem_text.py" line="201" />
         <source>%1 is a folder, not a photo</source>
         <translation>%1 是文件夹，不是照片</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="202" />
+        <location filename="../../ui/problem_text.py" line="203" />
         <source>%1 is not there</source>
         <translation>找不到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="203" />
+        <location filename="../../ui/problem_text.py" line="204" />
         <source>%1 is empty</source>
         <translation>%1 是空文件</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="206" />
+        <location filename="../../ui/problem_text.py" line="207" />
         <source>%1 is a HEIC photo that cannot be read (damaged or cut short)</source>
         <translation>%1 是无法读取的 HEIC 照片（文件损坏或不完整）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="214" />
+        <location filename="../../ui/problem_text.py" line="215" />
         <source>%1 is not a photo that can be read (damaged, or not JPEG, PNG, HEIC, WebP, BMP or TIFF)</source>
         <translation>%1 不是可读取的照片（文件损坏，或不是 JPEG、PNG、HEIC、WebP、BMP、TIFF 格式）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="221" />
+        <location filename="../../ui/problem_text.py" line="222" />
         <source>%1 cannot be read: the station is not allowed to read it</source>
         <translation>无法读取 %1：本机没有读取权限</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="227" />
+        <location filename="../../ui/problem_text.py" line="228" />
         <source>%1 cannot be read: the disk or card failed while reading (was it taken out?)</source>
         <translation>无法读取 %1：读取时磁盘或存储卡出错（是否已拔出？）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="234" />
-        <location filename="../../ui/problem_text.py" line="240" />
+        <location filename="../../ui/problem_text.py" line="235" />
+        <location filename="../../ui/problem_text.py" line="241" />
         <source>%1 cannot be read (%2)</source>
         <translation>无法读取 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="248" />
+        <location filename="../../ui/problem_text.py" line="249" />
         <source>no camera at index %1 (is it plugged in, and not in use elsewhere?)</source>
         <translation>编号 %1 没有摄像头（是否已插好，是否被其他程序占用？）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="255" />
+        <location filename="../../ui/problem_text.py" line="256" />
         <source>camera %1 stopped sending pictures (unplugged?)</source>
         <translation>摄像头 %1 不再传来画面（是否已拔出？）</translation>
     </message>
@@ -57,172 +57,172 @@
 <context>
     <name>DeviceProblems</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="24" />
+        <location filename="../../ui/problem_text.py" line="25" />
         <source>identity</source>
         <translation>身份信息</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="25" />
+        <location filename="../../ui/problem_text.py" line="26" />
         <source>battery</source>
         <translation>电池</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="26" />
+        <location filename="../../ui/problem_text.py" line="27" />
         <source>battery details</source>
         <translation>电池详情</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="27" />
+        <location filename="../../ui/problem_text.py" line="28" />
         <source>screen size</source>
         <translation>屏幕尺寸</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="28" />
+        <location filename="../../ui/problem_text.py" line="29" />
         <source>memory</source>
         <translation>内存</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="29" />
+        <location filename="../../ui/problem_text.py" line="30" />
         <source>storage</source>
         <translation>存储</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="30" />
+        <location filename="../../ui/problem_text.py" line="31" />
         <source>accounts (FRP)</source>
         <translation>账号（FRP）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="31" />
+        <location filename="../../ui/problem_text.py" line="32" />
         <source>device owner (MDM)</source>
         <translation>设备所有者（MDM）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="32" />
+        <location filename="../../ui/problem_text.py" line="33" />
         <source>root</source>
         <translation>root</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="33" />
+        <location filename="../../ui/problem_text.py" line="34" />
         <source>IMEI</source>
         <translation>IMEI</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="34" />
+        <location filename="../../ui/problem_text.py" line="35" />
         <source>Find My</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="35" />
+        <location filename="../../ui/problem_text.py" line="36" />
         <source>supervision</source>
         <translation>监管</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="36" />
+        <location filename="../../ui/problem_text.py" line="37" />
         <source>profiles</source>
         <translation>描述文件</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="37" />
+        <location filename="../../ui/problem_text.py" line="38" />
         <source>apps</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="44" />
+        <location filename="../../ui/problem_text.py" line="45" />
         <source>no answer</source>
         <translation>无响应</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="46" />
+        <location filename="../../ui/problem_text.py" line="47" />
         <source>disconnected</source>
         <translation>已断开</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="55" />
+        <location filename="../../ui/problem_text.py" line="56" />
         <source>battery health: this phone does not expose its capacity over adb</source>
         <translation>电池健康：此手机无法通过adb读取容量</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="58" />
+        <location filename="../../ui/problem_text.py" line="59" />
         <source>battery cycle count: not exposed by this phone</source>
         <translation>电池循环次数：此手机不提供</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="62" />
+        <location filename="../../ui/problem_text.py" line="63" />
         <source>IMEI: Android 10+ does not give it over adb without root; dial *#06# on the phone and type it in</source>
         <translation>IMEI：Android 10及以上无root时无法通过adb读取；请在手机拨号*#06#后手动输入</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="66" />
+        <location filename="../../ui/problem_text.py" line="67" />
         <source>carrier lock: Android does not report it over adb; try a foreign SIM</source>
         <translation>运营商锁：Android无法通过adb读取；请插入其他运营商SIM卡测试</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="69" />
+        <location filename="../../ui/problem_text.py" line="70" />
         <source>battery health: the diagnostics relay gave no capacity</source>
         <translation>电池健康：诊断服务未提供容量</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="72" />
+        <location filename="../../ui/problem_text.py" line="73" />
         <source>battery cycle count: not reported</source>
         <translation>电池循环次数：未提供</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="75" />
+        <location filename="../../ui/problem_text.py" line="76" />
         <source>parts: iOS does not say over USB whether a part is genuine</source>
         <translation>部件：iOS无法通过USB判断部件是否原装</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="78" />
+        <location filename="../../ui/problem_text.py" line="79" />
         <source>IMEI: not reported (Wi-Fi-only model, or before pairing)</source>
         <translation>IMEI：未提供（仅Wi-Fi机型，或尚未配对）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="81" />
+        <location filename="../../ui/problem_text.py" line="82" />
         <source>Activation Lock: Find My state not readable; check Settings &gt; Apple ID</source>
         <translation>激活锁：无法读取“查找”状态；请在 设置 &gt; Apple ID 中查看</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="85" />
+        <location filename="../../ui/problem_text.py" line="86" />
         <source>MDM: supervision and profiles not readable; check Settings &gt; VPN &amp; Device Management</source>
         <translation>监管：无法读取监管和描述文件；请在 设置 &gt; VPN与设备管理 中查看</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="89" />
+        <location filename="../../ui/problem_text.py" line="90" />
         <source>RAM and screen resolution: not reported over lockdown</source>
         <translation>内存和屏幕分辨率：iPhone不提供</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="92" />
+        <location filename="../../ui/problem_text.py" line="93" />
         <source>storage: `df /data` gave no size</source>
         <translation>存储：`df /data` 未给出容量</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="95" />
+        <location filename="../../ui/problem_text.py" line="96" />
         <source>RAM: /proc/meminfo gave no MemTotal</source>
         <translation>内存：/proc/meminfo 未给出总量</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="98" />
+        <location filename="../../ui/problem_text.py" line="99" />
         <source>screen resolution: `wm size` gave none</source>
         <translation>屏幕分辨率：`wm size` 未给出</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="101" />
+        <location filename="../../ui/problem_text.py" line="102" />
         <source>carrier lock: not readable over lockdown; try a foreign SIM</source>
         <translation>运营商锁：无法读取；请插入其他运营商SIM卡测试</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="110" />
+        <location filename="../../ui/problem_text.py" line="111" />
         <source>%1 while reading %2</source>
         <translation>读取%2时%1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="120" />
+        <location filename="../../ui/problem_text.py" line="121" />
         <source>battery health: this iOS reports capacity as %1 %, not mAh; read Settings &gt; Battery &gt; Battery Health</source>
         <translation>电池健康：此iOS版本以百分比（%1%）报告容量而非毫安时；请查看 设置 &gt; 电池 &gt; 电池健康</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="126" />
+        <location filename="../../ui/problem_text.py" line="127" />
         <source>IMEI: %1 fails the Luhn check; ignored</source>
         <translation>IMEI：%1 未通过校验，已忽略</translation>
     </message>
@@ -230,17 +230,17 @@
 <context>
     <name>DiskProblems</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="266" />
+        <location filename="../../ui/problem_text.py" line="267" />
         <source> (Settings shows where it is)</source>
         <translation>（数据位置见“设置”页）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="275" />
+        <location filename="../../ui/problem_text.py" line="276" />
         <source>the disk holding the station's data is full (%1 free). Free space on it, or move the station's data to a larger disk%3.</source>
         <translation>存放本机数据的磁盘已满（剩余 %1）。请清理该磁盘，或把本机数据移到更大的磁盘%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="281" />
+        <location filename="../../ui/problem_text.py" line="282" />
         <source>the disk holding the station's data has only %1 free, and %2 are needed. Free space on it, or move the station's data to a larger disk%3.</source>
         <translation>存放本机数据的磁盘只剩 %1 可用，至少需要 %2。请清理该磁盘，或把本机数据移到更大的磁盘%3。</translation>
     </message>
@@ -248,67 +248,67 @@
 <context>
     <name>FindingKind</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="441" />
+        <location filename="../../ui/problem_text.py" line="511" />
         <source>crack</source>
         <translation>裂纹</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="442" />
+        <location filename="../../ui/problem_text.py" line="512" />
         <source>scratch</source>
         <translation>划痕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="443" />
+        <location filename="../../ui/problem_text.py" line="513" />
         <source>scuff</source>
         <translation>磨损</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="444" />
+        <location filename="../../ui/problem_text.py" line="514" />
         <source>oil</source>
         <translation>油污</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="445" />
+        <location filename="../../ui/problem_text.py" line="515" />
         <source>stain</source>
         <translation>污渍</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="446" />
+        <location filename="../../ui/problem_text.py" line="516" />
         <source>dead pixel</source>
         <translation>坏点</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="447" />
+        <location filename="../../ui/problem_text.py" line="517" />
         <source>stuck pixel</source>
         <translation>彩点（卡色像素）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="448" />
+        <location filename="../../ui/problem_text.py" line="518" />
         <source>bright pixel</source>
         <translation>亮点</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="449" />
+        <location filename="../../ui/problem_text.py" line="519" />
         <source>display line</source>
         <translation>屏幕线条</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="450" />
+        <location filename="../../ui/problem_text.py" line="520" />
         <source>burn-in</source>
         <translation>烧屏</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="451" />
+        <location filename="../../ui/problem_text.py" line="521" />
         <source>mura (uneven patch)</source>
         <translation>屏幕色斑（mura）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="452" />
+        <location filename="../../ui/problem_text.py" line="522" />
         <source>dent</source>
         <translation>凹痕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="453" />
+        <location filename="../../ui/problem_text.py" line="523" />
         <source>chip</source>
         <translation>崩边</translation>
     </message>
@@ -542,72 +542,72 @@
 <context>
     <name>OsProblems</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="149" />
+        <location filename="../../ui/problem_text.py" line="150" />
         <source>permission denied</source>
         <translation>没有权限</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="150" />
+        <location filename="../../ui/problem_text.py" line="151" />
         <source>the drive is not there (unplugged?)</source>
         <translation>驱动器不存在（是否已拔出？）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="152" />
+        <location filename="../../ui/problem_text.py" line="153" />
         <source>no such file or folder</source>
         <translation>文件或文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="155" />
+        <location filename="../../ui/problem_text.py" line="156" />
         <source>the disk or card failed (was it taken out?)</source>
         <translation>磁盘或存储卡出错（是否已拔出？）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="158" />
+        <location filename="../../ui/problem_text.py" line="159" />
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="159" />
+        <location filename="../../ui/problem_text.py" line="160" />
         <source>the disk quota is used up</source>
         <translation>磁盘配额已用完</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="160" />
+        <location filename="../../ui/problem_text.py" line="161" />
         <source>the disk is read-only</source>
         <translation>磁盘为只读</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="161" />
+        <location filename="../../ui/problem_text.py" line="162" />
         <source>a folder, not a file</source>
         <translation>这是文件夹，不是文件</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="162" />
+        <location filename="../../ui/problem_text.py" line="163" />
         <source>part of the path is not a folder</source>
         <translation>路径中有一部分不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="165" />
+        <location filename="../../ui/problem_text.py" line="166" />
         <source>timed out</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="166" />
+        <location filename="../../ui/problem_text.py" line="167" />
         <source>the network drive lost track of the file</source>
         <translation>网络驱动器上的文件已失效</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="169" />
+        <location filename="../../ui/problem_text.py" line="170" />
         <source>in use by another program</source>
         <translation>正被其他程序占用</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="170" />
+        <location filename="../../ui/problem_text.py" line="171" />
         <source>the name is too long</source>
         <translation>名称过长</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="186" />
+        <location filename="../../ui/problem_text.py" line="187" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -755,42 +755,42 @@
 <context>
     <name>PhotoQuality</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="413" />
+        <location filename="../../ui/problem_text.py" line="483" />
         <source>No phone found in the picture</source>
         <translation>画面中没有找到手机</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="414" />
+        <location filename="../../ui/problem_text.py" line="484" />
         <source>The phone is cut off at the edge of the picture</source>
         <translation>手机被画面边缘截断</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="417" />
+        <location filename="../../ui/problem_text.py" line="487" />
         <source>The phone is too small: move the camera closer</source>
         <translation>手机太小：请把摄像头移近</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="420" />
+        <location filename="../../ui/problem_text.py" line="490" />
         <source>Blurred: hold still or refocus</source>
         <translation>画面模糊：请保持不动或重新对焦</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="421" />
+        <location filename="../../ui/problem_text.py" line="491" />
         <source>Glare on the glass: tilt the light or the phone</source>
         <translation>玻璃反光：请调整灯光或手机角度</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="424" />
+        <location filename="../../ui/problem_text.py" line="494" />
         <source>Overexposed: lower the exposure</source>
         <translation>曝光过度：请降低曝光</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="427" />
+        <location filename="../../ui/problem_text.py" line="497" />
         <source>Phone size unknown: sizes assume a 150 mm phone</source>
         <translation>手机尺寸未知：按 150 毫米长的手机估算尺寸</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="430" />
+        <location filename="../../ui/problem_text.py" line="500" />
         <source>The screen is lit: turn it off to check the glass</source>
         <translation>屏幕亮着：请熄屏后再检查玻璃</translation>
     </message>
@@ -1057,57 +1057,57 @@
 <context>
     <name>QuoteFacts</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="475" />
+        <location filename="../../ui/problem_text.py" line="545" />
         <source>sheet %1 line %2: %3</source>
         <translation>价目表 %1 第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="479" />
+        <location filename="../../ui/problem_text.py" line="549" />
         <source>version %1 from the phone</source>
         <translation>版本%1（手机报告）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="481" />
+        <location filename="../../ui/problem_text.py" line="551" />
         <source>grade %1</source>
         <translation>成色档 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="482" />
+        <location filename="../../ui/problem_text.py" line="552" />
         <source>%1 found</source>
         <translation>共 %1 处</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="485" />
+        <location filename="../../ui/problem_text.py" line="555" />
         <source>accessory %1 missing</source>
         <translation>缺配件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="487" />
+        <location filename="../../ui/problem_text.py" line="557" />
         <source>changed by %1</source>
         <translation>改价人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="488" />
+        <location filename="../../ui/problem_text.py" line="558" />
         <source>approved by %1</source>
         <translation>批准人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="489" />
+        <location filename="../../ui/problem_text.py" line="559" />
         <source>at %1</source>
         <translation>时间 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="501" />
+        <location filename="../../ui/problem_text.py" line="571" />
         <source>version unknown, priced as 国行</source>
         <translation>版本未知，按国行计价</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="504" />
+        <location filename="../../ui/problem_text.py" line="574" />
         <source>version unknown, the only version on the sheet</source>
         <translation>版本未知，价目表上只有这一个版本</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="515" />
+        <location filename="../../ui/problem_text.py" line="585" />
         <source>, </source>
         <translation>；</translation>
     </message>
@@ -1204,6 +1204,94 @@
         <location filename="../../ui/quote_page.py" line="183" />
         <source>Manager PIN:</source>
         <translation>店长密码：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quote_page.py" line="205" />
+        <source>Price not changed</source>
+        <translation>价格未更改</translation>
+    </message>
+</context>
+<context>
+    <name>Refusals</name>
+    <message>
+        <location filename="../../ui/problem_text.py" line="405" />
+        <source>the seller's name is needed</source>
+        <translation>请填写卖家姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="406" />
+        <source>an ID number has 18 characters: 17 digits and a digit or X</source>
+        <translation>身份证号应为 18 位：17 位数字加一位数字或 X</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="409" />
+        <source>the ID number's last character does not match: mistyped?</source>
+        <translation>身份证号最后一位校验不符：是否输错了？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="412" />
+        <source>a mobile number has 11 digits and starts with 1</source>
+        <translation>手机号应为以 1 开头的 11 位数字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="415" />
+        <source>price the phone before sealing</source>
+        <translation>请先估价再封存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="416" />
+        <source>this phone was refused; it cannot be bought</source>
+        <translation>这台手机已被拒收，不能回收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="420" />
+        <source>the phone's model is unknown, so it cannot be priced</source>
+        <translation>不知道手机型号，无法估价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="423" />
+        <source>the sheet does not buy %1 at %2 (%3)</source>
+        <translation>价目表不收 %2（%3）成色的 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="426" />
+        <source>no price on sheet %1 (%2): %3</source>
+        <translation>价目表 %1（%2）没有这台手机的价格：%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="427" />
+        <source>a refused phone has no price to override</source>
+        <translation>已拒收的手机没有可调整的价格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="430" />
+        <source>an override needs a reason</source>
+        <translation>调整价格需要填写原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="431" />
+        <source>a price cannot be negative</source>
+        <translation>价格不能为负数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="432" />
+        <source>going below the quote needs a manager's PIN</source>
+        <translation>低于报价需要店长密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="435" />
+        <source>no manager PIN is set; set one with `yanji settings manager-pin`</source>
+        <translation>尚未设置店长密码；请用 `yanji settings manager-pin` 设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="438" />
+        <source>the manager PIN is wrong</source>
+        <translation>店长密码错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="439" />
+        <source>a manager PIN is 4 to 12 digits</source>
+        <translation>店长密码应为 4 到 12 位数字</translation>
     </message>
 </context>
 <context>
@@ -1485,17 +1573,17 @@
 <context>
     <name>Severity</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="462" />
+        <location filename="../../ui/problem_text.py" line="532" />
         <source>light</source>
         <translation>轻微</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="463" />
+        <location filename="../../ui/problem_text.py" line="533" />
         <source>moderate</source>
         <translation>中等</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="464" />
+        <location filename="../../ui/problem_text.py" line="534" />
         <source>severe</source>
         <translation>严重</translation>
     </message>
@@ -1503,122 +1591,142 @@
 <context>
     <name>SheetProblems</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="293" />
+        <location filename="../../ui/problem_text.py" line="294" />
         <source>the file is empty</source>
         <translation>文件是空的</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="294" />
+        <location filename="../../ui/problem_text.py" line="295" />
         <source>not a price sheet (use .csv or .xlsx)</source>
         <translation>不是价目表（请用 .csv 或 .xlsx 文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="297" />
+        <location filename="../../ui/problem_text.py" line="298" />
         <source>not UTF-8, UTF-16 or GBK text</source>
         <translation>不是 UTF-8、UTF-16 或 GBK 编码的文本</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="298" />
+        <location filename="../../ui/problem_text.py" line="299" />
         <source>not a readable XLSX workbook (%1)</source>
         <translation>不是可以读取的 XLSX 工作簿（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="301" />
+        <location filename="../../ui/problem_text.py" line="302" />
         <source>no header row with a model (型号) column found</source>
         <translation>找不到带“型号”列的表头行</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="304" />
+        <location filename="../../ui/problem_text.py" line="305" />
         <source>column '%1' is not a known heading or grade</source>
         <translation>列“%1”既不是已知的表头，也不是成色</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="307" />
+        <location filename="../../ui/problem_text.py" line="308" />
         <source>no brand column</source>
         <translation>缺少“品牌”列</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="308" />
+        <location filename="../../ui/problem_text.py" line="309" />
         <source>no model column</source>
         <translation>缺少“型号”列</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="309" />
+        <location filename="../../ui/problem_text.py" line="310" />
         <source>no storage column</source>
         <translation>缺少“容量”列</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="310" />
+        <location filename="../../ui/problem_text.py" line="311" />
         <source>no grade columns (e.g. 99新, 95新, 9成新)</source>
         <translation>没有成色列（如 99新、95新、9成新）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="313" />
+        <location filename="../../ui/problem_text.py" line="314" />
         <source>effective date '%1' is not a date</source>
         <translation>生效日期“%1”不是日期</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="316" />
+        <location filename="../../ui/problem_text.py" line="317" />
         <source>the sheet has no price rows</source>
         <translation>表中没有价格行</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="317" />
+        <location filename="../../ui/problem_text.py" line="318" />
         <source>same phone as line %1 (%2)</source>
         <translation>与第 %1 行是同一款手机（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="318" />
+        <location filename="../../ui/problem_text.py" line="319" />
         <source>brand is empty</source>
         <translation>品牌为空</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="319" />
+        <location filename="../../ui/problem_text.py" line="320" />
         <source>model is empty</source>
         <translation>型号为空</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="320" />
+        <location filename="../../ui/problem_text.py" line="321" />
         <source>storage '%1' is not a capacity like 128G or 1T</source>
         <translation>容量“%1”不是 128G、1T 这样的容量</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="323" />
+        <location filename="../../ui/problem_text.py" line="324" />
         <source>version '%1' is not one of 国行, 港版, 美版, 日版 ...</source>
         <translation>版本“%1”不是国行、港版、美版、日版等版本之一</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="326" />
+        <location filename="../../ui/problem_text.py" line="327" />
         <source>%1: price '%2' is not a number of yuan</source>
         <translation>%1：价格“%2”不是以元为单位的数字</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="329" />
+        <location filename="../../ui/problem_text.py" line="330" />
         <source>no prices in the row</source>
         <translation>这一行没有价格</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="330" />
+        <location filename="../../ui/problem_text.py" line="331" />
         <source>%1 ¥%2 is above %3 ¥%4</source>
         <translation>%1 ¥%2 高于 %3 ¥%4</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="353" />
+        <location filename="../../ui/problem_text.py" line="332" />
+        <source>model '%1' is not on the sheet</source>
+        <translation>价目表上没有型号“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="335" />
+        <source>%1 has no %2 row (sheet has %3)</source>
+        <translation>%1 没有 %2 的价格行（表中有 %3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="338" />
+        <source>%1 %2 has no %3 row</source>
+        <translation>%1 %2 没有%3的价格行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="339" />
+        <source>version of %1 unknown and the sheet has several</source>
+        <translation>不知道 %1 是哪个版本，而表中有多个版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="364" />
         <source>line %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="369" />
+        <location filename="../../ui/problem_text.py" line="380" />
         <source>%1 is already imported as version %2.</source>
         <translation>%1 已导入过，是第 %2 版。</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="375" />
+        <location filename="../../ui/problem_text.py" line="386" />
         <source>%1 was not imported: %2</source>
         <translation>%1 未导入：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="380" />
+        <location filename="../../ui/problem_text.py" line="391" />
         <source>%1: nothing was imported (problems: %2). Mend the sheet and import it again.</source>
         <translation>%1：未导入任何价格（共 %2 处问题）。请改好表格后重新导入。</translation>
     </message>

@@ -13,6 +13,7 @@ from app.grading import load_standard
 from app.price_sheet import (
     PriceSheetError,
     SheetAlreadyImportedError,
+    SheetProblem,
     canonical_brand,
     format_storage,
     normalise_model,
@@ -282,13 +283,14 @@ def test_utf16_tab_separated_with_an_empty_column(tmp_path: Path) -> None:
 def test_unknown_version_with_several_foreign_rows_is_not_guessed() -> None:
     parsed = _sheet(SAMPLE)
     row, how = sheet_find(parsed, "苹果", "iPhone 16 Pro Max", 512, None)
-    assert row is not None and row.region == "CN"
+    assert row.region == "CN" and how == "version unknown, priced as 国行"
     from app.price_sheet import PriceSheet
 
     foreign = tuple(r for r in parsed.rows if r.region != "CN")
     sheet = PriceSheet("id", 1, "s", date.today(), datetime.now(), "f", "", parsed.levels, foreign)
-    row, how = sheet.find("苹果", "iPhone 16 Pro Max", 256, None)
-    assert row is None and how == "version of iPhone 16 Pro Max unknown and the sheet has several"
+    miss = sheet.find("苹果", "iPhone 16 Pro Max", 256, None)
+    assert isinstance(miss, SheetProblem) and miss.values == ("iPhone 16 Pro Max",)
+    assert str(miss) == "version of iPhone 16 Pro Max unknown and the sheet has several"
 
 
 def test_a_version_column_is_optional(tmp_path: Path) -> None:

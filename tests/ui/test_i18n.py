@@ -350,3 +350,59 @@ def test_price_sheet_problems_are_shown_in_chinese(tmp_path: Path) -> None:
     finally:
         for translator in translators:
             app.removeTranslator(translator)
+
+
+def test_refusals_are_shown_in_chinese(qtbot: QtBot, context: StationContext) -> None:
+    """Every refusal the app words by code (the seller's details, pricing, a price
+    change, the manager PIN) has words in the window: the app's own in English,
+    Chinese under zh_CN, values kept; the Seal page shows them so."""
+    from app.flow import SealError
+    from app.price_sheet import SheetProblem
+    from app.pricing import OverrideError, PinError, QuoteError
+    from ui.problem_text import error_text
+    from ui.seal_page import SealPage
+
+    kinds = (SealError, QuoteError, OverrideError, PinError)
+    codes = [code for kind in kinds for code in kind.WORDS]
+    assert len(codes) == len(set(codes)), "codes are looked up without their class"
+    errors = [
+        kind(code, *("值1", "%2", "值3")[: kind.WORDS[code].count("{")])
+        for kind in kinds
+        for code in kind.WORDS
+    ]
+    miss = SheetProblem("no_storage_row", ("iPhone 15", "256GB", "128GB"))
+    no_row = QuoteError("no_price", 2, "华强北", miss, miss=miss)
+    errors.append(no_row)
+    assert [error_text(e) for e in errors] == [str(e) for e in errors]
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = install_translators(app, "zh_CN")
+    try:
+        shown = [error_text(e) for e in errors]
+        assert all(text != str(e) for text, e in zip(shown, errors, strict=True))
+        for text, error in zip(shown[:-1], errors[:-1], strict=True):
+            assert all(text.count(value) == 1 for value in error.values), text
+        assert shown[-1] == (
+            "价目表 2（华强北）没有这台手机的价格：iPhone 15 没有 256GB 的价格行（表中有 128GB）"
+        )
+        page = SealPage(context)
+        qtbot.addWidget(page)
+        page.agreed.setChecked(True)
+        page.name.setText("王小明")
+        page.id_number.setText("110105194912310021")  # the last digit mistyped
+        page.phone.setText("13800138000")
+        context.inspection.set(_draft(context))
+        page.seal_button.click()
+        assert page.message.text() == "身份证号最后一位校验不符：是否输错了？"
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+
+
+def _draft(context: StationContext):  # type: ignore[no-untyped-def]
+    from app import flow
+    from app.demo import probe_recording
+    from devices.replay import recorded_phones
+
+    report = probe_recording(recorded_phones()["ios-iphone7-cn"])
+    return flow.start(context.store, "st", "clerk", report)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app import flow
@@ -740,6 +740,16 @@ def test_quote_prices_refuses_and_overrides(
         page.override_button.click()
     assert context.inspection.current.quote.total_fen == total - 2000
     assert context.inspection.current.quote.overrides[0].approved_by == "manager"
+    # A wrong PIN: the price stays, and the box says why under its own title.
+    warned: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda _p, title, text: warned.append((title, text))
+    )
+    answers = iter([("scratches", True), ("1111", True)])
+    page.override_button.click()
+    qtbot.waitUntil(lambda: bool(warned), timeout=20000)
+    assert warned == [("Price not changed", "the manager PIN is wrong")]
+    assert context.inspection.current.quote.total_fen == total - 2000
 
 
 def test_seal_checks_the_seller(qtbot: QtBot, context: StationContext) -> None:
