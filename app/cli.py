@@ -206,6 +206,9 @@ def _cmd_history(args: argparse.Namespace, data_dir: DataDir) -> int:
 
     if args.limit < 1:
         raise YanjiError("--limit must be at least 1")
+    if args.since and args.until and args.since > args.until:
+        # Else "No inspections match", as if the store were empty for those days.
+        raise YanjiError(f"--since {args.since} is after --until {args.until}")
     query = HistoryQuery(
         text=args.text,
         imei=args.imei,

@@ -94,6 +94,9 @@ def test_errors_are_one_line_and_non_zero(
     assert err == "yanji: error: no inspection with id does-not-exist\n"
     status, _, err = _yanji(capsys, "history", "--cursor", "x")
     assert status == 1 and err.count("\n") == 1
+    # Days the wrong way round are a mistake, not an empty history.
+    status, _, err = _yanji(capsys, "history", "--since", "2026-11-20", "--until", "2026-11-02")
+    assert (status, err) == (1, "yanji: error: --since 2026-11-20 is after --until 2026-11-02\n")
 
 
 def test_db_check_passes_then_finds_a_missing_photo(
