@@ -320,7 +320,6 @@ def _read_csv(data: bytes, name: str) -> list[tuple[int, list[str]]]:
 def _read_xlsx(path: Path) -> list[tuple[int, list[str]]]:
     from openpyxl import load_workbook
 
-    path.stat()  # a missing file or a folder is the OS's error, not a damaged workbook
     try:
         book = load_workbook(path, read_only=True, data_only=True)
         try:
@@ -331,9 +330,9 @@ def _read_xlsx(path: Path) -> list[tuple[int, list[str]]]:
             return rows
         finally:
             book.close()
-    except OSError:
-        raise
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        if isinstance(exc, OSError) and exc.filename is not None:
+            raise  # the OS refused the file itself: missing, a folder, no permission
         detail = f"{type(exc).__name__}: {exc}"
         raise PriceSheetError(path.name, [SheetProblem("not_xlsx", (detail,))]) from None
 
