@@ -277,7 +277,7 @@ ZH = {
     "severe": "严重",
     "sheet %1 line %2: %3": "价目表 %1 第 %2 行：%3",
     "version %1 from the phone": "版本%1（手机报告）",
-    "grade %1": "成色档 %1",
+    "grade %1": "成色 %1",
     "%1 found": "共 %1 处",
     "accessory %1 missing": "缺配件 %1",
     "changed by %1": "改价人 %1",

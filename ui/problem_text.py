@@ -8,7 +8,7 @@ from __future__ import annotations
 import errno
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication
 
@@ -560,10 +560,15 @@ def _fact_texts() -> tuple[tuple[str, str], ...]:
     )
 
 
-def fact_text(fact: str) -> str:
+def fact_text(fact: str, grade_names: Mapping[str, str] | None = None) -> str:
     """One fact behind a quote line (`app.pricing`: which price-sheet row, how it was
     chosen, the grade priced, how many findings, who changed the price; readings from
-    the phone, ``key=value``, stay as they are) in the clerk's language."""
+    the phone, ``key=value``, stay as they are) in the clerk's language. The grade
+    priced (``grade=B``) is named by its label in ``grade_names`` (B: 9成新), the
+    price sheet's column, where given."""
+    level = fact.removeprefix("grade=") if fact.startswith("grade=") else None
+    if level is not None and grade_names and level in grade_names:
+        fact = f"grade={grade_names[level]}"
     worded = _worded(_fact_texts(), fact)
     if worded is not None:
         return worded
@@ -578,8 +583,16 @@ def fact_text(fact: str) -> str:
     return fixed.get(fact, fact)
 
 
-def evidence_text(facts: Sequence[str], finding_ids: Sequence[str]) -> str:
+def evidence_text(
+    facts: Sequence[str],
+    finding_ids: Sequence[str],
+    grade_names: Mapping[str, str] | None = None,
+) -> str:
     """A quote line's evidence: its facts, then the findings it counts (``#`` and the
-    first 8 letters of each id), in the clerk's language."""
-    parts = [*map(fact_text, facts), *(f"#{i[:8]}" for i in finding_ids)]
+    first 8 letters of each id), in the clerk's language; ``grade_names`` as for
+    `fact_text`."""
+    parts = [
+        *(fact_text(fact, grade_names) for fact in facts),
+        *(f"#{i[:8]}" for i in finding_ids),
+    ]
     return QCoreApplication.translate("QuoteFacts", ", ").join(parts)

@@ -48,6 +48,12 @@ class QuotePage(QWidget):
         self.lines.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.lines.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.lines.verticalHeader().setVisible(False)
+        # Evidence is often longer than its column: it wraps, and each row is as tall
+        # as its text, so the seller reads it whole (Chinese breaks between characters).
+        self.lines.setWordWrap(True)
+        rows = self.lines.verticalHeader()
+        rows.setMinimumSectionSize(rows.defaultSectionSize())  # one line keeps its room
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.lines.itemActivated.connect(self._on_lines_activated)
@@ -101,11 +107,15 @@ class QuotePage(QWidget):
             self.rules.addItem(
                 f"{hit.description_zh if zh else hit.description_en}  [{hit.rule_id}]"
             )
+        # The grade priced is named as the seller and the sheet know it (9成新), not by
+        # its level id.
+        chengse = grade.label("chengse")
+        grade_names = {grade.level: chengse} if chengse else None
         for line in quote.lines:
             row = self.lines.rowCount()
             self.lines.insertRow(row)
             amount = "—" if line.kind is LineKind.REFUSAL else money(line.amount_fen)
-            evidence = evidence_text(line.facts, line.finding_ids)
+            evidence = evidence_text(line.facts, line.finding_ids, grade_names)
             cells = (line.reason_zh if zh else line.reason_en, amount, evidence)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -1069,7 +1069,7 @@
     <message>
         <location filename="../../ui/problem_text.py" line="551" />
         <source>grade %1</source>
-        <translation>成色档 %1</translation>
+        <translation>成色 %1</translation>
     </message>
     <message>
         <location filename="../../ui/problem_text.py" line="552" />

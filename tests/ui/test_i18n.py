@@ -268,6 +268,9 @@ def test_the_quote_s_evidence_reads_in_chinese(qtbot: QtBot, context: StationCon
     assert fact_text("version unknown, priced as 国行") == "version unknown, priced as 国行"
     assert facts[-1].startswith("grade=") and fact_text(facts[-1]) == f"grade {facts[-1][6:]}"
     assert fact_text("count=2") == "2 found"
+    # Named by the sheet's grade column where the label is known (the quote page knows).
+    assert fact_text(facts[-1], {facts[-1][6:]: "9成新"}) == "grade 9成新"
+    assert fact_text(facts[-1], {"Z": "全新"}) == f"grade {facts[-1][6:]}"
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     translators = install_translators(app, "zh_CN")
@@ -280,11 +283,17 @@ def test_the_quote_s_evidence_reads_in_chinese(qtbot: QtBot, context: StationCon
         assert evidence.text().startswith(f"价目表 {priced.quote.sheet_version} 第 {line} 行：")
         assert "版本国行（手机报告）" in evidence.text() and "from the phone" not in evidence.text()
         assert evidence.toolTip() == evidence.text()  # the cell is narrower than its text
+        # and it wraps: the row is as tall as its text, not cut short with an ellipsis.
+        page.resize(900, 600)
+        page.show()
+        qtbot.waitExposed(page)
+        assert page.lines.rowHeight(0) > page.lines.rowHeight(1) >= 20
         assert fact_text("version unknown, priced as 国行") == "版本未知，按国行计价"
         assert fact_text("battery.health_percent=81.0") == "battery.health_percent=81.0"
         # The grade priced, and the facts of a line that counts findings or of a price
         # the clerk changed; facts are parted by a Chinese semicolon.
-        assert f"；成色档 {facts[-1][6:]}" in evidence.text() and ", " not in evidence.text()
+        assert priced.grade.label("chengse") == "9成新"
+        assert evidence.text().endswith("；成色 9成新") and ", " not in evidence.text()
         assert [
             fact_text(f)
             for f in ("count=2", "accessory charger missing", "by=李", "approved_by=-", "at=09:30")
