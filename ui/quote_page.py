@@ -25,6 +25,7 @@ from app.quoting import override_price, price_inspection
 from app.records import Inspection, LineKind
 from app.text import money
 from ui.context import StationContext
+from ui.i18n import choose_language
 from ui.problem_text import error_text, evidence_text
 from ui.seller_view_dialog import SellerViewDialog
 
@@ -102,7 +103,7 @@ class QuotePage(QWidget):
             .replace("%3", grade.label("ctia_functional") or "")
             .replace("%4", grade.label("screen") or "")
         )
-        zh = self._context.settings.ui.language != "en"
+        zh = self._chinese()
         for hit in grade.rules:
             self.rules.addItem(
                 f"{hit.description_zh if zh else hit.description_en}  [{hit.rule_id}]"
@@ -164,7 +165,17 @@ class QuotePage(QWidget):
     def _on_seller_clicked(self) -> None:
         inspection = self._context.inspection.current
         if inspection is not None:
-            SellerViewDialog(inspection, self._context.settings.ui.language != "en", self).exec()
+            SellerViewDialog(
+                inspection,
+                self._chinese(),
+                self,
+                store_name=self._context.settings.station.store_name,
+            ).exec()
+
+    def _chinese(self) -> bool:
+        """Whether the window speaks Chinese: the quote's lines and the rules are shown
+        in its language (the setting may be "auto", the system's)."""
+        return choose_language(self._context.settings.ui.language) == "zh_CN"
 
     def _on_override_clicked(self) -> None:
         inspection = self._context.inspection.current

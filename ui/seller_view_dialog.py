@@ -1,52 +1,137 @@
 """SellerViewDialog: the quote for the seller, in large type, full screen (or on a
-second screen): the same lines the clerk sees."""
+second screen): the same lines the clerk sees, laid out as a receipt."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
+from app.price_sheet import format_storage
 from app.records import Inspection, LineKind
+from app.text import money
+
+#: Type sizes in points: read across a counter.
+TEXT_PT = 22
+TOTAL_PT = 36
+#: The receipt's widest: on a wide screen the amounts stay near their lines.
+COLUMN_PX = 1100
+
+
+def _font(points: int, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPointSize(points)
+    font.setBold(bold)
+    return font
 
 
 class SellerViewDialog(QDialog):
-    """Large-type quote; Esc closes it."""
+    """Large-type quote: the store, the phone, its grade, each line with its amount
+    (reasons left, amounts right), the total; Esc closes it. ``chinese`` picks the
+    lines' language (a quote keeps both)."""
 
     def __init__(
-        self, inspection: Inspection, chinese: bool, parent: QWidget | None = None
+        self,
+        inspection: Inspection,
+        chinese: bool,
+        parent: QWidget | None = None,
+        store_name: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Your quote"))
-        layout = QVBoxLayout(self)
-        font = QFont()
-        font.setPointSize(22)
-        device = inspection.device
-        title = QLabel(device.marketing_name or "" if device else "")
-        title.setFont(font)
-        layout.addWidget(title)
+        receipt = QWidget()
+        receipt.setMaximumWidth(COLUMN_PX)
+        column = QVBoxLayout(receipt)
+        column.setSpacing(18)
+        if store_name:
+            store = QLabel(store_name)
+            store.setFont(_font(TEXT_PT - 4))
+            column.addWidget(store)
+        self.title = QLabel(_phone_name(inspection))
+        self.title.setFont(_font(TEXT_PT + 6, bold=True))
+        self.title.setWordWrap(True)
+        column.addWidget(self.title)
+        self.grade: QLabel | None = None
         if inspection.grade is not None:
-            grade = QLabel(inspection.grade.label("chengse") or inspection.grade.level)
-            grade.setFont(font)
-            layout.addWidget(grade)
+            name = inspection.grade.label("chengse") or inspection.grade.level
+            self.grade = QLabel(self.tr("Grade %1").replace("%1", name))
+            self.grade.setFont(_font(TEXT_PT))
+            column.addWidget(self.grade)
         self.lines: list[QLabel] = []
+        self.amounts: list[QLabel] = []
+        self.total: QLabel | None = None
         if inspection.quote is not None:
-            for line in inspection.quote.lines:
-                amount = "" if line.kind is LineKind.REFUSAL else f"¥{line.amount_fen / 100:,.2f}"
-                label = QLabel(f"{line.reason_zh if chinese else line.reason_en}    {amount}")
-                label.setFont(font)
-                layout.addWidget(label)
-                self.lines.append(label)
-            big = QFont(font)
-            big.setPointSize(36)
-            big.setBold(True)
-            total = QLabel(
-                self.tr("Total ¥%1").replace("%1", f"{inspection.quote.total_fen / 100:,.2f}")
+            column.addWidget(_rule())
+            column.addLayout(self._lines_grid(inspection, chinese))
+            column.addWidget(_rule())
+            quote = inspection.quote
+            self.total = QLabel(
+                self.tr("REFUSED: this phone cannot be bought")
+                if quote.refused
+                else self.tr("Total %1").replace("%1", money(quote.total_fen))
             )
-            total.setFont(big)
-            layout.addWidget(total)
+            self.total.setFont(_font(TOTAL_PT, bold=True))
+            self.total.setWordWrap(True)
+            self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            column.addWidget(self.total)
+        column.addStretch(1)
+        hint = QLabel(self.tr("Esc: back to the station"))
+        hint.setEnabled(False)  # drawn greyed: it is for the clerk
+        column.addWidget(hint)
+        # The receipt in the middle of the screen, however wide the screen.
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(40, 40, 40, 40)
+        outer.addStretch(1)
+        outer.addWidget(receipt, 100)
+        outer.addStretch(1)
         QShortcut(QKeySequence("Esc"), self, self.accept)
         screens = QGuiApplication.screens()
         if len(screens) > 1:  # the seller's screen faces the counter
             self.setGeometry(screens[1].geometry())
         self.setWindowState(Qt.WindowState.WindowFullScreen)
+
+    def _lines_grid(self, inspection: Inspection, chinese: bool) -> QGridLayout:
+        """Each quote line: its reason (wrapping when long) and its amount."""
+        assert inspection.quote is not None
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(40)
+        grid.setVerticalSpacing(12)
+        grid.setColumnStretch(0, 1)
+        for row, line in enumerate(inspection.quote.lines):
+            reason = QLabel(line.reason_zh if chinese else line.reason_en)
+            reason.setFont(_font(TEXT_PT))
+            reason.setWordWrap(True)
+            amount = QLabel("" if line.kind is LineKind.REFUSAL else money(line.amount_fen))
+            amount.setFont(_font(TEXT_PT))
+            amount.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            grid.addWidget(reason, row, 0)
+            grid.addWidget(amount, row, 1)
+            self.lines.append(reason)
+            self.amounts.append(amount)
+        return grid
+
+
+def _phone_name(inspection: Inspection) -> str:
+    """The phone as the seller knows it: "iPhone 7 128GB"."""
+    device = inspection.device
+    if device is None:
+        return ""
+    name = device.marketing_name or device.model_code or ""
+    if device.storage_gb:
+        name = f"{name} {format_storage(device.storage_gb)}"
+    return name.strip()
+
+
+def _rule() -> QFrame:
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setFrameShadow(QFrame.Shadow.Sunken)
+    return line

@@ -1097,17 +1097,17 @@
         <translation>时间 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="571" />
+        <location filename="../../ui/problem_text.py" line="576" />
         <source>version unknown, priced as 国行</source>
         <translation>版本未知，按国行计价</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="574" />
+        <location filename="../../ui/problem_text.py" line="579" />
         <source>version unknown, the only version on the sheet</source>
         <translation>版本未知，价目表上只有这一个版本</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="585" />
+        <location filename="../../ui/problem_text.py" line="598" />
         <source>, </source>
         <translation>；</translation>
     </message>
@@ -1115,98 +1115,98 @@
 <context>
     <name>QuotePage</name>
     <message>
-        <location filename="../../ui/quote_page.py" line="46" />
+        <location filename="../../ui/quote_page.py" line="47" />
         <source>Line</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="46" />
+        <location filename="../../ui/quote_page.py" line="47" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="46" />
+        <location filename="../../ui/quote_page.py" line="47" />
         <source>Evidence</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="56" />
+        <location filename="../../ui/quote_page.py" line="63" />
         <source>&amp;Price the phone</source>
         <translation>估价(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="58" />
+        <location filename="../../ui/quote_page.py" line="65" />
         <source>Show the &amp;seller</source>
         <translation>给卖家看(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="60" />
+        <location filename="../../ui/quote_page.py" line="67" />
         <source>&amp;Change the price…</source>
         <translation>调整价格(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="62" />
+        <location filename="../../ui/quote_page.py" line="69" />
         <source>&amp;Agree and seal</source>
         <translation>同意并封存(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="74" />
+        <location filename="../../ui/quote_page.py" line="81" />
         <source>Rules that decided the grade:</source>
         <translation>决定成色的规则：</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="88" />
+        <location filename="../../ui/quote_page.py" line="95" />
         <source>Not priced yet</source>
         <translation>尚未估价</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="93" />
+        <location filename="../../ui/quote_page.py" line="100" />
         <source>Grade %1 · CTIA %2/%3 · screen %4</source>
         <translation>成色 %1 · CTIA %2/%3 · 屏幕 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="124" />
+        <location filename="../../ui/quote_page.py" line="135" />
         <source>REFUSED: this phone cannot be bought</source>
         <translation>拒收：此手机不能回收</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="126" />
+        <location filename="../../ui/quote_page.py" line="137" />
         <source>Total: %1</source>
         <translation>合计：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="152" />
+        <location filename="../../ui/quote_page.py" line="163" />
         <source>Cannot price</source>
         <translation>无法估价</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="165" />
-        <location filename="../../ui/quote_page.py" line="174" />
+        <location filename="../../ui/quote_page.py" line="186" />
+        <location filename="../../ui/quote_page.py" line="195" />
         <source>Change the price</source>
         <translation>调整价格</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="166" />
+        <location filename="../../ui/quote_page.py" line="187" />
         <source>New price (¥):</source>
         <translation>新价格（元）：</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="174" />
+        <location filename="../../ui/quote_page.py" line="195" />
         <source>Why?</source>
         <translation>原因？</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="182" />
+        <location filename="../../ui/quote_page.py" line="203" />
         <source>Manager approval</source>
         <translation>店长批准</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="183" />
+        <location filename="../../ui/quote_page.py" line="204" />
         <source>Manager PIN:</source>
         <translation>店长密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="205" />
+        <location filename="../../ui/quote_page.py" line="226" />
         <source>Price not changed</source>
         <translation>价格未更改</translation>
     </message>
@@ -1401,14 +1401,30 @@
 <context>
     <name>SellerViewDialog</name>
     <message>
-        <location filename="../../ui/seller_view_dialog.py" line="20" />
+        <location filename="../../ui/seller_view_dialog.py" line="49" />
         <source>Your quote</source>
+        <extracomment>Type sizes in points: read across a counter. The receipt's widest: on a wide screen the amounts stay near their lines.</extracomment>
         <translation>您的报价</translation>
     </message>
     <message>
-        <location filename="../../ui/seller_view_dialog.py" line="44" />
-        <source>Total ¥%1</source>
-        <translation>合计 ¥%1</translation>
+        <location filename="../../ui/seller_view_dialog.py" line="65" />
+        <source>Grade %1</source>
+        <translation>成色 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seller_view_dialog.py" line="77" />
+        <source>REFUSED: this phone cannot be bought</source>
+        <translation>拒收：此手机不能回收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seller_view_dialog.py" line="79" />
+        <source>Total %1</source>
+        <translation>合计 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seller_view_dialog.py" line="86" />
+        <source>Esc: back to the station</source>
+        <translation>按 Esc 返回验机台</translation>
     </message>
 </context>
 <context>

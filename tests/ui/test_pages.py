@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app import flow
@@ -750,6 +750,47 @@ def test_quote_prices_refuses_and_overrides(
     qtbot.waitUntil(lambda: bool(warned), timeout=20000)
     assert warned == [("Price not changed", "the manager PIN is wrong")]
     assert context.inspection.current.quote.total_fen == total - 2000
+
+
+def test_the_seller_sees_a_receipt(qtbot: QtBot, context: StationContext) -> None:
+    from ui.seller_view_dialog import SellerViewDialog
+
+    priced = price_inspection(context.store, _photographed(context).id, context.pricing)
+    view = SellerViewDialog(priced, False, store_name="华强北 3号柜台")
+    qtbot.addWidget(view)
+    assert view.title.text() == "iPhone 7 128GB" and view.grade is not None
+    assert view.grade.text() == "Grade 9成新"
+    assert [label.text() for label in view.lines] == [line.reason_en for line in priced.quote.lines]
+    # Amounts as the clerk's page writes them: a deduction is -¥7.60, not ¥-7.60.
+    assert [label.text() for label in view.amounts] == ["¥190.00", "-¥7.60", "-¥2.40"]
+    assert view.total is not None and view.total.text() == "Total ¥180.00"
+    assert "华强北 3号柜台" in [label.text() for label in view.findChildren(QLabel)]
+    locked = _start(context, "ios-iphone6plus-locked")
+    refused = price_inspection(context.store, locked.id, context.pricing)
+    view = SellerViewDialog(refused, True)
+    qtbot.addWidget(view)
+    assert view.amounts[0].text() == "" and "不能回收" in view.lines[0].text()
+    assert view.total is not None and view.total.text().startswith("REFUSED")
+
+
+def test_quote_lines_follow_the_window_s_language(
+    qtbot: QtBot, context: StationContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the language left to the system, the lines are in the window's language."""
+    import ui.i18n
+
+    priced = price_inspection(context.store, _photographed(context).id, context.pricing)
+    assert context.settings.ui.language == "auto"
+    for system, chinese in (("en_US", False), ("zh_CN", True)):
+        monkeypatch.setattr(ui.i18n.QLocale, "system", lambda s=system: QLocale(s))
+        page = QuotePage(context)
+        qtbot.addWidget(page)
+        context.inspection.set(priced)
+        reason = priced.quote.lines[0].reason_zh if chinese else priced.quote.lines[0].reason_en
+        assert page.lines.item(0, 0).text() == reason
+        hit = priced.grade.rules[0]
+        expected = hit.description_zh if chinese else hit.description_en
+        assert page.rules.item(0).text().startswith(expected)
 
 
 def test_seal_checks_the_seller(qtbot: QtBot, context: StationContext) -> None:
