@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import cv2
 import shiboken6
-from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QPainter,
     QPen,
     QPixmap,
+    QPolygonF,
     QResizeEvent,
 )
 from PySide6.QtWidgets import QLabel, QRubberBand, QSizePolicy
@@ -43,6 +44,10 @@ SHOWN_LONGEST = 2560
 
 #: (box in photo pixels as x, y, w, h; colour; label)
 Box = tuple[tuple[int, int, int, int], str, str]
+#: The phone's outline in the live view: its corners in photo pixels, in order.
+Outline = Sequence[tuple[float, float]]
+#: The outline's colour: the green of "phone found".
+OUTLINE_COLOUR = "#00c853"
 
 
 def to_qimage(image: Image) -> QImage:
@@ -94,6 +99,7 @@ class PhotoView(QLabel):
         self._image = QImage()  # the copy shown (perhaps reduced)
         self._photo_size = QSize()  # the photo's own pixels, which boxes are in
         self._boxes: list[Box] = []
+        self._outline: Outline = ()
         self._key: str | None = None  # the stored photo shown, or being loaded
         self._generation = 0  # bumped by each show or load: a late decode is dropped
         self._band = QRubberBand(QRubberBand.Shape.Rectangle, self)
@@ -110,16 +116,19 @@ class PhotoView(QLabel):
         """Whether a stored photo is being read to be shown."""
         return self._key is not None and self._image.isNull()
 
-    def show_frame(self, frame: Image, boxes: list[Box]) -> None:
-        """A BGR picture in hand (a live frame), with (box, colour, label) drawn on it."""
+    def show_frame(self, frame: Image, boxes: list[Box], outline: Outline = ()) -> None:
+        """A BGR picture in hand (a live frame), with (box, colour, label) drawn on it,
+        and the phone's ``outline`` (its corners, the phone at any angle) where found."""
         self._generation += 1
         self._key = None
+        self._outline = tuple(outline)
         self._show(*_for_showing(frame), boxes)
 
     def show_nothing(self) -> None:
         """No photo (and no photo still being read will appear)."""
         self._generation += 1
         self._key = None
+        self._outline = ()
         self._show(QImage(), QSize(), [])
 
     def load(
@@ -135,6 +144,7 @@ class PhotoView(QLabel):
         self._generation += 1
         generation = self._generation
         self._key, self._image, self._photo_size, self._boxes = key, QImage(), QSize(), boxes
+        self._outline = ()
         self.clear()
         self.setText(self.tr("Opening the photo…"))
         runner.work(
@@ -183,13 +193,14 @@ class PhotoView(QLabel):
             )
         )
         pixmap.setDevicePixelRatio(ratio)
-        if self._boxes:
+        if self._boxes or self._outline:
             self._draw_boxes(pixmap)
         self.setPixmap(pixmap)
 
     def _draw_boxes(self, pixmap: QPixmap) -> None:
-        """Boxes drawn at the size the view shows the photo: lines two pixels wide and
-        labels in the window's own font, on a dark band so they read on any photo."""
+        """Boxes and the outline drawn at the size the view shows the photo: lines two
+        pixels wide and labels in the window's own font, on a dark band so they read on
+        any photo."""
         factor = pixmap.deviceIndependentSize().width() / max(1, self._photo_size.width())
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -197,6 +208,12 @@ class PhotoView(QLabel):
         font.setBold(True)
         painter.setFont(font)
         metrics = QFontMetrics(font)
+        if self._outline:
+            painter.setPen(QPen(QColor(OUTLINE_COLOUR), 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPolygon(
+                QPolygonF([QPointF(x * factor, y * factor) for x, y in self._outline])
+            )
         for (x, y, w, h), colour, label in self._boxes:
             box = QRectF(x * factor - 3, y * factor - 3, w * factor + 6, h * factor + 6)
             painter.setPen(QPen(QColor(colour), 2))

@@ -389,8 +389,7 @@ class PhotographPage(QWidget):
     def _on_preview(self, result: tuple[Any, list[Quality], Any]) -> None:
         self._previewing = False
         image, problems, outline = result
-        boxes = [(outline, "#00c853", "")] if outline else []
-        self.view.show_frame(image, boxes)
+        self.view.show_frame(image, [], outline or ())
         hints = [quality_text(q) for q in problems]
         if self._disk_full:  # a good picture that may be refused is no plain "capture"
             hints.append(self.tr("The disk is full: this phone's photos may not all be stored"))
@@ -497,9 +496,10 @@ class PhotographPage(QWidget):
 
 def _preview(
     frame: Any, step: PhotoStep, size_mm: tuple[float, float] | None = None
-) -> tuple[Any, list[Quality], tuple[int, int, int, int] | None]:
+) -> tuple[Any, list[Quality], list[tuple[float, float]] | None]:
     """The frame scaled for the screen, what is wrong with it (a phone a little out
-    of the picture too, when its real ``size_mm`` is known), and the phone's box."""
+    of the picture too, when its real ``size_mm`` is known), and the phone's outline
+    there (its four corners, in order), None when no phone is found."""
     from vision.analyze import screen_lit
     from vision.camera import preview
     from vision.locate import UNUSABLE, check_quality, locate, rectify
@@ -521,9 +521,7 @@ def _preview(
         and screen_lit(fitted)
     ):
         quality.append(Quality.SCREEN_LIT)
-    xs, ys = location.corners[:, 0], location.corners[:, 1]
-    box = (int(xs.min()), int(ys.min()), int(xs.max() - xs.min()), int(ys.max() - ys.min()))
-    return small, quality, box
+    return small, quality, [(float(x), float(y)) for x, y in location.corners]
 
 
 def _pattern_png(device: DeviceReport, pattern: Pattern) -> bytes:

@@ -50,7 +50,7 @@ class QuotePage(QWidget):
         self.lines.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.lines.verticalHeader().setVisible(False)
         # Evidence is often longer than its column: it wraps, and each row is as tall
-        # as its text, so the seller reads it whole (Chinese breaks between characters).
+        # as its text, so it is read whole (Chinese breaks between characters).
         self.lines.setWordWrap(True)
         rows = self.lines.verticalHeader()
         rows.setMinimumSectionSize(rows.defaultSectionSize())  # one line keeps its room

@@ -553,6 +553,27 @@ def test_photograph_measures_by_the_catalogue_size(
     assert ("scale_assumed" in signal.args[0].photos[0].problems) is assumed
 
 
+def test_live_view_outlines_a_tilted_phone_by_its_corners() -> None:
+    """The outline drawn is the phone's own, at its angle: not the upright box around
+    it, which would show the clerk nothing of where the corners were found."""
+    import numpy as np
+
+    from ui.photograph_page import _preview
+    from vision.synthetic import render_scene
+
+    scene = render_scene(rotate_deg=12.0, size_mm=(71.0, 146.0))
+    small, _, outline = _preview(scene.image, PhotoStep.SCREEN_OFF, (71.0, 146.0))
+    assert outline is not None and len(outline) == 4
+    scale = small.shape[1] / scene.image.shape[1]
+    truth = scene.corners * scale
+    found = np.array(outline)
+    # Each true corner has a found one within 1.5 mm (at the preview's scale).
+    gaps = [np.linalg.norm(found - corner, axis=1).min() for corner in truth]
+    assert max(gaps) < 1.5 * scene.px_per_mm * scale, gaps
+    blank = np.full((400, 300, 3), 128, np.uint8)
+    assert _preview(blank, PhotoStep.SCREEN_OFF)[2] is None
+
+
 def test_live_view_says_a_phone_is_a_little_out_of_the_picture() -> None:
     from ui.photograph_page import _preview
     from vision.locate import Quality

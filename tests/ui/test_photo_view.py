@@ -156,3 +156,27 @@ def test_a_decode_finishing_after_the_view_is_gone_is_dropped(
     # Reported back on the event loop after the view is gone: pytest-qt fails the
     # test on any exception raised there.
     qtbot.waitUntil(lambda: runner.in_flight == 0, timeout=20000)
+
+
+def test_the_live_outline_is_drawn_at_the_phone_s_angle(qtbot: QtBot, view: PhotoView) -> None:
+    """The outline joins the corners given, tilted as the phone is: an edge's middle
+    is drawn green, the corner of the upright box around it is not."""
+    view.resize(400, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    frame = np.full((400, 400, 3), 40, np.uint8)
+    corners = [(150.0, 50.0), (350.0, 150.0), (250.0, 350.0), (50.0, 250.0)]
+    view.show_frame(frame, [], corners)
+    image = view.pixmap().toImage()
+    scale = image.width() / 400
+
+    def colour(x: float, y: float) -> tuple[int, int, int]:
+        pixel = image.pixelColor(round(x * scale), round(y * scale))
+        return pixel.red(), pixel.green(), pixel.blue()
+
+    red, green, blue = colour(250, 100)  # the middle of the first edge
+    assert green > 150 and red < 100 and blue < 150
+    assert colour(50, 50) == (40, 40, 40)  # the upright box's corner: nothing drawn
+    view.show_nothing()
+    view.show_frame(frame, [])  # a frame with no phone found: no outline kept
+    assert view.pixmap().toImage().pixelColor(round(250 * scale), round(100 * scale)).green() == 40
