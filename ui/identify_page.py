@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.price_sheet import REGIONS, region_code
 from app.records import Inspection
 from devices.report import DeviceReport, LockState, PartStatus
 from ui.context import StationContext
@@ -94,7 +95,7 @@ class IdentifyPage(QWidget):
             ),
             (self.tr("Model code"), report.model_code or "?"),
             (self.tr("Storage"), f"{report.storage_gb} GB" if report.storage_gb else "?"),
-            (self.tr("Colour / region"), f"{report.color or '?'} / {report.region or '?'}"),
+            (self.tr("Colour / region"), self._colour_and_region(report)),
             (self.tr("System"), f"{report.os_version or '?'} ({report.os_build or '?'})"),
             (self.tr("Serial"), report.serial or "?"),
             (self.tr("IMEI"), ", ".join(report.imeis) or "?"),
@@ -124,4 +125,16 @@ class IdentifyPage(QWidget):
             LockState.OFF: self.tr("off"),
             LockState.UNKNOWN: self.tr("unknown"),
         }
-        return " · ".join(f"{names[k]}: {words[v]}" for k, v in values.items())
+        each = self.tr("%1: %2")  # "激活锁：关闭" in Chinese
+        return " · ".join(
+            each.replace("%1", names[k]).replace("%2", words[v]) for k, v in values.items()
+        )
+
+    def _colour_and_region(self, report: DeviceReport) -> str:
+        """The colour and the version of sale: the phone's own code with its trade name
+        (CH/A: 国行), as the price sheet names it."""
+        region = report.region or "?"
+        name = REGIONS.get(region_code(report.region) or "")
+        if name and name != region:
+            region = self.tr("%1 (%2)").replace("%1", region).replace("%2", name)
+        return f"{report.color or '?'} / {region}"

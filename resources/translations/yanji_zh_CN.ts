@@ -414,129 +414,139 @@
 <context>
     <name>IdentifyPage</name>
     <message>
-        <location filename="../../ui/identify_page.py" line="36" />
+        <location filename="../../ui/identify_page.py" line="37" />
         <source>&amp;Photograph the phone</source>
         <translation>拍照(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="39" />
+        <location filename="../../ui/identify_page.py" line="40" />
         <source>Identify</source>
         <translation>识别</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="44" />
+        <location filename="../../ui/identify_page.py" line="45" />
         <source>Could not be read:</source>
         <translation>无法读取：</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="64" />
+        <location filename="../../ui/identify_page.py" line="65" />
         <source>nothing: every item was read</source>
         <translation>无：全部已读取</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="72" />
+        <location filename="../../ui/identify_page.py" line="73" />
         <source>Activation lock / account lock is ON: do not buy</source>
         <translation>激活锁/账号锁已开启：不能回收</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="74" />
+        <location filename="../../ui/identify_page.py" line="75" />
         <source>Google account (FRP) is signed in: have it removed first</source>
         <translation>已登录谷歌账号（FRP）：请先退出</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="76" />
+        <location filename="../../ui/identify_page.py" line="77" />
         <source>Managed by an organisation (MDM, 监控机): do not buy</source>
         <translation>设备受企业监管（MDM，监控机）：不能回收</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="78" />
+        <location filename="../../ui/identify_page.py" line="79" />
         <source>Rooted or jailbroken</source>
         <translation>已root或越狱</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="80" />
+        <location filename="../../ui/identify_page.py" line="81" />
         <source>Bootloader unlocked</source>
         <translation>Bootloader已解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="83" />
+        <location filename="../../ui/identify_page.py" line="84" />
         <source>Replaced parts: %1</source>
         <translation>更换过的部件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="92" />
+        <location filename="../../ui/identify_page.py" line="93" />
         <source>Phone</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="95" />
+        <location filename="../../ui/identify_page.py" line="96" />
         <source>Model code</source>
         <translation>型号代码</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="96" />
+        <location filename="../../ui/identify_page.py" line="97" />
         <source>Storage</source>
         <translation>存储容量</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="97" />
+        <location filename="../../ui/identify_page.py" line="98" />
         <source>Colour / region</source>
         <translation>颜色 / 版本</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="98" />
+        <location filename="../../ui/identify_page.py" line="99" />
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="99" />
+        <location filename="../../ui/identify_page.py" line="100" />
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="100" />
+        <location filename="../../ui/identify_page.py" line="101" />
         <source>IMEI</source>
         <translation>IMEI</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="102" />
+        <location filename="../../ui/identify_page.py" line="103" />
         <source>Battery health</source>
         <translation>电池健康</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="103" />
+        <location filename="../../ui/identify_page.py" line="104" />
         <source>%1, %2 cycles</source>
         <translation>%1，循环 %2 次</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="105" />
+        <location filename="../../ui/identify_page.py" line="106" />
         <source>Locks</source>
         <translation>锁</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="110" />
+        <location filename="../../ui/identify_page.py" line="111" />
         <source>activation</source>
         <translation>激活锁</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="113" />
+        <location filename="../../ui/identify_page.py" line="114" />
         <source>carrier</source>
         <translation>运营商锁</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="123" />
+        <location filename="../../ui/identify_page.py" line="124" />
         <source>ON</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="124" />
+        <location filename="../../ui/identify_page.py" line="125" />
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="125" />
+        <location filename="../../ui/identify_page.py" line="126" />
         <source>unknown</source>
         <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identify_page.py" line="128" />
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identify_page.py" line="139" />
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -798,13 +808,13 @@
 <context>
     <name>PhotoView</name>
     <message>
-        <location filename="../../ui/photo_view.py" line="139" />
+        <location filename="../../ui/photo_view.py" line="149" />
         <source>Opening the photo…</source>
-        <extracomment>The longest side of the copy of a photo kept for showing. (box in photo pixels as x, y, w, h; colour; label)</extracomment>
+        <extracomment>The longest side of the copy of a photo kept for showing. (box in photo pixels as x, y, w, h; colour; label) The phone's outline in the live view: its corners in photo pixels, in order. The outline's colour: the green of "phone found".</extracomment>
         <translation>正在打开照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/photo_view.py" line="162" />
+        <location filename="../../ui/photo_view.py" line="172" />
         <source>This photo could not be opened:
 %1</source>
         <translation>无法打开这张照片：
@@ -921,97 +931,97 @@
         <translation>没有画面：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="396" />
+        <location filename="../../ui/photograph_page.py" line="395" />
         <source>The disk is full: this phone's photos may not all be stored</source>
         <translation>磁盘已满：这台手机的照片可能无法全部保存</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="397" />
+        <location filename="../../ui/photograph_page.py" line="396" />
         <source>Looks good: capture</source>
         <translation>画面良好：可以拍照</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="434" />
+        <location filename="../../ui/photograph_page.py" line="433" />
         <source>Photo for: %1</source>
         <translation>选择照片：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="436" />
+        <location filename="../../ui/photograph_page.py" line="435" />
         <source>Photos (%1);;All files (*)</source>
         <translation>照片 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="462" />
+        <location filename="../../ui/photograph_page.py" line="461" />
         <source>Storing and analysing the photo…</source>
         <translation>正在保存并分析照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="477" />
+        <location filename="../../ui/photograph_page.py" line="476" />
         <source>The photo just taken (%1) has problems, so its findings may be incomplete: %2</source>
         <translation>刚拍的照片（%1）有问题，检测结果可能不全：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="490" />
+        <location filename="../../ui/photograph_page.py" line="489" />
         <source>This photo cannot be used: %1</source>
         <translation>此照片无法使用：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="494" />
+        <location filename="../../ui/photograph_page.py" line="493" />
         <source>The photo could not be stored: %1</source>
         <translation>照片无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="541" />
+        <location filename="../../ui/photograph_page.py" line="539" />
         <source>White</source>
         <translation>白色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="542" />
+        <location filename="../../ui/photograph_page.py" line="540" />
         <source>Black</source>
         <translation>黑色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="543" />
+        <location filename="../../ui/photograph_page.py" line="541" />
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="544" />
+        <location filename="../../ui/photograph_page.py" line="542" />
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="545" />
+        <location filename="../../ui/photograph_page.py" line="543" />
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="546" />
+        <location filename="../../ui/photograph_page.py" line="544" />
         <source>50 % grey</source>
         <translation>50% 灰色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="556" />
+        <location filename="../../ui/photograph_page.py" line="554" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="565" />
+        <location filename="../../ui/photograph_page.py" line="563" />
         <source>1. Screen off, glass up</source>
         <translation>1. 熄屏，屏幕朝上</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="568" />
+        <location filename="../../ui/photograph_page.py" line="566" />
         <source>2. Screen on, test pattern</source>
         <translation>2. 亮屏，显示测试图</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="571" />
+        <location filename="../../ui/photograph_page.py" line="569" />
         <source>3. Back</source>
         <translation>3. 背面</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="572" />
+        <location filename="../../ui/photograph_page.py" line="570" />
         <source>4. Sides</source>
         <translation>4. 侧面</translation>
     </message>

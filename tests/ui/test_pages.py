@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QFormLayout, QInputDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app import flow
@@ -106,6 +106,16 @@ def test_identify_puts_locks_first_and_blocks_the_flow(
     assert "Rooted" in page.warnings.text() and "Bootloader unlocked" in page.warnings.text()
     assert page.next_button.isEnabled()
     assert page.problems.count() >= 1
+    # The version of sale by the phone's code and its trade name, as the sheet has it.
+    _start(context, "ios-iphone7-cn")
+    rows = {
+        page.fields.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().text(): (
+            page.fields.itemAt(row, QFormLayout.ItemRole.FieldRole).widget().text()
+        )
+        for row in range(page.fields.rowCount())
+    }
+    assert rows["Colour / region"] == "Rose Gold / CH/A (国行)"
+    assert rows["Locks"] == "activation: off · FRP: off · MDM: off · carrier: unknown"
 
 
 def test_photograph_stores_the_capture(qtbot: QtBot, context: StationContext) -> None:
