@@ -360,6 +360,8 @@ ZH = {
     "the manager PIN is wrong": "店长密码错误",
     "a manager PIN is 4 to 12 digits": "店长密码应为 4 到 12 位数字",
     "Price not changed": "价格未更改",
+    "Pick a finding to see its evidence here": "选中一项检测结果，在此查看证据",
+    "This finding has no evidence crop": "这项检测结果没有证据截图",
     "%1 was not imported: %2": "%1 未导入：%2",
     "%1 is already imported as version %2.": "%1 已导入过，是第 %2 版。",
     "%1: nothing was imported (problems: %2). Mend the sheet and import it again.": "%1：未导入任何价格（共 %2 处问题）。请改好表格后重新导入。",

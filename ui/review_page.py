@@ -99,6 +99,7 @@ class ReviewPage(QWidget):
         self.view.drawing_enabled = not final
         self._show_photo_problems(inspection)
         if inspection is None:
+            self._show_evidence(None)
             self._list_photos(None)
             return
         for finding in inspection.findings:
@@ -122,6 +123,7 @@ class ReviewPage(QWidget):
                 if _troubled(inspection)
                 else self.tr("No findings: the glass looks clean")
             )
+        self._show_evidence(None)  # until one is picked
         self._list_photos(inspection)
 
     def _show_photo_problems(self, inspection: Inspection | None) -> None:
@@ -200,8 +202,14 @@ class ReviewPage(QWidget):
         self._evidence_asked += 1
         asked = self._evidence_asked
         self.evidence.clear()
-        sha = finding.evidence_sha256 if finding is not None else None
+        if finding is None:
+            inspection = self._context.inspection.current
+            if inspection is not None and inspection.findings:
+                self.evidence.setText(self.tr("Pick a finding to see its evidence here"))
+            return
+        sha = finding.evidence_sha256
         if not sha:
+            self.evidence.setText(self.tr("This finding has no evidence crop"))
             return
         photos = self._context.store.photos
         self._context.runner.work(

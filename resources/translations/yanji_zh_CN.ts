@@ -1348,19 +1348,29 @@
         <translation>照片问题（其检测结果可能不完整）：</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="226" />
+        <location filename="../../ui/review_page.py" line="206" />
+        <source>Pick a finding to see its evidence here</source>
+        <translation>选中一项检测结果，在此查看证据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="210" />
+        <source>This finding has no evidence crop</source>
+        <translation>这项检测结果没有证据截图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="232" />
         <source>The evidence crop could not be opened:
 %1</source>
         <translation>无法打开证据截图：
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="244" />
+        <location filename="../../ui/review_page.py" line="250" />
         <source>Evidence</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="262" />
+        <location filename="../../ui/review_page.py" line="268" />
         <source>drawn by the clerk</source>
         <translation>店员框选</translation>
     </message>

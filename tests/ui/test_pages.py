@@ -661,6 +661,7 @@ def test_review_shows_each_findings_own_evidence_or_why_not(
     record = _photographed(context)
     first, second = record.findings
     assert first.evidence_sha256 and second.evidence_sha256
+    assert page.evidence.text() == "Pick a finding to see its evidence here"
     context.store.photos.path_for(first.evidence_sha256).unlink()
     page.show_finding(first.id)
     qtbot.waitUntil(lambda: page.evidence.text() != "", timeout=10000)
@@ -673,12 +674,13 @@ def test_review_shows_each_findings_own_evidence_or_why_not(
     qtbot.waitUntil(lambda: not page.evidence.pixmap().isNull(), timeout=10000)
     assert page.evidence.text() == ""
     context.inspection.set(replace(record, findings=(replace(first, evidence_sha256=None), second)))
+    none = "This finding has no evidence crop"
     page.show_finding(first.id)
-    assert page.evidence.pixmap().isNull() and page.evidence.text() == ""
+    assert page.evidence.pixmap().isNull() and page.evidence.text() == none
     page.show_finding(second.id)
     page.show_finding(first.id)  # at once: the second's crop, still being read, is not shown
     qtbot.wait(300)
-    assert page.evidence.pixmap().isNull() and page.evidence.text() == ""
+    assert page.evidence.pixmap().isNull() and page.evidence.text() == none
 
 
 def test_review_shows_each_photo_and_places_drawn_findings_on_it(
