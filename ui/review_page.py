@@ -197,8 +197,8 @@ class ReviewPage(QWidget):
 
     def _show_evidence(self, finding: Finding | None) -> None:
         """The finding's evidence crop, read and decoded off the GUI thread (the photos
-        folder may be on a network drive); a finding with none shows none, not the
-        last one's."""
+        folder may be on a network drive); a finding with none says so (never the
+        last one's crop), and with no finding picked the clerk is told to pick one."""
         self._evidence_asked += 1
         asked = self._evidence_asked
         self.evidence.clear()
