@@ -3,6 +3,7 @@ price sheet import, and where the data lives."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.grading import load_standard
-from app.price_sheet import PriceSheetError
+from app.price_sheet import PriceSheet, PriceSheetError
 from app.settings import Settings, save_settings
 from ui.context import StationContext
 from ui.file_dialog import ask_open, ask_save
@@ -241,14 +242,33 @@ class SettingsPage(QWidget):
         self.message.setText(self.tr("Importing %1…").replace("%1", path.name))
         self.sheet_problems.clear()
         self.sheet_problems.hide()
-        self._context.runner.db(
-            lambda: store.prices.import_file(path, load_standard()),
-            self._on_imported,
-            self._on_import_failed,
-        )
 
-    def _on_imported(self, sheet: object) -> None:
-        self.message.setText(self.tr("Imported as version %1.").replace("%1", str(sheet.version)))  # type: ignore[attr-defined]
+        def imported() -> tuple[PriceSheet, PriceSheet | None]:
+            sheet = store.prices.import_file(path, load_standard())
+            return sheet, store.prices.in_force()
+
+        self._context.runner.db(imported, self._on_imported, self._on_import_failed)
+
+    def _on_imported(self, result: tuple[PriceSheet, PriceSheet | None]) -> None:
+        """Say what came in and whether it prices phones now: a sheet dated ahead waits
+        for its day, and one dated before the sheet in force does not replace it, which
+        the clerk would not otherwise know."""
+        sheet, in_force = result
+        if in_force is not None and in_force.id == sheet.id:
+            words = self.tr("Imported as version %1 (%2 rows): it prices phones from now on.")
+        elif sheet.effective > date.today():
+            words = self.tr("Imported as version %1 (%2 rows): it prices phones from %3.")
+        else:
+            words = self.tr(
+                "Imported as version %1 (%2 rows); version %4, dated later (%5), stays in force."
+            )
+        self.message.setText(
+            words.replace("%1", str(sheet.version))
+            .replace("%2", str(len(sheet.rows)))
+            .replace("%3", sheet.effective.isoformat())
+            .replace("%4", str(in_force.version if in_force else ""))
+            .replace("%5", in_force.effective.isoformat() if in_force else "")
+        )
         self.sheet_imported.emit(sheet)
 
     def _on_import_failed(self, error: BaseException) -> None:

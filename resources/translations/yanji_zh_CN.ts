@@ -1328,49 +1328,49 @@
         <translation>在照片上框选以添加此类缺陷：</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="113" />
+        <location filename="../../ui/review_page.py" line="114" />
         <source> (clerk)</source>
         <translation>（店员）</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="121" />
+        <location filename="../../ui/review_page.py" line="122" />
         <source>No findings, but see the photo problems above</source>
         <translation>未检出缺陷，但请看上方的照片问题</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="123" />
+        <location filename="../../ui/review_page.py" line="124" />
         <source>No findings: the glass looks clean</source>
         <translation>无缺陷：屏幕干净</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="133" />
+        <location filename="../../ui/review_page.py" line="135" />
         <source>Photo problems (its findings may be incomplete):</source>
         <translation>照片问题（其检测结果可能不完整）：</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="206" />
+        <location filename="../../ui/review_page.py" line="208" />
         <source>Pick a finding to see its evidence here</source>
         <translation>选中一项检测结果，在此查看证据</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="210" />
+        <location filename="../../ui/review_page.py" line="212" />
         <source>This finding has no evidence crop</source>
         <translation>这项检测结果没有证据截图</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="232" />
+        <location filename="../../ui/review_page.py" line="234" />
         <source>The evidence crop could not be opened:
 %1</source>
         <translation>无法打开证据截图：
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="250" />
+        <location filename="../../ui/review_page.py" line="252" />
         <source>Evidence</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="268" />
+        <location filename="../../ui/review_page.py" line="270" />
         <source>drawn by the clerk</source>
         <translation>店员框选</translation>
     </message>
@@ -1450,160 +1450,170 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="109" />
+        <location filename="../../ui/settings_page.py" line="110" />
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="113" />
+        <location filename="../../ui/settings_page.py" line="114" />
         <source>A fixed exposure keeps black glass from glaring. Linux: in units of 0.1 ms (e.g. 150); Windows: a power of two in seconds (e.g. -6 is 1/64 s).</source>
         <translation>固定曝光可避免黑色玻璃反光过曝。Linux：单位为 0.1 毫秒（如 150）；Windows：以秒为单位的 2 的幂（如 -6 即 1/64 秒）。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="69" />
+        <location filename="../../ui/settings_page.py" line="70" />
         <source>System language</source>
         <extracomment>The exposure box's lowest step, shown as "Auto"; the settings allow -13 and up. Camera settings saved while no camera answered at start (demo mode for want of one): the window looks for it (`StationWindow.look_for_camera`). The language was changed and saved: the window is built afresh in it.</extracomment>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="76" />
+        <location filename="../../ui/settings_page.py" line="77" />
         <source>&amp;Save settings</source>
         <translation>保存设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="78" />
+        <location filename="../../ui/settings_page.py" line="79" />
         <source>&amp;Import a price sheet (CSV or XLSX)…</source>
         <translation>导入价格表（CSV或XLSX）(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="80" />
+        <location filename="../../ui/settings_page.py" line="81" />
         <source>Save the scale &amp;marker sheet to print…</source>
         <translation>保存比例标记纸以便打印(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="83" />
+        <location filename="../../ui/settings_page.py" line="84" />
         <source>Station name</source>
         <translation>验机台名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="84" />
+        <location filename="../../ui/settings_page.py" line="85" />
         <source>Store name</source>
         <translation>门店名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="85" />
+        <location filename="../../ui/settings_page.py" line="86" />
         <source>Clerk</source>
         <translation>店员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="86" />
+        <location filename="../../ui/settings_page.py" line="87" />
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="87" />
+        <location filename="../../ui/settings_page.py" line="88" />
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="88" />
+        <location filename="../../ui/settings_page.py" line="89" />
         <source>Exposure</source>
         <translation>曝光</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="89" />
+        <location filename="../../ui/settings_page.py" line="90" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="90" />
+        <location filename="../../ui/settings_page.py" line="91" />
         <source>Data directory</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="92" />
+        <location filename="../../ui/settings_page.py" line="93" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="152" />
+        <location filename="../../ui/settings_page.py" line="153" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="157" />
+        <location filename="../../ui/settings_page.py" line="158" />
         <source>Saved. Switching the language…</source>
         <translation>已保存。正在切换语言…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="167" />
+        <location filename="../../ui/settings_page.py" line="168" />
         <source>Saved. Looking for camera %1…</source>
         <translation>已保存。正在查找摄像头 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="170" />
+        <location filename="../../ui/settings_page.py" line="171" />
         <source>Saved. The demo (--demo) does not use the camera.</source>
         <translation>已保存。演示（--demo）不使用摄像头。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="172" />
+        <location filename="../../ui/settings_page.py" line="173" />
         <source>Saved. Opening camera %1…</source>
         <translation>已保存。正在打开摄像头 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="185" />
+        <location filename="../../ui/settings_page.py" line="186" />
         <source>Saved. Camera %1 gives %2×%3.</source>
         <translation>已保存。摄像头 %1 的画面为 %2×%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="193" />
+        <location filename="../../ui/settings_page.py" line="194" />
         <source>Saved, but %1</source>
         <translation>已保存，但%1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="196" />
+        <location filename="../../ui/settings_page.py" line="197" />
         <source>Saved, but camera %1 does not answer: %2</source>
         <translation>已保存，但摄像头 %1 没有响应：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="203" />
+        <location filename="../../ui/settings_page.py" line="204" />
         <source>Price sheet</source>
         <translation>价格表</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="203" />
+        <location filename="../../ui/settings_page.py" line="204" />
         <source>Price sheets (*.csv *.xlsx *.txt)</source>
         <translation>价格表 (*.csv *.xlsx *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="210" />
+        <location filename="../../ui/settings_page.py" line="211" />
         <source>Scale marker</source>
         <translation>比例标记</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="210" />
+        <location filename="../../ui/settings_page.py" line="211" />
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="225" />
+        <location filename="../../ui/settings_page.py" line="226" />
         <source>%1 could not be written: %2</source>
         <translation>%1 无法写入：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="232" />
+        <location filename="../../ui/settings_page.py" line="233" />
         <source>Saved %1: print it at 100 % (actual size); its black square must measure %2 mm.</source>
         <translation>已保存 %1：请按 100%（实际大小）打印，黑色方块应为 %2 毫米。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="241" />
+        <location filename="../../ui/settings_page.py" line="242" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="251" />
-        <source>Imported as version %1.</source>
-        <translation>已导入为第 %1 版。</translation>
+        <location filename="../../ui/settings_page.py" line="258" />
+        <source>Imported as version %1 (%2 rows): it prices phones from now on.</source>
+        <translation>已导入为第 %1 版（%2 行）：即日起按此表估价。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="260" />
+        <source>Imported as version %1 (%2 rows): it prices phones from %3.</source>
+        <translation>已导入为第 %1 版（%2 行）：自 %3 起按此表估价。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="263" />
+        <source>Imported as version %1 (%2 rows); version %4, dated later (%5), stays in force.</source>
+        <translation>已导入为第 %1 版（%2 行）；第 %4 版日期更晚（%5），仍按第 %4 版估价。</translation>
     </message>
 </context>
 <context>

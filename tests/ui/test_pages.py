@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -906,7 +907,21 @@ def test_settings_save_and_import(qtbot: QtBot, context: StationContext, tmp_pat
     good.write_text("品牌,型号,容量,99新\n苹果,iPhone 15,128G,2600\n", encoding="utf-8")
     with qtbot.waitSignal(page.sheet_imported, timeout=20000):
         page.import_sheet(good)
-    assert "version 1" in page.message.text()
+    assert page.message.text() == "Imported as version 1 (1 rows): it prices phones from now on."
+    # Whether a sheet prices phones now: one dated ahead waits, an older one does not.
+    for effective, said in (
+        ("2099-01-01", "Imported as version 2 (1 rows): it prices phones from 2099-01-01."),
+        (
+            "2020-01-01",
+            f"Imported as version 3 (1 rows); version 1, dated later ({date.today()}), "
+            "stays in force.",
+        ),
+    ):
+        dated = tmp_path / f"{effective}.csv"
+        dated.write_text(f"生效日期,{effective}\n{good.read_text(encoding='utf-8')}", "utf-8")
+        with qtbot.waitSignal(page.sheet_imported, timeout=20000):
+            page.import_sheet(dated)
+        assert page.message.text() == said
     assert page.sheet_problems.isHidden() and not page.sheet_problems.toPlainText()
     # A file the OS will not give: its reason, the file named; nothing listed.
     page.import_sheet(tmp_path / "gone.csv")
