@@ -74,6 +74,7 @@ ZH = {
     "the phone is unplugged": "手机已断开连接",
     "the phone did not answer": "手机没有响应",
     "no app on the phone opened it: %1": "手机上没有应用能打开它：%1",
+    "the phone has no app that opens pictures": "手机上没有能打开图片的应用",
     "USB": "USB",
     "Wi-Fi": "Wi-Fi",
     "recorded": "录制",

@@ -916,112 +916,117 @@
         <translation>请在手机上点“允许USB调试”</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="342" />
+        <location filename="../../ui/photograph_page.py" line="343" />
+        <source>the phone has no app that opens pictures</source>
+        <translation>手机上没有能打开图片的应用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="344" />
         <source>no app on the phone opened it: %1</source>
         <translation>手机上没有应用能打开它：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="357" />
+        <location filename="../../ui/photograph_page.py" line="359" />
         <source>No camera: the demo photos are for the recorded phones only. Use a photo from a file, or plug a camera in and press Look for the camera again on the Phones page.</source>
         <translation>没有摄像头：演示照片只用于录制的手机。请使用文件中的照片，或接上摄像头后在“手机”页按“重新查找摄像头”。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="387" />
+        <location filename="../../ui/photograph_page.py" line="389" />
         <source>No picture: %1</source>
         <translation>没有画面：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="395" />
+        <location filename="../../ui/photograph_page.py" line="397" />
         <source>The disk is full: this phone's photos may not all be stored</source>
         <translation>磁盘已满：这台手机的照片可能无法全部保存</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="396" />
+        <location filename="../../ui/photograph_page.py" line="398" />
         <source>Looks good: capture</source>
         <translation>画面良好：可以拍照</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="433" />
+        <location filename="../../ui/photograph_page.py" line="435" />
         <source>Photo for: %1</source>
         <translation>选择照片：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="435" />
+        <location filename="../../ui/photograph_page.py" line="437" />
         <source>Photos (%1);;All files (*)</source>
         <translation>照片 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="461" />
+        <location filename="../../ui/photograph_page.py" line="463" />
         <source>Storing and analysing the photo…</source>
         <translation>正在保存并分析照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="476" />
+        <location filename="../../ui/photograph_page.py" line="478" />
         <source>The photo just taken (%1) has problems, so its findings may be incomplete: %2</source>
         <translation>刚拍的照片（%1）有问题，检测结果可能不全：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="489" />
+        <location filename="../../ui/photograph_page.py" line="491" />
         <source>This photo cannot be used: %1</source>
         <translation>此照片无法使用：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="493" />
+        <location filename="../../ui/photograph_page.py" line="495" />
         <source>The photo could not be stored: %1</source>
         <translation>照片无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="539" />
+        <location filename="../../ui/photograph_page.py" line="541" />
         <source>White</source>
         <translation>白色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="540" />
+        <location filename="../../ui/photograph_page.py" line="542" />
         <source>Black</source>
         <translation>黑色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="541" />
+        <location filename="../../ui/photograph_page.py" line="543" />
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="542" />
+        <location filename="../../ui/photograph_page.py" line="544" />
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="543" />
+        <location filename="../../ui/photograph_page.py" line="545" />
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="544" />
+        <location filename="../../ui/photograph_page.py" line="546" />
         <source>50 % grey</source>
         <translation>50% 灰色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="554" />
+        <location filename="../../ui/photograph_page.py" line="556" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="563" />
+        <location filename="../../ui/photograph_page.py" line="565" />
         <source>1. Screen off, glass up</source>
         <translation>1. 熄屏，屏幕朝上</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="566" />
+        <location filename="../../ui/photograph_page.py" line="568" />
         <source>2. Screen on, test pattern</source>
         <translation>2. 亮屏，显示测试图</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="569" />
+        <location filename="../../ui/photograph_page.py" line="571" />
         <source>3. Back</source>
         <translation>3. 背面</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="570" />
+        <location filename="../../ui/photograph_page.py" line="572" />
         <source>4. Sides</source>
         <translation>4. 侧面</translation>
     </message>

@@ -412,7 +412,8 @@ def test_a_phone_that_opens_no_pattern_says_so(
     qtbot: QtBot, context: StationContext, tmp_path: Path
 ) -> None:
     """No viewer on the phone takes the picture, or the phone does not answer: the
-    clerk is told why (with the phone's own answer), and to open it by hand."""
+    clerk is told why (in words for `am`'s "unable to resolve Intent", else with the
+    phone's own answer), and to open it by hand."""
     from devices.android import PATTERN_DIR
 
     adbd, views = _poco_showing_patterns(context, tmp_path, "white", timeout_s=1.0)
@@ -429,9 +430,15 @@ def test_a_phone_that_opens_no_pattern_says_so(
         page.pattern_button.click()
         qtbot.waitUntil(lambda: "could not be shown" in page.pattern_help.text(), timeout=20000)
         assert page.pattern_help.text() == (
-            "The pattern could not be shown on the phone (no app on the phone opened it: "
-            "Error: Activity not started, unable to resolve Intent { act=VIEW }). Open it on "
-            "the phone by hand, then capture."
+            "The pattern could not be shown on the phone (the phone has no app that opens "
+            "pictures). Open it on the phone by hand, then capture."
+        )
+        other = "Error: Permission Denial: starting Intent { act=VIEW }\n"
+        adbd.outputs[views["white"]] = adbd.outputs[by_file] = other
+        page.pattern_button.click()
+        qtbot.waitUntil(lambda: "Permission Denial" in page.pattern_help.text(), timeout=20000)
+        assert "(no app on the phone opened it: Error: Permission Denial:" in (
+            page.pattern_help.text()
         )
         adbd.latency_s = 3.0  # longer than the station waits for a command
         page.pattern_button.click()
