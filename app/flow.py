@@ -328,18 +328,30 @@ def check_seller(name: str, id_number: str, phone: str) -> Seller:
     """The seller's details as second-hand trade rules require, checked: a name, a
     valid 18-character resident ID number (its check digit), an 11-digit mobile."""
     name = name.strip()
-    id_number = id_number.strip().upper()
-    phone = re.sub(r"[\s-]", "", phone)
     if not name:
         raise SealError("seller_name_needed")
+    return Seller(name, check_id_number(id_number), check_mobile(phone))
+
+
+def check_id_number(id_number: str) -> str:
+    """A resident ID number as stored (upper case, no spaces), checked: 17 digits and
+    a check digit or X that matches them (GB 11643); SealError else."""
+    id_number = id_number.strip().upper()
     if not re.fullmatch(r"\d{17}[\dX]", id_number):
         raise SealError("id_number_form")
     total = sum(int(d) * w for d, w in zip(id_number[:17], _ID_WEIGHTS, strict=True))
     if _ID_CHECK[total % 11] != id_number[17]:
         raise SealError("id_number_check")
+    return id_number
+
+
+def check_mobile(phone: str) -> str:
+    """A mainland mobile number as stored (spaces and dashes taken out), checked: 11
+    digits starting with 1; SealError else."""
+    phone = re.sub(r"[\s-]", "", phone)
     if not re.fullmatch(r"1\d{10}", phone):
         raise SealError("mobile_form")
-    return Seller(name, id_number, phone)
+    return phone
 
 
 def seal(store: Store, inspection_id: str, clerk: str, seller: Seller) -> Inspection:

@@ -1383,42 +1383,42 @@
 <context>
     <name>SealPage</name>
     <message>
-        <location filename="../../ui/seal_page.py" line="36" />
+        <location filename="../../ui/seal_page.py" line="40" />
         <source>The seller has seen the itemised quote and agrees</source>
         <translation>卖家已查看分项报价并同意</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="39" />
+        <location filename="../../ui/seal_page.py" line="43" />
         <source>&amp;Seal the record</source>
         <translation>封存记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="42" />
+        <location filename="../../ui/seal_page.py" line="53" />
         <source>Seller's name</source>
         <translation>卖家姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="43" />
+        <location filename="../../ui/seal_page.py" line="54" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="44" />
+        <location filename="../../ui/seal_page.py" line="55" />
         <source>Mobile</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="46" />
+        <location filename="../../ui/seal_page.py" line="57" />
         <source>Seal</source>
         <translation>封存</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="61" />
+        <location filename="../../ui/seal_page.py" line="100" />
         <source>Sealed. This record is now read-only.</source>
         <translation>已封存，记录不可再修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="68" />
+        <location filename="../../ui/seal_page.py" line="119" />
         <source>Tick the seller's agreement first.</source>
         <translation>请先勾选卖家同意。</translation>
     </message>

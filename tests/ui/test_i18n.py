@@ -396,11 +396,12 @@ def test_refusals_are_shown_in_chinese(qtbot: QtBot, context: StationContext) ->
         )
         page = SealPage(context)
         qtbot.addWidget(page)
+        context.inspection.set(_draft(context))
         page.agreed.setChecked(True)
         page.name.setText("王小明")
         page.id_number.setText("110105194912310021")  # the last digit mistyped
         page.phone.setText("13800138000")
-        context.inspection.set(_draft(context))
+        assert page.id_check.text() == "✗ 身份证号最后一位校验不符：是否输错了？"
         page.seal_button.click()
         assert page.message.text() == "身份证号最后一位校验不符：是否输错了？"
     finally:

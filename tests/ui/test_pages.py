@@ -840,17 +840,40 @@ def test_seal_checks_the_seller(qtbot: QtBot, context: StationContext) -> None:
     record = _photographed(context)
     context.inspection.set(price_inspection(context.store, record.id, context.pricing))
     page.name.setText("王小明")
+    # Each number is checked as soon as it is whole, before Seal is pressed.
+    page.id_number.setText("11010519491231002")
+    assert page.id_check.text() == ""  # 17 characters: not yet
     page.id_number.setText("110105194912310021")
-    page.phone.setText("13800138000")
+    assert page.id_check.text() == ("✗ the ID number's last character does not match: mistyped?")
+    page.phone.setText("238 0013 8000")
+    assert page.phone_check.text() == "✗ a mobile number has 11 digits and starts with 1"
+    page.phone.setText("138 0013 8000")
+    assert page.phone_check.text() == "✓"
     page.seal_button.click()
     assert "agreement" in page.message.text()
     page.agreed.setChecked(True)
     page.seal_button.click()
     assert "does not match" in page.message.text()
     page.id_number.setText("11010519491231002X")
+    assert page.id_check.text() == "✓"
     with qtbot.waitSignal(page.sealed, timeout=20000):
         page.seal_button.click()
     assert not page.seal_button.isEnabled() and "read-only" in page.message.text()
+    sealed = context.inspection.current
+    # The next phone is another seller's: nothing carries over, the agreement least.
+    _start(context, "android-poco-f6-unlocked")
+    assert page.seal_button.isEnabled() and not page.agreed.isChecked()
+    assert (page.name.text(), page.id_number.text(), page.phone.text()) == ("", "", "")
+    assert page.id_check.text() == page.phone_check.text() == page.message.text() == ""
+    # A sealed record opened again shows its own seller, the ID number masked.
+    context.inspection.set(context.store.get(sealed.id))
+    assert (page.name.text(), page.id_number.text(), page.phone.text()) == (
+        "王小明",
+        "110105********002X",
+        "13800138000",
+    )
+    assert page.agreed.isChecked() and not page.id_number.isEnabled()
+    assert page.id_check.text() == "" and "read-only" in page.message.text()
 
 
 def test_history_searches_and_opens(qtbot: QtBot, context: StationContext) -> None:
