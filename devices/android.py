@@ -185,6 +185,12 @@ class PatternRefused(PhoneUnavailable):
         super().__init__(PhoneState.FAILED, f"the phone did not open the pattern: {answer}")
         self.answer = answer
 
+    @property
+    def no_viewer(self) -> bool:
+        """Whether the phone has no app that takes a picture at all (`am`: "unable to
+        resolve Intent"), rather than one that refused it."""
+        return "unable to resolve Intent" in self.answer
+
 
 def show_pattern(shell: AdbShell, name: str, png: bytes) -> str:
     """Push a test-pattern image to an Android phone and open it full screen in the

@@ -339,7 +339,7 @@ class PhotographPage(QWidget):
             if error.state is PhoneState.NEEDS_USB_DEBUGGING:
                 return self.tr("tap “Allow USB debugging” on the phone")
             if isinstance(error, PatternRefused):
-                if "unable to resolve Intent" in error.answer:  # `am`: no app takes it
+                if error.no_viewer:
                     return self.tr("the phone has no app that opens pictures")
                 return self.tr("no app on the phone opened it: %1").replace("%1", error.answer)
         return error_text(error)

@@ -450,8 +450,10 @@ def test_a_phone_that_shows_the_pattern_neither_way_says_so(
     adbd.outputs["mkdir -p " + PATTERN_DIR] = ""
     _, _, by_file = _pattern_commands("black")
     adbd.outputs[by_file] = UNRESOLVED  # the query is answered "content: not found"
-    with pytest.raises(PhoneUnavailable, match="did not open the pattern: Error: Activity"):
+    with pytest.raises(PhoneUnavailable, match="did not open the pattern: Error: Activity") as no:
         _show(adbd, tmp_path, "black")
+    assert isinstance(no.value, android.PatternRefused) and no.value.no_viewer
+    assert not android.PatternRefused("Error: Permission Denial: starting Intent").no_viewer
     assert adbd.files[f"{PATTERN_DIR}/black.png"] == b"\x89PNG black"
     assert adbd.commands[-1] == by_file
     assert not any(c.startswith("am start") and "content://" in c for c in adbd.commands)
