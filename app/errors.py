@@ -20,9 +20,12 @@ class WordedError(YanjiError):
 
     WORDS: ClassVar[Mapping[str, str]] = {}
 
-    def __init__(self, code: str, *values: object) -> None:
+    def __init__(self, code: str, *parts: object) -> None:
         self.code = code
-        self.values = tuple(str(value) for value in values)
+        #: The values as given (one may be worded itself, such as a sheet's problem),
+        #: and as the English words print them.
+        self.parts = parts
+        self.values = tuple(str(part) for part in parts)
         super().__init__(self.WORDS[code].format(*self.values))
 
 

@@ -31,17 +31,13 @@ from vision.finding import Finding
 
 class QuoteError(WordedError):
     """No quote can be made (no price row, no price at this grade); says which. With
-    no price row, ``miss`` says why the sheet has none for the phone."""
+    no price row, the last value is the sheet's `SheetProblem`: why it has none."""
 
     WORDS: ClassVar[Mapping[str, str]] = {
         "model_unknown": "the phone's model is unknown, so it cannot be priced",
         "not_bought": "the sheet does not buy {0} at {1} ({2})",
         "no_price": "no price on sheet {0} ({1}): {2}",
     }
-
-    def __init__(self, code: str, *values: object, miss: SheetProblem | None = None) -> None:
-        self.miss = miss
-        super().__init__(code, *values)
 
 
 class OverrideError(WordedError):
@@ -230,7 +226,7 @@ def _row_for(report: DeviceReport, sheet: PriceSheet) -> tuple[PriceRow, str]:
     region = region_code(report.region)
     found = sheet.find(report.brand or report.manufacturer, model, report.storage_gb, region)
     if isinstance(found, SheetProblem):
-        raise QuoteError("no_price", sheet.version, sheet.source, found, miss=found)
+        raise QuoteError("no_price", sheet.version, sheet.source, found)
     return found
 
 

@@ -14,7 +14,6 @@ from PySide6.QtCore import QCoreApplication
 
 from app.errors import DiskFullError, WordedError
 from app.price_sheet import PriceSheetError, SheetAlreadyImportedError, SheetProblem
-from app.pricing import QuoteError
 from app.text import size_text
 from devices.errors import NO_ANSWER
 from vision.camera import READ_FAILURES, CameraError
@@ -137,11 +136,18 @@ def _worded(table: Sequence[tuple[str, str]], text: str, *first: str) -> str | N
     for pattern, words in table:
         match = re.fullmatch(pattern, text, re.DOTALL)
         if match:
-            worded = words
-            for number, value in enumerate((*first, *match.groups()), start=1):
-                worded = worded.replace(f"%{number}", value)
-            return worded
+            return _filled(words, *first, *match.groups())
     return None
+
+
+def _filled(words: str, *values: str) -> str:
+    """``words`` with %1, %2, … replaced by ``values`` in one pass, so that a value
+    holding "%2" (a file's name, a sheet's cell) is not filled in again."""
+    return re.sub(
+        r"%(\d)",
+        lambda m: values[int(m[1]) - 1] if 0 < int(m[1]) <= len(values) else m[0],
+        words,
+    )
 
 
 def _os_reasons() -> dict[int, str]:
@@ -342,16 +348,6 @@ def _sheet_problem_words() -> dict[str, str]:
     }
 
 
-def _filled(words: str, *values: str) -> str:
-    """``words`` with %1, %2, … replaced by ``values`` in one pass, so that a value
-    holding "%2" (a file's name, a sheet's cell) is not filled in again."""
-    return re.sub(
-        r"%(\d)",
-        lambda m: values[int(m[1]) - 1] if 0 < int(m[1]) <= len(values) else m[0],
-        words,
-    )
-
-
 def sheet_problem_text(problem: SheetProblem) -> str:
     """One thing wrong with a price sheet, in the clerk's language, with its line."""
     words = _sheet_problem_words().get(problem.code)
@@ -442,13 +438,15 @@ def _worded_error_words() -> dict[str, str]:
 
 def worded_text(error: WordedError) -> str:
     """A refusal in the clerk's language; a code not known here as the app words it.
-    A missing price row says why in the clerk's language too."""
+    A value that is itself a sheet's problem (why it has no price for the phone) is
+    worded in the clerk's language too."""
     words = _worded_error_words().get(error.code)
     if words is None:
         return str(error)
-    values = error.values
-    if isinstance(error, QuoteError) and error.miss is not None:
-        values = (*values[:-1], sheet_problem_text(error.miss))
+    values = [
+        sheet_problem_text(part) if isinstance(part, SheetProblem) else str(part)
+        for part in error.parts
+    ]
     return _filled(words, *values)
 
 

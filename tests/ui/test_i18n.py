@@ -380,7 +380,7 @@ def test_refusals_are_shown_in_chinese(qtbot: QtBot, context: StationContext) ->
         for code in kind.WORDS
     ]
     miss = SheetProblem("no_storage_row", ("iPhone 15", "256GB", "128GB"))
-    no_row = QuoteError("no_price", 2, "华强北", miss, miss=miss)
+    no_row = QuoteError("no_price", 2, "华强北", miss)
     errors.append(no_row)
     assert [error_text(e) for e in errors] == [str(e) for e in errors]
     app = QApplication.instance()
