@@ -91,9 +91,10 @@ class SealPage(QWidget):
         for widget in (self.name, self.id_number, self.phone, self.agreed, self.seal_button):
             widget.setEnabled(inspection is not None and not final)
         shown = inspection.id if inspection is not None else None
-        if shown != self._shown:
+        if shown != self._shown or final:
             # Another phone, another seller: nothing typed for the last one carries
-            # over, the agreement least of all. A sealed record shows its own seller.
+            # over, the agreement least of all. A sealed record shows its own seller,
+            # whatever was typed before.
             self._shown = shown
             self._fill(inspection.seller if inspection is not None else None)
         if final and inspection is not None:

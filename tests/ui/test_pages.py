@@ -859,6 +859,8 @@ def test_seal_checks_the_seller(qtbot: QtBot, context: StationContext) -> None:
     with qtbot.waitSignal(page.sealed, timeout=20000):
         page.seal_button.click()
     assert not page.seal_button.isEnabled() and "read-only" in page.message.text()
+    # Once sealed, the page shows the record's seller, the ID number masked.
+    assert page.id_number.text() == "110105********002X" and page.id_check.text() == ""
     sealed = context.inspection.current
     # The next phone is another seller's: nothing carries over, the agreement least.
     _start(context, "android-poco-f6-unlocked")
