@@ -1,4 +1,4 @@
-"""`yanji price import|list`, `yanji quote` and `yanji settings manager-pin`."""
+"""`yanji price import|list`, `yanji quote` and `yanji settings manager-pin|repair`."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+from pydantic import BaseModel
 
 from app import codec
 from app.errors import YanjiError
@@ -45,6 +47,12 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
         "manager-pin", parents=[common], help="set the manager PIN (read from the terminal)"
     )
     pin.set_defaults(handler=_cmd_manager_pin)
+    repair = settings_sub.add_parser(
+        "repair",
+        parents=[common],
+        help="put each setting that cannot be used back to its default (the file is kept)",
+    )
+    repair.set_defaults(handler=_cmd_repair_settings)
 
 
 def _open(data_dir: DataDir) -> Any:
@@ -225,3 +233,37 @@ def _cmd_manager_pin(args: argparse.Namespace, data_dir: DataDir) -> int:
     save_settings(data_dir.settings, settings.model_copy(update={"pricing": pricing}))
     print("Manager PIN set.")
     return 0
+
+
+def _cmd_repair_settings(args: argparse.Namespace, data_dir: DataDir) -> int:
+    from app.errors import SettingsError
+    from app.settings import load_settings, recover_settings
+
+    try:
+        load_settings(data_dir.settings)
+    except SettingsError:
+        pass
+    else:
+        print("Nothing to repair: the settings can be used.")
+        return 0
+    recovered = recover_settings(data_dir.settings)
+    for problem in recovered.problems:
+        print(f"{problem}: {_now(recovered.settings, problem)}")
+    print(f"The file as it was is kept as {recovered.kept}.")
+    if recovered.settings.pricing.manager_pin_hash is None:
+        print("No manager PIN is set: set one with `yanji settings manager-pin`.")
+    return 0
+
+
+def _now(settings: Any, problem: Any) -> str:
+    """What a setting that could not be used is now."""
+    if problem.setting is None:
+        return f"every setting is back to its default (station id {settings.station.station_id})"
+    if problem.code == "unknown":
+        return "removed"
+    value: Any = settings
+    for key in problem.setting.split("."):
+        value = getattr(value, key, None)
+    if isinstance(value, BaseModel):
+        return "the section is back to its defaults"
+    return f"now {json.dumps(value, ensure_ascii=False)} (the default)"

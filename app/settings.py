@@ -1,16 +1,21 @@
 """Station settings: one typed, validated model per section, versioned, kept as JSON in
-the data directory. Older files are migrated forward (the original kept beside them);
-a broken file is reported by name and line and never overwritten."""
+the data directory. Older files are migrated forward (the original kept beside them).
+A broken file is reported with everything wrong in it (`SettingsProblem`) and never
+overwritten by `load_settings`; `recover_settings` puts each unusable setting back to
+its default, keeping the file as it was beside it."""
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -80,32 +85,150 @@ class Settings(_Section):
     sync: SyncSettings = Field(default_factory=SyncSettings)
 
 
+#: What can be wrong with a settings file, by `SettingsProblem` code: {0}, {1}, … are
+#: its values. The window words the same codes in the clerk's language.
+SETTINGS_PROBLEMS = {
+    # the whole file
+    "unreadable": "cannot be read: {0}",
+    "not_text": "not UTF-8 text",
+    "not_json": "not JSON: line {0} column {1}: {2}",
+    "not_object": "not a JSON object",
+    "bad_version": "schema_version {0} is not a positive whole number",
+    "newer": "written by a newer Yanji (settings version {0}); update Yanji",
+    # one setting ({0} its name, {1} the value found)
+    "unknown": "{0} is not a setting (misspelt?)",
+    "not_section": "{0} is {1}, not a section of settings",
+    "too_small": "{0} is {1}, below the least allowed ({2})",
+    "too_large": "{0} is {1}, above the most allowed ({2})",
+    "empty": "{0} must not be empty",
+    "too_long": "{0} is longer than {2} characters",
+    "not_one_of": "{0} is {1}, not one of {2}",
+    "not_whole_number": "{0} is {1}, not a whole number",
+    "not_number": "{0} is {1}, not a number",
+    "not_true_false": "{0} is {1}, not true or false",
+    "not_text_value": "{0} is {1}, not text in quotes",
+    "not_url": "{0} is {1}, not an address starting with http:// or https://",
+    "not_pin_hash": "{0} is not a PIN set by `yanji settings manager-pin`",
+    "invalid": "{0} is {1}: {2}",
+}
+
+#: Codes for the whole file: nothing in it can be read setting by setting.
+WHOLE_FILE = frozenset({"unreadable", "not_text", "not_json", "not_object", "bad_version", "newer"})
+
+
+@dataclass(frozen=True)
+class SettingsProblem:
+    """One thing wrong with the settings file: ``code`` (a key of `SETTINGS_PROBLEMS`)
+    and the values that fill in its words (for one setting, its dotted name first)."""
+
+    code: str
+    values: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return SETTINGS_PROBLEMS[self.code].format(*self.values)
+
+    @property
+    def setting(self) -> str | None:
+        """The setting it is about (``camera.width``); None for the whole file."""
+        return None if self.code in WHOLE_FILE else self.values[0]
+
+
+class SettingsFileError(SettingsError):
+    """A settings file that cannot be used as it is: ``problems`` has everything wrong
+    with it; ``language`` is the file's ``ui.language`` where that could be read
+    ("auto" otherwise), so that the problems can be said in the clerk's language."""
+
+    def __init__(
+        self, path: Path, problems: Sequence[SettingsProblem], language: str = "auto"
+    ) -> None:
+        self.path = path
+        self.problems = list(problems)
+        self.language = language
+        hint = (
+            "update Yanji"
+            if self.problems[0].code == "newer"
+            else "fix the file, or run `yanji settings repair` to put what cannot be used "
+            "back to its default (the file is kept beside it)"
+        )
+        super().__init__(f"{path}: {'; '.join(map(str, self.problems))}; {hint}")
+
+    @property
+    def recoverable(self) -> bool:
+        """Whether `recover_settings` can start the station from this file: not one
+        written by a newer Yanji (defaults would then lose its settings for that
+        version), nor one the OS will not give."""
+        return self.problems[0].code not in ("newer", "unreadable")
+
+
 def load_settings(path: Path) -> Settings:
     """Read the settings file, creating it with defaults (and a new station id) the first
-    time, migrating an older version (keeping the original as ``*.v{N}.bak``)."""
+    time, migrating an older version (keeping the original as ``*.v{N}.bak``). A file
+    that cannot be used raises `SettingsFileError`, the file left as it is."""
     if not path.exists():
         settings = Settings()
         save_settings(path, settings)
         return settings
-    raw = _read_json(path)
-    version = raw.get("schema_version", 1)
-    if not isinstance(version, int) or version < 1:
-        raise SettingsError(f"{path}: schema_version must be a positive integer")
-    if version > SETTINGS_VERSION:
-        raise SettingsError(
-            f"{path} was written by a newer Yanji (settings version {version}); update Yanji"
-        )
+    raw, version = _read_versioned(path)
     migrated = _migrate(raw, version)
     try:
         settings = Settings.model_validate(migrated)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise SettingsError(f"{path}: {where}: {first['msg']}") from None
+        raise SettingsFileError(
+            path, [_problem(error) for error in exc.errors()], _language(migrated)
+        ) from None
     if version < SETTINGS_VERSION:
         shutil.copy2(path, path.with_name(f"{path.name}.v{version}.bak"))
         save_settings(path, settings)
     return settings
+
+
+@dataclass(frozen=True)
+class Recovered:
+    """What `recover_settings` did: the settings now in force, what was put back to
+    its default, and where the file as it was is kept."""
+
+    settings: Settings
+    problems: tuple[SettingsProblem, ...]
+    kept: Path
+
+
+def recover_settings(path: Path, now: datetime | None = None) -> Recovered:
+    """Put each setting that cannot be used back to its default, keep everything else,
+    and write the result; the file as it was is kept beside it as
+    ``settings.json.broken-YYYYMMDD-HHMMSS``. A file that is not JSON at all starts
+    from defaults, keeping its station id where one can be found in the text. Raises
+    `SettingsFileError` where that is not `recoverable` (and for a file that is fine:
+    there is nothing to recover)."""
+    try:
+        load_settings(path)
+    except SettingsFileError as error:
+        if not error.recoverable:
+            raise
+        problems = error.problems
+    else:
+        raise SettingsError(f"{path}: nothing to repair, the settings can be used")
+    if problems[0].code in WHOLE_FILE:
+        raw: dict[str, Any] = {}
+        station_id = _station_id_in(path.read_bytes().decode("utf-8", "replace"))
+        if station_id:
+            raw["station"] = {"station_id": station_id}
+    else:
+        raw = _migrate(*_read_versioned(path))
+        for setting in filter(None, (problem.setting for problem in problems)):
+            _drop(raw, setting.split("."))
+    try:
+        settings = Settings.model_validate(raw)
+    except ValidationError:  # what is left still fails: start from defaults
+        settings = Settings()
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    kept = path.with_name(f"{path.name}.broken-{stamp}")
+    for n in range(2, 100):  # never over an earlier kept file
+        if not kept.exists():
+            break
+        kept = path.with_name(f"{path.name}.broken-{stamp}-{n}")
+    shutil.copy2(path, kept)
+    save_settings(path, settings)
+    return Recovered(settings, tuple(problems), kept)
 
 
 def save_settings(path: Path, settings: Settings) -> None:
@@ -124,19 +247,113 @@ def save_settings(path: Path, settings: Settings) -> None:
         raise
 
 
+def _read_versioned(path: Path) -> tuple[dict[str, Any], int]:
+    """The file's JSON object and its schema version (one this build can read)."""
+    raw = _read_json(path)
+    version = raw.get("schema_version", 1)
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        problem = SettingsProblem("bad_version", (_shown(version),))
+        raise SettingsFileError(path, [problem], _language(raw))
+    if version > SETTINGS_VERSION:
+        raise SettingsFileError(path, [SettingsProblem("newer", (str(version),))])
+    return raw, version
+
+
 def _read_json(path: Path) -> dict[str, Any]:
+    def refused(code: str, *values: str) -> SettingsFileError:
+        return SettingsFileError(path, [SettingsProblem(code, values)])
+
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
-        raise SettingsError(
-            f"{path} line {exc.lineno} column {exc.colno}: {exc.msg}; fix the file or move it "
-            "away to start from defaults"
-        ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SettingsError(f"cannot read {path}: {exc}") from None
+        raise refused("not_json", str(exc.lineno), str(exc.colno), exc.msg) from None
+    except UnicodeDecodeError:
+        raise refused("not_text") from None
+    except OSError as exc:
+        raise refused("unreadable", exc.strerror or str(exc)) from None
     if not isinstance(raw, dict):
-        raise SettingsError(f"{path}: settings must be a JSON object")
+        raise refused("not_object")
     return raw
+
+
+#: pydantic's error type -> our code, for those that need no more than the type.
+_BY_TYPE = {
+    "extra_forbidden": "unknown",
+    "model_type": "not_section",
+    "model_attributes_type": "not_section",
+    "greater_than_equal": "too_small",
+    "less_than_equal": "too_large",
+    "string_too_short": "empty",
+    "string_too_long": "too_long",
+    "literal_error": "not_one_of",
+    "int_parsing": "not_whole_number",
+    "int_type": "not_whole_number",
+    "int_from_float": "not_whole_number",
+    "float_parsing": "not_number",
+    "float_type": "not_number",
+    "bool_parsing": "not_true_false",
+    "bool_type": "not_true_false",
+    "string_type": "not_text_value",
+}
+#: The form a pattern asks for, by setting.
+_BY_PATTERN = {"sync.server_url": "not_url", "pricing.manager_pin_hash": "not_pin_hash"}
+
+
+def _problem(error: Any) -> SettingsProblem:
+    """One of pydantic's errors as a `SettingsProblem`: the setting (section.name), the
+    value found, and the bound it broke, where there is one."""
+    setting = ".".join(str(part) for part in error["loc"][:2])
+    context = error.get("ctx") or {}
+    bound = next(
+        (str(context[key]) for key in ("ge", "le", "max_length", "expected") if key in context),
+        "",
+    )
+    if error["type"] == "literal_error":
+        bound = ", ".join(json.dumps(value, ensure_ascii=False) for value in _allowed(setting))
+    code = _BY_TYPE.get(error["type"])
+    if error["type"] == "string_pattern_mismatch":
+        code = _BY_PATTERN.get(setting)
+    if code is None:
+        return SettingsProblem("invalid", (setting, _shown(error["input"]), error["msg"]))
+    return SettingsProblem(code, (setting, _shown(error["input"]), bound))
+
+
+def _allowed(setting: str) -> tuple[Any, ...]:
+    """The values a `Literal` setting (``section.name``) takes."""
+    section, name = setting.split(".")
+    model = Settings.model_fields[section].annotation
+    assert isinstance(model, type) and issubclass(model, BaseModel)
+    return get_args(model.model_fields[name].annotation)
+
+
+def _shown(value: Any) -> str:
+    """A value as it is written in the file, cut short."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _language(raw: dict[str, Any]) -> str:
+    """The file's ``ui.language`` where it is one of those allowed, else "auto"."""
+    ui = raw.get("ui")
+    language = ui.get("language") if isinstance(ui, dict) else None
+    return language if language in ("zh_CN", "en") else "auto"
+
+
+def _station_id_in(text: str) -> str | None:
+    """The station id written in a file that is not JSON as a whole (so that the
+    station's records go on carrying it), where one can be found."""
+    found = re.search(r'"station_id"\s*:\s*"([^"\\]{1,64})"', text)
+    return found.group(1) if found else None
+
+
+def _drop(raw: dict[str, Any], keys: list[str]) -> None:
+    """Remove ``raw[keys[0]][keys[1]]`` (or ``raw[keys[0]]``), where it is there."""
+    *sections, last = keys
+    node: Any = raw
+    for key in sections:
+        node = node.get(key) if isinstance(node, dict) else None
+    if isinstance(node, dict):
+        node.pop(last, None)
 
 
 def _migrate(raw: dict[str, Any], version: int) -> dict[str, Any]:

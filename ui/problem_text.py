@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.errors import DiskFullError, WordedError
 from app.price_sheet import PriceSheetError, SheetAlreadyImportedError, SheetProblem
+from app.settings import SettingsFileError, SettingsProblem
 from app.text import size_text
 from devices.errors import NO_ANSWER
 from vision.camera import READ_FAILURES, CameraError
@@ -393,6 +394,78 @@ def sheet_error_text(error: PriceSheetError | SheetAlreadyImportedError) -> str:
     )
 
 
+def _settings_problem_words() -> dict[str, str]:
+    """`app.settings.SETTINGS_PROBLEMS` in the clerk's language, %1, %2, … for the
+    problem's values (for one setting, %1 is its name and %2 the value found)."""
+    return {  # literal calls, so that lupdate finds them
+        "unreadable": QCoreApplication.translate("SettingsProblems", "cannot be read: %1"),
+        "not_text": QCoreApplication.translate("SettingsProblems", "not UTF-8 text"),
+        "not_json": QCoreApplication.translate(
+            "SettingsProblems", "not JSON: line %1 column %2: %3"
+        ),
+        "not_object": QCoreApplication.translate("SettingsProblems", "not a JSON object"),
+        "bad_version": QCoreApplication.translate(
+            "SettingsProblems", "schema_version %1 is not a positive whole number"
+        ),
+        "newer": QCoreApplication.translate(
+            "SettingsProblems", "written by a newer Yanji (settings version %1); update Yanji"
+        ),
+        "unknown": QCoreApplication.translate(
+            "SettingsProblems", "%1 is not a setting (misspelt?)"
+        ),
+        "not_section": QCoreApplication.translate(
+            "SettingsProblems", "%1 is %2, not a section of settings"
+        ),
+        "too_small": QCoreApplication.translate(
+            "SettingsProblems", "%1 is %2, below the least allowed (%3)"
+        ),
+        "too_large": QCoreApplication.translate(
+            "SettingsProblems", "%1 is %2, above the most allowed (%3)"
+        ),
+        "empty": QCoreApplication.translate("SettingsProblems", "%1 must not be empty"),
+        "too_long": QCoreApplication.translate(
+            "SettingsProblems", "%1 is longer than %3 characters"
+        ),
+        "not_one_of": QCoreApplication.translate("SettingsProblems", "%1 is %2, not one of %3"),
+        "not_whole_number": QCoreApplication.translate(
+            "SettingsProblems", "%1 is %2, not a whole number"
+        ),
+        "not_number": QCoreApplication.translate("SettingsProblems", "%1 is %2, not a number"),
+        "not_true_false": QCoreApplication.translate(
+            "SettingsProblems", "%1 is %2, not true or false"
+        ),
+        "not_text_value": QCoreApplication.translate(
+            "SettingsProblems", "%1 is %2, not text in quotes"
+        ),
+        "not_url": QCoreApplication.translate(
+            "SettingsProblems", "%1 is %2, not an address starting with http:// or https://"
+        ),
+        "not_pin_hash": QCoreApplication.translate(
+            "SettingsProblems", "%1 is not a PIN set by `yanji settings manager-pin`"
+        ),
+        "invalid": QCoreApplication.translate("SettingsProblems", "%1 is %2: %3"),
+    }
+
+
+def settings_problem_text(problem: SettingsProblem) -> str:
+    """One thing wrong with the settings file, in the clerk's language."""
+    words = _settings_problem_words().get(problem.code)
+    return str(problem) if words is None else _filled(words, *problem.values)
+
+
+def settings_error_text(error: SettingsFileError) -> str:
+    """Why the settings file cannot be used: the file and each of its problems."""
+    if error.problems[0].setting is None:
+        return _filled(
+            QCoreApplication.translate("SettingsProblems", "%1 cannot be used: %2"),
+            str(error.path),
+            settings_problem_text(error.problems[0]),
+        )
+    lines = [f"• {settings_problem_text(problem)}" for problem in error.problems]
+    heading = QCoreApplication.translate("SettingsProblems", "%1 cannot be used as it is:")
+    return "\n".join([_filled(heading, str(error.path)), *lines])
+
+
 def _worded_error_words() -> dict[str, str]:
     """Every `app.errors.WordedError` subclass's ``WORDS`` in the clerk's language, by
     code, %1, %2, … for the error's values."""
@@ -471,6 +544,8 @@ def _app_error_text(error: BaseException) -> str:
         return sheet_error_text(error)
     if isinstance(error, WordedError):
         return worded_text(error)
+    if isinstance(error, SettingsFileError):
+        return settings_error_text(error)
     return str(error)
 
 

@@ -9,20 +9,20 @@ import sys
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from app.errors import SettingsError, YanjiError
 from app.paths import DataDir
 from app.quoting import pricing_setup
 from app.records import Inspection, PhotoStep
-from app.settings import Settings, load_settings
+from app.settings import Settings, SettingsFileError, load_settings, recover_settings
 from app.store import Store
 from devices.replay import recorded_phones
 from devices.sources import ReplaySource, StationProber
 from devices.watcher import Watcher
 from ui.context import StationContext
 from ui.i18n import choose_language, install_translators
-from ui.problem_text import error_text
+from ui.problem_text import error_text, settings_problem_text
 from ui.station_window import StationWindow
 from ui.tasks import TaskRunner
 
@@ -134,13 +134,92 @@ def run_station(data_dir: DataDir, demo: bool = False) -> int:
 
 
 def _settings(data_dir: DataDir) -> Settings:
-    """The station's settings; a settings file that cannot be read is said in a window
-    too (before any language is known: in English)."""
+    """The station's settings. A settings file that cannot be used is said in a window,
+    in the language it names (else the system's). Where defaults can stand in for
+    what is wrong, the clerk may start on them (`recover_settings`: the file is kept
+    beside it); else, or when the clerk quits, the error goes on to the command line."""
     try:
         return load_settings(data_dir.settings)
     except SettingsError as error:
-        show_start_error(error, data_dir)
-        raise
+        app = QApplication.instance()
+        language = error.language if isinstance(error, SettingsFileError) else "auto"
+        translators = install_translators(app, choose_language(language))
+        try:
+            if isinstance(error, SettingsFileError) and error.recoverable:
+                box, start = recovery_box(error)
+                box.exec()
+                if box.clickedButton() is not start:
+                    raise
+                recovered = recover_settings(data_dir.settings)
+                log.warning(
+                    "settings put back to defaults where they could not be used (%s); "
+                    "the file as it was is kept as %s",
+                    "; ".join(map(str, recovered.problems)),
+                    recovered.kept,
+                )
+                return recovered.settings
+            show_start_error(error, data_dir)
+            raise
+        finally:
+            for translator in translators:
+                app.removeTranslator(translator)
+
+
+def recovery_box(error: SettingsFileError) -> tuple[QMessageBox, QPushButton]:
+    """The question asked when the settings file cannot be used: what is wrong with it,
+    and whether to start with defaults for that (the file kept beside it); its button
+    that says yes."""
+    whole = error.problems[0].setting is None
+    question = (
+        QCoreApplication.translate(
+            "Station",
+            "Start with default settings? The station keeps its id where it can be read "
+            "from the file.",
+        )
+        if whole
+        else QCoreApplication.translate(
+            "Station", "Start with the default for each of these, and keep the rest?"
+        )
+    )
+    heading = (
+        QCoreApplication.translate("Station", "The station's settings file cannot be read (%1):")
+        if whole
+        else QCoreApplication.translate(
+            "Station", "The station's settings cannot all be used (%1):"
+        )
+    )
+    lines = [
+        heading.replace("%1", str(error.path)),
+        *(f"• {settings_problem_text(problem)}" for problem in error.problems),
+        "",
+        question,
+        QCoreApplication.translate(
+            "Station", "The file as it is now is kept beside it, so nothing in it is lost."
+        ),
+    ]
+    if whole or any(
+        problem.setting in ("pricing", "pricing.manager_pin_hash") for problem in error.problems
+    ):
+        lines.append(
+            QCoreApplication.translate(
+                "Station",
+                "No manager PIN will be set: prices cannot go below a quote until one is "
+                "set again with `yanji settings manager-pin`.",
+            )
+        )
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, QCoreApplication.translate("Station", "Yanji"), "\n".join(lines)
+    )
+    start = box.addButton(
+        QCoreApplication.translate("Station", "Start with defaults"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    quit_ = box.addButton(
+        QCoreApplication.translate("Station", "Quit"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(start)
+    box.setEscapeButton(quit_)
+    return box, start
 
 
 def show_start_error(error: YanjiError, data_dir: DataDir) -> None:

@@ -3,53 +3,53 @@
 <context>
     <name>CameraProblems</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="201" />
+        <location filename="../../ui/problem_text.py" line="208" />
         <source>%1 is a folder, not a photo</source>
         <translation>%1 是文件夹，不是照片</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="203" />
+        <location filename="../../ui/problem_text.py" line="210" />
         <source>%1 is not there</source>
         <translation>找不到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="204" />
+        <location filename="../../ui/problem_text.py" line="211" />
         <source>%1 is empty</source>
         <translation>%1 是空文件</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="207" />
+        <location filename="../../ui/problem_text.py" line="214" />
         <source>%1 is a HEIC photo that cannot be read (damaged or cut short)</source>
         <translation>%1 是无法读取的 HEIC 照片（文件损坏或不完整）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="215" />
+        <location filename="../../ui/problem_text.py" line="222" />
         <source>%1 is not a photo that can be read (damaged, or not JPEG, PNG, HEIC, WebP, BMP or TIFF)</source>
         <translation>%1 不是可读取的照片（文件损坏，或不是 JPEG、PNG、HEIC、WebP、BMP、TIFF 格式）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="222" />
+        <location filename="../../ui/problem_text.py" line="229" />
         <source>%1 cannot be read: the station is not allowed to read it</source>
         <translation>无法读取 %1：本机没有读取权限</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="228" />
+        <location filename="../../ui/problem_text.py" line="235" />
         <source>%1 cannot be read: the disk or card failed while reading (was it taken out?)</source>
         <translation>无法读取 %1：读取时磁盘或存储卡出错（是否已拔出？）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="235" />
-        <location filename="../../ui/problem_text.py" line="241" />
+        <location filename="../../ui/problem_text.py" line="242" />
+        <location filename="../../ui/problem_text.py" line="248" />
         <source>%1 cannot be read (%2)</source>
         <translation>无法读取 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="249" />
+        <location filename="../../ui/problem_text.py" line="256" />
         <source>no camera at index %1 (is it plugged in, and not in use elsewhere?)</source>
         <translation>编号 %1 没有摄像头（是否已插好，是否被其他程序占用？）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="256" />
+        <location filename="../../ui/problem_text.py" line="263" />
         <source>camera %1 stopped sending pictures (unplugged?)</source>
         <translation>摄像头 %1 不再传来画面（是否已拔出？）</translation>
     </message>
@@ -230,17 +230,17 @@
 <context>
     <name>DiskProblems</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="267" />
+        <location filename="../../ui/problem_text.py" line="274" />
         <source> (Settings shows where it is)</source>
         <translation>（数据位置见“设置”页）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="276" />
+        <location filename="../../ui/problem_text.py" line="283" />
         <source>the disk holding the station's data is full (%1 free). Free space on it, or move the station's data to a larger disk%3.</source>
         <translation>存放本机数据的磁盘已满（剩余 %1）。请清理该磁盘，或把本机数据移到更大的磁盘%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="282" />
+        <location filename="../../ui/problem_text.py" line="289" />
         <source>the disk holding the station's data has only %1 free, and %2 are needed. Free space on it, or move the station's data to a larger disk%3.</source>
         <translation>存放本机数据的磁盘只剩 %1 可用，至少需要 %2。请清理该磁盘，或把本机数据移到更大的磁盘%3。</translation>
     </message>
@@ -248,67 +248,67 @@
 <context>
     <name>FindingKind</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="511" />
+        <location filename="../../ui/problem_text.py" line="584" />
         <source>crack</source>
         <translation>裂纹</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="512" />
+        <location filename="../../ui/problem_text.py" line="585" />
         <source>scratch</source>
         <translation>划痕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="513" />
+        <location filename="../../ui/problem_text.py" line="586" />
         <source>scuff</source>
         <translation>磨损</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="514" />
+        <location filename="../../ui/problem_text.py" line="587" />
         <source>oil</source>
         <translation>油污</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="515" />
+        <location filename="../../ui/problem_text.py" line="588" />
         <source>stain</source>
         <translation>污渍</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="516" />
+        <location filename="../../ui/problem_text.py" line="589" />
         <source>dead pixel</source>
         <translation>坏点</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="517" />
+        <location filename="../../ui/problem_text.py" line="590" />
         <source>stuck pixel</source>
         <translation>彩点（卡色像素）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="518" />
+        <location filename="../../ui/problem_text.py" line="591" />
         <source>bright pixel</source>
         <translation>亮点</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="519" />
+        <location filename="../../ui/problem_text.py" line="592" />
         <source>display line</source>
         <translation>屏幕线条</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="520" />
+        <location filename="../../ui/problem_text.py" line="593" />
         <source>burn-in</source>
         <translation>烧屏</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="521" />
+        <location filename="../../ui/problem_text.py" line="594" />
         <source>mura (uneven patch)</source>
         <translation>屏幕色斑（mura）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="522" />
+        <location filename="../../ui/problem_text.py" line="595" />
         <source>dent</source>
         <translation>凹痕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="523" />
+        <location filename="../../ui/problem_text.py" line="596" />
         <source>chip</source>
         <translation>崩边</translation>
     </message>
@@ -552,72 +552,72 @@
 <context>
     <name>OsProblems</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="150" />
+        <location filename="../../ui/problem_text.py" line="157" />
         <source>permission denied</source>
         <translation>没有权限</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="151" />
+        <location filename="../../ui/problem_text.py" line="158" />
         <source>the drive is not there (unplugged?)</source>
         <translation>驱动器不存在（是否已拔出？）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="153" />
+        <location filename="../../ui/problem_text.py" line="160" />
         <source>no such file or folder</source>
         <translation>文件或文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="156" />
+        <location filename="../../ui/problem_text.py" line="163" />
         <source>the disk or card failed (was it taken out?)</source>
         <translation>磁盘或存储卡出错（是否已拔出？）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="159" />
+        <location filename="../../ui/problem_text.py" line="166" />
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="160" />
+        <location filename="../../ui/problem_text.py" line="167" />
         <source>the disk quota is used up</source>
         <translation>磁盘配额已用完</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="161" />
+        <location filename="../../ui/problem_text.py" line="168" />
         <source>the disk is read-only</source>
         <translation>磁盘为只读</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="162" />
+        <location filename="../../ui/problem_text.py" line="169" />
         <source>a folder, not a file</source>
         <translation>这是文件夹，不是文件</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="163" />
+        <location filename="../../ui/problem_text.py" line="170" />
         <source>part of the path is not a folder</source>
         <translation>路径中有一部分不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="166" />
+        <location filename="../../ui/problem_text.py" line="173" />
         <source>timed out</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="167" />
+        <location filename="../../ui/problem_text.py" line="174" />
         <source>the network drive lost track of the file</source>
         <translation>网络驱动器上的文件已失效</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="170" />
+        <location filename="../../ui/problem_text.py" line="177" />
         <source>in use by another program</source>
         <translation>正被其他程序占用</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="171" />
+        <location filename="../../ui/problem_text.py" line="178" />
         <source>the name is too long</source>
         <translation>名称过长</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="187" />
+        <location filename="../../ui/problem_text.py" line="194" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -765,42 +765,42 @@
 <context>
     <name>PhotoQuality</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="483" />
+        <location filename="../../ui/problem_text.py" line="556" />
         <source>No phone found in the picture</source>
         <translation>画面中没有找到手机</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="484" />
+        <location filename="../../ui/problem_text.py" line="557" />
         <source>The phone is cut off at the edge of the picture</source>
         <translation>手机被画面边缘截断</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="487" />
+        <location filename="../../ui/problem_text.py" line="560" />
         <source>The phone is too small: move the camera closer</source>
         <translation>手机太小：请把摄像头移近</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="490" />
+        <location filename="../../ui/problem_text.py" line="563" />
         <source>Blurred: hold still or refocus</source>
         <translation>画面模糊：请保持不动或重新对焦</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="491" />
+        <location filename="../../ui/problem_text.py" line="564" />
         <source>Glare on the glass: tilt the light or the phone</source>
         <translation>玻璃反光：请调整灯光或手机角度</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="494" />
+        <location filename="../../ui/problem_text.py" line="567" />
         <source>Overexposed: lower the exposure</source>
         <translation>曝光过度：请降低曝光</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="497" />
+        <location filename="../../ui/problem_text.py" line="570" />
         <source>Phone size unknown: sizes assume a 150 mm phone</source>
         <translation>手机尺寸未知：按 150 毫米长的手机估算尺寸</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="500" />
+        <location filename="../../ui/problem_text.py" line="573" />
         <source>The screen is lit: turn it off to check the glass</source>
         <translation>屏幕亮着：请熄屏后再检查玻璃</translation>
     </message>
@@ -1072,57 +1072,57 @@
 <context>
     <name>QuoteFacts</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="545" />
+        <location filename="../../ui/problem_text.py" line="618" />
         <source>sheet %1 line %2: %3</source>
         <translation>价目表 %1 第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="549" />
+        <location filename="../../ui/problem_text.py" line="622" />
         <source>version %1 from the phone</source>
         <translation>版本%1（手机报告）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="551" />
+        <location filename="../../ui/problem_text.py" line="624" />
         <source>grade %1</source>
         <translation>成色 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="552" />
+        <location filename="../../ui/problem_text.py" line="625" />
         <source>%1 found</source>
         <translation>共 %1 处</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="555" />
+        <location filename="../../ui/problem_text.py" line="628" />
         <source>accessory %1 missing</source>
         <translation>缺配件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="557" />
+        <location filename="../../ui/problem_text.py" line="630" />
         <source>changed by %1</source>
         <translation>改价人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="558" />
+        <location filename="../../ui/problem_text.py" line="631" />
         <source>approved by %1</source>
         <translation>批准人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="559" />
+        <location filename="../../ui/problem_text.py" line="632" />
         <source>at %1</source>
         <translation>时间 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="576" />
+        <location filename="../../ui/problem_text.py" line="649" />
         <source>version unknown, priced as 国行</source>
         <translation>版本未知，按国行计价</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="579" />
+        <location filename="../../ui/problem_text.py" line="652" />
         <source>version unknown, the only version on the sheet</source>
         <translation>版本未知，价目表上只有这一个版本</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="598" />
+        <location filename="../../ui/problem_text.py" line="671" />
         <source>, </source>
         <translation>；</translation>
     </message>
@@ -1229,82 +1229,82 @@
 <context>
     <name>Refusals</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="405" />
+        <location filename="../../ui/problem_text.py" line="474" />
         <source>the seller's name is needed</source>
         <translation>请填写卖家姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="406" />
+        <location filename="../../ui/problem_text.py" line="475" />
         <source>an ID number has 18 characters: 17 digits and a digit or X</source>
         <translation>身份证号应为 18 位：17 位数字加一位数字或 X</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="409" />
+        <location filename="../../ui/problem_text.py" line="478" />
         <source>the ID number's last character does not match: mistyped?</source>
         <translation>身份证号最后一位校验不符：是否输错了？</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="412" />
+        <location filename="../../ui/problem_text.py" line="481" />
         <source>a mobile number has 11 digits and starts with 1</source>
         <translation>手机号应为以 1 开头的 11 位数字</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="415" />
+        <location filename="../../ui/problem_text.py" line="484" />
         <source>price the phone before sealing</source>
         <translation>请先估价再封存</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="416" />
+        <location filename="../../ui/problem_text.py" line="485" />
         <source>this phone was refused; it cannot be bought</source>
         <translation>这台手机已被拒收，不能回收</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="420" />
+        <location filename="../../ui/problem_text.py" line="489" />
         <source>the phone's model is unknown, so it cannot be priced</source>
         <translation>不知道手机型号，无法估价</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="423" />
+        <location filename="../../ui/problem_text.py" line="492" />
         <source>the sheet does not buy %1 at %2 (%3)</source>
         <translation>价目表不收 %2（%3）成色的 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="426" />
+        <location filename="../../ui/problem_text.py" line="495" />
         <source>no price on sheet %1 (%2): %3</source>
         <translation>价目表 %1（%2）没有这台手机的价格：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="427" />
+        <location filename="../../ui/problem_text.py" line="496" />
         <source>a refused phone has no price to override</source>
         <translation>已拒收的手机没有可调整的价格</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="430" />
+        <location filename="../../ui/problem_text.py" line="499" />
         <source>an override needs a reason</source>
         <translation>调整价格需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="431" />
+        <location filename="../../ui/problem_text.py" line="500" />
         <source>a price cannot be negative</source>
         <translation>价格不能为负数</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="432" />
+        <location filename="../../ui/problem_text.py" line="501" />
         <source>going below the quote needs a manager's PIN</source>
         <translation>低于报价需要店长密码</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="435" />
+        <location filename="../../ui/problem_text.py" line="504" />
         <source>no manager PIN is set; set one with `yanji settings manager-pin`</source>
         <translation>尚未设置店长密码；请用 `yanji settings manager-pin` 设置</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="438" />
+        <location filename="../../ui/problem_text.py" line="507" />
         <source>the manager PIN is wrong</source>
         <translation>店长密码错误</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="439" />
+        <location filename="../../ui/problem_text.py" line="508" />
         <source>a manager PIN is 4 to 12 digits</source>
         <translation>店长密码应为 4 到 12 位数字</translation>
     </message>
@@ -1413,12 +1413,12 @@
         <translation>封存</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="100" />
+        <location filename="../../ui/seal_page.py" line="101" />
         <source>Sealed. This record is now read-only.</source>
         <translation>已封存，记录不可再修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="119" />
+        <location filename="../../ui/seal_page.py" line="120" />
         <source>Tick the seller's agreement first.</source>
         <translation>请先勾选卖家同意。</translation>
     </message>
@@ -1622,19 +1622,132 @@
     </message>
 </context>
 <context>
+    <name>SettingsProblems</name>
+    <message>
+        <location filename="../../ui/problem_text.py" line="401" />
+        <source>cannot be read: %1</source>
+        <translation>无法读取：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="402" />
+        <source>not UTF-8 text</source>
+        <translation>不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="403" />
+        <source>not JSON: line %1 column %2: %3</source>
+        <translation>不是 JSON：第 %1 行第 %2 列：%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="406" />
+        <source>not a JSON object</source>
+        <translation>不是 JSON 对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="407" />
+        <source>schema_version %1 is not a positive whole number</source>
+        <translation>schema_version %1 不是正整数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="410" />
+        <source>written by a newer Yanji (settings version %1); update Yanji</source>
+        <translation>由更新版本的验机台写入（设置版本 %1）；请更新验机台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="413" />
+        <source>%1 is not a setting (misspelt?)</source>
+        <translation>%1 不是一项设置（是否拼错？）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="416" />
+        <source>%1 is %2, not a section of settings</source>
+        <translation>%1 是 %2，不是一组设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="419" />
+        <source>%1 is %2, below the least allowed (%3)</source>
+        <translation>%1 是 %2，低于最小允许值（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="422" />
+        <source>%1 is %2, above the most allowed (%3)</source>
+        <translation>%1 是 %2，高于最大允许值（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="425" />
+        <source>%1 must not be empty</source>
+        <translation>%1 不能为空</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="426" />
+        <source>%1 is longer than %3 characters</source>
+        <translation>%1 超过 %3 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="429" />
+        <source>%1 is %2, not one of %3</source>
+        <translation>%1 是 %2，不在 %3 之中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="430" />
+        <source>%1 is %2, not a whole number</source>
+        <translation>%1 是 %2，不是整数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="433" />
+        <source>%1 is %2, not a number</source>
+        <translation>%1 是 %2，不是数字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="434" />
+        <source>%1 is %2, not true or false</source>
+        <translation>%1 是 %2，不是 true 或 false</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="437" />
+        <source>%1 is %2, not text in quotes</source>
+        <translation>%1 是 %2，不是带引号的文字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="440" />
+        <source>%1 is %2, not an address starting with http:// or https://</source>
+        <translation>%1 是 %2，不是以 http:// 或 https:// 开头的地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="443" />
+        <source>%1 is not a PIN set by `yanji settings manager-pin`</source>
+        <translation>%1 不是用 `yanji settings manager-pin` 设置的密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="446" />
+        <source>%1 is %2: %3</source>
+        <translation>%1 是 %2：%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="460" />
+        <source>%1 cannot be used: %2</source>
+        <translation>%1 无法使用：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="465" />
+        <source>%1 cannot be used as it is:</source>
+        <translation>%1 有以下问题，无法照原样使用：</translation>
+    </message>
+</context>
+<context>
     <name>Severity</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="532" />
+        <location filename="../../ui/problem_text.py" line="605" />
         <source>light</source>
         <translation>轻微</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="533" />
+        <location filename="../../ui/problem_text.py" line="606" />
         <source>moderate</source>
         <translation>中等</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="534" />
+        <location filename="../../ui/problem_text.py" line="607" />
         <source>severe</source>
         <translation>严重</translation>
     </message>
@@ -1642,142 +1755,142 @@
 <context>
     <name>SheetProblems</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="294" />
+        <location filename="../../ui/problem_text.py" line="301" />
         <source>the file is empty</source>
         <translation>文件是空的</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="295" />
+        <location filename="../../ui/problem_text.py" line="302" />
         <source>not a price sheet (use .csv or .xlsx)</source>
         <translation>不是价目表（请用 .csv 或 .xlsx 文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="298" />
+        <location filename="../../ui/problem_text.py" line="305" />
         <source>not UTF-8, UTF-16 or GBK text</source>
         <translation>不是 UTF-8、UTF-16 或 GBK 编码的文本</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="299" />
+        <location filename="../../ui/problem_text.py" line="306" />
         <source>not a readable XLSX workbook (%1)</source>
         <translation>不是可以读取的 XLSX 工作簿（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="302" />
+        <location filename="../../ui/problem_text.py" line="309" />
         <source>no header row with a model (型号) column found</source>
         <translation>找不到带“型号”列的表头行</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="305" />
+        <location filename="../../ui/problem_text.py" line="312" />
         <source>column '%1' is not a known heading or grade</source>
         <translation>列“%1”既不是已知的表头，也不是成色</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="308" />
+        <location filename="../../ui/problem_text.py" line="315" />
         <source>no brand column</source>
         <translation>缺少“品牌”列</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="309" />
+        <location filename="../../ui/problem_text.py" line="316" />
         <source>no model column</source>
         <translation>缺少“型号”列</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="310" />
+        <location filename="../../ui/problem_text.py" line="317" />
         <source>no storage column</source>
         <translation>缺少“容量”列</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="311" />
+        <location filename="../../ui/problem_text.py" line="318" />
         <source>no grade columns (e.g. 99新, 95新, 9成新)</source>
         <translation>没有成色列（如 99新、95新、9成新）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="314" />
+        <location filename="../../ui/problem_text.py" line="321" />
         <source>effective date '%1' is not a date</source>
         <translation>生效日期“%1”不是日期</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="317" />
+        <location filename="../../ui/problem_text.py" line="324" />
         <source>the sheet has no price rows</source>
         <translation>表中没有价格行</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="318" />
+        <location filename="../../ui/problem_text.py" line="325" />
         <source>same phone as line %1 (%2)</source>
         <translation>与第 %1 行是同一款手机（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="319" />
+        <location filename="../../ui/problem_text.py" line="326" />
         <source>brand is empty</source>
         <translation>品牌为空</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="320" />
+        <location filename="../../ui/problem_text.py" line="327" />
         <source>model is empty</source>
         <translation>型号为空</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="321" />
+        <location filename="../../ui/problem_text.py" line="328" />
         <source>storage '%1' is not a capacity like 128G or 1T</source>
         <translation>容量“%1”不是 128G、1T 这样的容量</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="324" />
+        <location filename="../../ui/problem_text.py" line="331" />
         <source>version '%1' is not one of 国行, 港版, 美版, 日版 ...</source>
         <translation>版本“%1”不是国行、港版、美版、日版等版本之一</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="327" />
+        <location filename="../../ui/problem_text.py" line="334" />
         <source>%1: price '%2' is not a number of yuan</source>
         <translation>%1：价格“%2”不是以元为单位的数字</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="330" />
+        <location filename="../../ui/problem_text.py" line="337" />
         <source>no prices in the row</source>
         <translation>这一行没有价格</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="331" />
+        <location filename="../../ui/problem_text.py" line="338" />
         <source>%1 ¥%2 is above %3 ¥%4</source>
         <translation>%1 ¥%2 高于 %3 ¥%4</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="332" />
+        <location filename="../../ui/problem_text.py" line="339" />
         <source>model '%1' is not on the sheet</source>
         <translation>价目表上没有型号“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="335" />
+        <location filename="../../ui/problem_text.py" line="342" />
         <source>%1 has no %2 row (sheet has %3)</source>
         <translation>%1 没有 %2 的价格行（表中有 %3）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="338" />
+        <location filename="../../ui/problem_text.py" line="345" />
         <source>%1 %2 has no %3 row</source>
         <translation>%1 %2 没有%3的价格行</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="339" />
+        <location filename="../../ui/problem_text.py" line="346" />
         <source>version of %1 unknown and the sheet has several</source>
         <translation>不知道 %1 是哪个版本，而表中有多个版本</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="364" />
+        <location filename="../../ui/problem_text.py" line="361" />
         <source>line %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="380" />
+        <location filename="../../ui/problem_text.py" line="377" />
         <source>%1 is already imported as version %2.</source>
         <translation>%1 已导入过，是第 %2 版。</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="386" />
+        <location filename="../../ui/problem_text.py" line="383" />
         <source>%1 was not imported: %2</source>
         <translation>%1 未导入：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="391" />
+        <location filename="../../ui/problem_text.py" line="388" />
         <source>%1: nothing was imported (problems: %2). Mend the sheet and import it again.</source>
         <translation>%1：未导入任何价格（共 %2 处问题）。请改好表格后重新导入。</translation>
     </message>
@@ -1785,12 +1898,53 @@
 <context>
     <name>Station</name>
     <message>
-        <location filename="../../ui/station.py" line="152" />
+        <location filename="../../ui/station.py" line="174" />
+        <source>Start with default settings? The station keeps its id where it can be read from the file.</source>
+        <translation>用默认设置启动吗？若能从文件中读出本机编号，则保留原编号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station.py" line="180" />
+        <source>Start with the default for each of these, and keep the rest?</source>
+        <translation>以上各项改用默认值、其余设置保留，然后启动吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station.py" line="185" />
+        <source>The station's settings file cannot be read (%1):</source>
+        <translation>验机台的设置文件无法读取（%1）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station.py" line="187" />
+        <source>The station's settings cannot all be used (%1):</source>
+        <translation>验机台的设置有部分无法使用（%1）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station.py" line="196" />
+        <source>The file as it is now is kept beside it, so nothing in it is lost.</source>
+        <translation>原文件会另存一份在旁边，其中内容不会丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station.py" line="204" />
+        <source>No manager PIN will be set: prices cannot go below a quote until one is set again with `yanji settings manager-pin`.</source>
+        <translation>店长密码将不再有效：在用 `yanji settings manager-pin` 重新设置之前，价格不能改得低于报价。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station.py" line="211" />
+        <location filename="../../ui/station.py" line="231" />
         <source>Yanji</source>
         <translation>验机台</translation>
     </message>
     <message>
-        <location filename="../../ui/station.py" line="153" />
+        <location filename="../../ui/station.py" line="214" />
+        <source>Start with defaults</source>
+        <translation>用默认值启动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station.py" line="218" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station.py" line="232" />
         <source>The station cannot start: %1
 
 Its data: %2</source>

@@ -1,4 +1,4 @@
-"""`yanji price import|list`, `yanji quote` and `yanji settings manager-pin`."""
+"""`yanji price import|list`, `yanji quote` and `yanji settings manager-pin|repair`."""
 
 from __future__ import annotations
 
@@ -172,3 +172,34 @@ def test_manager_pin_is_set_from_the_terminal(
     assert verify_pin("2468", load_settings(data_dir.settings).pricing.manager_pin_hash)
     status, _, err = _run(capsys, "settings", "manager-pin")
     assert status == 1 and "differ" in err
+
+
+def test_settings_repair_says_what_it_put_back(
+    data_dir: DataDir, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answers = iter(["2468", "2468"])
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
+    assert _run(capsys, "settings", "manager-pin")[0] == 0
+    raw = json.loads(data_dir.settings.read_text())
+    raw["camera"]["width"] = 5
+    raw["ui"]["langauge"] = "en"
+    data_dir.settings.write_text(json.dumps(raw))
+    # Any command that needs the settings names what is wrong and how to mend it.
+    status, _, err = _run(capsys, "settings", "manager-pin")
+    assert status == 1
+    assert "camera.width is 5, below the least allowed (320)" in err
+    assert "yanji settings repair" in err
+    status, out, _ = _run(capsys, "settings", "repair")
+    assert status == 0
+    assert out.splitlines()[:2] == [
+        "camera.width is 5, below the least allowed (320): now 1920 (the default)",
+        "ui.langauge is not a setting (misspelt?): removed",
+    ]
+    kept = next(data_dir.root.glob("settings.json.broken-*"))
+    assert f"kept as {kept}" in out and json.loads(kept.read_text()) == raw
+    settings = load_settings(data_dir.settings)
+    assert settings.camera.width == 1920
+    assert verify_pin("2468", settings.pricing.manager_pin_hash)  # the PIN was fine: kept
+    assert "No manager PIN" not in out
+    status, out, _ = _run(capsys, "settings", "repair")
+    assert status == 0 and out == "Nothing to repair: the settings can be used.\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -72,3 +73,108 @@ def test_older_settings_are_migrated_and_the_original_kept(
     assert loaded.station.station_id == "s-1"
     assert json.loads(path.with_name("settings.json.v1.bak").read_text()) == old
     assert json.loads(path.read_text())["ui"]["language"] == "zh_CN"
+
+
+BROKEN = {
+    "schema_version": 1,
+    "station": {"station_id": "s-42", "store_name": "华强北 3 号", "clerk": ""},
+    "camera": {"index": 1.5, "width": 5, "height": 720},
+    "ui": {"language": "fr", "langauge": "en"},
+    "pricing": {"rounding_step_fen": 500, "manager_pin_hash": "1234"},
+    "sync": "on",
+}
+
+
+def test_every_problem_in_the_file_is_named_with_its_value_and_bound(tmp_path: Path) -> None:
+    from app.settings import SettingsFileError
+
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps(BROKEN))
+    with pytest.raises(SettingsFileError) as caught:
+        load_settings(path)
+    found = {(p.code, p.setting): p.values for p in caught.value.problems}
+    assert found == {
+        ("empty", "station.clerk"): ("station.clerk", '""', ""),
+        ("not_whole_number", "camera.index"): ("camera.index", "1.5", ""),
+        ("too_small", "camera.width"): ("camera.width", "5", "320"),
+        ("not_one_of", "ui.language"): ("ui.language", '"fr"', '"auto", "zh_CN", "en"'),
+        ("unknown", "ui.langauge"): ("ui.langauge", '"en"', ""),
+        ("not_pin_hash", "pricing.manager_pin_hash"): ("pricing.manager_pin_hash", '"1234"', ""),
+        ("not_section", "sync"): ("sync", '"on"', ""),
+    }
+    assert "camera.width is 5, below the least allowed (320)" in str(caught.value)
+    assert "yanji settings repair" in str(caught.value)
+    assert caught.value.recoverable
+    assert caught.value.language == "auto"  # "fr" is not one the window speaks
+    assert json.loads(path.read_text()) == BROKEN  # never overwritten by loading
+
+
+def test_repair_resets_only_what_cannot_be_used_and_keeps_the_file(tmp_path: Path) -> None:
+    from app.settings import recover_settings
+
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps(BROKEN, ensure_ascii=False), encoding="utf-8")
+    original = path.read_bytes()
+    now = datetime(2026, 11, 23, 9, 30, 5)
+    recovered = recover_settings(path, now)
+    s = recovered.settings
+    # Kept: everything that could be used.
+    assert (s.station.station_id, s.station.store_name) == ("s-42", "华强北 3 号")
+    assert (s.camera.height, s.pricing.rounding_step_fen) == (720, 500)
+    # Back to defaults: each setting that could not.
+    default = Settings()
+    assert (s.station.clerk, s.camera.index, s.camera.width) == ("clerk", 0, 1920)
+    assert s.ui.language == default.ui.language and s.sync == default.sync
+    assert s.pricing.manager_pin_hash is None  # no PIN: price cuts are refused, not free
+    assert len(recovered.problems) == 7
+    assert recovered.kept == tmp_path / "settings.json.broken-20261123-093005"
+    assert recovered.kept.read_bytes() == original
+    assert load_settings(path) == s
+    # A second file broken within the same second does not overwrite the first kept.
+    path.write_text("{")
+    again = recover_settings(path, now)
+    assert again.kept == tmp_path / "settings.json.broken-20261123-093005-2"
+    assert recovered.kept.read_bytes() == original and again.kept.read_text() == "{"
+
+
+def test_a_file_that_is_not_json_starts_from_defaults_with_its_station_id(
+    tmp_path: Path,
+) -> None:
+    from app.settings import SettingsFileError, recover_settings
+
+    path = tmp_path / "settings.json"
+    path.write_text('{\n "station": {"station_id": "s-77", "clerk": "王"},\n "ui": {,}\n}')
+    with pytest.raises(SettingsFileError) as caught:
+        load_settings(path)
+    assert [(p.code, p.values) for p in caught.value.problems] == [
+        ("not_json", ("3", "9", "Expecting property name enclosed in double quotes"))
+    ]
+    recovered = recover_settings(path)
+    assert recovered.settings.station.station_id == "s-77"
+    assert recovered.settings.station.clerk == Settings().station.clerk
+    # Not even a station id to be found: a new one.
+    path.write_bytes(b"\xff\xfe garbage")
+    with pytest.raises(SettingsFileError, match="not UTF-8 text"):
+        load_settings(path)
+    assert recover_settings(path).settings.station.station_id not in ("", "s-77")
+
+
+def test_what_defaults_cannot_stand_in_for_is_not_repaired(tmp_path: Path) -> None:
+    from app.settings import SettingsFileError, recover_settings
+
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"schema_version": 99, "ui": {"language": "en"}}))
+    with pytest.raises(SettingsFileError, match="newer") as caught:
+        recover_settings(path)
+    assert not caught.value.recoverable
+    assert json.loads(path.read_text())["schema_version"] == 99
+    assert list(tmp_path.iterdir()) == [path]
+    folder = tmp_path / "as-folder" / "settings.json"
+    folder.mkdir(parents=True)
+    with pytest.raises(SettingsFileError, match="cannot be read") as caught:
+        recover_settings(folder)
+    assert not caught.value.recoverable
+    fine = tmp_path / "fine" / "settings.json"
+    load_settings(fine)
+    with pytest.raises(SettingsError, match="nothing to repair"):
+        recover_settings(fine)

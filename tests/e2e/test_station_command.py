@@ -82,9 +82,29 @@ def test_a_station_that_cannot_start_says_why_in_a_window(
     assert "newer version of Yanji" in capsys.readouterr().err
     assert windows() == before  # no window was opened
 
-    data_dir.settings.write_text("{ not json", encoding="utf-8")
+    # Settings a newer Yanji wrote: defaults would lose them, so nothing is offered.
+    data_dir.settings.write_text('{"schema_version": 99}', encoding="utf-8")
     assert main(["station", "--demo"]) == 1
     assert len(said) == 2 and said[1].startswith(f"The station cannot start: {data_dir.settings}")
+    assert "written by a newer Yanji (settings version 99); update Yanji" in said[1]
+    # Settings that are not JSON: the clerk is asked, and quits; the file stays as it was.
+    asked: list[str] = []
+
+    def quit_(box: QMessageBox) -> int:
+        asked.append(box.text())
+        [button] = [b for b in box.buttons() if b.text() == "Quit"]
+        button.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", quit_)
+    data_dir.settings.write_text("{ not json", encoding="utf-8")
+    assert main(["station", "--demo"]) == 1
+    assert len(said) == 2 and len(asked) == 1
+    assert asked[0].startswith(f"The station's settings file cannot be read ({data_dir.settings})")
+    assert "• not JSON: line 1 column 3" in asked[0]
+    assert "yanji settings repair" in capsys.readouterr().err
+    assert data_dir.settings.read_text(encoding="utf-8") == "{ not json"
+    assert windows() == before
 
 
 class FakeCamera:

@@ -128,7 +128,7 @@ def test_photo_file_and_camera_problems_are_shown_in_chinese(
             app.removeTranslator(translator)
 
 
-def test_the_oss_reasons_are_given_in_chinese(tmp_path: Path) -> None:
+def test_the_oss_reasons_are_given_in_chinese(qtbot: QtBot, tmp_path: Path) -> None:
     """A file the OS refuses: its reason in the clerk's words, the file named; a
     reason the station does not know stays as the OS words it."""
     from ui.problem_text import camera_text, error_text, os_reason
@@ -165,7 +165,7 @@ def test_the_oss_reasons_are_given_in_chinese(tmp_path: Path) -> None:
             app.removeTranslator(translator)
 
 
-def test_a_full_disk_is_explained_in_chinese(tmp_path: Path) -> None:
+def test_a_full_disk_is_explained_in_chinese(qtbot: QtBot, tmp_path: Path) -> None:
     from app.disk import disk_full
     from app.errors import DiskFullError
     from ui.problem_text import disk_text, error_text
@@ -199,7 +199,7 @@ def test_a_full_disk_is_explained_in_chinese(tmp_path: Path) -> None:
             app.removeTranslator(translator)
 
 
-def test_findings_are_named_in_chinese() -> None:
+def test_findings_are_named_in_chinese(qtbot: QtBot) -> None:
     from ui.problem_text import kind_text, severity_text
     from vision.finding import FindingKind, Severity
 
@@ -303,7 +303,7 @@ def test_the_quote_s_evidence_reads_in_chinese(qtbot: QtBot, context: StationCon
             app.removeTranslator(translator)
 
 
-def test_price_sheet_problems_are_shown_in_chinese(tmp_path: Path) -> None:
+def test_price_sheet_problems_are_shown_in_chinese(qtbot: QtBot, tmp_path: Path) -> None:
     """Every way a sheet can be wrong has words in the window: the same as the command
     line's in English, Chinese under zh_CN, with the sheet's values and line kept."""
     import re
@@ -416,3 +416,41 @@ def _draft(context: StationContext):  # type: ignore[no-untyped-def]
 
     report = probe_recording(recorded_phones()["ios-iphone7-cn"])
     return flow.start(context.store, "st", "clerk", report)
+
+
+def test_settings_problems_are_shown_in_chinese(qtbot: QtBot, tmp_path: Path) -> None:
+    """Every way the settings file can be wrong has words in the window, with the same
+    values as the command line's English, and Chinese under zh_CN."""
+    import re
+
+    from app.settings import SETTINGS_PROBLEMS, SettingsFileError, SettingsProblem
+    from ui.problem_text import _settings_problem_words, error_text, settings_problem_text
+
+    problems = [SettingsProblem(code, ("值1", "%2", "值3")) for code in SETTINGS_PROBLEMS]
+    assert [settings_problem_text(p) for p in problems] == [str(p) for p in problems]
+    error = SettingsFileError(
+        tmp_path / "settings.json",
+        [SettingsProblem("too_small", ("camera.width", "5", "320"))],
+    )
+    assert error_text(error) == (
+        f"{tmp_path / 'settings.json'} cannot be used as it is:\n"
+        "• camera.width is 5, below the least allowed (320)"
+    )
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = install_translators(app, "zh_CN")
+    try:
+        words = _settings_problem_words()
+        for code, english in SETTINGS_PROBLEMS.items():  # the same values, in their places
+            used = {int(n) + 1 for n in re.findall(r"\{(\d)\}", english)}
+            assert {int(n) for n in re.findall(r"%(\d)", words[code])} == used, code
+            shown = settings_problem_text(SettingsProblem(code, ("值1", "%2", "值3")))
+            assert shown != str(SettingsProblem(code, ("值1", "%2", "值3"))), code
+            assert all(shown.count(("值1", "%2", "值3")[n - 1]) == 1 for n in used), shown
+        assert error_text(error) == (
+            f"{tmp_path / 'settings.json'} 有以下问题，无法照原样使用：\n"
+            "• camera.width 是 5，低于最小允许值（320）"
+        )
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)

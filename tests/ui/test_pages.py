@@ -288,6 +288,52 @@ def test_a_station_that_cannot_start_for_a_full_disk_names_its_folder(
     ]
 
 
+def test_a_broken_settings_file_is_asked_about_then_repaired_or_left(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A clerk sees what is wrong with the settings, in the file's language, and may
+    start on defaults for that alone (the file kept beside it), or quit with the file
+    left as it was."""
+    import json
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.paths import DataDir
+    from app.settings import SettingsFileError, load_settings
+    from ui.station import _settings
+
+    data_dir = DataDir(tmp_path)
+    settings = load_settings(data_dir.settings)
+    raw = json.loads(data_dir.settings.read_text())
+    raw["ui"]["language"] = "zh_CN"
+    raw["camera"]["width"] = 5
+    data_dir.settings.write_text(json.dumps(raw))
+    asked: list[str] = []
+
+    def answer(choice: str) -> None:
+        def exec_(box: QMessageBox) -> int:
+            asked.append(box.text())
+            [button] = [b for b in box.buttons() if b.text() == choice]
+            button.click()
+            return 0
+
+        monkeypatch.setattr(QMessageBox, "exec", exec_)
+
+    answer("退出")
+    with pytest.raises(SettingsFileError):
+        _settings(data_dir)
+    assert json.loads(data_dir.settings.read_text()) == raw  # left as it was
+    assert asked[0].splitlines()[1:3] == ["• camera.width 是 5，低于最小允许值（320）", ""]
+    assert "店长密码" not in asked[0]  # the PIN was fine: not lost
+    answer("用默认值启动")
+    repaired = _settings(data_dir)
+    assert repaired.camera.width == 1920
+    assert repaired.station == settings.station and repaired.ui.language == "zh_CN"
+    [kept] = tmp_path.glob("settings.json.broken-*")
+    assert json.loads(kept.read_text()) == raw
+    assert len(asked) == 2 and _settings(data_dir) == repaired  # not asked again
+
+
 def test_the_window_warns_while_the_disk_is_low(
     qtbot: QtBot, context: StationContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
