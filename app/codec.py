@@ -23,8 +23,17 @@ T = TypeVar("T")
 
 JsonDict = dict[str, Any]
 
+
 #: schema_version N -> function turning a version-N dict into a version N+1 dict.
-_MIGRATIONS: dict[int, Callable[[JsonDict], JsonDict]] = {}
+def _v1_to_v2(value: JsonDict) -> JsonDict:
+    """Version 2 names the seller's identity document; every version-1 seller showed a
+    resident ID card (the only one version 1 took)."""
+    if isinstance(value.get("seller"), dict):
+        value["seller"] = {**value["seller"], "document": "cn_id"}
+    return value
+
+
+_MIGRATIONS: dict[int, Callable[[JsonDict], JsonDict]] = {1: _v1_to_v2}
 
 
 class RecordError(YanjiError, ValueError):

@@ -14,8 +14,9 @@ from typing import Any, ClassVar
 from app.disk import ensure_room
 from app.errors import WordedError, YanjiError
 from app.photos import sha256_hex
-from app.records import Inspection, PhotoRef, PhotoStep, Seller
+from app.records import IdDocument, Inspection, PhotoRef, PhotoStep, Seller
 from app.store import Store
+from app.text import mobile_written
 from devices.catalogue import phone_size
 from devices.report import DeviceReport
 from vision.finding import Finding, FindingKind, FindingSource, Surface
@@ -318,25 +319,52 @@ class SealError(WordedError):
         "seller_name_needed": "the seller's name is needed",
         "id_number_form": "an ID number has 18 characters: 17 digits and a digit or X",
         "id_number_check": "the ID number's last character does not match: mistyped?",
-        "mobile_form": "a mobile number has 11 digits and starts with 1",
+        "hk_mo_permit_form": "a Home Return Permit number is H or M and 8 digits",
+        "tw_permit_form": "a Taiwan residents' permit number has 8 digits",
+        "passport_form": "a passport number has 5 to 17 letters and digits",
+        "mobile_form": "a mobile number has 11 digits and starts with 1 (others: +852…)",
+        "mobile_hk_mo_form": "a Hong Kong or Macao mobile is +852 or +853 and 8 digits",
+        "mobile_intl_form": "a mobile number with its country code is + and 8 to 15 digits",
         "not_priced": "price the phone before sealing",
         "refused": "this phone was refused; it cannot be bought",
     }
 
 
-def check_seller(name: str, id_number: str, phone: str) -> Seller:
-    """The seller's details as second-hand trade rules require, checked: a name, a
-    valid 18-character resident ID number (its check digit), an 11-digit mobile."""
+def check_seller(
+    name: str, id_number: str, phone: str, document: IdDocument = IdDocument.CN_ID
+) -> Seller:
+    """The seller's details as second-hand trade rules require, checked: a name, the
+    number of an identity document (`check_id_number`), a mobile (`check_mobile`)."""
     name = name.strip()
     if not name:
         raise SealError("seller_name_needed")
-    return Seller(name, check_id_number(id_number), check_mobile(phone))
+    return Seller(name, check_id_number(id_number, document), check_mobile(phone), document)
 
 
-def check_id_number(id_number: str) -> str:
-    """A resident ID number as stored (upper case, no spaces), checked: 17 digits and
-    a check digit or X that matches them (GB 11643); SealError else."""
-    id_number = id_number.strip().upper()
+#: The form of each document's number (after spaces are taken out, in upper case),
+#: and the refusal for one that is not in it. A resident ID card's is checked by
+#: `_check_resident_id`.
+_DOCUMENT_FORMS = {
+    IdDocument.HK_MO_PERMIT: (r"[HM]\d{8}(\d{2})?", "hk_mo_permit_form"),
+    IdDocument.TW_PERMIT: (r"\d{8}(\d{2})?", "tw_permit_form"),
+    IdDocument.PASSPORT: (r"[A-Z0-9]{5,17}", "passport_form"),
+}
+
+
+def check_id_number(id_number: str, document: IdDocument = IdDocument.CN_ID) -> str:
+    """The number of a seller's identity document as stored (upper case, no spaces),
+    checked in the form that document's numbers take; SealError else."""
+    id_number = re.sub(r"\s", "", id_number).upper()
+    if document is IdDocument.CN_ID:
+        return _check_resident_id(id_number)
+    form, refusal = _DOCUMENT_FORMS[document]
+    if not re.fullmatch(form, id_number):
+        raise SealError(refusal)
+    return id_number
+
+
+def _check_resident_id(id_number: str) -> str:
+    """17 digits and a check digit or X that matches them (GB 11643)."""
     if not re.fullmatch(r"\d{17}[\dX]", id_number):
         raise SealError("id_number_form")
     total = sum(int(d) * w for d, w in zip(id_number[:17], _ID_WEIGHTS, strict=True))
@@ -346,11 +374,21 @@ def check_id_number(id_number: str) -> str:
 
 
 def check_mobile(phone: str) -> str:
-    """A mainland mobile number as stored (spaces and dashes taken out), checked: 11
-    digits starting with 1; SealError else."""
-    phone = re.sub(r"[\s-]", "", phone)
-    if not re.fullmatch(r"1\d{10}", phone):
-        raise SealError("mobile_form")
+    """A mobile number as stored, checked: a mainland one as its 11 digits starting
+    with 1 (written with +86 or without), any other with its country code as ``+``
+    and digits (Hong Kong and Macao, +852 and +853, have 8 digits), as `mobile_written`
+    writes it. SealError else."""
+    phone = mobile_written(phone)
+    if not phone.startswith("+"):
+        if not re.fullmatch(r"1\d{10}", phone):
+            raise SealError("mobile_form")
+        return phone
+    if phone.startswith(("+852", "+853")):
+        if not re.fullmatch(r"\+85[23]\d{8}", phone):
+            raise SealError("mobile_hk_mo_form")
+        return phone
+    if not re.fullmatch(r"\+[1-9]\d{7,14}", phone):
+        raise SealError("mobile_intl_form")
     return phone
 
 

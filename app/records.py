@@ -20,7 +20,7 @@ from vision.finding import Finding
 
 #: Version of the JSON form of an Inspection. Bump it (and add a migration in
 #: `app.codec`) whenever a field is renamed, removed or changes meaning.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 InspectionId = NewType("InspectionId", str)
 StationId = NewType("StationId", str)
@@ -166,14 +166,31 @@ class Quote:
         return cls(sheet_id=sheet_id, sheet_version=sheet_version, lines=lines, total_fen=total)
 
 
+class IdDocument(enum.StrEnum):
+    """The identity document a seller shows (`app.flow.check_id_number` checks each
+    one's number)."""
+
+    #: 居民身份证, and the 18-character cards on the same scheme (GB 11643): residence
+    #: permits for Hong Kong, Macao and Taiwan residents, the 2023 foreigner's card.
+    CN_ID = "cn_id"
+    #: 港澳居民来往内地通行证 (Home Return Permit): H or M and 8 digits.
+    HK_MO_PERMIT = "hk_mo_permit"
+    #: 台湾居民来往大陆通行证: 8 digits.
+    TW_PERMIT = "tw_permit"
+    #: A passport (a foreign seller without a permanent residence card).
+    PASSPORT = "passport"
+
+
 @dataclass(frozen=True, slots=True)
 class Seller:
-    """The seller as local second-hand trade rules require. ``id_number`` is encrypted
-    at rest by the store; in memory it is plain."""
+    """The seller as local second-hand trade rules require. ``id_number`` is the number
+    of the ``document`` shown; it is encrypted at rest by the store, in memory plain.
+    ``phone`` is a mainland mobile (11 digits) or one with its country code (+852…)."""
 
     name: str
     id_number: str
     phone: str
+    document: IdDocument = IdDocument.CN_ID
 
 
 class PhotoStep(enum.StrEnum):

@@ -46,6 +46,7 @@ from app.records import (
     new_id,
     utc_now,
 )
+from app.text import mobile_written
 from devices.report import DeviceReport
 
 OUTBOX_INSPECTION = "inspection"
@@ -422,7 +423,7 @@ def _seller_match(value: str) -> ColumnElement[bool]:
     # SQLite's LIKE is case-insensitive and the column is not NOCASE).
     row = InspectionRow
     prefix = and_(row.seller_name >= value, row.seller_name < value + "\U0010ffff")
-    return or_(prefix, row.seller_phone == value)
+    return or_(prefix, row.seller_phone == mobile_written(value))
 
 
 def _parse_cursor(cursor: str) -> tuple[datetime, str]:

@@ -1,8 +1,9 @@
 """Text for terminals and the window: padding that counts CJK characters as two columns,
-money, sizes."""
+money, sizes, mobile numbers."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 
@@ -30,3 +31,15 @@ def size_text(size: int) -> str:
     if size >= 10_000_000:
         return f"{size / 1e6:.0f} MB"
     return f"{max(size, 0) / 1e6:.1f} MB"
+
+
+def mobile_written(phone: str) -> str:
+    """A mobile number as it is stored and searched: without spaces, dashes and
+    brackets, 00 written as +, and a mainland number (+86) as its 11 digits alone:
+    "+86 138-0013-8000" -> "13800138000", "00852 9123 4567" -> "+85291234567"."""
+    phone = re.sub(r"[\s()\-]", "", phone)
+    if phone.startswith("00"):
+        phone = "+" + phone[2:]
+    if phone.startswith("+86") and not phone.startswith(("+852", "+853")):
+        phone = phone[3:]
+    return phone

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from app.records import (
     Grade,
     GradeLabel,
+    IdDocument,
     Inspection,
     InspectionState,
     LineKind,
@@ -130,7 +131,7 @@ inspections = st.builds(
     ),
     grade=st.none() | grades,
     quote=st.none() | quotes,
-    seller=st.none() | st.builds(Seller, text, text, text),
+    seller=st.none() | st.builds(Seller, text, text, text, st.sampled_from(IdDocument)),
     sealed_at=st.none() | times,
     signature=opt_text,
 )

@@ -478,8 +478,23 @@ def _worded_error_words() -> dict[str, str]:
         "id_number_check": QCoreApplication.translate(
             "Refusals", "the ID number's last character does not match: mistyped?"
         ),
+        "hk_mo_permit_form": QCoreApplication.translate(
+            "Refusals", "a Home Return Permit number is H or M and 8 digits"
+        ),
+        "tw_permit_form": QCoreApplication.translate(
+            "Refusals", "a Taiwan residents' permit number has 8 digits"
+        ),
+        "passport_form": QCoreApplication.translate(
+            "Refusals", "a passport number has 5 to 17 letters and digits"
+        ),
         "mobile_form": QCoreApplication.translate(
-            "Refusals", "a mobile number has 11 digits and starts with 1"
+            "Refusals", "a mobile number has 11 digits and starts with 1 (others: +852…)"
+        ),
+        "mobile_hk_mo_form": QCoreApplication.translate(
+            "Refusals", "a Hong Kong or Macao mobile is +852 or +853 and 8 digits"
+        ),
+        "mobile_intl_form": QCoreApplication.translate(
+            "Refusals", "a mobile number with its country code is + and 8 to 15 digits"
         ),
         "not_priced": QCoreApplication.translate("Refusals", "price the phone before sealing"),
         "refused": QCoreApplication.translate(

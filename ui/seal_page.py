@@ -1,14 +1,16 @@
-"""SealPage: the seller's details as second-hand trade rules require (name, ID number,
-phone), the seller's agreement, and the seal; afterwards the record is read-only."""
+"""SealPage: the seller's details as second-hand trade rules require (name, identity
+document and its number, mobile), the seller's agreement, and the seal; afterwards the
+record is read-only."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from app import flow
 from app.errors import YanjiError
-from app.records import Inspection, InspectionState, Seller
+from app.records import IdDocument, Inspection, InspectionState, Seller
 from ui.context import StationContext
 from ui.problem_text import error_text
 
@@ -34,9 +36,14 @@ class SealPage(QWidget):
         super().__init__()
         self._context = context
         self.name = QLineEdit()
+        self.document = QComboBox()
+        for document in IdDocument:
+            self.document.addItem(document_name(document), document)
+        self.document.currentIndexChanged.connect(self._on_document_changed)
         self.id_number = QLineEdit()
         self.id_number.setMaxLength(18)
         self.phone = QLineEdit()
+        self.phone.setPlaceholderText(self.tr("11 digits, or +852… with the country code"))
         self.agreed = QCheckBox(self.tr("The seller has seen the itemised quote and agrees"))
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -48,10 +55,13 @@ class SealPage(QWidget):
         self.id_check = QLabel()
         self.phone_check = QLabel()
         self.id_number.textChanged.connect(self._on_id_number_edited)
+        self.id_number.editingFinished.connect(self._on_id_number_finished)
         self.phone.textChanged.connect(self._on_phone_edited)
+        self.phone.editingFinished.connect(self._on_phone_finished)
         form = QFormLayout()
         form.addRow(self.tr("Seller's name"), self.name)
-        form.addRow(self.tr("ID number"), _with_check(self.id_number, self.id_check))
+        form.addRow(self.tr("Identity document"), self.document)
+        form.addRow(self.tr("Document number"), _with_check(self.id_number, self.id_check))
         form.addRow(self.tr("Mobile"), _with_check(self.phone, self.phone_check))
         layout = QVBoxLayout(self)
         heading = QLabel(self.tr("Seal"))
@@ -64,23 +74,60 @@ class SealPage(QWidget):
         layout.addStretch(1)
         context.inspection.changed.connect(self._on_inspection_changed)
 
+    def _chosen(self) -> IdDocument:
+        return IdDocument(self.document.currentData())
+
+    def _check_id_number(self, text: str) -> str:
+        return flow.check_id_number(text, self._chosen())
+
+    def _on_document_changed(self) -> None:
+        self.id_number.setMaxLength(18 if self._chosen() is IdDocument.CN_ID else 20)
+        self._on_id_number_edited(self.id_number.text())
+
     def _on_id_number_edited(self, text: str) -> None:
-        whole = len(text.strip()) >= 18
-        self._show_check(self.id_check, flow.check_id_number, text if whole else None)
+        # A resident ID number is checked once it has its 18 characters; the other
+        # documents' numbers vary in length: they show ✓ as soon as they are in form,
+        # and what is wrong when the clerk leaves the field.
+        if self._chosen() is IdDocument.CN_ID:
+            whole = len(text.strip()) >= 18
+            self._show_check(self.id_check, self._check_id_number, text if whole else None)
+        else:
+            self._show_check(self.id_check, self._check_id_number, text, only_good=True)
+
+    def _on_id_number_finished(self) -> None:
+        if self.id_number.isEnabled() and self.id_number.text().strip():
+            self._show_check(self.id_check, self._check_id_number, self.id_number.text())
 
     def _on_phone_edited(self, text: str) -> None:
+        # A mainland mobile is checked at 11 digits; a number with its country code
+        # as for the other documents.
+        if text.strip().startswith(("+", "00")):
+            self._show_check(self.phone_check, flow.check_mobile, text, only_good=True)
+            return
         whole = len(re.sub(r"\D", "", text)) >= 11
         self._show_check(self.phone_check, flow.check_mobile, text if whole else None)
 
-    def _show_check(self, label: QLabel, check: Callable[[str], str], text: str | None) -> None:
-        """✓, or what is wrong, beside a number once it is typed in full (None: not yet)."""
+    def _on_phone_finished(self) -> None:
+        if self.phone.isEnabled() and self.phone.text().strip():
+            self._show_check(self.phone_check, flow.check_mobile, self.phone.text())
+
+    def _show_check(
+        self,
+        label: QLabel,
+        check: Callable[[str], str],
+        text: str | None,
+        *,
+        only_good: bool = False,
+    ) -> None:
+        """✓, or what is wrong, beside a number once it is typed in full (None: not yet;
+        ``only_good``: ✓ if it is in form, else nothing yet)."""
         if text is None:
             label.setText("")
             return
         try:
             check(text)
         except YanjiError as exc:
-            label.setText(f"✗ {error_text(exc)}")
+            label.setText("" if only_good else f"✗ {error_text(exc)}")
             label.setStyleSheet("color: #c62828;")
             return
         label.setText("✓")
@@ -88,7 +135,8 @@ class SealPage(QWidget):
 
     def _on_inspection_changed(self, inspection: Inspection | None) -> None:
         final = inspection is not None and inspection.state.is_final
-        for widget in (self.name, self.id_number, self.phone, self.agreed, self.seal_button):
+        widgets = (self.name, self.document, self.id_number, self.phone, self.agreed)
+        for widget in (*widgets, self.seal_button):
             widget.setEnabled(inspection is not None and not final)
         shown = inspection.id if inspection is not None else None
         if shown != self._shown or final:
@@ -104,6 +152,8 @@ class SealPage(QWidget):
         """The seller's details as recorded (the ID number masked: the record keeps it
         whole, the screen need not), or empty fields."""
         self.name.setText(seller.name if seller else "")
+        document = seller.document if seller else IdDocument.CN_ID
+        self.document.setCurrentIndex(self.document.findData(document))
         self.id_number.setText(_masked(seller.id_number) if seller else "")
         self.phone.setText(seller.phone if seller else "")
         self.agreed.setChecked(seller is not None)
@@ -120,7 +170,9 @@ class SealPage(QWidget):
             self.message.setText(self.tr("Tick the seller's agreement first."))
             return
         try:
-            seller = flow.check_seller(self.name.text(), self.id_number.text(), self.phone.text())
+            seller = flow.check_seller(
+                self.name.text(), self.id_number.text(), self.phone.text(), self._chosen()
+            )
         except YanjiError as exc:
             self.message.setText(error_text(exc))
             return
@@ -140,10 +192,30 @@ class SealPage(QWidget):
 
 def _masked(id_number: str) -> str:
     """ "110105194912310021" -> "110105********0021": the region and the last four, as
-    receipts print an ID number."""
-    if len(id_number) <= 10:
-        return id_number
-    return id_number[:6] + "*" * (len(id_number) - 10) + id_number[-4:]
+    receipts print an ID number; a shorter number (a permit's, a passport's) keeps its
+    first two and last three: "H1****678"."""
+    if len(id_number) > 10:
+        return id_number[:6] + "*" * (len(id_number) - 10) + id_number[-4:]
+    if len(id_number) >= 6:
+        return id_number[:2] + "*" * (len(id_number) - 5) + id_number[-3:]
+    return id_number
+
+
+def document_name(document: IdDocument) -> str:
+    """An identity document's name, as the clerk knows it."""
+    names = {  # literal calls, so that lupdate finds them
+        IdDocument.CN_ID: QCoreApplication.translate(
+            "SealPage", "Resident ID card or residence permit"
+        ),
+        IdDocument.HK_MO_PERMIT: QCoreApplication.translate(
+            "SealPage", "Home Return Permit (Hong Kong, Macao)"
+        ),
+        IdDocument.TW_PERMIT: QCoreApplication.translate(
+            "SealPage", "Taiwan residents' travel permit"
+        ),
+        IdDocument.PASSPORT: QCoreApplication.translate("SealPage", "Passport"),
+    }
+    return names[document]
 
 
 def _with_check(field: QLineEdit, check: QLabel) -> QWidget:

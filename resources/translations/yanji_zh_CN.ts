@@ -248,67 +248,67 @@
 <context>
     <name>FindingKind</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="584" />
+        <location filename="../../ui/problem_text.py" line="599" />
         <source>crack</source>
         <translation>裂纹</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="585" />
+        <location filename="../../ui/problem_text.py" line="600" />
         <source>scratch</source>
         <translation>划痕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="586" />
+        <location filename="../../ui/problem_text.py" line="601" />
         <source>scuff</source>
         <translation>磨损</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="587" />
+        <location filename="../../ui/problem_text.py" line="602" />
         <source>oil</source>
         <translation>油污</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="588" />
+        <location filename="../../ui/problem_text.py" line="603" />
         <source>stain</source>
         <translation>污渍</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="589" />
+        <location filename="../../ui/problem_text.py" line="604" />
         <source>dead pixel</source>
         <translation>坏点</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="590" />
+        <location filename="../../ui/problem_text.py" line="605" />
         <source>stuck pixel</source>
         <translation>彩点（卡色像素）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="591" />
+        <location filename="../../ui/problem_text.py" line="606" />
         <source>bright pixel</source>
         <translation>亮点</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="592" />
+        <location filename="../../ui/problem_text.py" line="607" />
         <source>display line</source>
         <translation>屏幕线条</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="593" />
+        <location filename="../../ui/problem_text.py" line="608" />
         <source>burn-in</source>
         <translation>烧屏</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="594" />
+        <location filename="../../ui/problem_text.py" line="609" />
         <source>mura (uneven patch)</source>
         <translation>屏幕色斑（mura）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="595" />
+        <location filename="../../ui/problem_text.py" line="610" />
         <source>dent</source>
         <translation>凹痕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="596" />
+        <location filename="../../ui/problem_text.py" line="611" />
         <source>chip</source>
         <translation>崩边</translation>
     </message>
@@ -765,42 +765,42 @@
 <context>
     <name>PhotoQuality</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="556" />
+        <location filename="../../ui/problem_text.py" line="571" />
         <source>No phone found in the picture</source>
         <translation>画面中没有找到手机</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="557" />
+        <location filename="../../ui/problem_text.py" line="572" />
         <source>The phone is cut off at the edge of the picture</source>
         <translation>手机被画面边缘截断</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="560" />
+        <location filename="../../ui/problem_text.py" line="575" />
         <source>The phone is too small: move the camera closer</source>
         <translation>手机太小：请把摄像头移近</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="563" />
+        <location filename="../../ui/problem_text.py" line="578" />
         <source>Blurred: hold still or refocus</source>
         <translation>画面模糊：请保持不动或重新对焦</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="564" />
+        <location filename="../../ui/problem_text.py" line="579" />
         <source>Glare on the glass: tilt the light or the phone</source>
         <translation>玻璃反光：请调整灯光或手机角度</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="567" />
+        <location filename="../../ui/problem_text.py" line="582" />
         <source>Overexposed: lower the exposure</source>
         <translation>曝光过度：请降低曝光</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="570" />
+        <location filename="../../ui/problem_text.py" line="585" />
         <source>Phone size unknown: sizes assume a 150 mm phone</source>
         <translation>手机尺寸未知：按 150 毫米长的手机估算尺寸</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="573" />
+        <location filename="../../ui/problem_text.py" line="588" />
         <source>The screen is lit: turn it off to check the glass</source>
         <translation>屏幕亮着：请熄屏后再检查玻璃</translation>
     </message>
@@ -1072,57 +1072,57 @@
 <context>
     <name>QuoteFacts</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="618" />
+        <location filename="../../ui/problem_text.py" line="633" />
         <source>sheet %1 line %2: %3</source>
         <translation>价目表 %1 第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="622" />
+        <location filename="../../ui/problem_text.py" line="637" />
         <source>version %1 from the phone</source>
         <translation>版本%1（手机报告）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="624" />
+        <location filename="../../ui/problem_text.py" line="639" />
         <source>grade %1</source>
         <translation>成色 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="625" />
+        <location filename="../../ui/problem_text.py" line="640" />
         <source>%1 found</source>
         <translation>共 %1 处</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="628" />
+        <location filename="../../ui/problem_text.py" line="643" />
         <source>accessory %1 missing</source>
         <translation>缺配件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="630" />
+        <location filename="../../ui/problem_text.py" line="645" />
         <source>changed by %1</source>
         <translation>改价人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="631" />
+        <location filename="../../ui/problem_text.py" line="646" />
         <source>approved by %1</source>
         <translation>批准人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="632" />
+        <location filename="../../ui/problem_text.py" line="647" />
         <source>at %1</source>
         <translation>时间 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="649" />
+        <location filename="../../ui/problem_text.py" line="664" />
         <source>version unknown, priced as 国行</source>
         <translation>版本未知，按国行计价</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="652" />
+        <location filename="../../ui/problem_text.py" line="667" />
         <source>version unknown, the only version on the sheet</source>
         <translation>版本未知，价目表上只有这一个版本</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="671" />
+        <location filename="../../ui/problem_text.py" line="686" />
         <source>, </source>
         <translation>；</translation>
     </message>
@@ -1245,66 +1245,91 @@
     </message>
     <message>
         <location filename="../../ui/problem_text.py" line="481" />
-        <source>a mobile number has 11 digits and starts with 1</source>
-        <translation>手机号应为以 1 开头的 11 位数字</translation>
+        <source>a Home Return Permit number is H or M and 8 digits</source>
+        <translation>港澳居民来往内地通行证号码应为 H 或 M 加 8 位数字</translation>
     </message>
     <message>
         <location filename="../../ui/problem_text.py" line="484" />
+        <source>a Taiwan residents' permit number has 8 digits</source>
+        <translation>台湾居民来往大陆通行证号码应为 8 位数字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="487" />
+        <source>a passport number has 5 to 17 letters and digits</source>
+        <translation>护照号码应为 5 到 17 位字母和数字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="490" />
+        <source>a mobile number has 11 digits and starts with 1 (others: +852…)</source>
+        <translation>手机号应为以 1 开头的 11 位数字（境外号码请加区号，如 +852）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="493" />
+        <source>a Hong Kong or Macao mobile is +852 or +853 and 8 digits</source>
+        <translation>香港、澳门手机号应为 +852 或 +853 加 8 位数字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="496" />
+        <source>a mobile number with its country code is + and 8 to 15 digits</source>
+        <translation>带区号的手机号应为 + 加 8 到 15 位数字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="499" />
         <source>price the phone before sealing</source>
         <translation>请先估价再封存</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="485" />
+        <location filename="../../ui/problem_text.py" line="500" />
         <source>this phone was refused; it cannot be bought</source>
         <translation>这台手机已被拒收，不能回收</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="489" />
+        <location filename="../../ui/problem_text.py" line="504" />
         <source>the phone's model is unknown, so it cannot be priced</source>
         <translation>不知道手机型号，无法估价</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="492" />
+        <location filename="../../ui/problem_text.py" line="507" />
         <source>the sheet does not buy %1 at %2 (%3)</source>
         <translation>价目表不收 %2（%3）成色的 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="495" />
+        <location filename="../../ui/problem_text.py" line="510" />
         <source>no price on sheet %1 (%2): %3</source>
         <translation>价目表 %1（%2）没有这台手机的价格：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="496" />
+        <location filename="../../ui/problem_text.py" line="511" />
         <source>a refused phone has no price to override</source>
         <translation>已拒收的手机没有可调整的价格</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="499" />
+        <location filename="../../ui/problem_text.py" line="514" />
         <source>an override needs a reason</source>
         <translation>调整价格需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="500" />
+        <location filename="../../ui/problem_text.py" line="515" />
         <source>a price cannot be negative</source>
         <translation>价格不能为负数</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="501" />
+        <location filename="../../ui/problem_text.py" line="516" />
         <source>going below the quote needs a manager's PIN</source>
         <translation>低于报价需要店长密码</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="504" />
+        <location filename="../../ui/problem_text.py" line="519" />
         <source>no manager PIN is set; set one with `yanji settings manager-pin`</source>
         <translation>尚未设置店长密码；请用 `yanji settings manager-pin` 设置</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="507" />
+        <location filename="../../ui/problem_text.py" line="522" />
         <source>the manager PIN is wrong</source>
         <translation>店长密码错误</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="508" />
+        <location filename="../../ui/problem_text.py" line="523" />
         <source>a manager PIN is 4 to 12 digits</source>
         <translation>店长密码应为 4 到 12 位数字</translation>
     </message>
@@ -1383,44 +1408,74 @@
 <context>
     <name>SealPage</name>
     <message>
-        <location filename="../../ui/seal_page.py" line="40" />
+        <location filename="../../ui/seal_page.py" line="47" />
         <source>The seller has seen the itemised quote and agrees</source>
         <translation>卖家已查看分项报价并同意</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="43" />
+        <location filename="../../ui/seal_page.py" line="50" />
         <source>&amp;Seal the record</source>
         <translation>封存记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="53" />
+        <location filename="../../ui/seal_page.py" line="62" />
         <source>Seller's name</source>
         <translation>卖家姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="54" />
-        <source>ID number</source>
-        <translation>身份证号</translation>
+        <location filename="../../ui/seal_page.py" line="46" />
+        <source>11 digits, or +852… with the country code</source>
+        <translation>11 位数字，境外号码加区号（如 +852…）</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="55" />
+        <location filename="../../ui/seal_page.py" line="63" />
+        <source>Identity document</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_page.py" line="64" />
+        <source>Document number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_page.py" line="65" />
         <source>Mobile</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="57" />
+        <location filename="../../ui/seal_page.py" line="67" />
         <source>Seal</source>
         <translation>封存</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="101" />
+        <location filename="../../ui/seal_page.py" line="149" />
         <source>Sealed. This record is now read-only.</source>
         <translation>已封存，记录不可再修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="120" />
+        <location filename="../../ui/seal_page.py" line="170" />
         <source>Tick the seller's agreement first.</source>
         <translation>请先勾选卖家同意。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_page.py" line="207" />
+        <source>Resident ID card or residence permit</source>
+        <translation>居民身份证 / 居住证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_page.py" line="210" />
+        <source>Home Return Permit (Hong Kong, Macao)</source>
+        <translation>港澳居民来往内地通行证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_page.py" line="213" />
+        <source>Taiwan residents' travel permit</source>
+        <translation>台湾居民来往大陆通行证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_page.py" line="216" />
+        <source>Passport</source>
+        <translation>护照</translation>
     </message>
 </context>
 <context>
@@ -1737,17 +1792,17 @@
 <context>
     <name>Severity</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="605" />
+        <location filename="../../ui/problem_text.py" line="620" />
         <source>light</source>
         <translation>轻微</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="606" />
+        <location filename="../../ui/problem_text.py" line="621" />
         <source>moderate</source>
         <translation>中等</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="607" />
+        <location filename="../../ui/problem_text.py" line="622" />
         <source>severe</source>
         <translation>严重</translation>
     </message>

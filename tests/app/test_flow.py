@@ -13,7 +13,7 @@ import pytest
 from app import flow
 from app.errors import YanjiError
 from app.quoting import price_inspection, pricing_setup
-from app.records import InspectionState, PhotoStep
+from app.records import IdDocument, InspectionState, PhotoStep
 from app.store import Store
 from devices.report import DeviceReport, Platform
 from tests.vision.photo_files import heic_with_orientation, jpeg_with_orientation
@@ -377,6 +377,68 @@ def test_a_drawn_finding_on_no_photo_is_refused_and_nothing_is_kept(
 def test_seller_details_are_checked(name: str, id_number: str, phone: str, message: str) -> None:
     with pytest.raises(YanjiError, match=message):
         flow.check_seller(name, id_number, phone)
+
+
+@pytest.mark.parametrize(
+    ("document", "typed", "stored"),
+    [
+        (IdDocument.HK_MO_PERMIT, "h 1234 5678", "H12345678"),
+        (IdDocument.HK_MO_PERMIT, "M1234567801", "M1234567801"),  # with its issue number
+        (IdDocument.TW_PERMIT, "0123 4567", "01234567"),
+        (IdDocument.PASSPORT, "e12345678", "E12345678"),
+    ],
+)
+def test_other_identity_documents_are_taken_in_their_form(
+    document: IdDocument, typed: str, stored: str
+) -> None:
+    seller = flow.check_seller("陈大文", typed, "+852 9123 4567", document)
+    assert (seller.id_number, seller.document, seller.phone) == (stored, document, "+85291234567")
+
+
+@pytest.mark.parametrize(
+    ("document", "typed", "message"),
+    [
+        (IdDocument.HK_MO_PERMIT, "A12345678", "H or M and 8 digits"),
+        (IdDocument.HK_MO_PERMIT, GOOD_ID, "H or M and 8 digits"),
+        (IdDocument.TW_PERMIT, "1234567", "8 digits"),
+        (IdDocument.PASSPORT, "E12-345", "5 to 17 letters and digits"),
+        # A resident ID number is still checked as one, whatever else is allowed.
+        (IdDocument.CN_ID, "H12345678", "18 characters"),
+    ],
+)
+def test_a_document_number_out_of_form_is_refused(
+    document: IdDocument, typed: str, message: str
+) -> None:
+    with pytest.raises(YanjiError, match=message):
+        flow.check_id_number(typed, document)
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("+86 138-0013-8000", "13800138000"),  # a mainland one, however written
+        ("0086 13800138000", "13800138000"),
+        ("00853 6612 3456", "+85366123456"),
+        ("(+886) 912 345 678", "+886912345678"),
+        ("+44 7700 900123", "+447700900123"),
+    ],
+)
+def test_mobiles_are_taken_with_their_country_code(typed: str, stored: str) -> None:
+    assert flow.check_mobile(typed) == stored
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("9123 4567", "11 digits and starts with 1"),  # Hong Kong's, without +852
+        ("+852 9123 456", "\\+852 or \\+853 and 8 digits"),
+        ("+1 234", "\\+ and 8 to 15 digits"),
+        ("+0 1234 5678", "\\+ and 8 to 15 digits"),
+    ],
+)
+def test_a_mobile_out_of_form_is_refused(typed: str, message: str) -> None:
+    with pytest.raises(YanjiError, match=message):
+        flow.check_mobile(typed)
 
 
 def test_seal_needs_a_price_and_a_valid_seller(store: Store) -> None:

@@ -13,10 +13,12 @@ from app import codec
 from app.codec import RecordError
 from app.records import (
     SCHEMA_VERSION,
+    IdDocument,
     Inspection,
     LineKind,
     Quote,
     QuoteLine,
+    Seller,
     new_id,
 )
 from devices.report import DeviceReport, Platform
@@ -70,6 +72,17 @@ def test_an_older_schema_version_is_migrated(monkeypatch: pytest.MonkeyPatch) ->
     )
     data = json.loads(codec.to_json(Inspection.new("s", "alice")))
     assert codec.from_json(Inspection, data).clerk == "ALICE"
+
+
+def test_a_version_1_seller_showed_a_resident_id_card() -> None:
+    """Version 1 took only resident ID numbers: its sellers read as having shown one."""
+    data = json.loads(codec.to_json(Inspection.new("s", "c")))
+    data["schema_version"] = 1
+    data["seller"] = {"name": "王小明", "id_number": "", "phone": "13800138000"}
+    inspection = codec.from_json(Inspection, data)
+    assert inspection.seller == Seller("王小明", "", "13800138000", IdDocument.CN_ID)
+    assert inspection.schema_version == SCHEMA_VERSION == 2
+    assert json.loads(codec.to_json(inspection))["seller"]["document"] == "cn_id"
 
 
 @pytest.mark.parametrize(

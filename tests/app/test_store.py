@@ -11,6 +11,7 @@ import pytest
 from app.errors import NotFoundError, SealedError, YanjiError
 from app.records import (
     Grade,
+    IdDocument,
     InspectionState,
     LineKind,
     PhotoStep,
@@ -127,6 +128,16 @@ def test_seller_id_number_is_encrypted_at_rest(store: Store, data_dir) -> None: 
     )
     assert b"110101199003071234" not in raw
     assert "张三".encode() in raw  # the name stays searchable
+
+
+def test_a_seller_from_hong_kong_is_kept_and_found_by_mobile(store: Store) -> None:
+    record = _quoted(store, _device())
+    seller = Seller("陈大文", "H12345678", "+85291234567", IdDocument.HK_MO_PERMIT)
+    stored = store.update(record.evolve(seller=seller))
+    assert store.get(stored.id).seller == seller
+    for typed in ("+852 9123 4567", "00852-9123-4567"):
+        assert [r.id for r in store.history(HistoryQuery(seller=typed)).rows] == [stored.id]
+        assert [r.id for r in store.history(HistoryQuery(text=typed)).rows] == [stored.id]
 
 
 def test_photos_are_stored_by_hash(store: Store) -> None:

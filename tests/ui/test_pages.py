@@ -892,7 +892,9 @@ def test_seal_checks_the_seller(qtbot: QtBot, context: StationContext) -> None:
     page.id_number.setText("110105194912310021")
     assert page.id_check.text() == ("✗ the ID number's last character does not match: mistyped?")
     page.phone.setText("238 0013 8000")
-    assert page.phone_check.text() == "✗ a mobile number has 11 digits and starts with 1"
+    assert page.phone_check.text() == (
+        "✗ a mobile number has 11 digits and starts with 1 (others: +852…)"
+    )
     page.phone.setText("138 0013 8000")
     assert page.phone_check.text() == "✓"
     page.seal_button.click()
@@ -922,6 +924,49 @@ def test_seal_checks_the_seller(qtbot: QtBot, context: StationContext) -> None:
     )
     assert page.agreed.isChecked() and not page.id_number.isEnabled()
     assert page.id_check.text() == "" and "read-only" in page.message.text()
+
+
+def test_a_seller_from_hong_kong_is_sealed_with_a_home_return_permit(
+    qtbot: QtBot, context: StationContext
+) -> None:
+    from app.records import IdDocument
+
+    page = SealPage(context)
+    qtbot.addWidget(page)
+    record = _photographed(context)
+    context.inspection.set(price_inspection(context.store, record.id, context.pricing))
+    assert page.document.currentData() == IdDocument.CN_ID  # the usual one first
+    page.name.setText("陈大文")
+    page.document.setCurrentIndex(page.document.findData(IdDocument.HK_MO_PERMIT))
+    page.id_number.setText("H1234")
+    assert page.id_check.text() == ""  # maybe not typed in full yet: nothing said
+    page.id_number.editingFinished.emit()  # the clerk moved on: now it is said
+    assert page.id_check.text() == "✗ a Home Return Permit number is H or M and 8 digits"
+    page.id_number.setText("h12345678")
+    assert page.id_check.text() == "✓"
+    page.phone.setText("+852 9123")
+    assert page.phone_check.text() == ""
+    page.phone.setText("+852 9123 4567")
+    assert page.phone_check.text() == "✓"
+    # The same number is no resident ID number: changing the document checks it again.
+    page.document.setCurrentIndex(page.document.findData(IdDocument.CN_ID))
+    assert page.id_check.text() == ""
+    page.document.setCurrentIndex(page.document.findData(IdDocument.HK_MO_PERMIT))
+    page.agreed.setChecked(True)
+    with qtbot.waitSignal(page.sealed, timeout=20000):
+        page.seal_button.click()
+    sealed = context.store.get(record.id)
+    assert sealed.seller is not None
+    assert (sealed.seller.document, sealed.seller.id_number, sealed.seller.phone) == (
+        IdDocument.HK_MO_PERMIT,
+        "H12345678",
+        "+85291234567",
+    )
+    _start(context, "android-poco-f6-unlocked")
+    assert page.document.currentData() == IdDocument.CN_ID  # the next seller: afresh
+    context.inspection.set(sealed)
+    assert page.document.currentData() == IdDocument.HK_MO_PERMIT
+    assert page.id_number.text() == "H1****678" and not page.document.isEnabled()
 
 
 def test_history_searches_and_opens(qtbot: QtBot, context: StationContext) -> None:
