@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import ClassVar
 
 from app.text import size_text
@@ -27,6 +28,22 @@ class WordedError(YanjiError):
         self.parts = parts
         self.values = tuple(str(part) for part in parts)
         super().__init__(self.WORDS[code].format(*self.values))
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a file the station reads (a price sheet, the settings):
+    ``code`` is a key of the class's ``WORDS`` (English, ``{0}``, ``{1}``, … for
+    ``values``), which the command line prints; the window words each code in the
+    clerk's language (`ui.problem_text`), as for a `WordedError`."""
+
+    WORDS: ClassVar[Mapping[str, str]] = {}
+
+    code: str
+    values: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return self.WORDS[self.code].format(*self.values)
 
 
 class NotFoundError(YanjiError):

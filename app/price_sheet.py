@@ -13,13 +13,13 @@ import csv
 import io
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
-from app.errors import YanjiError
+from app.errors import Problem, YanjiError
 from app.grading import Standard
 
 #: Version of sale codes and their trade names.
@@ -101,16 +101,16 @@ SHEET_PROBLEMS = {
 
 
 @dataclass(frozen=True, slots=True)
-class SheetProblem:
+class SheetProblem(Problem):
     """One thing wrong with a sheet: ``code`` (a key of `SHEET_PROBLEMS`), the values
     that fill in its words, and the sheet's line (None: the whole file)."""
 
-    code: str
-    values: tuple[str, ...] = ()
+    WORDS: ClassVar[Mapping[str, str]] = SHEET_PROBLEMS
+
     line: int | None = None
 
     def __str__(self) -> str:
-        text = SHEET_PROBLEMS[self.code].format(*self.values)
+        text = Problem.__str__(self)
         return text if self.line is None else f"line {self.line}: {text}"
 
 

@@ -11,15 +11,15 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import Any, ClassVar, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from app.errors import SettingsError
+from app.errors import Problem, SettingsError
 from app.records import new_id
 
 #: Version of the settings file this build writes.
@@ -116,16 +116,12 @@ SETTINGS_PROBLEMS = {
 WHOLE_FILE = frozenset({"unreadable", "not_text", "not_json", "not_object", "bad_version", "newer"})
 
 
-@dataclass(frozen=True)
-class SettingsProblem:
+@dataclass(frozen=True, slots=True)
+class SettingsProblem(Problem):
     """One thing wrong with the settings file: ``code`` (a key of `SETTINGS_PROBLEMS`)
     and the values that fill in its words (for one setting, its dotted name first)."""
 
-    code: str
-    values: tuple[str, ...] = ()
-
-    def __str__(self) -> str:
-        return SETTINGS_PROBLEMS[self.code].format(*self.values)
+    WORDS: ClassVar[Mapping[str, str]] = SETTINGS_PROBLEMS
 
     @property
     def setting(self) -> str | None:
