@@ -217,10 +217,9 @@ def recover_settings(path: Path, now: datetime | None = None) -> Recovered:
     except ValidationError:  # what is left still fails: start from defaults
         settings = Settings()
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    kept = path.with_name(f"{path.name}.broken-{stamp}")
-    for n in range(2, 100):  # never over an earlier kept file
-        if not kept.exists():
-            break
+    kept, n = path.with_name(f"{path.name}.broken-{stamp}"), 1
+    while kept.exists():  # never over an earlier kept file
+        n += 1
         kept = path.with_name(f"{path.name}.broken-{stamp}-{n}")
     shutil.copy2(path, kept)
     save_settings(path, settings)

@@ -135,8 +135,14 @@ class SealPage(QWidget):
 
     def _on_inspection_changed(self, inspection: Inspection | None) -> None:
         final = inspection is not None and inspection.state.is_final
-        widgets = (self.name, self.document, self.id_number, self.phone, self.agreed)
-        for widget in (*widgets, self.seal_button):
+        for widget in (
+            self.name,
+            self.document,
+            self.id_number,
+            self.phone,
+            self.agreed,
+            self.seal_button,
+        ):
             widget.setEnabled(inspection is not None and not final)
         shown = inspection.id if inspection is not None else None
         if shown != self._shown or final:

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
-from app.errors import SettingsError, YanjiError
+from app.errors import YanjiError
 from app.paths import DataDir
 from app.quoting import pricing_setup
 from app.records import Inspection, PhotoStep
@@ -140,12 +140,11 @@ def _settings(data_dir: DataDir) -> Settings:
     beside it); else, or when the clerk quits, the error goes on to the command line."""
     try:
         return load_settings(data_dir.settings)
-    except SettingsError as error:
+    except SettingsFileError as error:
         app = QApplication.instance()
-        language = error.language if isinstance(error, SettingsFileError) else "auto"
-        translators = install_translators(app, choose_language(language))
+        translators = install_translators(app, choose_language(error.language))
         try:
-            if isinstance(error, SettingsFileError) and error.recoverable:
+            if error.recoverable:
                 box, start = recovery_box(error)
                 box.exec()
                 if box.clickedButton() is not start:
