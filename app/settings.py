@@ -92,6 +92,18 @@ SETTINGS_PROBLEMS = {
     "unreadable": "cannot be read: {0}",
     "not_text": "not UTF-8 text",
     "not_json": "not JSON: line {0} column {1}: {2}",
+    "empty_file": "the file is empty",
+    "json_value": "not JSON: line {0} column {1}: a value was expected (a comma too many, "
+    "or text without double quotes?)",
+    "json_name": "not JSON: line {0} column {1}: a name in double quotes was expected "
+    "(a comma too many before }}, or single quotes?)",
+    "json_colon": "not JSON: line {0} column {1}: a colon is missing after the name",
+    "json_comma": "not JSON: line {0} column {1}: a comma is missing before this",
+    "json_open_text": "not JSON: line {0} column {1}: the text in quotes is never closed",
+    "json_control": "not JSON: line {0} column {1}: a tab or line break inside quotes",
+    "json_escape": "not JSON: line {0} column {1}: a backslash inside quotes must be "
+    "written twice (C:\\\\photos)",
+    "json_extra": "not JSON: line {0} column {1}: more text after the settings' closing }}",
     "not_object": "not a JSON object",
     "bad_version": "schema_version {0} is not a positive whole number",
     "newer": "written by a newer Yanji (settings version {0}); update Yanji",
@@ -113,7 +125,10 @@ SETTINGS_PROBLEMS = {
 }
 
 #: Codes for the whole file: nothing in it can be read setting by setting.
-WHOLE_FILE = frozenset({"unreadable", "not_text", "not_json", "not_object", "bad_version", "newer"})
+WHOLE_FILE = frozenset(
+    {"unreadable", "not_text", "not_json", "empty_file", "not_object", "newer"}
+    | {code for code in SETTINGS_PROBLEMS if code.startswith("json_")}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +141,8 @@ class SettingsProblem(Problem):
     @property
     def setting(self) -> str | None:
         """The setting it is about (``camera.width``); None for the whole file."""
+        if self.code == "bad_version":
+            return "schema_version"
         return None if self.code in WHOLE_FILE else self.values[0]
 
 
@@ -192,7 +209,8 @@ def recover_settings(path: Path, now: datetime | None = None) -> Recovered:
     """Put each setting that cannot be used back to its default, keep everything else,
     and write the result; the file as it was is kept beside it as
     ``settings.json.broken-YYYYMMDD-HHMMSS``. A file that is not JSON at all starts
-    from defaults, keeping its station id where one can be found in the text. Raises
+    from defaults, keeping its station id where one can be found in the text; one whose
+    ``schema_version`` is not a version number is read as this version's. Raises
     `SettingsFileError` where that is not `recoverable` (and for a file that is fine:
     there is nothing to recover)."""
     try:
@@ -203,14 +221,17 @@ def recover_settings(path: Path, now: datetime | None = None) -> Recovered:
         problems = error.problems
     else:
         raise SettingsError(f"{path}: nothing to repair, the settings can be used")
-    if problems[0].code in WHOLE_FILE:
-        raw: dict[str, Any] = {}
+    if problems[0].code == "bad_version":  # the rest is read as this version's
+        raw = {**_read_json(path), "schema_version": SETTINGS_VERSION}
+    elif problems[0].code in WHOLE_FILE:
+        raw = {}
         station_id = _station_id_in(path.read_bytes().decode("utf-8", "replace"))
         if station_id:
             raw["station"] = {"station_id": station_id}
     else:
         raw = _migrate(*_read_versioned(path))
-        for setting in filter(None, (problem.setting for problem in problems)):
+    for setting in filter(None, (problem.setting for problem in problems)):
+        if setting != "schema_version":
             _drop(raw, setting.split("."))
     try:
         settings = Settings.model_validate(raw)
@@ -247,8 +268,13 @@ def _read_versioned(path: Path) -> tuple[dict[str, Any], int]:
     raw = _read_json(path)
     version = raw.get("schema_version", 1)
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        problem = SettingsProblem("bad_version", (_shown(version),))
-        raise SettingsFileError(path, [problem], _language(raw))
+        # Say what else is wrong, were it this version's file (as repair reads it).
+        problems = [SettingsProblem("bad_version", (_shown(version),))]
+        try:
+            Settings.model_validate({**raw, "schema_version": SETTINGS_VERSION})
+        except ValidationError as exc:
+            problems += [_problem(error) for error in exc.errors()]
+        raise SettingsFileError(path, problems, _language(raw))
     if version > SETTINGS_VERSION:
         raise SettingsFileError(path, [SettingsProblem("newer", (str(version),))])
     return raw, version
@@ -261,7 +287,11 @@ def _read_json(path: Path) -> dict[str, Any]:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
-        raise refused("not_json", str(exc.lineno), str(exc.colno), exc.msg) from None
+        if not exc.doc.strip():
+            raise refused("empty_file") from None
+        code = next((code for start, code in _JSON_FAULTS if exc.msg.startswith(start)), "not_json")
+        where = (str(exc.lineno), str(exc.colno))
+        raise refused(code, *where, *([exc.msg] if code == "not_json" else [])) from None
     except UnicodeDecodeError:
         raise refused("not_text") from None
     except OSError as exc:
@@ -270,6 +300,20 @@ def _read_json(path: Path) -> dict[str, Any]:
         raise refused("not_object")
     return raw
 
+
+#: The start of the json module's message -> our code (the rest keep its words).
+_JSON_FAULTS = (
+    ("Expecting value", "json_value"),
+    ("Expecting property name", "json_name"),
+    ("Illegal trailing comma before end of object", "json_name"),  # Python 3.13
+    ("Illegal trailing comma", "json_value"),
+    ("Expecting ':'", "json_colon"),
+    ("Expecting ','", "json_comma"),
+    ("Unterminated string", "json_open_text"),
+    ("Invalid control character", "json_control"),
+    ("Invalid \\", "json_escape"),
+    ("Extra data", "json_extra"),
+)
 
 #: pydantic's error type -> our code, for those that need no more than the type.
 _BY_TYPE = {

@@ -403,6 +403,40 @@ def _settings_problem_words() -> dict[str, str]:
         "not_json": QCoreApplication.translate(
             "SettingsProblems", "not JSON: line %1 column %2: %3"
         ),
+        "empty_file": QCoreApplication.translate("SettingsProblems", "the file is empty"),
+        "json_value": QCoreApplication.translate(
+            "SettingsProblems",
+            "not JSON: line %1 column %2: a value was expected (a comma too many, "
+            "or text without double quotes?)",
+        ),
+        "json_name": QCoreApplication.translate(
+            "SettingsProblems",
+            "not JSON: line %1 column %2: a name in double quotes was expected "
+            "(a comma too many before }, or single quotes?)",
+        ),
+        "json_colon": QCoreApplication.translate(
+            "SettingsProblems", "not JSON: line %1 column %2: a colon is missing after the name"
+        ),
+        "json_comma": QCoreApplication.translate(
+            "SettingsProblems", "not JSON: line %1 column %2: a comma is missing before this"
+        ),
+        "json_open_text": QCoreApplication.translate(
+            "SettingsProblems",
+            "not JSON: line %1 column %2: the text in quotes is never closed",
+        ),
+        "json_control": QCoreApplication.translate(
+            "SettingsProblems",
+            "not JSON: line %1 column %2: a tab or line break inside quotes",
+        ),
+        "json_escape": QCoreApplication.translate(
+            "SettingsProblems",
+            "not JSON: line %1 column %2: a backslash inside quotes must be "
+            "written twice (C:\\\\photos)",
+        ),
+        "json_extra": QCoreApplication.translate(
+            "SettingsProblems",
+            "not JSON: line %1 column %2: more text after the settings' closing }",
+        ),
         "not_object": QCoreApplication.translate("SettingsProblems", "not a JSON object"),
         "bad_version": QCoreApplication.translate(
             "SettingsProblems", "schema_version %1 is not a positive whole number"

@@ -248,67 +248,67 @@
 <context>
     <name>FindingKind</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="599" />
+        <location filename="../../ui/problem_text.py" line="633" />
         <source>crack</source>
         <translation>裂纹</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="600" />
+        <location filename="../../ui/problem_text.py" line="634" />
         <source>scratch</source>
         <translation>划痕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="601" />
+        <location filename="../../ui/problem_text.py" line="635" />
         <source>scuff</source>
         <translation>磨损</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="602" />
+        <location filename="../../ui/problem_text.py" line="636" />
         <source>oil</source>
         <translation>油污</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="603" />
+        <location filename="../../ui/problem_text.py" line="637" />
         <source>stain</source>
         <translation>污渍</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="604" />
+        <location filename="../../ui/problem_text.py" line="638" />
         <source>dead pixel</source>
         <translation>坏点</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="605" />
+        <location filename="../../ui/problem_text.py" line="639" />
         <source>stuck pixel</source>
         <translation>彩点（卡色像素）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="606" />
+        <location filename="../../ui/problem_text.py" line="640" />
         <source>bright pixel</source>
         <translation>亮点</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="607" />
+        <location filename="../../ui/problem_text.py" line="641" />
         <source>display line</source>
         <translation>屏幕线条</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="608" />
+        <location filename="../../ui/problem_text.py" line="642" />
         <source>burn-in</source>
         <translation>烧屏</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="609" />
+        <location filename="../../ui/problem_text.py" line="643" />
         <source>mura (uneven patch)</source>
         <translation>屏幕色斑（mura）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="610" />
+        <location filename="../../ui/problem_text.py" line="644" />
         <source>dent</source>
         <translation>凹痕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="611" />
+        <location filename="../../ui/problem_text.py" line="645" />
         <source>chip</source>
         <translation>崩边</translation>
     </message>
@@ -765,42 +765,42 @@
 <context>
     <name>PhotoQuality</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="571" />
+        <location filename="../../ui/problem_text.py" line="605" />
         <source>No phone found in the picture</source>
         <translation>画面中没有找到手机</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="572" />
+        <location filename="../../ui/problem_text.py" line="606" />
         <source>The phone is cut off at the edge of the picture</source>
         <translation>手机被画面边缘截断</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="575" />
+        <location filename="../../ui/problem_text.py" line="609" />
         <source>The phone is too small: move the camera closer</source>
         <translation>手机太小：请把摄像头移近</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="578" />
+        <location filename="../../ui/problem_text.py" line="612" />
         <source>Blurred: hold still or refocus</source>
         <translation>画面模糊：请保持不动或重新对焦</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="579" />
+        <location filename="../../ui/problem_text.py" line="613" />
         <source>Glare on the glass: tilt the light or the phone</source>
         <translation>玻璃反光：请调整灯光或手机角度</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="582" />
+        <location filename="../../ui/problem_text.py" line="616" />
         <source>Overexposed: lower the exposure</source>
         <translation>曝光过度：请降低曝光</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="585" />
+        <location filename="../../ui/problem_text.py" line="619" />
         <source>Phone size unknown: sizes assume a 150 mm phone</source>
         <translation>手机尺寸未知：按 150 毫米长的手机估算尺寸</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="588" />
+        <location filename="../../ui/problem_text.py" line="622" />
         <source>The screen is lit: turn it off to check the glass</source>
         <translation>屏幕亮着：请熄屏后再检查玻璃</translation>
     </message>
@@ -1072,57 +1072,57 @@
 <context>
     <name>QuoteFacts</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="633" />
+        <location filename="../../ui/problem_text.py" line="667" />
         <source>sheet %1 line %2: %3</source>
         <translation>价目表 %1 第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="637" />
+        <location filename="../../ui/problem_text.py" line="671" />
         <source>version %1 from the phone</source>
         <translation>版本%1（手机报告）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="639" />
+        <location filename="../../ui/problem_text.py" line="673" />
         <source>grade %1</source>
         <translation>成色 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="640" />
+        <location filename="../../ui/problem_text.py" line="674" />
         <source>%1 found</source>
         <translation>共 %1 处</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="643" />
+        <location filename="../../ui/problem_text.py" line="677" />
         <source>accessory %1 missing</source>
         <translation>缺配件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="645" />
+        <location filename="../../ui/problem_text.py" line="679" />
         <source>changed by %1</source>
         <translation>改价人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="646" />
+        <location filename="../../ui/problem_text.py" line="680" />
         <source>approved by %1</source>
         <translation>批准人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="647" />
+        <location filename="../../ui/problem_text.py" line="681" />
         <source>at %1</source>
         <translation>时间 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="664" />
+        <location filename="../../ui/problem_text.py" line="698" />
         <source>version unknown, priced as 国行</source>
         <translation>版本未知，按国行计价</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="667" />
+        <location filename="../../ui/problem_text.py" line="701" />
         <source>version unknown, the only version on the sheet</source>
         <translation>版本未知，价目表上只有这一个版本</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="686" />
+        <location filename="../../ui/problem_text.py" line="720" />
         <source>, </source>
         <translation>；</translation>
     </message>
@@ -1229,107 +1229,107 @@
 <context>
     <name>Refusals</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="474" />
+        <location filename="../../ui/problem_text.py" line="508" />
         <source>the seller's name is needed</source>
         <translation>请填写卖家姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="475" />
+        <location filename="../../ui/problem_text.py" line="509" />
         <source>an ID number has 18 characters: 17 digits and a digit or X</source>
         <translation>身份证号应为 18 位：17 位数字加一位数字或 X</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="478" />
+        <location filename="../../ui/problem_text.py" line="512" />
         <source>the ID number's last character does not match: mistyped?</source>
         <translation>身份证号最后一位校验不符：是否输错了？</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="481" />
+        <location filename="../../ui/problem_text.py" line="515" />
         <source>a Home Return Permit number is H or M and 8 digits</source>
         <translation>港澳居民来往内地通行证号码应为 H 或 M 加 8 位数字</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="484" />
+        <location filename="../../ui/problem_text.py" line="518" />
         <source>a Taiwan residents' permit number has 8 digits</source>
         <translation>台湾居民来往大陆通行证号码应为 8 位数字</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="487" />
+        <location filename="../../ui/problem_text.py" line="521" />
         <source>a passport number has 5 to 17 letters and digits</source>
         <translation>护照号码应为 5 到 17 位字母和数字</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="490" />
+        <location filename="../../ui/problem_text.py" line="524" />
         <source>a mobile number has 11 digits and starts with 1 (others: +852…)</source>
         <translation>手机号应为以 1 开头的 11 位数字（境外号码请加区号，如 +852）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="493" />
+        <location filename="../../ui/problem_text.py" line="527" />
         <source>a Hong Kong or Macao mobile is +852 or +853 and 8 digits</source>
         <translation>香港、澳门手机号应为 +852 或 +853 加 8 位数字</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="496" />
+        <location filename="../../ui/problem_text.py" line="530" />
         <source>a mobile number with its country code is + and 8 to 15 digits</source>
         <translation>带区号的手机号应为 + 加 8 到 15 位数字</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="499" />
+        <location filename="../../ui/problem_text.py" line="533" />
         <source>price the phone before sealing</source>
         <translation>请先估价再封存</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="500" />
+        <location filename="../../ui/problem_text.py" line="534" />
         <source>this phone was refused; it cannot be bought</source>
         <translation>这台手机已被拒收，不能回收</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="504" />
+        <location filename="../../ui/problem_text.py" line="538" />
         <source>the phone's model is unknown, so it cannot be priced</source>
         <translation>不知道手机型号，无法估价</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="507" />
+        <location filename="../../ui/problem_text.py" line="541" />
         <source>the sheet does not buy %1 at %2 (%3)</source>
         <translation>价目表不收 %2（%3）成色的 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="510" />
+        <location filename="../../ui/problem_text.py" line="544" />
         <source>no price on sheet %1 (%2): %3</source>
         <translation>价目表 %1（%2）没有这台手机的价格：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="511" />
+        <location filename="../../ui/problem_text.py" line="545" />
         <source>a refused phone has no price to override</source>
         <translation>已拒收的手机没有可调整的价格</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="514" />
+        <location filename="../../ui/problem_text.py" line="548" />
         <source>an override needs a reason</source>
         <translation>调整价格需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="515" />
+        <location filename="../../ui/problem_text.py" line="549" />
         <source>a price cannot be negative</source>
         <translation>价格不能为负数</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="516" />
+        <location filename="../../ui/problem_text.py" line="550" />
         <source>going below the quote needs a manager's PIN</source>
         <translation>低于报价需要店长密码</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="519" />
+        <location filename="../../ui/problem_text.py" line="553" />
         <source>no manager PIN is set; set one with `yanji settings manager-pin`</source>
         <translation>尚未设置店长密码；请用 `yanji settings manager-pin` 设置</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="522" />
+        <location filename="../../ui/problem_text.py" line="556" />
         <source>the manager PIN is wrong</source>
         <translation>店长密码错误</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="523" />
+        <location filename="../../ui/problem_text.py" line="557" />
         <source>a manager PIN is 4 to 12 digits</source>
         <translation>店长密码应为 4 到 12 位数字</translation>
     </message>
@@ -1448,32 +1448,32 @@
         <translation>封存</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="149" />
+        <location filename="../../ui/seal_page.py" line="155" />
         <source>Sealed. This record is now read-only.</source>
         <translation>已封存，记录不可再修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="170" />
+        <location filename="../../ui/seal_page.py" line="176" />
         <source>Tick the seller's agreement first.</source>
         <translation>请先勾选卖家同意。</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="207" />
+        <location filename="../../ui/seal_page.py" line="213" />
         <source>Resident ID card or residence permit</source>
         <translation>居民身份证 / 居住证</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="210" />
+        <location filename="../../ui/seal_page.py" line="216" />
         <source>Home Return Permit (Hong Kong, Macao)</source>
         <translation>港澳居民来往内地通行证</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="213" />
+        <location filename="../../ui/seal_page.py" line="219" />
         <source>Taiwan residents' travel permit</source>
         <translation>台湾居民来往大陆通行证</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="216" />
+        <location filename="../../ui/seal_page.py" line="222" />
         <source>Passport</source>
         <translation>护照</translation>
     </message>
@@ -1695,96 +1695,141 @@
     </message>
     <message>
         <location filename="../../ui/problem_text.py" line="406" />
+        <source>the file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="407" />
+        <source>not JSON: line %1 column %2: a value was expected (a comma too many, or text without double quotes?)</source>
+        <translation>不是 JSON：第 %1 行第 %2 列：此处应有一个值（是否多了逗号，或文字没有加双引号？）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="412" />
+        <source>not JSON: line %1 column %2: a name in double quotes was expected (a comma too many before }, or single quotes?)</source>
+        <translation>不是 JSON：第 %1 行第 %2 列：此处应有加双引号的名称（是否 } 前多了逗号，或用了单引号？）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="417" />
+        <source>not JSON: line %1 column %2: a colon is missing after the name</source>
+        <translation>不是 JSON：第 %1 行第 %2 列：名称后缺少冒号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="420" />
+        <source>not JSON: line %1 column %2: a comma is missing before this</source>
+        <translation>不是 JSON：第 %1 行第 %2 列：此处之前缺少逗号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="423" />
+        <source>not JSON: line %1 column %2: the text in quotes is never closed</source>
+        <translation>不是 JSON：第 %1 行第 %2 列：引号里的文字没有结束的引号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="427" />
+        <source>not JSON: line %1 column %2: a tab or line break inside quotes</source>
+        <translation>不是 JSON：第 %1 行第 %2 列：引号里有制表符或换行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="431" />
+        <source>not JSON: line %1 column %2: a backslash inside quotes must be written twice (C:\\photos)</source>
+        <translation>不是 JSON：第 %1 行第 %2 列：引号里的反斜杠要写两个（C:\\photos）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="436" />
+        <source>not JSON: line %1 column %2: more text after the settings' closing }</source>
+        <translation>不是 JSON：第 %1 行第 %2 列：设置的结尾 } 之后还有内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="440" />
         <source>not a JSON object</source>
         <translation>不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="407" />
+        <location filename="../../ui/problem_text.py" line="441" />
         <source>schema_version %1 is not a positive whole number</source>
         <translation>schema_version %1 不是正整数</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="410" />
+        <location filename="../../ui/problem_text.py" line="444" />
         <source>written by a newer Yanji (settings version %1); update Yanji</source>
         <translation>由更新版本的验机台写入（设置版本 %1）；请更新验机台</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="413" />
+        <location filename="../../ui/problem_text.py" line="447" />
         <source>%1 is not a setting (misspelt?)</source>
         <translation>%1 不是一项设置（是否拼错？）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="416" />
+        <location filename="../../ui/problem_text.py" line="450" />
         <source>%1 is %2, not a section of settings</source>
         <translation>%1 是 %2，不是一组设置</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="419" />
+        <location filename="../../ui/problem_text.py" line="453" />
         <source>%1 is %2, below the least allowed (%3)</source>
         <translation>%1 是 %2，低于最小允许值（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="422" />
+        <location filename="../../ui/problem_text.py" line="456" />
         <source>%1 is %2, above the most allowed (%3)</source>
         <translation>%1 是 %2，高于最大允许值（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="425" />
+        <location filename="../../ui/problem_text.py" line="459" />
         <source>%1 must not be empty</source>
         <translation>%1 不能为空</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="426" />
+        <location filename="../../ui/problem_text.py" line="460" />
         <source>%1 is longer than %3 characters</source>
         <translation>%1 超过 %3 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="429" />
+        <location filename="../../ui/problem_text.py" line="463" />
         <source>%1 is %2, not one of %3</source>
         <translation>%1 是 %2，不在 %3 之中</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="430" />
+        <location filename="../../ui/problem_text.py" line="464" />
         <source>%1 is %2, not a whole number</source>
         <translation>%1 是 %2，不是整数</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="433" />
+        <location filename="../../ui/problem_text.py" line="467" />
         <source>%1 is %2, not a number</source>
         <translation>%1 是 %2，不是数字</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="434" />
+        <location filename="../../ui/problem_text.py" line="468" />
         <source>%1 is %2, not true or false</source>
         <translation>%1 是 %2，不是 true 或 false</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="437" />
+        <location filename="../../ui/problem_text.py" line="471" />
         <source>%1 is %2, not text in quotes</source>
         <translation>%1 是 %2，不是带引号的文字</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="440" />
+        <location filename="../../ui/problem_text.py" line="474" />
         <source>%1 is %2, not an address starting with http:// or https://</source>
         <translation>%1 是 %2，不是以 http:// 或 https:// 开头的地址</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="443" />
+        <location filename="../../ui/problem_text.py" line="477" />
         <source>%1 is not a PIN set by `yanji settings manager-pin`</source>
         <translation>%1 不是用 `yanji settings manager-pin` 设置的密码</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="446" />
+        <location filename="../../ui/problem_text.py" line="480" />
         <source>%1 is %2: %3</source>
         <translation>%1 是 %2：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="460" />
+        <location filename="../../ui/problem_text.py" line="494" />
         <source>%1 cannot be used: %2</source>
         <translation>%1 无法使用：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="465" />
+        <location filename="../../ui/problem_text.py" line="499" />
         <source>%1 cannot be used as it is:</source>
         <translation>%1 有以下问题，无法照原样使用：</translation>
     </message>
@@ -1792,17 +1837,17 @@
 <context>
     <name>Severity</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="620" />
+        <location filename="../../ui/problem_text.py" line="654" />
         <source>light</source>
         <translation>轻微</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="621" />
+        <location filename="../../ui/problem_text.py" line="655" />
         <source>moderate</source>
         <translation>中等</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="622" />
+        <location filename="../../ui/problem_text.py" line="656" />
         <source>severe</source>
         <translation>严重</translation>
     </message>
@@ -1953,53 +1998,53 @@
 <context>
     <name>Station</name>
     <message>
-        <location filename="../../ui/station.py" line="174" />
+        <location filename="../../ui/station.py" line="173" />
         <source>Start with default settings? The station keeps its id where it can be read from the file.</source>
         <translation>用默认设置启动吗？若能从文件中读出本机编号，则保留原编号。</translation>
     </message>
     <message>
-        <location filename="../../ui/station.py" line="180" />
+        <location filename="../../ui/station.py" line="179" />
         <source>Start with the default for each of these, and keep the rest?</source>
         <translation>以上各项改用默认值、其余设置保留，然后启动吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/station.py" line="185" />
+        <location filename="../../ui/station.py" line="184" />
         <source>The station's settings file cannot be read (%1):</source>
         <translation>验机台的设置文件无法读取（%1）：</translation>
     </message>
     <message>
-        <location filename="../../ui/station.py" line="187" />
+        <location filename="../../ui/station.py" line="186" />
         <source>The station's settings cannot all be used (%1):</source>
         <translation>验机台的设置有部分无法使用（%1）：</translation>
     </message>
     <message>
-        <location filename="../../ui/station.py" line="196" />
+        <location filename="../../ui/station.py" line="195" />
         <source>The file as it is now is kept beside it, so nothing in it is lost.</source>
         <translation>原文件会另存一份在旁边，其中内容不会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/station.py" line="204" />
+        <location filename="../../ui/station.py" line="203" />
         <source>No manager PIN will be set: prices cannot go below a quote until one is set again with `yanji settings manager-pin`.</source>
         <translation>店长密码将不再有效：在用 `yanji settings manager-pin` 重新设置之前，价格不能改得低于报价。</translation>
     </message>
     <message>
-        <location filename="../../ui/station.py" line="211" />
-        <location filename="../../ui/station.py" line="231" />
+        <location filename="../../ui/station.py" line="210" />
+        <location filename="../../ui/station.py" line="230" />
         <source>Yanji</source>
         <translation>验机台</translation>
     </message>
     <message>
-        <location filename="../../ui/station.py" line="214" />
+        <location filename="../../ui/station.py" line="213" />
         <source>Start with defaults</source>
         <translation>用默认值启动</translation>
     </message>
     <message>
-        <location filename="../../ui/station.py" line="218" />
+        <location filename="../../ui/station.py" line="217" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/station.py" line="232" />
+        <location filename="../../ui/station.py" line="231" />
         <source>The station cannot start: %1
 
 Its data: %2</source>

@@ -52,6 +52,83 @@ def test_broken_json_names_the_line_and_is_not_overwritten(tmp_path: Path) -> No
     assert path.read_text() == broken
 
 
+@pytest.mark.parametrize(
+    ("text", "code", "line", "column"),
+    [
+        ('{\n "ui": {"language": "en",}\n}', "json_name", 2, 26),  # a comma too many
+        ("{\n 'ui': {}\n}", "json_name", 2, 2),  # single quotes
+        ('{\n "camera": {"index": 0,\n  "width": }\n}', "json_value", 3, 12),
+        ('{\n "camera" {}\n}', "json_colon", 2, 11),
+        ('{\n "camera": {}\n "ui": {}\n}', "json_comma", 3, 2),
+        ('{\n "station": {"store_name": "华强北}\n}', "json_control", 2, 33),  # line break
+        ('{"station": {"store_name": "华强北}}', "json_open_text", 1, 28),
+        ('{"station": {"store_name": "a\tb"}}', "json_control", 1, 30),
+        ('{"station": {"store_name": "C:\\photos"}}', "json_escape", 1, 31),
+        ('{"ui": {}}\n}', "json_extra", 2, 1),
+    ],
+)
+def test_each_kind_of_json_fault_is_named_where_it_is(
+    tmp_path: Path, text: str, code: str, line: int, column: int
+) -> None:
+    """A clerk who edited the file by hand is told what is wrong in words, not in the
+    json module's ("Expecting property name enclosed in double quotes")."""
+    from app.settings import SettingsFileError
+
+    path = tmp_path / "settings.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SettingsFileError) as caught:
+        load_settings(path)
+    [problem] = caught.value.problems
+    assert (problem.code, problem.values) == (code, (str(line), str(column)))
+    assert problem.setting is None  # the whole file: repair starts from defaults
+    assert f"line {line} column {column}: " in str(caught.value)
+    assert "Expecting" not in str(caught.value) and "Invalid" not in str(caught.value)
+    assert caught.value.recoverable
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_an_empty_file_is_called_empty(tmp_path: Path) -> None:
+    from app.settings import SettingsFileError, recover_settings
+
+    path = tmp_path / "settings.json"
+    path.write_text(" \n")  # as a full disk or a crash of an editor may leave it
+    with pytest.raises(SettingsFileError, match="the file is empty") as caught:
+        load_settings(path)
+    assert [p.code for p in caught.value.problems] == ["empty_file"]
+    assert recover_settings(path).settings.station.station_id
+
+
+def test_a_bad_schema_version_keeps_the_other_settings_on_repair(tmp_path: Path) -> None:
+    from app.settings import SETTINGS_VERSION, SettingsFileError, recover_settings
+
+    path = tmp_path / "settings.json"
+    path.write_text(
+        json.dumps(
+            {
+                "schema_version": "two",
+                "station": {"station_id": "s-9", "store_name": "华强北 5 号"},
+                "camera": {"width": 5, "height": 720},
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(SettingsFileError) as caught:
+        load_settings(path)
+    # Everything wrong is named at once, as this version's file would be checked.
+    assert [(p.code, p.setting) for p in caught.value.problems] == [
+        ("bad_version", "schema_version"),
+        ("too_small", "camera.width"),
+    ]
+    assert str(caught.value.problems[0]) == 'schema_version "two" is not a positive whole number'
+    recovered = recover_settings(path)
+    s = recovered.settings
+    assert (s.station.station_id, s.station.store_name) == ("s-9", "华强北 5 号")
+    assert (s.camera.width, s.camera.height) == (Settings().camera.width, 720)
+    assert json.loads(path.read_text(encoding="utf-8"))["schema_version"] == SETTINGS_VERSION
+    assert load_settings(path) == s
+
+
 def test_newer_settings_are_refused(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
     path.write_text(json.dumps({"schema_version": 99}))
@@ -146,9 +223,7 @@ def test_a_file_that_is_not_json_starts_from_defaults_with_its_station_id(
     path.write_text('{\n "station": {"station_id": "s-77", "clerk": "王"},\n "ui": {,}\n}')
     with pytest.raises(SettingsFileError) as caught:
         load_settings(path)
-    assert [(p.code, p.values) for p in caught.value.problems] == [
-        ("not_json", ("3", "9", "Expecting property name enclosed in double quotes"))
-    ]
+    assert [(p.code, p.values) for p in caught.value.problems] == [("json_name", ("3", "9"))]
     recovered = recover_settings(path)
     assert recovered.settings.station.station_id == "s-77"
     assert recovered.settings.station.clerk == Settings().station.clerk
