@@ -322,6 +322,10 @@ class SealError(WordedError):
         "hk_mo_permit_form": "a Home Return Permit number is H or M and 8 digits",
         "tw_permit_form": "a Taiwan residents' permit number has 8 digits",
         "passport_form": "a passport number has 5 to 17 letters and digits",
+        "foreign_card_country": "a 15-character foreigner's card starts with the holder's "
+        "country (USA, RUS…): {0} is none",
+        "passport_country_needed": "choose the country that issued the passport",
+        "country_unknown": "{0} is not a country: choose one from the list",
         "mobile_form": "a mobile number has 11 digits and starts with 1 (others: +852…)",
         "mobile_hk_mo_form": "a Hong Kong or Macao mobile is +852 or +853 and 8 digits",
         "mobile_intl_form": "a mobile number with its country code is + and 8 to 15 digits",
@@ -331,14 +335,42 @@ class SealError(WordedError):
 
 
 def check_seller(
-    name: str, id_number: str, phone: str, document: IdDocument = IdDocument.CN_ID
+    name: str,
+    id_number: str,
+    phone: str,
+    document: IdDocument = IdDocument.CN_ID,
+    country: str | None = None,
 ) -> Seller:
     """The seller's details as second-hand trade rules require, checked: a name, the
-    number of an identity document (`check_id_number`), a mobile (`check_mobile`)."""
+    number of an identity document (`check_id_number`), a mobile (`check_mobile`), and
+    for a passport the country that issued it (`check_country`; the other documents'
+    issuer is their kind, and a country given for one is not kept)."""
     name = name.strip()
     if not name:
         raise SealError("seller_name_needed")
-    return Seller(name, check_id_number(id_number, document), check_mobile(phone), document)
+    number = check_id_number(id_number, document)
+    if document is not IdDocument.PASSPORT:
+        country = None
+    elif not (country or "").strip():
+        raise SealError("passport_country_needed")
+    else:
+        country = check_country(country or "")
+    return Seller(name, number, check_mobile(phone), document, country)
+
+
+def check_country(text: str) -> str:
+    """A country as its ISO 3166-1 three-letter code, from that code or its two-letter
+    one in any case ("rus", "RU"), or its English name ("Russian Federation"); SealError
+    else. Former countries are refused: no passport they issued is still valid."""
+    import pycountry  # 60 ms to import: only when a passport is checked
+
+    text = text.strip()
+    if text.isdigit():  # pycountry would take ISO's numeric code too; no one types it
+        raise SealError("country_unknown", text)
+    try:
+        return str(pycountry.countries.lookup(text).alpha_3)
+    except LookupError:
+        raise SealError("country_unknown", text) from None
 
 
 #: The form of each document's number (after spaces are taken out, in upper case),
@@ -364,7 +396,15 @@ def check_id_number(id_number: str, document: IdDocument = IdDocument.CN_ID) -> 
 
 
 def _check_resident_id(id_number: str) -> str:
-    """17 digits and a check digit or X that matches them (GB 11643)."""
+    """17 digits and a check digit or X that matches them (GB 11643); or the 2017
+    foreigner's permanent residence card's 15 characters, its holder's nationality
+    (ISO 3166 three letters) and 12 digits (no public check digit to check)."""
+    if re.fullmatch(r"[A-Z]{3}\d{12}", id_number):
+        try:
+            check_country(id_number[:3])
+        except SealError:
+            raise SealError("foreign_card_country", id_number[:3]) from None
+        return id_number
     if not re.fullmatch(r"\d{17}[\dX]", id_number):
         raise SealError("id_number_form")
     total = sum(int(d) * w for d, w in zip(id_number[:17], _ID_WEIGHTS, strict=True))

@@ -171,7 +171,8 @@ class IdDocument(enum.StrEnum):
     one's number)."""
 
     #: 居民身份证, and the 18-character cards on the same scheme (GB 11643): residence
-    #: permits for Hong Kong, Macao and Taiwan residents, the 2023 foreigner's card.
+    #: permits for Hong Kong, Macao and Taiwan residents, the 2023 foreigner's card;
+    #: also the 2017 foreigner's card (永居证: nationality in 3 letters, 12 digits).
     CN_ID = "cn_id"
     #: 港澳居民来往内地通行证 (Home Return Permit): H or M and 8 digits.
     HK_MO_PERMIT = "hk_mo_permit"
@@ -185,12 +186,16 @@ class IdDocument(enum.StrEnum):
 class Seller:
     """The seller as local second-hand trade rules require. ``id_number`` is the number
     of the ``document`` shown; it is encrypted at rest by the store, in memory plain.
-    ``phone`` is a mainland mobile (11 digits) or one with its country code (+852…)."""
+    ``phone`` is a mainland mobile (11 digits) or one with its country code (+852…).
+    ``country`` is the country that issued a passport, as its ISO 3166-1 three-letter
+    code ("RUS"; passports print the same code); None for the other documents, whose
+    issuer their kind names."""
 
     name: str
     id_number: str
     phone: str
     document: IdDocument = IdDocument.CN_ID
+    country: str | None = None
 
 
 class PhotoStep(enum.StrEnum):

@@ -521,6 +521,17 @@ def _worded_error_words() -> dict[str, str]:
         "passport_form": QCoreApplication.translate(
             "Refusals", "a passport number has 5 to 17 letters and digits"
         ),
+        "foreign_card_country": QCoreApplication.translate(
+            "Refusals",
+            "a 15-character foreigner's card starts with the holder's country (USA, RUS…): "
+            "%1 is none",
+        ),
+        "passport_country_needed": QCoreApplication.translate(
+            "Refusals", "choose the country that issued the passport"
+        ),
+        "country_unknown": QCoreApplication.translate(
+            "Refusals", "%1 is not a country: choose one from the list"
+        ),
         "mobile_form": QCoreApplication.translate(
             "Refusals", "a mobile number has 11 digits and starts with 1 (others: +852…)"
         ),

@@ -1,16 +1,18 @@
 """SealPage: the seller's details as second-hand trade rules require (name, identity
-document and its number, mobile), the seller's agreement, and the seal; afterwards the
-record is read-only."""
+document and its number, for a passport the country that issued it, mobile), the
+seller's agreement, and the seal; afterwards the record is read-only."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cmp_to_key
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCollator, QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -42,6 +44,14 @@ class SealPage(QWidget):
         self.document.currentIndexChanged.connect(self._on_document_changed)
         self.id_number = QLineEdit()
         self.id_number.setMaxLength(18)
+        # A passport's country: chosen from the list, or typed (a name in the clerk's
+        # language or English, or the code the passport prints). Filled the first time
+        # a passport is chosen: the names take 60 ms to load.
+        self.country = QComboBox()
+        self.country.setEditable(True)
+        self.country.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.country.lineEdit().setPlaceholderText(self.tr("Type or choose: a name, or RUS"))
+        self._countries: dict[str, str] = {}  # a way of writing it (lower case) -> code
         self.phone = QLineEdit()
         self.phone.setPlaceholderText(self.tr("11 digits, or +852… with the country code"))
         self.agreed = QCheckBox(self.tr("The seller has seen the itemised quote and agrees"))
@@ -58,10 +68,12 @@ class SealPage(QWidget):
         self.id_number.editingFinished.connect(self._on_id_number_finished)
         self.phone.textChanged.connect(self._on_phone_edited)
         self.phone.editingFinished.connect(self._on_phone_finished)
-        form = QFormLayout()
+        form = self._form = QFormLayout()
         form.addRow(self.tr("Seller's name"), self.name)
         form.addRow(self.tr("Identity document"), self.document)
         form.addRow(self.tr("Document number"), _with_check(self.id_number, self.id_check))
+        form.addRow(self.tr("Issued by (country)"), self.country)
+        form.setRowVisible(self.country, False)
         form.addRow(self.tr("Mobile"), _with_check(self.phone, self.phone_check))
         layout = QVBoxLayout(self)
         heading = QLabel(self.tr("Seal"))
@@ -80,9 +92,36 @@ class SealPage(QWidget):
     def _check_id_number(self, text: str) -> str:
         return flow.check_id_number(text, self._chosen())
 
+    def _chosen_country(self) -> str | None:
+        """The passport's country as its code, where what the field holds names one;
+        else what it holds, for `flow.check_seller` to refuse (None: no passport)."""
+        if self._chosen() is not IdDocument.PASSPORT:
+            return None
+        text = self.country.currentText().strip()
+        return self._countries.get(text.lower(), text)
+
     def _on_document_changed(self) -> None:
         self.id_number.setMaxLength(18 if self._chosen() is IdDocument.CN_ID else 20)
+        passport = self._chosen() is IdDocument.PASSPORT
+        if passport:
+            self._load_countries()
+        self._form.setRowVisible(self.country, passport)
         self._on_id_number_edited(self.id_number.text())
+
+    def _load_countries(self) -> None:
+        if self._countries:
+            return
+        countries = country_names()
+        for code, name in countries:
+            self.country.addItem(f"{name} ({code})", code)
+        self.country.setCurrentIndex(-1)
+        for code, name in countries:
+            for written in (f"{name} ({code})", name, code):
+                self._countries.setdefault(written.lower(), code)
+        completer = QCompleter([f"{name} ({code})" for code, name in countries], self.country)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.country.setCompleter(completer)
 
     def _on_id_number_edited(self, text: str) -> None:
         # A resident ID number is checked once it has its 18 characters; the other
@@ -139,6 +178,7 @@ class SealPage(QWidget):
             self.name,
             self.document,
             self.id_number,
+            self.country,
             self.phone,
             self.agreed,
             self.seal_button,
@@ -160,6 +200,12 @@ class SealPage(QWidget):
         self.name.setText(seller.name if seller else "")
         document = seller.document if seller else IdDocument.CN_ID
         self.document.setCurrentIndex(self.document.findData(document))
+        if seller is not None and seller.country:
+            self._load_countries()
+            self.country.setCurrentIndex(self.country.findData(seller.country))
+        else:
+            self.country.setCurrentIndex(-1)
+            self.country.setEditText("")
         self.id_number.setText(_masked(seller.id_number) if seller else "")
         self.phone.setText(seller.phone if seller else "")
         self.agreed.setChecked(seller is not None)
@@ -177,7 +223,11 @@ class SealPage(QWidget):
             return
         try:
             seller = flow.check_seller(
-                self.name.text(), self.id_number.text(), self.phone.text(), self._chosen()
+                self.name.text(),
+                self.id_number.text(),
+                self.phone.text(),
+                self._chosen(),
+                self._chosen_country(),
             )
         except YanjiError as exc:
             self.message.setText(error_text(exc))
@@ -211,7 +261,7 @@ def document_name(document: IdDocument) -> str:
     """An identity document's name, as the clerk knows it."""
     names = {  # literal calls, so that lupdate finds them
         IdDocument.CN_ID: QCoreApplication.translate(
-            "SealPage", "Resident ID card or residence permit"
+            "SealPage", "Resident ID card, residence permit or permanent residence card"
         ),
         IdDocument.HK_MO_PERMIT: QCoreApplication.translate(
             "SealPage", "Home Return Permit (Hong Kong, Macao)"
@@ -222,6 +272,32 @@ def document_name(document: IdDocument) -> str:
         IdDocument.PASSPORT: QCoreApplication.translate("SealPage", "Passport"),
     }
     return names[document]
+
+
+def country_names() -> list[tuple[str, str]]:
+    """Every country that issues passports, as (ISO 3166-1 three-letter code, name in
+    the clerk's language), in that language's order (pinyin for Chinese)."""
+    import gettext
+
+    import pycountry  # 60 ms to import: only once a passport is chosen
+
+    language = QCoreApplication.translate(
+        "Language", "en", "the language of this catalogue, as ui.language names it"
+    )
+    names = gettext.translation(
+        "iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True
+    )
+    countries = [
+        (
+            str(country.alpha_3),
+            names.gettext(country.name)
+            if language != "en"
+            else str(getattr(country, "common_name", country.name)),
+        )
+        for country in pycountry.countries
+    ]
+    collator = QCollator(QLocale(language))
+    return sorted(countries, key=cmp_to_key(lambda a, b: collator.compare(a[1], b[1])))
 
 
 def _with_check(field: QLineEdit, check: QLabel) -> QWidget:

@@ -248,67 +248,67 @@
 <context>
     <name>FindingKind</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="633" />
+        <location filename="../../ui/problem_text.py" line="644" />
         <source>crack</source>
         <translation>裂纹</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="634" />
+        <location filename="../../ui/problem_text.py" line="645" />
         <source>scratch</source>
         <translation>划痕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="635" />
+        <location filename="../../ui/problem_text.py" line="646" />
         <source>scuff</source>
         <translation>磨损</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="636" />
+        <location filename="../../ui/problem_text.py" line="647" />
         <source>oil</source>
         <translation>油污</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="637" />
+        <location filename="../../ui/problem_text.py" line="648" />
         <source>stain</source>
         <translation>污渍</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="638" />
+        <location filename="../../ui/problem_text.py" line="649" />
         <source>dead pixel</source>
         <translation>坏点</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="639" />
+        <location filename="../../ui/problem_text.py" line="650" />
         <source>stuck pixel</source>
         <translation>彩点（卡色像素）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="640" />
+        <location filename="../../ui/problem_text.py" line="651" />
         <source>bright pixel</source>
         <translation>亮点</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="641" />
+        <location filename="../../ui/problem_text.py" line="652" />
         <source>display line</source>
         <translation>屏幕线条</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="642" />
+        <location filename="../../ui/problem_text.py" line="653" />
         <source>burn-in</source>
         <translation>烧屏</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="643" />
+        <location filename="../../ui/problem_text.py" line="654" />
         <source>mura (uneven patch)</source>
         <translation>屏幕色斑（mura）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="644" />
+        <location filename="../../ui/problem_text.py" line="655" />
         <source>dent</source>
         <translation>凹痕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="645" />
+        <location filename="../../ui/problem_text.py" line="656" />
         <source>chip</source>
         <translation>崩边</translation>
     </message>
@@ -550,6 +550,15 @@
     </message>
 </context>
 <context>
+    <name>Language</name>
+    <message>
+        <location filename="../../ui/seal_page.py" line="284" />
+        <source>en</source>
+        <comment>the language of this catalogue, as ui.language names it</comment>
+        <translation>zh_CN</translation>
+    </message>
+</context>
+<context>
     <name>OsProblems</name>
     <message>
         <location filename="../../ui/problem_text.py" line="157" />
@@ -765,42 +774,42 @@
 <context>
     <name>PhotoQuality</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="605" />
+        <location filename="../../ui/problem_text.py" line="616" />
         <source>No phone found in the picture</source>
         <translation>画面中没有找到手机</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="606" />
+        <location filename="../../ui/problem_text.py" line="617" />
         <source>The phone is cut off at the edge of the picture</source>
         <translation>手机被画面边缘截断</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="609" />
+        <location filename="../../ui/problem_text.py" line="620" />
         <source>The phone is too small: move the camera closer</source>
         <translation>手机太小：请把摄像头移近</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="612" />
+        <location filename="../../ui/problem_text.py" line="623" />
         <source>Blurred: hold still or refocus</source>
         <translation>画面模糊：请保持不动或重新对焦</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="613" />
+        <location filename="../../ui/problem_text.py" line="624" />
         <source>Glare on the glass: tilt the light or the phone</source>
         <translation>玻璃反光：请调整灯光或手机角度</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="616" />
+        <location filename="../../ui/problem_text.py" line="627" />
         <source>Overexposed: lower the exposure</source>
         <translation>曝光过度：请降低曝光</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="619" />
+        <location filename="../../ui/problem_text.py" line="630" />
         <source>Phone size unknown: sizes assume a 150 mm phone</source>
         <translation>手机尺寸未知：按 150 毫米长的手机估算尺寸</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="622" />
+        <location filename="../../ui/problem_text.py" line="633" />
         <source>The screen is lit: turn it off to check the glass</source>
         <translation>屏幕亮着：请熄屏后再检查玻璃</translation>
     </message>
@@ -1072,57 +1081,57 @@
 <context>
     <name>QuoteFacts</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="667" />
+        <location filename="../../ui/problem_text.py" line="678" />
         <source>sheet %1 line %2: %3</source>
         <translation>价目表 %1 第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="671" />
+        <location filename="../../ui/problem_text.py" line="682" />
         <source>version %1 from the phone</source>
         <translation>版本%1（手机报告）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="673" />
+        <location filename="../../ui/problem_text.py" line="684" />
         <source>grade %1</source>
         <translation>成色 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="674" />
+        <location filename="../../ui/problem_text.py" line="685" />
         <source>%1 found</source>
         <translation>共 %1 处</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="677" />
+        <location filename="../../ui/problem_text.py" line="688" />
         <source>accessory %1 missing</source>
         <translation>缺配件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="679" />
+        <location filename="../../ui/problem_text.py" line="690" />
         <source>changed by %1</source>
         <translation>改价人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="680" />
+        <location filename="../../ui/problem_text.py" line="691" />
         <source>approved by %1</source>
         <translation>批准人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="681" />
+        <location filename="../../ui/problem_text.py" line="692" />
         <source>at %1</source>
         <translation>时间 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="698" />
+        <location filename="../../ui/problem_text.py" line="709" />
         <source>version unknown, priced as 国行</source>
         <translation>版本未知，按国行计价</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="701" />
+        <location filename="../../ui/problem_text.py" line="712" />
         <source>version unknown, the only version on the sheet</source>
         <translation>版本未知，价目表上只有这一个版本</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="720" />
+        <location filename="../../ui/problem_text.py" line="731" />
         <source>, </source>
         <translation>；</translation>
     </message>
@@ -1260,76 +1269,91 @@
     </message>
     <message>
         <location filename="../../ui/problem_text.py" line="524" />
+        <source>a 15-character foreigner's card starts with the holder's country (USA, RUS…): %1 is none</source>
+        <translation>15 位外国人永久居留证以持证人国籍代码开头（如 USA、RUS）：%1 不是国籍代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="529" />
+        <source>choose the country that issued the passport</source>
+        <translation>请选择护照的签发国家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="532" />
+        <source>%1 is not a country: choose one from the list</source>
+        <translation>%1 不是国家名称，请从列表中选择</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="535" />
         <source>a mobile number has 11 digits and starts with 1 (others: +852…)</source>
         <translation>手机号应为以 1 开头的 11 位数字（境外号码请加区号，如 +852）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="527" />
+        <location filename="../../ui/problem_text.py" line="538" />
         <source>a Hong Kong or Macao mobile is +852 or +853 and 8 digits</source>
         <translation>香港、澳门手机号应为 +852 或 +853 加 8 位数字</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="530" />
+        <location filename="../../ui/problem_text.py" line="541" />
         <source>a mobile number with its country code is + and 8 to 15 digits</source>
         <translation>带区号的手机号应为 + 加 8 到 15 位数字</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="533" />
+        <location filename="../../ui/problem_text.py" line="544" />
         <source>price the phone before sealing</source>
         <translation>请先估价再封存</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="534" />
+        <location filename="../../ui/problem_text.py" line="545" />
         <source>this phone was refused; it cannot be bought</source>
         <translation>这台手机已被拒收，不能回收</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="538" />
+        <location filename="../../ui/problem_text.py" line="549" />
         <source>the phone's model is unknown, so it cannot be priced</source>
         <translation>不知道手机型号，无法估价</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="541" />
+        <location filename="../../ui/problem_text.py" line="552" />
         <source>the sheet does not buy %1 at %2 (%3)</source>
         <translation>价目表不收 %2（%3）成色的 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="544" />
+        <location filename="../../ui/problem_text.py" line="555" />
         <source>no price on sheet %1 (%2): %3</source>
         <translation>价目表 %1（%2）没有这台手机的价格：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="545" />
+        <location filename="../../ui/problem_text.py" line="556" />
         <source>a refused phone has no price to override</source>
         <translation>已拒收的手机没有可调整的价格</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="548" />
+        <location filename="../../ui/problem_text.py" line="559" />
         <source>an override needs a reason</source>
         <translation>调整价格需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="549" />
+        <location filename="../../ui/problem_text.py" line="560" />
         <source>a price cannot be negative</source>
         <translation>价格不能为负数</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="550" />
+        <location filename="../../ui/problem_text.py" line="561" />
         <source>going below the quote needs a manager's PIN</source>
         <translation>低于报价需要店长密码</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="553" />
+        <location filename="../../ui/problem_text.py" line="564" />
         <source>no manager PIN is set; set one with `yanji settings manager-pin`</source>
         <translation>尚未设置店长密码；请用 `yanji settings manager-pin` 设置</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="556" />
+        <location filename="../../ui/problem_text.py" line="567" />
         <source>the manager PIN is wrong</source>
         <translation>店长密码错误</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="557" />
+        <location filename="../../ui/problem_text.py" line="568" />
         <source>a manager PIN is 4 to 12 digits</source>
         <translation>店长密码应为 4 到 12 位数字</translation>
     </message>
@@ -1408,72 +1432,82 @@
 <context>
     <name>SealPage</name>
     <message>
-        <location filename="../../ui/seal_page.py" line="47" />
+        <location filename="../../ui/seal_page.py" line="57" />
         <source>The seller has seen the itemised quote and agrees</source>
         <translation>卖家已查看分项报价并同意</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="50" />
+        <location filename="../../ui/seal_page.py" line="60" />
         <source>&amp;Seal the record</source>
         <translation>封存记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="62" />
+        <location filename="../../ui/seal_page.py" line="72" />
         <source>Seller's name</source>
         <translation>卖家姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="46" />
+        <location filename="../../ui/seal_page.py" line="56" />
         <source>11 digits, or +852… with the country code</source>
         <translation>11 位数字，境外号码加区号（如 +852…）</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="63" />
+        <location filename="../../ui/seal_page.py" line="53" />
+        <source>Type or choose: a name, or RUS</source>
+        <translation>输入或选择：国名，或 RUS 这样的代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_page.py" line="73" />
         <source>Identity document</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="64" />
+        <location filename="../../ui/seal_page.py" line="74" />
         <source>Document number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="65" />
+        <location filename="../../ui/seal_page.py" line="75" />
+        <source>Issued by (country)</source>
+        <translation>签发国家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_page.py" line="77" />
         <source>Mobile</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="67" />
+        <location filename="../../ui/seal_page.py" line="79" />
         <source>Seal</source>
         <translation>封存</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="155" />
+        <location filename="../../ui/seal_page.py" line="195" />
         <source>Sealed. This record is now read-only.</source>
         <translation>已封存，记录不可再修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="176" />
+        <location filename="../../ui/seal_page.py" line="222" />
         <source>Tick the seller's agreement first.</source>
         <translation>请先勾选卖家同意。</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="213" />
-        <source>Resident ID card or residence permit</source>
-        <translation>居民身份证 / 居住证</translation>
+        <location filename="../../ui/seal_page.py" line="263" />
+        <source>Resident ID card, residence permit or permanent residence card</source>
+        <translation>居民身份证 / 居住证 / 永居证</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="216" />
+        <location filename="../../ui/seal_page.py" line="266" />
         <source>Home Return Permit (Hong Kong, Macao)</source>
         <translation>港澳居民来往内地通行证</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="219" />
+        <location filename="../../ui/seal_page.py" line="269" />
         <source>Taiwan residents' travel permit</source>
         <translation>台湾居民来往大陆通行证</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="222" />
+        <location filename="../../ui/seal_page.py" line="272" />
         <source>Passport</source>
         <translation>护照</translation>
     </message>
@@ -1837,17 +1871,17 @@
 <context>
     <name>Severity</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="654" />
+        <location filename="../../ui/problem_text.py" line="665" />
         <source>light</source>
         <translation>轻微</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="655" />
+        <location filename="../../ui/problem_text.py" line="666" />
         <source>moderate</source>
         <translation>中等</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="656" />
+        <location filename="../../ui/problem_text.py" line="667" />
         <source>severe</source>
         <translation>严重</translation>
     </message>

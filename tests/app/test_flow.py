@@ -391,8 +391,47 @@ def test_seller_details_are_checked(name: str, id_number: str, phone: str, messa
 def test_other_identity_documents_are_taken_in_their_form(
     document: IdDocument, typed: str, stored: str
 ) -> None:
-    seller = flow.check_seller("陈大文", typed, "+852 9123 4567", document)
+    seller = flow.check_seller("陈大文", typed, "+852 9123 4567", document, "gbr")
     assert (seller.id_number, seller.document, seller.phone) == (stored, document, "+85291234567")
+    # Only a passport names its issuer; the other documents' kind says it.
+    assert seller.country == ("GBR" if document is IdDocument.PASSPORT else None)
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [("rus", "RUS"), (" RU ", "RUS"), ("Russian Federation", "RUS"), ("viet nam", "VNM")],
+)
+def test_a_passport_is_taken_with_the_country_that_issued_it(typed: str, code: str) -> None:
+    seller = flow.check_seller("Ivan", "753123456", "+7 912 345 6789", IdDocument.PASSPORT, typed)
+    assert (seller.document, seller.country) == (IdDocument.PASSPORT, code)
+
+
+@pytest.mark.parametrize(
+    ("country", "code", "message"),
+    [
+        (None, "passport_country_needed", "choose the country that issued the passport"),
+        ("  ", "passport_country_needed", "choose the country that issued the passport"),
+        ("Narnia", "country_unknown", "Narnia is not a country: choose one from the list"),
+        ("DDR", "country_unknown", "DDR is not a country: choose one from the list"),
+    ],
+)
+def test_a_passport_without_a_known_country_is_refused(
+    country: str | None, code: str, message: str
+) -> None:
+    with pytest.raises(flow.SealError) as caught:
+        flow.check_seller("Ivan", "753123456", "+79123456789", IdDocument.PASSPORT, country)
+    assert caught.value.code == code and str(caught.value) == message
+
+
+def test_the_2017_foreigners_card_is_taken_as_a_resident_card() -> None:
+    """Its 15 characters: the holder's nationality, 12 digits (the 2023 card has 18 on
+    the resident ID scheme, checked as one)."""
+    assert flow.check_id_number("usa 1234 5678 9012") == "USA123456789012"
+    with pytest.raises(flow.SealError, match="starts with the holder's country") as caught:
+        flow.check_id_number("XYZ123456789012")
+    assert caught.value.values == ("XYZ",)
+    with pytest.raises(flow.SealError, match="18 characters"):
+        flow.check_id_number("US1234567890123")
 
 
 @pytest.mark.parametrize(

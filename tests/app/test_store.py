@@ -140,6 +140,17 @@ def test_a_seller_from_hong_kong_is_kept_and_found_by_mobile(store: Store) -> No
         assert [r.id for r in store.history(HistoryQuery(text=typed)).rows] == [stored.id]
 
 
+def test_a_passport_is_kept_with_its_country(store: Store, data_dir) -> None:  # type: ignore[no-untyped-def]
+    record = _quoted(store, _device())
+    seller = Seller("Ivan Petrov", "753123456", "+79123456789", IdDocument.PASSPORT, "RUS")
+    stored = store.update(record.evolve(seller=seller))
+    assert store.get(stored.id).seller == seller
+    raw = (
+        data_dir.database.read_bytes() + data_dir.database.with_suffix(".sqlite3-wal").read_bytes()
+    )
+    assert b"753123456" not in raw  # the number encrypted, as any document's
+
+
 def test_photos_are_stored_by_hash(store: Store) -> None:
     draft = store.create_draft("station-1", "clerk", _device())
     updated = store.add_photo(draft.id, b"\x89PNG fake", PhotoStep.BACK, "image/png")

@@ -92,6 +92,7 @@ LAZY = (
     "adb_shell",
     "usb1",
     "pillow_heif",
+    "pycountry",
 )
 
 
@@ -163,6 +164,13 @@ print(len(colours))
 def test_built_station_carries_its_translations(built: Path) -> None:
     # Compiled from resources/translations/*.ts by dev.py before the build.
     assert list(built.parent.glob("_internal/resources/translations/yanji_zh_CN.qm"))
+    # Countries' names (a passport's issuer) in Chinese, and none of pycountry's other
+    # translations (build.spec leaves them out: 22 MB).
+    countries = built.parent / "_internal" / "pycountry"
+    assert (countries / "databases" / "iso3166-1.json").is_file()
+    assert [p.relative_to(countries).as_posix() for p in countries.rglob("*.mo")] == [
+        "locales/zh_CN/LC_MESSAGES/iso3166-1.mo"
+    ]
 
 
 def test_built_station_opens_its_window(built: Path, tmp_path: Path, xvfb: str) -> None:

@@ -969,6 +969,45 @@ def test_a_seller_from_hong_kong_is_sealed_with_a_home_return_permit(
     assert page.id_number.text() == "H1****678" and not page.document.isEnabled()
 
 
+def test_a_passport_is_sealed_with_the_country_that_issued_it(
+    qtbot: QtBot, context: StationContext
+) -> None:
+    from app.records import IdDocument
+
+    page = SealPage(context)
+    qtbot.addWidget(page)
+    record = _photographed(context)
+    context.inspection.set(price_inspection(context.store, record.id, context.pricing))
+    assert not page._form.isRowVisible(page.country)  # asked of passports alone
+    page.name.setText("Ivan Petrov")
+    page.document.setCurrentIndex(page.document.findData(IdDocument.PASSPORT))
+    assert page._form.isRowVisible(page.country)
+    assert page.country.findData("RUS") >= 0 and page.country.currentText() == ""
+    page.id_number.setText("753123456")
+    page.phone.setText("+7 912 345 6789")
+    page.agreed.setChecked(True)
+    page.seal_button.click()
+    assert page.message.text() == "choose the country that issued the passport"
+    page.country.setEditText("Narnia")
+    page.seal_button.click()
+    assert page.message.text() == "Narnia is not a country: choose one from the list"
+    # Typed as the list writes it, or by its name or code alone, in any case.
+    for typed in ("Russian Federation (RUS)", "russian federation", "rus"):
+        page.country.setEditText(typed)
+        assert page._chosen_country() == "RUS", typed
+    with qtbot.waitSignal(page.sealed, timeout=20000):
+        page.seal_button.click()
+    sealed = context.store.get(record.id)
+    assert sealed.seller is not None
+    assert (sealed.seller.document, sealed.seller.country) == (IdDocument.PASSPORT, "RUS")
+    _start(context, "android-poco-f6-unlocked")
+    assert not page._form.isRowVisible(page.country) and page.country.currentText() == ""
+    context.inspection.set(sealed)
+    assert page._form.isRowVisible(page.country) and not page.country.isEnabled()
+    assert page.country.currentText() == "Russian Federation (RUS)"
+    assert page.id_number.text() == "75****456"
+
+
 def test_history_searches_and_opens(qtbot: QtBot, context: StationContext) -> None:
     page = HistoryPage(context)
     qtbot.addWidget(page)
