@@ -362,7 +362,7 @@ def check_country(text: str) -> str:
     """A country as its ISO 3166-1 three-letter code, from that code or its two-letter
     one in any case ("rus", "RU"), or its English name ("Russian Federation"); SealError
     else. Former countries are refused: no passport they issued is still valid."""
-    import pycountry  # 60 ms to import: only when a passport is checked
+    import pycountry  # about 50 ms to import: only when a passport is checked
 
     text = text.strip()
     if text.isdigit():  # pycountry would take ISO's numeric code too; no one types it

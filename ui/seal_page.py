@@ -46,7 +46,7 @@ class SealPage(QWidget):
         self.id_number.setMaxLength(18)
         # A passport's country: chosen from the list, or typed (a name in the clerk's
         # language or English, or the code the passport prints). Filled the first time
-        # a passport is chosen: the names take 60 ms to load.
+        # a passport is chosen: the names take about 50 ms to load.
         self.country = QComboBox()
         self.country.setEditable(True)
         self.country.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -124,11 +124,13 @@ class SealPage(QWidget):
         self.country.setCompleter(completer)
 
     def _on_id_number_edited(self, text: str) -> None:
-        # A resident ID number is checked once it has its 18 characters; the other
-        # documents' numbers vary in length: they show ✓ as soon as they are in form,
-        # and what is wrong when the clerk leaves the field.
+        # A resident ID number is checked once it has its 18 characters (a 2017
+        # foreigner's card, which starts with letters, its 15); the other documents'
+        # numbers vary in length: they show ✓ as soon as they are in form, and what is
+        # wrong when the clerk leaves the field.
         if self._chosen() is IdDocument.CN_ID:
-            whole = len(text.strip()) >= 18
+            typed = re.sub(r"\s", "", text)
+            whole = len(typed) >= (15 if typed[:1].isalpha() else 18)
             self._show_check(self.id_check, self._check_id_number, text if whole else None)
         else:
             self._show_check(self.id_check, self._check_id_number, text, only_good=True)
@@ -275,11 +277,11 @@ def document_name(document: IdDocument) -> str:
 
 
 def country_names() -> list[tuple[str, str]]:
-    """Every country that issues passports, as (ISO 3166-1 three-letter code, name in
+    """Every country and territory of ISO 3166-1, as (its three-letter code, its name in
     the clerk's language), in that language's order (pinyin for Chinese)."""
     import gettext
 
-    import pycountry  # 60 ms to import: only once a passport is chosen
+    import pycountry  # about 50 ms to import: only once a passport is chosen
 
     language = QCoreApplication.translate(
         "Language", "en", "the language of this catalogue, as ui.language names it"

@@ -1006,6 +1006,14 @@ def test_a_passport_is_sealed_with_the_country_that_issued_it(
     assert page._form.isRowVisible(page.country) and not page.country.isEnabled()
     assert page.country.currentText() == "Russian Federation (RUS)"
     assert page.id_number.text() == "75****456"
+    # A 2017 foreigner's card goes with the resident ID card: checked at 15 characters.
+    _start(context, "android-poco-f6-unlocked")
+    page.id_number.setText("USA 1234 5678 901")
+    assert page.id_check.text() == ""
+    page.id_number.setText("USA 1234 5678 9012")
+    assert page.id_check.text() == "✓" and not page._form.isRowVisible(page.country)
+    page.id_number.setText("XYZ123456789012")
+    assert "XYZ is none" in page.id_check.text()
 
 
 def test_history_searches_and_opens(qtbot: QtBot, context: StationContext) -> None:
