@@ -40,6 +40,6 @@ def mobile_written(phone: str) -> str:
     phone = re.sub(r"[\s()\-]", "", phone)
     if phone.startswith("00"):
         phone = "+" + phone[2:]
-    if phone.startswith("+86") and not phone.startswith(("+852", "+853")):
+    if phone.startswith("+86"):  # not +852, +853 or +886: those differ in the 3rd digit
         phone = phone[3:]
     return phone

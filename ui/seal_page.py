@@ -111,14 +111,14 @@ class SealPage(QWidget):
     def _load_countries(self) -> None:
         if self._countries:
             return
-        countries = country_names()
-        for code, name in countries:
-            self.country.addItem(f"{name} ({code})", code)
-        self.country.setCurrentIndex(-1)
-        for code, name in countries:
-            for written in (f"{name} ({code})", name, code):
+        for code, name in country_names():
+            shown = f"{name} ({code})"
+            self.country.addItem(shown, code)
+            for written in (shown, name, code):
                 self._countries.setdefault(written.lower(), code)
-        completer = QCompleter([f"{name} ({code})" for code, name in countries], self.country)
+        self.country.setCurrentIndex(-1)
+        # Matches anywhere in an item, as the list writes it ("俄" finds 白俄罗斯 too).
+        completer = QCompleter(self.country.model(), self.country)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.country.setCompleter(completer)

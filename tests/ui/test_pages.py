@@ -880,11 +880,19 @@ def test_quote_lines_follow_the_window_s_language(
         assert page.rules.item(0).text().startswith(expected)
 
 
-def test_seal_checks_the_seller(qtbot: QtBot, context: StationContext) -> None:
+def _seal_page_for_a_priced_phone(
+    qtbot: QtBot, context: StationContext
+) -> tuple[SealPage, Inspection]:
+    """A Seal page, and the phone it seals: photographed and priced, now current."""
     page = SealPage(context)
     qtbot.addWidget(page)
     record = _photographed(context)
     context.inspection.set(price_inspection(context.store, record.id, context.pricing))
+    return page, record
+
+
+def test_seal_checks_the_seller(qtbot: QtBot, context: StationContext) -> None:
+    page, _ = _seal_page_for_a_priced_phone(qtbot, context)
     page.name.setText("王小明")
     # Each number is checked as soon as it is whole, before Seal is pressed.
     page.id_number.setText("11010519491231002")
@@ -931,10 +939,7 @@ def test_a_seller_from_hong_kong_is_sealed_with_a_home_return_permit(
 ) -> None:
     from app.records import IdDocument
 
-    page = SealPage(context)
-    qtbot.addWidget(page)
-    record = _photographed(context)
-    context.inspection.set(price_inspection(context.store, record.id, context.pricing))
+    page, record = _seal_page_for_a_priced_phone(qtbot, context)
     assert page.document.currentData() == IdDocument.CN_ID  # the usual one first
     page.name.setText("陈大文")
     page.document.setCurrentIndex(page.document.findData(IdDocument.HK_MO_PERMIT))
@@ -974,10 +979,7 @@ def test_a_passport_is_sealed_with_the_country_that_issued_it(
 ) -> None:
     from app.records import IdDocument
 
-    page = SealPage(context)
-    qtbot.addWidget(page)
-    record = _photographed(context)
-    context.inspection.set(price_inspection(context.store, record.id, context.pricing))
+    page, record = _seal_page_for_a_priced_phone(qtbot, context)
     assert not page._form.isRowVisible(page.country)  # asked of passports alone
     page.name.setText("Ivan Petrov")
     page.document.setCurrentIndex(page.document.findData(IdDocument.PASSPORT))
