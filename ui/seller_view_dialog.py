@@ -4,7 +4,7 @@ second screen): the same lines the clerk sees, laid out as a receipt."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut, QTextLayout
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -111,12 +111,34 @@ class SellerViewDialog(QDialog):
             reason.setWordWrap(True)
             amount = QLabel("" if line.kind is LineKind.REFUSAL else money(line.amount_fen))
             amount.setFont(_font(TEXT_PT))
-            amount.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            grid.addWidget(reason, row, 0)
-            grid.addWidget(amount, row, 1)
+            amount.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            _share_baseline(reason, amount)
+            grid.addWidget(reason, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(amount, row, 1, Qt.AlignmentFlag.AlignTop)
             self.lines.append(reason)
             self.amounts.append(amount)
         return grid
+
+
+def _ascent(label: QLabel) -> float:
+    """How far the label's first line of text sits below its top: Chinese text
+    (drawn in a CJK fallback font) sits lower than digits in the same font."""
+    layout = QTextLayout(label.text(), label.font())
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(1e6)
+    layout.endLayout()
+    return line.ascent() if line.isValid() else 0.0
+
+
+def _share_baseline(reason: QLabel, amount: QLabel) -> None:
+    """Pad the top of whichever label's first line sits higher, so that an amount
+    stands on its reason's first line, as on a printed receipt."""
+    gap = round(_ascent(reason) - _ascent(amount))
+    if gap > 0:
+        amount.setContentsMargins(0, gap, 0, 0)
+    elif gap < 0:
+        reason.setContentsMargins(0, -gap, 0, 0)
 
 
 def _phone_name(inspection: Inspection) -> str:

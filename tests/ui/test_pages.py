@@ -6,7 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, QPoint, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFormLayout, QInputDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -858,6 +859,48 @@ def test_the_seller_sees_a_receipt(qtbot: QtBot, context: StationContext) -> Non
     qtbot.addWidget(view)
     assert view.amounts[0].text() == "" and "不能回收" in view.lines[0].text()
     assert view.total is not None and view.total.text().startswith("REFUSED")
+
+
+def _ink_bottom(label: QLabel, rightmost_px: int | None = None) -> int:
+    """The lowest row with ink in the label, in its window's coordinates; with
+    ``rightmost_px``, only the last glyphs' columns (where the digits are)."""
+    import numpy as np
+
+    image = label.grab().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
+    width, height = image.width(), image.height()
+    pixels = np.frombuffer(image.constBits(), np.uint8).reshape(height, image.bytesPerLine())
+    ink = pixels[:, :width] < 100
+    if rightmost_px is not None:
+        columns = np.flatnonzero(ink.any(axis=0))
+        ink = ink[:, columns[-1] - rightmost_px + 1 : columns[-1] + 1]
+    rows = np.flatnonzero(ink.any(axis=1))
+    return label.mapTo(label.window(), QPoint(0, int(rows[-1]))).y()
+
+
+def test_the_amounts_stand_on_their_reasons_lines(qtbot: QtBot, context: StationContext) -> None:
+    """Chinese reasons are drawn in a CJK font that sits lower than the amounts'
+    digits; on the receipt each amount stands on its reason's first line, even when
+    the reason runs to two lines."""
+    from app.quoting import override_price
+    from ui.seller_view_dialog import SellerViewDialog
+
+    priced = price_inspection(context.store, _photographed(context).id, context.pricing)
+    assert priced.quote is not None
+    long_reason = "卖家提供原装盒子、充电器和购机发票，经与店长商量后加价二十元成交" * 2
+    priced = override_price(
+        context.store, priced.id, priced.quote.total_fen + 2000, clerk="小王", reason=long_reason
+    )
+    view = SellerViewDialog(priced, True)
+    qtbot.addWidget(view)
+    view.setWindowState(Qt.WindowState.WindowNoState)  # a known size: 1200 × 800
+    view.resize(1200, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    battery, override = view.lines[1], view.lines[-1]
+    assert battery.text().endswith("85%")  # digits: the baseline is their lowest ink
+    assert abs(_ink_bottom(battery, 12) - _ink_bottom(view.amounts[1])) <= 1
+    assert override.height() > 2 * view.amounts[-1].sizeHint().height() > 0  # wrapped
+    assert view.amounts[-1].y() - override.y() < override.height() / 4  # on its top line
 
 
 def test_quote_lines_follow_the_window_s_language(
