@@ -358,13 +358,21 @@ def check_seller(
     return Seller(name, number, check_mobile(phone), document, country)
 
 
+#: Codes that passports print (ICAO Doc 9303, part 3) where ISO 3166-1 has none:
+#: Germany's "D", and the United Kingdom's for its kinds of British national.
+_PASSPORT_CODES = {"D": "DEU"} | dict.fromkeys(("GBD", "GBN", "GBO", "GBP", "GBS"), "GBR")
+
+
 def check_country(text: str) -> str:
     """A country as its ISO 3166-1 three-letter code, from that code or its two-letter
-    one in any case ("rus", "RU"), or its English name ("Russian Federation"); SealError
-    else. Former countries are refused: no passport they issued is still valid."""
+    one in any case ("rus", "RU"), its English name ("Russian Federation"), or the code
+    a passport prints for it ("D" for Germany); SealError else. Former countries are
+    refused: no passport they issued is still valid."""
+    text = text.strip()
+    if text.upper() in _PASSPORT_CODES:
+        return _PASSPORT_CODES[text.upper()]
     import pycountry  # about 50 ms to import: only when a passport is checked
 
-    text = text.strip()
     if text.isdigit():  # pycountry would take ISO's numeric code too; no one types it
         raise SealError("country_unknown", text)
     try:

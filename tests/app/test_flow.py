@@ -399,7 +399,14 @@ def test_other_identity_documents_are_taken_in_their_form(
 
 @pytest.mark.parametrize(
     ("typed", "code"),
-    [("rus", "RUS"), (" RU ", "RUS"), ("Russian Federation", "RUS"), ("viet nam", "VNM")],
+    [
+        ("rus", "RUS"),
+        (" RU ", "RUS"),
+        ("Russian Federation", "RUS"),
+        ("viet nam", "VNM"),
+        ("d", "DEU"),  # as a German passport prints it (ICAO 9303), not ISO's DEU
+        ("GBN", "GBR"),  # a British National (Overseas)
+    ],
 )
 def test_a_passport_is_taken_with_the_country_that_issued_it(typed: str, code: str) -> None:
     seller = flow.check_seller("Ivan", "753123456", "+7 912 345 6789", IdDocument.PASSPORT, typed)
