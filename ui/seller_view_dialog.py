@@ -3,14 +3,23 @@ second screen): the same lines the clerk sees, laid out as a receipt."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut, QTextLayout
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import (
+    QFont,
+    QGuiApplication,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -47,50 +56,52 @@ class SellerViewDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Your quote"))
-        receipt = QWidget()
-        receipt.setMaximumWidth(COLUMN_PX)
-        column = QVBoxLayout(receipt)
-        column.setSpacing(18)
+        receipt = QVBoxLayout()
+        receipt.setSpacing(18)
         if store_name:
             store = QLabel(store_name)
             store.setFont(_font(TEXT_PT - 4))
-            column.addWidget(store)
+            receipt.addWidget(store)
         self.title = QLabel(_phone_name(inspection))
         self.title.setFont(_font(TEXT_PT + 6, bold=True))
         self.title.setWordWrap(True)
-        column.addWidget(self.title)
+        receipt.addWidget(self.title)
         self.grade: QLabel | None = None
         if inspection.grade is not None:
             name = inspection.grade.label("chengse") or inspection.grade.level
             self.grade = QLabel(self.tr("Grade %1").replace("%1", name))
             self.grade.setFont(_font(TEXT_PT))
-            column.addWidget(self.grade)
+            receipt.addWidget(self.grade)
         self.lines: list[QLabel] = []
         self.amounts: list[QLabel] = []
+        if inspection.quote is not None:
+            receipt.addWidget(_rule())
+            receipt.addLayout(self._lines_grid(inspection, chinese))
+        # Under the lines, the total, always in view: where a long receipt does not fit
+        # a small screen (a customer display of 1024 × 600), its lines scroll.
+        self.scroll = _FittingScrollArea(_centred(receipt, bottom=0))
+        foot = QVBoxLayout()
+        foot.setSpacing(18)
         self.total: QLabel | None = None
         if inspection.quote is not None:
-            column.addWidget(_rule())
-            column.addLayout(self._lines_grid(inspection, chinese))
-            column.addWidget(_rule())
-            quote = inspection.quote
+            foot.addWidget(_rule())
             self.total = QLabel(
                 self.tr("REFUSED: this phone cannot be bought")
-                if quote.refused
-                else self.tr("Total %1").replace("%1", money(quote.total_fen))
+                if inspection.quote.refused
+                else self.tr("Total %1").replace("%1", money(inspection.quote.total_fen))
             )
             self.total.setFont(_font(TOTAL_PT, bold=True))
             self.total.setWordWrap(True)
             self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            column.addWidget(self.total)
-        column.addStretch(1)
+            foot.addWidget(self.total)
         hint = QLabel(self.tr("Esc: back to the station"))
         hint.setEnabled(False)  # drawn greyed: it is for the clerk
-        column.addWidget(hint)
-        # The receipt in the middle of the screen, however wide the screen.
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(40, 40, 40, 40)
-        outer.addStretch(1)
-        outer.addWidget(receipt, 100)
+        foot.addWidget(hint)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(18)
+        outer.addWidget(self.scroll)
+        outer.addWidget(_centred(foot, top=0))
         outer.addStretch(1)
         QShortcut(QKeySequence("Esc"), self, self.accept)
         screens = QGuiApplication.screens()
@@ -106,13 +117,10 @@ class SellerViewDialog(QDialog):
         grid.setVerticalSpacing(12)
         grid.setColumnStretch(0, 1)
         for row, line in enumerate(inspection.quote.lines):
-            reason = QLabel(line.reason_zh if chinese else line.reason_en)
-            reason.setFont(_font(TEXT_PT))
-            reason.setWordWrap(True)
             amount = QLabel("" if line.kind is LineKind.REFUSAL else money(line.amount_fen))
             amount.setFont(_font(TEXT_PT))
             amount.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-            _share_baseline(reason, amount)
+            reason = _Reason(line.reason_zh if chinese else line.reason_en, amount)
             grid.addWidget(reason, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(amount, row, 1, Qt.AlignmentFlag.AlignTop)
             self.lines.append(reason)
@@ -120,25 +128,45 @@ class SellerViewDialog(QDialog):
         return grid
 
 
-def _ascent(label: QLabel) -> float:
-    """How far the label's first line of text sits below its top: Chinese text
-    (drawn in a CJK fallback font) sits lower than digits in the same font."""
+class _Reason(QLabel):
+    """A quote line's reason (wrapping when long), which keeps its amount standing on
+    its first line, as on a printed receipt: Chinese, drawn in a CJK font, sits lower
+    than the amount's digits, and which words make the first line depends on the
+    width the reason is given."""
+
+    def __init__(self, text: str, amount: QLabel) -> None:
+        super().__init__(text)
+        self._amount = amount
+        self.setFont(_font(TEXT_PT))
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self._share_baseline(None)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._share_baseline(self.contentsRect().width())
+
+    def _share_baseline(self, width: int | None) -> None:
+        """Pad the top of whichever label's first line sits higher by the gap;
+        ``width`` is this label's for its text (None: one long line)."""
+        gap = round(_first_line_ascent(self, width) - _first_line_ascent(self._amount, None))
+        self.setContentsMargins(0, max(0, -gap), 0, 0)
+        self._amount.setContentsMargins(0, max(0, gap), 0, 0)
+
+
+def _first_line_ascent(label: QLabel, width: int | None) -> float:
+    """How far the first line of the label's text, wrapped at ``width``, has its
+    baseline below the top of the text."""
     layout = QTextLayout(label.text(), label.font())
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
     layout.beginLayout()
     line = layout.createLine()
-    line.setLineWidth(1e6)
+    if line.isValid():
+        line.setLineWidth(1e6 if width is None else max(width, 1))
     layout.endLayout()
     return line.ascent() if line.isValid() else 0.0
-
-
-def _share_baseline(reason: QLabel, amount: QLabel) -> None:
-    """Pad the top of whichever label's first line sits higher, so that an amount
-    stands on its reason's first line, as on a printed receipt."""
-    gap = round(_ascent(reason) - _ascent(amount))
-    if gap > 0:
-        amount.setContentsMargins(0, gap, 0, 0)
-    elif gap < 0:
-        reason.setContentsMargins(0, -gap, 0, 0)
 
 
 def _phone_name(inspection: Inspection) -> str:
@@ -150,6 +178,46 @@ def _phone_name(inspection: Inspection) -> str:
     if device.storage_gb:
         name = f"{name} {format_storage(device.storage_gb)}"
     return name.strip()
+
+
+def _centred(column: QVBoxLayout, top: int = 40, bottom: int = 40) -> QWidget:
+    """The column in the middle of the screen, however wide the screen, and no wider
+    than COLUMN_PX: on a wide screen the amounts stay near their lines."""
+    holder = QWidget()
+    inner = QWidget()
+    inner.setMaximumWidth(COLUMN_PX)
+    inner.setLayout(column)
+    column.setContentsMargins(0, 0, 0, 0)
+    middle = QHBoxLayout(holder)
+    middle.setContentsMargins(40, top, 40, bottom)
+    middle.addStretch(1)
+    middle.addWidget(inner, 100)
+    middle.addStretch(1)
+    return holder
+
+
+class _FittingScrollArea(QScrollArea):
+    """Scrolls its content where the screen is too short for it, and is no taller
+    than the content where it is not (so that what follows stays beneath it)."""
+
+    def __init__(self, content: QWidget) -> None:
+        super().__init__()
+        self.setWidget(content)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        content = self.widget()
+        return QSize(super().sizeHint().width(), content.heightForWidth(self.viewport().width()))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(super().minimumSizeHint().width(), 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # a new width: the content's height changes with it
 
 
 def _rule() -> QFrame:

@@ -877,6 +877,23 @@ def _ink_bottom(label: QLabel, rightmost_px: int | None = None) -> int:
     return label.mapTo(label.window(), QPoint(0, int(rows[-1]))).y()
 
 
+def _first_line_baseline(label: QLabel) -> int:
+    """The baseline of the label's first line of Latin text, in its window's
+    coordinates: the row on which most of that line's columns of ink end."""
+    import numpy as np
+
+    image = label.grab().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
+    width, height = image.width(), image.height()
+    pixels = np.frombuffer(image.constBits(), np.uint8).reshape(height, image.bytesPerLine())
+    ink = pixels[:, :width] < 100
+    rows = ink.any(axis=1)
+    top = int(np.argmax(rows))
+    bottom = top + int(np.argmin(rows[top:]))  # the first blank row under the line
+    band = ink[top:bottom]
+    ends = [top + int(np.flatnonzero(column)[-1]) for column in band.T if column.any()]
+    return label.mapTo(label.window(), QPoint(0, int(np.bincount(ends).argmax()))).y()
+
+
 def test_the_amounts_stand_on_their_reasons_lines(qtbot: QtBot, context: StationContext) -> None:
     """Chinese reasons are drawn in a CJK font that sits lower than the amounts'
     digits; on the receipt each amount stands on its reason's first line, even when
@@ -901,6 +918,79 @@ def test_the_amounts_stand_on_their_reasons_lines(qtbot: QtBot, context: Station
     assert abs(_ink_bottom(battery, 12) - _ink_bottom(view.amounts[1])) <= 1
     assert override.height() > 2 * view.amounts[-1].sizeHint().height() > 0  # wrapped
     assert view.amounts[-1].y() - override.y() < override.height() / 4  # on its top line
+
+
+def test_an_amount_stands_on_the_first_line_as_it_is_wrapped(
+    qtbot: QtBot, context: StationContext
+) -> None:
+    """Only the first line counts: an English reason whose Chinese words wrap onto a
+    later line keeps its amount on the Latin first line."""
+    from app.quoting import override_price
+    from ui.seller_view_dialog import SellerViewDialog
+
+    priced = price_inspection(context.store, _photographed(context).id, context.pricing)
+    assert priced.quote is not None
+    reason = (
+        "the seller brought the original box, the charger and the receipt, so the manager"
+        " agreed to pay twenty yuan more than the sheet says 加价成交"
+    )
+    priced = override_price(
+        context.store, priced.id, priced.quote.total_fen + 2000, clerk="Wang", reason=reason
+    )
+    view = SellerViewDialog(priced, False)
+    qtbot.addWidget(view)
+    view.setWindowState(Qt.WindowState.WindowNoState)
+    view.resize(1200, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    override, amount = view.lines[-1], view.amounts[-1]
+    # The pads are set as the reason is laid out; the grid then lays out afresh.
+    qtbot.waitUntil(lambda: amount.height() == amount.sizeHint().height())
+    assert override.height() > 2 * amount.height()  # wrapped, its Chinese on a later line
+    assert abs(_first_line_baseline(override) - _first_line_baseline(amount)) <= 1
+    # Narrower, the words on the first line change; the amount follows them.
+    view.resize(700, 800)
+    qtbot.waitUntil(
+        lambda: override.width() < 500 and amount.height() == amount.sizeHint().height()
+    )
+    assert abs(_first_line_baseline(override) - _first_line_baseline(amount)) <= 1
+
+
+def test_a_long_receipt_on_a_small_screen_scrolls_its_lines_not_its_total(
+    qtbot: QtBot, context: StationContext
+) -> None:
+    """On a customer display of 1024 × 600 a long receipt's lines scroll, and its total
+    stays in view; on a larger screen nothing scrolls and the total follows the lines."""
+    from app.quoting import override_price
+    from ui.seller_view_dialog import SellerViewDialog
+
+    priced = price_inspection(context.store, _photographed(context).id, context.pricing)
+    assert priced.quote is not None
+    reason = "卖家提供原装盒子、充电器和购机发票，经与店长商量后加价二十元成交" * 3
+    priced = override_price(
+        context.store, priced.id, priced.quote.total_fen + 2000, clerk="小王", reason=reason
+    )
+    view = SellerViewDialog(priced, True, store_name="华强北 3号柜台")
+    qtbot.addWidget(view)
+    view.setWindowState(Qt.WindowState.WindowNoState)
+    view.resize(1024, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.total is not None
+    scroll_bar = view.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: scroll_bar.maximum() > 0)
+    total_bottom = view.total.mapTo(view, QPoint(0, view.total.height())).y()
+    assert view.total.isVisible() and total_bottom <= view.height()
+    # Scrolled to the end, the last line shows whole, above the total.
+    scroll_bar.setValue(scroll_bar.maximum())
+    last = view.lines[-1]
+    last_bottom = last.mapTo(view, QPoint(0, last.height())).y()
+    assert last_bottom <= view.scroll.geometry().bottom() + 1
+    assert last.height() >= last.heightForWidth(last.width())  # not squeezed: scrolled
+    view.resize(1366, 900)
+    qtbot.waitUntil(lambda: scroll_bar.maximum() == 0)
+    gap = view.total.mapTo(view, QPoint(0, 0)).y() - last.mapTo(view, QPoint(0, last.height())).y()
+    assert 0 < gap < 100  # the total under the lines, not at the foot of the screen
 
 
 def test_quote_lines_follow_the_window_s_language(
