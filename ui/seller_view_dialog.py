@@ -209,7 +209,10 @@ class _FittingScrollArea(QScrollArea):
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         content = self.widget()
-        return QSize(super().sizeHint().width(), content.heightForWidth(self.viewport().width()))
+        height = content.heightForWidth(self.viewport().width())
+        if height < 0:  # nothing in it wraps: its height is the same at any width
+            height = content.sizeHint().height()
+        return QSize(super().sizeHint().width(), height)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         return QSize(super().minimumSizeHint().width(), 0)
