@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pytest
-from PySide6.QtCore import QLocale, QPoint, Qt
+from PySide6.QtCore import QLocale, QPoint, QSize, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFormLayout, QInputDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -29,6 +30,7 @@ from ui.photograph_page import PhotographPage
 from ui.quote_page import QuotePage
 from ui.review_page import ReviewPage
 from ui.seal_page import SealPage
+from ui.seller_view_dialog import SellerViewDialog
 from ui.settings_page import SettingsPage
 from ui.station import demo_frame
 from vision.camera import CameraError, CameraSource, encode_still
@@ -841,8 +843,6 @@ def test_quote_prices_refuses_and_overrides(
 
 
 def test_the_seller_sees_a_receipt(qtbot: QtBot, context: StationContext) -> None:
-    from ui.seller_view_dialog import SellerViewDialog
-
     priced = price_inspection(context.store, _photographed(context).id, context.pricing)
     view = SellerViewDialog(priced, False, store_name="华强北 3号柜台")
     qtbot.addWidget(view)
@@ -861,15 +861,41 @@ def test_the_seller_sees_a_receipt(qtbot: QtBot, context: StationContext) -> Non
     assert view.total is not None and view.total.text().startswith("REFUSED")
 
 
-def _ink_bottom(label: QLabel, rightmost_px: int | None = None) -> int:
-    """The lowest row with ink in the label, in its window's coordinates; with
-    ``rightmost_px``, only the last glyphs' columns (where the digits are)."""
-    import numpy as np
+def _receipt(
+    qtbot: QtBot, context: StationContext, *, chinese: bool, clerk: str, reason: str, size: QSize
+) -> SellerViewDialog:
+    """The seller's receipt for the photographed phone, its price raised ¥20 by the
+    clerk for ``reason``, shown in a window of ``size``."""
+    from app.quoting import override_price
 
+    priced = price_inspection(context.store, _photographed(context).id, context.pricing)
+    assert priced.quote is not None
+    priced = override_price(
+        context.store, priced.id, priced.quote.total_fen + 2000, clerk=clerk, reason=reason
+    )
+    view = SellerViewDialog(priced, chinese, store_name="华强北 3号柜台")
+    qtbot.addWidget(view)
+    view.setWindowState(Qt.WindowState.WindowNoState)  # a known size, not full screen
+    view.resize(size)
+    view.show()
+    qtbot.waitExposed(view)
+    # The pads are set as each reason is laid out; the grid then lays out afresh.
+    qtbot.waitUntil(lambda: all(a.height() == a.sizeHint().height() for a in view.amounts))
+    return view
+
+
+def _ink(label: QLabel) -> np.ndarray:
+    """Where the label, as drawn, has ink: a boolean image of it."""
     image = label.grab().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
     width, height = image.width(), image.height()
     pixels = np.frombuffer(image.constBits(), np.uint8).reshape(height, image.bytesPerLine())
-    ink = pixels[:, :width] < 100
+    return pixels[:, :width] < 100
+
+
+def _ink_bottom(label: QLabel, rightmost_px: int | None = None) -> int:
+    """The lowest row with ink in the label, in its window's coordinates; with
+    ``rightmost_px``, only the last glyphs' columns (where the digits are)."""
+    ink = _ink(label)
     if rightmost_px is not None:
         columns = np.flatnonzero(ink.any(axis=0))
         ink = ink[:, columns[-1] - rightmost_px + 1 : columns[-1] + 1]
@@ -880,12 +906,7 @@ def _ink_bottom(label: QLabel, rightmost_px: int | None = None) -> int:
 def _first_line_baseline(label: QLabel) -> int:
     """The baseline of the label's first line of Latin text, in its window's
     coordinates: the row on which most of that line's columns of ink end."""
-    import numpy as np
-
-    image = label.grab().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
-    width, height = image.width(), image.height()
-    pixels = np.frombuffer(image.constBits(), np.uint8).reshape(height, image.bytesPerLine())
-    ink = pixels[:, :width] < 100
+    ink = _ink(label)
     rows = ink.any(axis=1)
     top = int(np.argmax(rows))
     bottom = top + int(np.argmin(rows[top:]))  # the first blank row under the line
@@ -898,21 +919,10 @@ def test_the_amounts_stand_on_their_reasons_lines(qtbot: QtBot, context: Station
     """Chinese reasons are drawn in a CJK font that sits lower than the amounts'
     digits; on the receipt each amount stands on its reason's first line, even when
     the reason runs to two lines."""
-    from app.quoting import override_price
-    from ui.seller_view_dialog import SellerViewDialog
-
-    priced = price_inspection(context.store, _photographed(context).id, context.pricing)
-    assert priced.quote is not None
     long_reason = "卖家提供原装盒子、充电器和购机发票，经与店长商量后加价二十元成交" * 2
-    priced = override_price(
-        context.store, priced.id, priced.quote.total_fen + 2000, clerk="小王", reason=long_reason
+    view = _receipt(
+        qtbot, context, chinese=True, clerk="小王", reason=long_reason, size=QSize(1200, 800)
     )
-    view = SellerViewDialog(priced, True)
-    qtbot.addWidget(view)
-    view.setWindowState(Qt.WindowState.WindowNoState)  # a known size: 1200 × 800
-    view.resize(1200, 800)
-    view.show()
-    qtbot.waitExposed(view)
     battery, override = view.lines[1], view.lines[-1]
     assert battery.text().endswith("85%")  # digits: the baseline is their lowest ink
     assert abs(_ink_bottom(battery, 12) - _ink_bottom(view.amounts[1])) <= 1
@@ -925,27 +935,14 @@ def test_an_amount_stands_on_the_first_line_as_it_is_wrapped(
 ) -> None:
     """Only the first line counts: an English reason whose Chinese words wrap onto a
     later line keeps its amount on the Latin first line."""
-    from app.quoting import override_price
-    from ui.seller_view_dialog import SellerViewDialog
-
-    priced = price_inspection(context.store, _photographed(context).id, context.pricing)
-    assert priced.quote is not None
     reason = (
         "the seller brought the original box, the charger and the receipt, so the manager"
         " agreed to pay twenty yuan more than the sheet says 加价成交"
     )
-    priced = override_price(
-        context.store, priced.id, priced.quote.total_fen + 2000, clerk="Wang", reason=reason
+    view = _receipt(
+        qtbot, context, chinese=False, clerk="Wang", reason=reason, size=QSize(1200, 800)
     )
-    view = SellerViewDialog(priced, False)
-    qtbot.addWidget(view)
-    view.setWindowState(Qt.WindowState.WindowNoState)
-    view.resize(1200, 800)
-    view.show()
-    qtbot.waitExposed(view)
     override, amount = view.lines[-1], view.amounts[-1]
-    # The pads are set as the reason is laid out; the grid then lays out afresh.
-    qtbot.waitUntil(lambda: amount.height() == amount.sizeHint().height())
     assert override.height() > 2 * amount.height()  # wrapped, its Chinese on a later line
     assert abs(_first_line_baseline(override) - _first_line_baseline(amount)) <= 1
     # Narrower, the words on the first line change; the amount follows them.
@@ -961,21 +958,10 @@ def test_a_long_receipt_on_a_small_screen_scrolls_its_lines_not_its_total(
 ) -> None:
     """On a customer display of 1024 × 600 a long receipt's lines scroll, and its total
     stays in view; on a larger screen nothing scrolls and the total follows the lines."""
-    from app.quoting import override_price
-    from ui.seller_view_dialog import SellerViewDialog
-
-    priced = price_inspection(context.store, _photographed(context).id, context.pricing)
-    assert priced.quote is not None
     reason = "卖家提供原装盒子、充电器和购机发票，经与店长商量后加价二十元成交" * 3
-    priced = override_price(
-        context.store, priced.id, priced.quote.total_fen + 2000, clerk="小王", reason=reason
+    view = _receipt(
+        qtbot, context, chinese=True, clerk="小王", reason=reason, size=QSize(1024, 600)
     )
-    view = SellerViewDialog(priced, True, store_name="华强北 3号柜台")
-    qtbot.addWidget(view)
-    view.setWindowState(Qt.WindowState.WindowNoState)
-    view.resize(1024, 600)
-    view.show()
-    qtbot.waitExposed(view)
     assert view.total is not None
     scroll_bar = view.scroll.verticalScrollBar()
     qtbot.waitUntil(lambda: scroll_bar.maximum() > 0)
