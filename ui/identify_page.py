@@ -18,7 +18,7 @@ from app.price_sheet import REGIONS, region_code
 from app.records import Inspection
 from devices.report import DeviceReport, LockState, PartStatus
 from ui.context import StationContext
-from ui.problem_text import explain
+from ui.problem_text import explain, filled
 
 
 class IdentifyPage(QWidget):
@@ -126,9 +126,7 @@ class IdentifyPage(QWidget):
             LockState.UNKNOWN: self.tr("unknown"),
         }
         each = self.tr("%1: %2")  # "激活锁：关闭" in Chinese
-        return " · ".join(
-            each.replace("%1", names[k]).replace("%2", words[v]) for k, v in values.items()
-        )
+        return " · ".join(filled(each, names[k], words[v]) for k, v in values.items())
 
     def _colour_and_region(self, report: DeviceReport) -> str:
         """The colour and the version of sale: the phone's own code with its trade name
@@ -136,5 +134,5 @@ class IdentifyPage(QWidget):
         region = report.region or "?"
         name = REGIONS.get(region_code(report.region) or "")
         if name and name != region:
-            region = self.tr("%1 (%2)").replace("%1", region).replace("%2", name)
+            region = filled(self.tr("%1 (%2)"), region, name)
         return f"{report.color or '?'} / {region}"

@@ -137,11 +137,11 @@ def _worded(table: Sequence[tuple[str, str]], text: str, *first: str) -> str | N
     for pattern, words in table:
         match = re.fullmatch(pattern, text, re.DOTALL)
         if match:
-            return _filled(words, *first, *match.groups())
+            return filled(words, *first, *match.groups())
     return None
 
 
-def _filled(words: str, *values: str) -> str:
+def filled(words: str, *values: str) -> str:
     """``words`` with %1, %2, … replaced by ``values`` in one pass, so that a value
     holding "%2" (a file's name, a sheet's cell) is not filled in again."""
     return re.sub(
@@ -354,10 +354,10 @@ def sheet_problem_text(problem: SheetProblem) -> str:
     words = _sheet_problem_words().get(problem.code)
     if words is None:
         return str(problem)
-    text = _filled(words, *problem.values)
+    text = filled(words, *problem.values)
     if problem.line is None:
         return text
-    return _filled(
+    return filled(
         QCoreApplication.translate("SheetProblems", "line %1: %2"), str(problem.line), text
     )
 
@@ -373,18 +373,18 @@ def sheet_error_text(error: PriceSheetError | SheetAlreadyImportedError) -> str:
     whole file has one (`whole_file_problem`), else their number (each is worded by
     `sheet_problem_text`)."""
     if isinstance(error, SheetAlreadyImportedError):
-        return _filled(
+        return filled(
             QCoreApplication.translate("SheetProblems", "%1 is already imported as version %2."),
             error.name,
             str(error.version),
         )
     if whole_file_problem(error):
-        return _filled(
+        return filled(
             QCoreApplication.translate("SheetProblems", "%1 was not imported: %2"),
             error.name,
             sheet_problem_text(error.problems[0]),
         )
-    return _filled(
+    return filled(
         QCoreApplication.translate(
             "SheetProblems",
             "%1: nothing was imported (problems: %2). Mend the sheet and import it again.",
@@ -484,20 +484,20 @@ def _settings_problem_words() -> dict[str, str]:
 def settings_problem_text(problem: SettingsProblem) -> str:
     """One thing wrong with the settings file, in the clerk's language."""
     words = _settings_problem_words().get(problem.code)
-    return str(problem) if words is None else _filled(words, *problem.values)
+    return str(problem) if words is None else filled(words, *problem.values)
 
 
 def settings_error_text(error: SettingsFileError) -> str:
     """Why the settings file cannot be used: the file and each of its problems."""
     if error.problems[0].setting is None:
-        return _filled(
+        return filled(
             QCoreApplication.translate("SettingsProblems", "%1 cannot be used: %2"),
             str(error.path),
             settings_problem_text(error.problems[0]),
         )
     lines = [f"• {settings_problem_text(problem)}" for problem in error.problems]
     heading = QCoreApplication.translate("SettingsProblems", "%1 cannot be used as it is:")
-    return "\n".join([_filled(heading, str(error.path)), *lines])
+    return "\n".join([filled(heading, str(error.path)), *lines])
 
 
 def _worded_error_words() -> dict[str, str]:
@@ -580,7 +580,7 @@ def worded_text(error: WordedError) -> str:
         sheet_problem_text(part) if isinstance(part, SheetProblem) else str(part)
         for part in error.parts
     ]
-    return _filled(words, *values)
+    return filled(words, *values)
 
 
 def error_text(error: BaseException, *, settings_open: bool = True) -> str:

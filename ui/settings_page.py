@@ -29,6 +29,7 @@ from ui.file_dialog import ask_open, ask_save
 from ui.problem_text import (
     camera_text,
     error_text,
+    filled,
     os_reason,
     sheet_error_text,
     sheet_problem_text,
@@ -263,11 +264,14 @@ class SettingsPage(QWidget):
                 "Imported as version %1 (%2 rows); version %4, dated later (%5), stays in force."
             )
         self.message.setText(
-            words.replace("%1", str(sheet.version))
-            .replace("%2", str(len(sheet.rows)))
-            .replace("%3", sheet.effective.isoformat())
-            .replace("%4", str(in_force.version if in_force else ""))
-            .replace("%5", in_force.effective.isoformat() if in_force else "")
+            filled(
+                words,
+                str(sheet.version),
+                str(len(sheet.rows)),
+                sheet.effective.isoformat(),
+                str(in_force.version if in_force else ""),
+                in_force.effective.isoformat() if in_force else "",
+            )
         )
         self.sheet_imported.emit(sheet)
 

@@ -22,7 +22,7 @@ from devices.sources import ReplaySource, StationProber
 from devices.watcher import Watcher
 from ui.context import StationContext
 from ui.i18n import choose_language, install_translators
-from ui.problem_text import error_text, settings_problem_text
+from ui.problem_text import error_text, filled, settings_problem_text
 from ui.station_window import StationWindow
 from ui.tasks import TaskRunner
 
@@ -188,7 +188,7 @@ def recovery_box(error: SettingsFileError) -> tuple[QMessageBox, QPushButton]:
         )
     )
     lines = [
-        heading.replace("%1", str(error.path)),
+        filled(heading, str(error.path)),
         *(f"• {settings_problem_text(problem)}" for problem in error.problems),
         "",
         question,
