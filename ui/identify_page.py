@@ -81,7 +81,7 @@ class IdentifyPage(QWidget):
             lines.append(self.tr("Bootloader unlocked"))
         replaced = [p.name for p in report.parts if p.status is PartStatus.REPLACED]
         if replaced:
-            lines.append(self.tr("Replaced parts: %1").replace("%1", ", ".join(replaced)))
+            lines.append(filled(self.tr("Replaced parts: %1"), ", ".join(replaced)))
         return lines
 
     def _rows(self, report: DeviceReport) -> list[tuple[str, str]]:
@@ -101,7 +101,7 @@ class IdentifyPage(QWidget):
             (self.tr("IMEI"), ", ".join(report.imeis) or "?"),
             (
                 self.tr("Battery health"),
-                self.tr("%1, %2 cycles").replace("%1", health).replace("%2", cycles),
+                filled(self.tr("%1, %2 cycles"), health, cycles),
             ),
             (self.tr("Locks"), self._locks(report)),
         ]

@@ -21,6 +21,7 @@ from devices.errors import PhoneState
 from devices.report import DeviceReport
 from devices.watcher import PhoneEvent, PhoneRef
 from ui.context import StationContext
+from ui.problem_text import filled
 
 STATE_COLOURS = {
     PhoneState.LOCKED: "#c62828",
@@ -86,20 +87,22 @@ class OverviewPage(QWidget):
             camera = self.tr("demo photos")
         else:
             camera = self.tr("camera %1")
-        camera = camera.replace("%1", index)
+        camera = filled(camera, index)
         sync = (
             self.tr("on")
             if self._context.settings.sync.enabled
             else self.tr("off (not configured)")
         )
         self.status_label.setText(
-            self.tr("Camera: %1 · Price sheet: v%2 %3, effective %4%5 · Sync: %6")
-            .replace("%1", camera)
-            .replace("%2", str(sheet.version))
-            .replace("%3", sheet.source)
-            .replace("%4", sheet.effective.isoformat())
-            .replace("%5", sample)
-            .replace("%6", sync)
+            filled(
+                self.tr("Camera: %1 · Price sheet: v%2 %3, effective %4%5 · Sync: %6"),
+                camera,
+                str(sheet.version),
+                sheet.source,
+                sheet.effective.isoformat(),
+                sample,
+                sync,
+            )
         )
 
     def on_phone_event(self, event: PhoneEvent) -> None:

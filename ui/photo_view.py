@@ -30,7 +30,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QRubberBand, QSizePolicy
 
-from ui.problem_text import error_text
+from ui.problem_text import error_text, filled
 from ui.tasks import TaskRunner
 from vision.camera import decode_image, preview
 from vision.types import Image
@@ -168,9 +168,7 @@ class PhotoView(QLabel):
         self._key = None  # asking again tries again
         log.warning("a photo could not be opened", exc_info=error)
         self.clear()
-        self.setText(
-            self.tr("This photo could not be opened:\n%1").replace("%1", unreadable_text(error))
-        )
+        self.setText(filled(self.tr("This photo could not be opened:\n%1"), unreadable_text(error)))
 
     def _show(self, image: QImage, photo_size: QSize, boxes: list[Box]) -> None:
         self._image, self._photo_size, self._boxes = image, photo_size, boxes

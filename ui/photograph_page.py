@@ -31,7 +31,7 @@ from devices.watcher import PhoneRef
 from ui.context import StationContext
 from ui.file_dialog import ask_open
 from ui.photo_view import PhotoView
-from ui.problem_text import camera_text, error_text, quality_text
+from ui.problem_text import camera_text, error_text, filled, quality_text
 from vision.camera import IMAGE_SUFFIXES, CameraError
 from vision.locate import Quality
 from vision.patterns import Pattern
@@ -323,9 +323,12 @@ class PhotographPage(QWidget):
     def _on_pattern_failed(self, error: BaseException) -> None:
         self.pattern_button.setEnabled(True)
         self.pattern_help.setText(
-            self.tr(
-                "The pattern could not be shown on the phone (%1). Open it on the phone by hand, then capture."
-            ).replace("%1", self._pattern_failure_text(error))
+            filled(
+                self.tr(
+                    "The pattern could not be shown on the phone (%1). Open it on the phone by hand, then capture."
+                ),
+                self._pattern_failure_text(error),
+            )
         )
 
     def _pattern_failure_text(self, error: BaseException) -> str:
@@ -341,7 +344,7 @@ class PhotographPage(QWidget):
             if isinstance(error, PatternRefused):
                 if error.no_viewer:
                     return self.tr("the phone has no app that opens pictures")
-                return self.tr("no app on the phone opened it: %1").replace("%1", error.answer)
+                return filled(self.tr("no app on the phone opened it: %1"), error.answer)
         return error_text(error)
 
     def _show_last_photo(self, inspection: Inspection) -> None:
@@ -386,7 +389,7 @@ class PhotographPage(QWidget):
         if not isinstance(error, CameraError):
             return error_text(error)
         # camera_text says what to check ("unplugged?"): not said a second time here.
-        return self.tr("No picture: %1").replace("%1", camera_text(error))
+        return filled(self.tr("No picture: %1"), camera_text(error))
 
     def _on_preview(self, result: tuple[Any, list[Quality], Any]) -> None:
         self._previewing = False
@@ -432,9 +435,9 @@ class PhotographPage(QWidget):
             return
         name = ask_open(
             self,
-            self.tr("Photo for: %1").replace("%1", step_text(STEPS[self._step][0])),
+            filled(self.tr("Photo for: %1"), step_text(STEPS[self._step][0])),
             self._photo_folder,
-            self.tr("Photos (%1);;All files (*)").replace("%1", PHOTO_PATTERNS),
+            filled(self.tr("Photos (%1);;All files (*)"), PHOTO_PATTERNS),
         )
         if name:
             self._photo_folder = str(Path(name).parent)
@@ -474,11 +477,13 @@ class PhotographPage(QWidget):
         taken = flow.captured(inspection)
         if taken and taken[-1].problems:
             self.outcome.setText(
-                self.tr(
-                    "The photo just taken (%1) has problems, so its findings may be incomplete: %2"
+                filled(
+                    self.tr(
+                        "The photo just taken (%1) has problems, so its findings may be incomplete: %2"
+                    ),
+                    photo_text(taken[-1]),
+                    "; ".join(quality_text(q) for q in taken[-1].problems),
                 )
-                .replace("%1", photo_text(taken[-1]))
-                .replace("%2", "; ".join(quality_text(q) for q in taken[-1].problems))
             )
         self.captured.emit(inspection)
         self.store_attempted.emit()
@@ -488,11 +493,11 @@ class PhotographPage(QWidget):
         self._enable_taking(self._context.inspection.current, open_step=True)
         if isinstance(error, CameraError):  # a photo file that cannot be read
             self.outcome.setText(
-                self.tr("This photo cannot be used: %1").replace("%1", camera_text(error))
+                filled(self.tr("This photo cannot be used: %1"), camera_text(error))
             )
             return
         self.outcome.setText(
-            self.tr("The photo could not be stored: %1").replace("%1", error_text(error))
+            filled(self.tr("The photo could not be stored: %1"), error_text(error))
         )
 
 
@@ -554,8 +559,8 @@ def photo_text(photo: PhotoRef) -> str:
         return step_text(photo.step)
     known = pattern in {p.value for p in Pattern}
     named = QCoreApplication.translate("PhotographPage", "%1: %2")
-    return named.replace("%1", step_text(photo.step)).replace(
-        "%2", pattern_text(Pattern(pattern)) if known else pattern
+    return filled(
+        named, step_text(photo.step), pattern_text(Pattern(pattern)) if known else pattern
     )
 
 

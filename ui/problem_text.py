@@ -107,10 +107,10 @@ def explain(problem: str) -> str:
         return fixed[problem]
     match = re.fullmatch(r"(?:[\w ()]+: )?(.+?) (?:while|before) reading (.+)", problem)
     if match:
-        return (
-            QCoreApplication.translate("DeviceProblems", "%1 while reading %2")
-            .replace("%1", _reason(match[1]))
-            .replace("%2", _what(match[2]))
+        return filled(
+            QCoreApplication.translate("DeviceProblems", "%1 while reading %2"),
+            _reason(match[1]),
+            _what(match[2]),
         )
     match = re.fullmatch(
         r"battery health: this iOS reports capacity as (\d+) %, not mAh; "
@@ -118,15 +118,19 @@ def explain(problem: str) -> str:
         problem,
     )
     if match:
-        return QCoreApplication.translate(
-            "DeviceProblems",
-            "battery health: this iOS reports capacity as %1 %, not mAh; read Settings > Battery > Battery Health",
-        ).replace("%1", match[1])
+        return filled(
+            QCoreApplication.translate(
+                "DeviceProblems",
+                "battery health: this iOS reports capacity as %1 %, not mAh; read Settings > Battery > Battery Health",
+            ),
+            match[1],
+        )
     match = re.fullmatch(r"IMEI: (.+) fails the Luhn check; ignored", problem)
     if match:
-        return QCoreApplication.translate(
-            "DeviceProblems", "IMEI: %1 fails the Luhn check; ignored"
-        ).replace("%1", match[1])
+        return filled(
+            QCoreApplication.translate("DeviceProblems", "IMEI: %1 fails the Luhn check; ignored"),
+            match[1],
+        )
     return problem
 
 
@@ -190,10 +194,10 @@ def os_error_text(error: OSError) -> str:
     """``os_reason`` and the file it concerns: "permission denied: /data/yanji.db"."""
     if not error.filename:
         return os_reason(error)
-    return (
-        QCoreApplication.translate("OsProblems", "%1: %2")
-        .replace("%1", os_reason(error))
-        .replace("%2", os.fsdecode(error.filename))
+    return filled(
+        QCoreApplication.translate("OsProblems", "%1: %2"),
+        os_reason(error),
+        os.fsdecode(error.filename),
     )
 
 
@@ -244,10 +248,10 @@ def camera_text(error: CameraError) -> str:
         )
         cause = error.__cause__  # the OS's error, where a read failed
         if isinstance(cause, OSError) and cause.errno not in READ_FAILURES:
-            return (
-                QCoreApplication.translate("CameraProblems", "%1 cannot be read (%2)")
-                .replace("%1", error.path.name)
-                .replace("%2", os_reason(cause))
+            return filled(
+                QCoreApplication.translate("CameraProblems", "%1 cannot be read (%2)"),
+                error.path.name,
+                os_reason(cause),
             )
         return _worded(files, error.reason, error.path.name) or str(error)
     cameras = (
@@ -290,8 +294,9 @@ def disk_text(error: DiskFullError, *, settings_open: bool = True) -> str:
             "DiskProblems",
             "the disk holding the station's data has only %1 free, and %2 are needed. "
             "Free space on it, or move the station's data to a larger disk%3.",
-        ).replace("%2", size_text(error.needed))
-    return text.replace("%1", size_text(error.free)).replace("%3", where)
+        )
+    needed = "" if error.needed is None else size_text(error.needed)
+    return filled(text, size_text(error.free), needed, where)
 
 
 def _sheet_problem_words() -> dict[str, str]:

@@ -26,7 +26,7 @@ from app.records import Inspection, LineKind
 from app.text import money
 from ui.context import StationContext
 from ui.i18n import choose_language
-from ui.problem_text import error_text, evidence_text
+from ui.problem_text import error_text, evidence_text, filled
 from ui.seller_view_dialog import SellerViewDialog
 
 
@@ -97,11 +97,13 @@ class QuotePage(QWidget):
             return
         grade, quote = inspection.grade, inspection.quote
         self.grade.setText(
-            self.tr("Grade %1 · CTIA %2/%3 · screen %4")
-            .replace("%1", grade.label("chengse") or grade.level)
-            .replace("%2", grade.label("ctia_cosmetic") or "")
-            .replace("%3", grade.label("ctia_functional") or "")
-            .replace("%4", grade.label("screen") or "")
+            filled(
+                self.tr("Grade %1 · CTIA %2/%3 · screen %4"),
+                grade.label("chengse") or grade.level,
+                grade.label("ctia_cosmetic") or "",
+                grade.label("ctia_functional") or "",
+                grade.label("screen") or "",
+            )
         )
         zh = self._chinese()
         for hit in grade.rules:
@@ -134,7 +136,7 @@ class QuotePage(QWidget):
         text = (
             self.tr("REFUSED: this phone cannot be bought")
             if quote.refused
-            else (self.tr("Total: %1").replace("%1", money(quote.total_fen)))
+            else (filled(self.tr("Total: %1"), money(quote.total_fen)))
         )
         self.total.setText(text)
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from app.price_sheet import format_storage
 from app.records import Inspection, LineKind
 from app.text import money
+from ui.problem_text import filled
 
 #: Type sizes in points: read across a counter.
 TEXT_PT = 22
@@ -69,7 +70,7 @@ class SellerViewDialog(QDialog):
         self.grade: QLabel | None = None
         if inspection.grade is not None:
             name = inspection.grade.label("chengse") or inspection.grade.level
-            self.grade = QLabel(self.tr("Grade %1").replace("%1", name))
+            self.grade = QLabel(filled(self.tr("Grade %1"), name))
             self.grade.setFont(_font(TEXT_PT))
             receipt.addWidget(self.grade)
         self.lines: list[QLabel] = []
@@ -88,7 +89,7 @@ class SellerViewDialog(QDialog):
             self.total = QLabel(
                 self.tr("REFUSED: this phone cannot be bought")
                 if inspection.quote.refused
-                else self.tr("Total %1").replace("%1", money(inspection.quote.total_fen))
+                else filled(self.tr("Total %1"), money(inspection.quote.total_fen))
             )
             self.total.setFont(_font(TOTAL_PT, bold=True))
             self.total.setWordWrap(True)

@@ -166,12 +166,12 @@ class SettingsPage(QWidget):
         index = str(context.settings.camera.index)
         if camera is None:
             if context.no_camera:
-                self.message.setText(self.tr("Saved. Looking for camera %1…").replace("%1", index))
+                self.message.setText(filled(self.tr("Saved. Looking for camera %1…"), index))
                 self.camera_search_requested.emit()
             else:
                 self.message.setText(self.tr("Saved. The demo (--demo) does not use the camera."))
             return
-        self.message.setText(self.tr("Saved. Opening camera %1…").replace("%1", index))
+        self.message.setText(filled(self.tr("Saved. Opening camera %1…"), index))
 
         def reopen() -> tuple[int, tuple[int, int]]:
             # The newest saved settings, should two saves overlap: the last one wins
@@ -184,20 +184,19 @@ class SettingsPage(QWidget):
     def _on_camera_opened(self, result: tuple[int, tuple[int, int]]) -> None:
         index, (width, height) = result
         self.message.setText(
-            self.tr("Saved. Camera %1 gives %2×%3.")
-            .replace("%1", str(index))
-            .replace("%2", str(width))
-            .replace("%3", str(height))
+            filled(self.tr("Saved. Camera %1 gives %2×%3."), str(index), str(width), str(height))
         )
 
     def _on_camera_failed(self, error: BaseException) -> None:
         if isinstance(error, CameraError):  # names the camera and what to check itself
-            self.message.setText(self.tr("Saved, but %1").replace("%1", camera_text(error)))
+            self.message.setText(filled(self.tr("Saved, but %1"), camera_text(error)))
             return
         self.message.setText(
-            self.tr("Saved, but camera %1 does not answer: %2")
-            .replace("%1", str(self._context.settings.camera.index))
-            .replace("%2", error_text(error))
+            filled(
+                self.tr("Saved, but camera %1 does not answer: %2"),
+                str(self._context.settings.camera.index),
+                error_text(error),
+            )
         )
 
     def _on_import_clicked(self) -> None:
@@ -224,23 +223,24 @@ class SettingsPage(QWidget):
             write_sheet(path)
         except OSError as error:
             self.message.setText(
-                self.tr("%1 could not be written: %2")
-                .replace("%1", str(path))
-                .replace("%2", os_reason(error))
+                filled(self.tr("%1 could not be written: %2"), str(path), os_reason(error))
             )
             return
         self.message.setText(
-            self.tr(
-                "Saved %1: print it at 100 % (actual size); its black square must measure %2 mm."
+            filled(
+                self.tr(
+                    "Saved %1: print it at 100 % (actual size); "
+                    "its black square must measure %2 mm."
+                ),
+                str(path),
+                f"{MARKER_MM:.0f}",
             )
-            .replace("%1", str(path))
-            .replace("%2", f"{MARKER_MM:.0f}")
         )
 
     def import_sheet(self, path: Path) -> None:
         """Import a sheet off the GUI thread; every bad line is shown."""
         store = self._context.store
-        self.message.setText(self.tr("Importing %1…").replace("%1", path.name))
+        self.message.setText(filled(self.tr("Importing %1…"), path.name))
         self.sheet_problems.clear()
         self.sheet_problems.hide()
 

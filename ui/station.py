@@ -228,9 +228,11 @@ def show_start_error(error: YanjiError, data_dir: DataDir) -> None:
     QMessageBox.critical(
         None,
         QCoreApplication.translate("Station", "Yanji"),
-        QCoreApplication.translate("Station", "The station cannot start: %1\n\nIts data: %2")
-        .replace("%1", error_text(error, settings_open=False))
-        .replace("%2", str(data_dir.root)),
+        filled(
+            QCoreApplication.translate("Station", "The station cannot start: %1\n\nIts data: %2"),
+            error_text(error, settings_open=False),
+            str(data_dir.root),
+        ),
     )
 
 

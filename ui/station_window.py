@@ -32,7 +32,7 @@ from ui.history_page import HistoryPage
 from ui.identify_page import IdentifyPage
 from ui.overview_page import OverviewPage
 from ui.photograph_page import PhotographPage
-from ui.problem_text import error_text, where_data_is
+from ui.problem_text import error_text, filled, where_data_is
 from ui.quote_page import QuotePage
 from ui.review_page import ReviewPage
 from ui.seal_page import SealPage
@@ -215,7 +215,7 @@ class StationWindow(QMainWindow):
             return
         self.overview.camera_button.setEnabled(False)
         index = str(self._context.settings.camera.index)
-        self.overview.camera_note.setText(self.tr("Looking for camera %1…").replace("%1", index))
+        self.overview.camera_note.setText(filled(self.tr("Looking for camera %1…"), index))
         self._context.runner.work(self._find_camera, self._on_camera_searched, self._on_camera_lost)
 
     def _on_camera_searched(self, camera: Any) -> None:
@@ -229,7 +229,7 @@ class StationWindow(QMainWindow):
     def _on_camera_lost(self, error: BaseException | None) -> None:
         self.overview.camera_button.setEnabled(True)
         text = self.tr("No camera at index %1: plug it in, or pick another index in Settings.")
-        text = text.replace("%1", str(self._context.settings.camera.index))
+        text = filled(text, str(self._context.settings.camera.index))
         if error is not None:
             text += f" ({error_text(error)})"
         self.overview.camera_note.setText(text)
@@ -314,23 +314,26 @@ class StationWindow(QMainWindow):
         self.disk_warning.setVisible(space.low)
         if space.low:
             self.disk_warning.setText(
-                self.tr(
-                    "The disk holding the station's data has only %1 free; a phone's photos "
-                    "take about %2. Free space on it, or move the station's data to a larger "
-                    "disk%3."
+                filled(
+                    self.tr(
+                        "The disk holding the station's data has only %1 free; a phone's photos "
+                        "take about %2. Free space on it, or move the station's data to a larger "
+                        "disk%3."
+                    ),
+                    size_text(space.free),
+                    size_text(PHONE_PHOTOS_BYTES),
+                    where_data_is(),
                 )
-                .replace("%1", size_text(space.free))
-                .replace("%2", size_text(PHONE_PHOTOS_BYTES))
-                .replace("%3", where_data_is())
             )
 
     def _on_disk_space_unknown(self, error: BaseException) -> None:
         self.photograph.set_disk_full(False)  # not known: a photo will say for itself
         self.disk_warning.setVisible(True)
         self.disk_warning.setText(
-            self.tr(
-                "The free space on the disk holding the station's data cannot be read: %1"
-            ).replace("%1", error_text(error))
+            filled(
+                self.tr("The free space on the disk holding the station's data cannot be read: %1"),
+                error_text(error),
+            )
         )
 
     def _on_runner_busy_changed(self, count: int) -> None:

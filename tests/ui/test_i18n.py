@@ -165,6 +165,33 @@ def test_the_oss_reasons_are_given_in_chinese(qtbot: QtBot, tmp_path: Path) -> N
             app.removeTranslator(translator)
 
 
+def test_a_file_whose_name_holds_a_placeholder_is_named_as_it_is(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A file named "价格%2.jpg" is named so: the OS's reason goes where the message
+    has %2, not into the file's name as well (it did when %1, %2 were filled in one
+    after the other)."""
+    from ui.problem_text import camera_text, error_text
+    from vision.camera import CameraError, read_photo
+
+    path = tmp_path / "价格%2.jpg"
+    path.write_bytes(b"\xff\xd8")
+    lost = OSError(errno.ESTALE, os.strerror(errno.ESTALE), str(path))
+
+    def failing(self: Path) -> bytes:
+        raise lost
+
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(Path, "read_bytes", failing)
+        with pytest.raises(CameraError) as caught:
+            read_photo(path)
+    assert camera_text(caught.value) == (
+        "价格%2.jpg cannot be read (the network drive lost track of the file)"
+    )
+    denied = PermissionError(errno.EACCES, os.strerror(errno.EACCES), "/data/%1%2.db")
+    assert error_text(denied) == "permission denied: /data/%1%2.db"
+
+
 def test_a_full_disk_is_explained_in_chinese(qtbot: QtBot, tmp_path: Path) -> None:
     from app.disk import disk_full
     from app.errors import DiskFullError
