@@ -3,7 +3,7 @@ second screen): the same lines the clerk sees, laid out as a receipt."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import (
     QFont,
     QGuiApplication,
@@ -34,6 +34,8 @@ TEXT_PT = 22
 TOTAL_PT = 36
 #: The receipt's widest: on a wide screen the amounts stay near their lines.
 COLUMN_PX = 1100
+#: The least room on either side of the receipt.
+SIDE_PX = 40
 
 
 def _font(points: int, bold: bool = False) -> QFont:
@@ -102,13 +104,22 @@ class SellerViewDialog(QDialog):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(18)
         outer.addWidget(self.scroll)
-        outer.addWidget(_centred(foot, top=0))
+        self._foot = _centred(foot, top=0)
+        outer.addWidget(self._foot)
         outer.addStretch(1)
+        self.scroll.bar_width_changed.connect(self._make_room_for_bar)
         QShortcut(QKeySequence("Esc"), self, self.accept)
         screens = QGuiApplication.screens()
         if len(screens) > 1:  # the seller's screen faces the counter
             self.setGeometry(screens[1].geometry())
         self.setWindowState(Qt.WindowState.WindowFullScreen)
+
+    def _make_room_for_bar(self, width: int) -> None:
+        """Narrow the total's column as the scroll bar narrows the lines' column, so
+        that the total ends where the amounts do."""
+        margins = self._foot.layout().contentsMargins()
+        margins.setRight(SIDE_PX + width)
+        self._foot.layout().setContentsMargins(margins)
 
     def _lines_grid(self, inspection: Inspection, chinese: bool) -> QGridLayout:
         """Each quote line: its reason (wrapping when long) and its amount."""
@@ -190,7 +201,7 @@ def _centred(column: QVBoxLayout, top: int = 40, bottom: int = 40) -> QWidget:
     inner.setLayout(column)
     column.setContentsMargins(0, 0, 0, 0)
     middle = QHBoxLayout(holder)
-    middle.setContentsMargins(40, top, 40, bottom)
+    middle.setContentsMargins(SIDE_PX, top, SIDE_PX, bottom)
     middle.addStretch(1)
     middle.addWidget(inner, 100)
     middle.addStretch(1)
@@ -199,7 +210,10 @@ def _centred(column: QVBoxLayout, top: int = 40, bottom: int = 40) -> QWidget:
 
 class _FittingScrollArea(QScrollArea):
     """Scrolls its content where the screen is too short for it, and is no taller
-    than the content where it is not (so that what follows stays beneath it)."""
+    than the content where it is not (so that what follows stays beneath it); says
+    how wide its scroll bar is as it comes and goes (0: not shown)."""
+
+    bar_width_changed = Signal(int)
 
     def __init__(self, content: QWidget) -> None:
         super().__init__()
@@ -222,6 +236,11 @@ class _FittingScrollArea(QScrollArea):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self.updateGeometry()  # a new width: the content's height changes with it
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Resize:  # the scroll bar came or went, or a resize
+            self.bar_width_changed.emit(self.width() - self.viewport().width())
+        return super().viewportEvent(event)
 
 
 def _rule() -> QFrame:

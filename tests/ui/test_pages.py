@@ -973,8 +973,25 @@ def test_a_long_receipt_on_a_small_screen_scrolls_its_lines_not_its_total(
     last_bottom = last.mapTo(view, QPoint(0, last.height())).y()
     assert last_bottom <= view.scroll.geometry().bottom() + 1
     assert last.height() >= last.heightForWidth(last.width())  # not squeezed: scrolled
+    # The scroll bar takes its room from the total's column too: the amounts and the
+    # total end at the same place.
+    amount, total = view.amounts[0], view.total
+    assert scroll_bar.isVisible()
+    qtbot.waitUntil(
+        lambda: (
+            amount.mapTo(view, QPoint(amount.width(), 0)).x()
+            == total.mapTo(view, QPoint(total.width(), 0)).x()
+        )
+    )
     view.resize(1366, 900)
     qtbot.waitUntil(lambda: scroll_bar.maximum() == 0)
+    qtbot.waitUntil(lambda: not scroll_bar.isVisible())
+    qtbot.waitUntil(
+        lambda: (
+            amount.mapTo(view, QPoint(amount.width(), 0)).x()
+            == total.mapTo(view, QPoint(total.width(), 0)).x()
+        )
+    )
     gap = view.total.mapTo(view, QPoint(0, 0)).y() - last.mapTo(view, QPoint(0, last.height())).y()
     assert 0 < gap < 100  # the total under the lines, not at the foot of the screen
 
