@@ -4,6 +4,7 @@ decisions on findings, and sealing with the seller's details checked."""
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Mapping
@@ -362,23 +363,73 @@ def check_seller(
 #: Germany's "D", and the United Kingdom's for its kinds of British national.
 _PASSPORT_CODES = {"D": "DEU"} | dict.fromkeys(("GBD", "GBN", "GBO", "GBP", "GBS"), "GBR")
 
+#: Names in common English use that ISO 3166-1 (and so pycountry) does not give: its
+#: own are "Russian Federation", "Türkiye", "Cabo Verde". Each names one country; a
+#: name that could be two ("Korea", "Congo") is left out.
+OTHER_ENGLISH_NAMES = {
+    "Britain": "GBR",
+    "Brunei": "BRN",
+    "Burma": "MMR",
+    "Cape Verde": "CPV",
+    "East Timor": "TLS",
+    "Great Britain": "GBR",
+    "Holland": "NLD",
+    "Ivory Coast": "CIV",
+    "Macau": "MAC",
+    "Micronesia": "FSM",
+    "Palestine": "PSE",
+    "Russia": "RUS",
+    "Swaziland": "SWZ",
+    "Turkey": "TUR",
+    "UK": "GBR",
+    "Vatican": "VAT",
+    "Vatican City": "VAT",
+}
+
 
 def check_country(text: str) -> str:
     """A country as its ISO 3166-1 three-letter code, from that code or its two-letter
-    one in any case ("rus", "RU"), its English name ("Russian Federation"), or the code
-    a passport prints for it ("D" for Germany); SealError else. Former countries are
-    refused: no passport they issued is still valid."""
+    one in any case ("rus", "RU"), a name of it in English or Chinese ("Russian
+    Federation", "Russia", "俄罗斯"; `country_names_typed`), or the code a passport
+    prints for it ("D" for Germany); SealError else. Former countries are refused: no
+    passport they issued is still valid."""
     text = text.strip()
     if text.upper() in _PASSPORT_CODES:
         return _PASSPORT_CODES[text.upper()]
-    import pycountry  # about 50 ms to import: only when a passport is checked
-
     if text.isdigit():  # pycountry would take ISO's numeric code too; no one types it
         raise SealError("country_unknown", text)
+    code = country_names_typed().get(text.casefold())
+    if code is not None:
+        return code
+    import pycountry  # about 50 ms to import: only when a passport is checked
+
     try:
         return str(pycountry.countries.lookup(text).alpha_3)
     except LookupError:
         raise SealError("country_unknown", text) from None
+
+
+@functools.cache
+def country_names_typed() -> dict[str, str]:
+    """Each name a clerk may type for a country, case-folded, and its three-letter
+    code: ISO 3166-1's names as pycountry has them (short, common and official), their
+    Chinese as pycountry's translations give it ("大韩民国", "韩国"), and
+    `OTHER_ENGLISH_NAMES`."""
+    import gettext
+
+    import pycountry  # about 50 ms to import: only when a passport is checked
+
+    chinese = gettext.translation(
+        "iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"], fallback=True
+    )
+    names = {name.casefold(): code for name, code in OTHER_ENGLISH_NAMES.items()}
+    for country in pycountry.countries:
+        for field in ("name", "common_name", "official_name"):
+            name = getattr(country, field, None)
+            if name:
+                for written in (name, chinese.gettext(name)):
+                    names.setdefault(written.casefold(), str(country.alpha_3))
+    return names
 
 
 #: The form of each document's number (after spaces are taken out, in upper case),

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from functools import cmp_to_key
 
-from PySide6.QtCore import QCollator, QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QCollator, QCoreApplication, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -111,17 +111,33 @@ class SealPage(QWidget):
     def _load_countries(self) -> None:
         if self._countries:
             return
-        for code, name in country_names():
+        # The list has each country once; what the clerk types is also matched against
+        # the other names it goes by (韩国 for 大韩民国, Turkey for Türkiye).
+        completions = []
+        for code, name, others in country_names():
             shown = f"{name} ({code})"
             self.country.addItem(shown, code)
+            completions.append(shown)
             for written in (shown, name, code):
                 self._countries.setdefault(written.lower(), code)
+            for other in others:
+                completions.append(f"{other} ({code})")
+                self._countries.setdefault(completions[-1].lower(), code)
         self.country.setCurrentIndex(-1)
         # Matches anywhere in an item, as the list writes it ("俄" finds 白俄罗斯 too).
-        completer = QCompleter(self.country.model(), self.country)
+        completer = QCompleter(completions, self.country)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.activated.connect(self._on_country_completed)
         self.country.setCompleter(completer)
+
+    def _on_country_completed(self, text: str) -> None:
+        """A name picked from the completions: the country's item in the list, though
+        the name picked be another it goes by ("Turkey (TUR)" is "Türkiye (TUR)")."""
+        code = self._countries.get(text.lower())
+        if code is not None:  # after the combo box has put the name picked in its field
+            index = self.country.findData(code)
+            QTimer.singleShot(0, self.country, lambda: self.country.setCurrentIndex(index))
 
     def _on_id_number_edited(self, text: str) -> None:
         # A resident ID number is checked once it has its 18 characters (a 2017
@@ -276,9 +292,10 @@ def document_name(document: IdDocument) -> str:
     return names[document]
 
 
-def country_names() -> list[tuple[str, str]]:
+def country_names() -> list[tuple[str, str, list[str]]]:
     """Every country and territory of ISO 3166-1, as (its three-letter code, its name in
-    the clerk's language), in that language's order (pinyin for Chinese)."""
+    the clerk's language, the other names it goes by there), in that language's order
+    (pinyin for Chinese)."""
     import gettext
 
     import pycountry  # about 50 ms to import: only once a passport is chosen
@@ -289,15 +306,25 @@ def country_names() -> list[tuple[str, str]]:
     names = gettext.translation(
         "iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True
     )
-    countries = [
-        (
-            str(country.alpha_3),
-            names.gettext(country.name)
-            if language != "en"
-            else str(getattr(country, "common_name", country.name)),
-        )
-        for country in pycountry.countries
-    ]
+    english = language == "en"
+    countries = []
+    for country in pycountry.countries:
+        code = str(country.alpha_3)
+        written = [
+            str(getattr(country, field))
+            for field in ("common_name", "name")  # official names: too long to type
+            if hasattr(country, field)
+        ]
+        if english:
+            written += [n for n, c in flow.OTHER_ENGLISH_NAMES.items() if c == code]
+        else:
+            written = [names.gettext(n) for n in written]
+        # English shows the common name ("South Korea"); Chinese ISO's short name as
+        # pycountry translates it (大韩民国): its common names' Chinese, which include
+        # 韩国, are not all standard (波利维亚 for 玻利维亚), so they are only matched.
+        shown = written[0] if english else names.gettext(country.name)
+        others = [n for n in dict.fromkeys(written) if n != shown]
+        countries.append((code, shown, others))
     collator = QCollator(QLocale(language))
     return sorted(countries, key=cmp_to_key(lambda a, b: collator.compare(a[1], b[1])))
 

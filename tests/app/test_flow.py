@@ -406,6 +406,12 @@ def test_other_identity_documents_are_taken_in_their_form(
         ("viet nam", "VNM"),
         ("d", "DEU"),  # as a German passport prints it (ICAO 9303), not ISO's DEU
         ("GBN", "GBR"),  # a British National (Overseas)
+        ("Russia", "RUS"),  # a name in common use that ISO does not give
+        ("turkey", "TUR"),  # ISO's is Türkiye
+        ("UK", "GBR"),
+        ("俄罗斯", "RUS"),  # a Chinese name, as pycountry's translations have it
+        ("大韩民国", "KOR"),
+        ("韩国", "KOR"),  # the common name's Chinese
     ],
 )
 def test_a_passport_is_taken_with_the_country_that_issued_it(typed: str, code: str) -> None:
@@ -420,6 +426,7 @@ def test_a_passport_is_taken_with_the_country_that_issued_it(typed: str, code: s
         ("  ", "passport_country_needed", "choose the country that issued the passport"),
         ("Narnia", "country_unknown", "Narnia is not a country: choose one from the list"),
         ("DDR", "country_unknown", "DDR is not a country: choose one from the list"),
+        ("Korea", "country_unknown", "Korea is not a country: choose one from the list"),
     ],
 )
 def test_a_passport_without_a_known_country_is_refused(
