@@ -99,7 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("--seller", help="seller name (prefix) or phone number")
     history.add_argument("--since", type=_parse_date, help="from this date (YYYY-MM-DD)")
     history.add_argument("--until", type=_parse_date, help="up to and including this date")
-    history.add_argument("--grade")
+    history.add_argument(
+        "--grade", type=_parse_grade, help="a grade's letter (B) or its 成色 (9成新)"
+    )
     history.add_argument("--state", choices=["draft", "reviewed", "quoted", "sealed", "erased"])
     history.add_argument("--limit", type=int, default=50, help="rows per page (default 50)")
     history.add_argument("--cursor", help="continue after the page that printed this cursor")
@@ -129,6 +131,22 @@ def _parse_date(value: str) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def _parse_grade(value: str) -> str:
+    """The grade's level (B) from its letter in any case or its 成色 label (9成新), as
+    the shipped grading standard names them."""
+    from app.grading import load_standard
+
+    standard = load_standard()
+    level = standard.level_for_label(value.strip()) or standard.level_for_label(
+        value.strip().upper()
+    )
+    if level is None:
+        chengse = standard.vocabularies["chengse"]
+        named = ", ".join(f"{lv} ({chengse[lv]})" for lv in standard.levels)
+        raise argparse.ArgumentTypeError(f"not a grade: {value!r} (the grades: {named})")
+    return level
 
 
 def _open_store(data_dir: DataDir) -> Any:

@@ -71,6 +71,13 @@ def test_history_search_and_paging(demo_dir: DataDir, capsys: pytest.CaptureFixt
     assert len(json.loads(out)["rows"]) == 3
     _, out, _ = _yanji(capsys, "history", "--since", "2000-01-01", "--until", "2000-01-02")
     assert "No inspections match" in out
+    # A grade by its letter in any case, or by its 成色.
+    _, out, _ = _yanji(capsys, "history", "--json", "--grade", "B")
+    graded = [r["model"] for r in json.loads(out)["rows"]]
+    assert graded and all(r["grade"] == "B" for r in json.loads(out)["rows"])
+    for written in ("b", "9成新"):
+        _, out, _ = _yanji(capsys, "history", "--json", "--grade", written)
+        assert [r["model"] for r in json.loads(out)["rows"]] == graded, written
 
 
 def test_show_prints_the_record_and_its_audit_trail(
@@ -97,6 +104,14 @@ def test_errors_are_one_line_and_non_zero(
     # Days the wrong way round are a mistake, not an empty history.
     status, _, err = _yanji(capsys, "history", "--since", "2026-11-20", "--until", "2026-11-02")
     assert (status, err) == (1, "yanji: error: --since 2026-11-20 is after --until 2026-11-02\n")
+    # A grade the standard does not have is a mistake too, not "No inspections match".
+    with pytest.raises(SystemExit) as exit_:
+        _yanji(capsys, "history", "--grade", "95")
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "yanji history: error: argument --grade: not a grade: '95' (the grades: S (99新), "
+        "A (95新), B (9成新), C (8成新), D (7成新及以下))"
+    )
 
 
 def test_db_check_passes_then_finds_a_missing_photo(
