@@ -38,6 +38,7 @@ ZH = {
     "IMEI": "IMEI",
     "Battery health": "电池健康",
     "%1, %2 cycles": "%1，循环 %2 次",
+    "Accessories:": "配件：",
     "Locks": "锁",
     "activation": "激活锁",
     "carrier": "运营商锁",

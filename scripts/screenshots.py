@@ -90,6 +90,13 @@ def shoot(out: Path, language: str) -> None:
     context.inspection.set(context.inspection.current)
     window.review.next_button.click()
     wait_for(app, lambda: context.inspection.current.quote is not None)
+    window.quote.accessories["charger"].setChecked(True)  # the seller brought none
+    wait_for(
+        app,
+        lambda: any(
+            line.rule_id == "accessory.charger" for line in context.inspection.current.quote.lines
+        ),
+    )
     snap(4)
     window.seal.name.setText("王小明")
     window.seal.id_number.setText("11010519491231002X")

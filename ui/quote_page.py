@@ -1,12 +1,14 @@
 """QuotePage: the grade in 成色 and CTIA terms with the rules that fired, the itemised
-quote with each line's evidence, the seller's view, and price changes (a reason
-always; the manager's PIN to go below the quote)."""
+quote with each line's evidence, the accessories the seller did not bring, the
+seller's view, and price changes (a reason always; the manager's PIN to go below the
+quote)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.pricing import QuoteContext
 from app.quoting import override_price, price_inspection
 from app.records import Inspection, LineKind
 from app.text import money
@@ -60,6 +63,9 @@ class QuotePage(QWidget):
         self.lines.itemActivated.connect(self._on_lines_activated)
         self.total = QLabel()
         self.total.setObjectName("total")
+        self.accessories: dict[str, QCheckBox] = {}
+        self._accessories_of: str | None = None  # the inspection the ticks are for
+        accessories = self._accessory_boxes()
         self.price_button = QPushButton(self.tr("&Price the phone"))
         self.price_button.clicked.connect(self._on_price_clicked)
         self.seller_button = QPushButton(self.tr("Show the &seller"))
@@ -81,11 +87,31 @@ class QuotePage(QWidget):
         layout.addWidget(QLabel(self.tr("Rules that decided the grade:")))
         layout.addWidget(self.rules, 1)
         layout.addWidget(self.lines, 2)
+        if self.accessories:
+            layout.addLayout(accessories)
         layout.addWidget(self.total)
         layout.addLayout(buttons)
         context.inspection.changed.connect(self._on_inspection_changed)
 
+    def _accessory_boxes(self) -> QHBoxLayout:
+        """A box for each accessory the rules deduct for, as the rules word it
+        ("缺少充电器"): ticked ones are priced in, and a phone already priced is priced
+        again at once."""
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Accessories:")))
+        for adjustment in self._context.pricing.rules.adjustments:
+            name = adjustment.accessory_missing
+            if name is None or name in self.accessories:
+                continue
+            box = QCheckBox(adjustment.zh if self._chinese() else adjustment.en)
+            box.toggled.connect(self._on_accessories_toggled)
+            self.accessories[name] = box
+            row.addWidget(box)
+        row.addStretch(1)
+        return row
+
     def _on_inspection_changed(self, inspection: Inspection | None) -> None:
+        self._show_accessories(inspection)
         self.rules.clear()
         self.lines.setRowCount(0)
         quoted = inspection is not None and inspection.quote is not None
@@ -150,13 +176,43 @@ class QuotePage(QWidget):
         if 0 <= row < len(lines) and lines[row].finding_ids:
             self.evidence_requested.emit(lines[row].finding_ids[0])
 
+    def _show_accessories(self, inspection: Inspection | None) -> None:
+        """Tick what the inspection's quote deducts for when another phone comes in
+        hand (none before it is priced); keep the clerk's ticks while it is the same
+        one (a parts-only or refused quote deducts for none)."""
+        quote = inspection.quote if inspection is not None else None
+        if inspection is None or inspection.id != self._accessories_of:
+            deducted = {line.rule_id for line in quote.lines} if quote is not None else set()
+            missing = {
+                a.accessory_missing
+                for a in self._context.pricing.rules.adjustments
+                if a.accessory_missing and a.id in deducted
+            }
+            for name, box in self.accessories.items():
+                box.blockSignals(True)
+                box.setChecked(name in missing)
+                box.blockSignals(False)
+            self._accessories_of = inspection.id if inspection is not None else None
+        open_ = inspection is not None and not inspection.state.is_final
+        for box in self.accessories.values():
+            box.setEnabled(open_ and not (quote is not None and quote.refused))
+
+    def _missing(self) -> frozenset[str]:
+        return frozenset(name for name, box in self.accessories.items() if box.isChecked())
+
+    def _on_accessories_toggled(self) -> None:
+        inspection = self._context.inspection.current
+        if inspection is not None and inspection.quote is not None:
+            self._on_price_clicked()
+
     def _on_price_clicked(self) -> None:
         inspection = self._context.inspection.current
         if inspection is None:
             return
         store, setup = self._context.store, self._context.pricing
+        context = QuoteContext(missing_accessories=self._missing())
         self._context.runner.db(
-            lambda: price_inspection(store, inspection.id, setup),
+            lambda: price_inspection(store, inspection.id, setup, context),
             self._context.inspection.set,
             self._on_failed,
         )

@@ -842,6 +842,59 @@ def test_quote_prices_refuses_and_overrides(
     assert context.inspection.current.quote.total_fen == total - 2000
 
 
+def test_accessories_the_seller_did_not_bring_are_priced_in(
+    qtbot: QtBot, context: StationContext
+) -> None:
+    """A box per accessory the rules deduct for; ticking one prices a priced phone
+    again with its line; the next phone starts unticked; a record opened again shows
+    what its quote deducted for; a sealed one cannot be changed."""
+    page = QuotePage(context)
+    qtbot.addWidget(page)
+    assert {name: box.text() for name, box in page.accessories.items()} == {
+        "box": "No original box",
+        "charger": "No charger",
+        "cable": "No cable",
+    }
+    record = _photographed(context)
+    assert all(box.isEnabled() and not box.isChecked() for box in page.accessories.values())
+    page.accessories["charger"].setChecked(True)  # before pricing: priced in with it
+    with qtbot.waitSignal(context.inspection.changed, timeout=20000):
+        page.price_button.click()
+    charged = context.inspection.current.quote
+    assert [line.rule_id for line in charged.lines if line.rule_id.startswith("accessory.")] == [
+        "accessory.charger"
+    ]
+    assert any(
+        page.lines.item(row, 0).text() == "No charger" for row in range(page.lines.rowCount())
+    )
+    with qtbot.waitSignal(context.inspection.changed, timeout=20000):
+        page.accessories["box"].setChecked(True)
+    both = context.inspection.current.quote
+    assert {
+        line.rule_id: line.amount_fen
+        for line in both.lines
+        if line.rule_id.startswith("accessory.")
+    } == {
+        "accessory.box": -3000,
+        "accessory.charger": -2000,
+    }
+    assert both.total_fen == charged.total_fen - 3000
+    with qtbot.waitSignal(context.inspection.changed, timeout=20000):
+        page.accessories["charger"].setChecked(False)
+    assert context.inspection.current.quote.total_fen == both.total_fen + 2000
+    priced = context.inspection.current
+    # The next phone: nothing ticked. The first again (from History): its box ticked.
+    _start(context, "android-poco-f6-unlocked")
+    assert not any(box.isChecked() for box in page.accessories.values())
+    context.inspection.set(context.store.get(record.id))
+    assert [name for name, box in page.accessories.items() if box.isChecked()] == ["box"]
+    seller = flow.check_seller("王小明", "11010519491231002X", "13800138000")
+    sealed = flow.seal(context.store, priced.id, "clerk", seller)
+    context.inspection.set(sealed)
+    assert not any(box.isEnabled() for box in page.accessories.values())
+    assert page.accessories["box"].isChecked()
+
+
 def test_the_seller_sees_a_receipt(qtbot: QtBot, context: StationContext) -> None:
     priced = price_inspection(context.store, _photographed(context).id, context.pricing)
     view = SellerViewDialog(priced, False, store_name="华强北 3号柜台")
