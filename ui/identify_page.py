@@ -18,7 +18,7 @@ from app.price_sheet import REGIONS, region_code
 from app.records import Inspection
 from devices.report import DeviceReport, LockState, PartStatus
 from ui.context import StationContext
-from ui.problem_text import explain, filled
+from ui.problem_text import explain, filled, part_text
 
 
 class IdentifyPage(QWidget):
@@ -79,7 +79,7 @@ class IdentifyPage(QWidget):
             lines.append(self.tr("Rooted or jailbroken"))
         if report.integrity.bootloader_unlocked:
             lines.append(self.tr("Bootloader unlocked"))
-        replaced = [p.name for p in report.parts if p.status is PartStatus.REPLACED]
+        replaced = [part_text(p.name) for p in report.parts if p.status is PartStatus.REPLACED]
         if replaced:
             lines.append(filled(self.tr("Replaced parts: %1"), ", ".join(replaced)))
         return lines

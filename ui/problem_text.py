@@ -688,10 +688,6 @@ def _fact_texts() -> tuple[tuple[str, str], ...]:
         ),
         (r"grade=(\S+)", QCoreApplication.translate("QuoteFacts", "grade %1")),
         (r"count=(\d+)", QCoreApplication.translate("QuoteFacts", "%1 found")),
-        (
-            r"accessory (.+) missing",
-            QCoreApplication.translate("QuoteFacts", "accessory %1 missing"),
-        ),
         (r"by=(.+)", QCoreApplication.translate("QuoteFacts", "changed by %1")),
         (r"approved_by=(.+)", QCoreApplication.translate("QuoteFacts", "approved by %1")),
         (r"at=(.+)", QCoreApplication.translate("QuoteFacts", "at %1")),
@@ -700,16 +696,24 @@ def _fact_texts() -> tuple[tuple[str, str], ...]:
 
 def fact_text(fact: str, grade_names: Mapping[str, str] | None = None) -> str:
     """One fact behind a quote line (`app.pricing`: which price-sheet row, how it was
-    chosen, the grade priced, how many findings, who changed the price; readings from
-    the phone, ``key=value``, stay as they are) in the clerk's language. The grade
-    priced (``grade=B``) is named by its label in ``grade_names`` (B: 9成新), the
-    price sheet's column, where given."""
+    chosen, the grade priced, how many findings, an accessory missing, who changed the
+    price, a reading from the phone) in the clerk's language. The grade priced
+    (``grade=B``) is named by its label in ``grade_names`` (B: 9成新), the price
+    sheet's column, where given. What is not known here is shown as it is."""
     level = fact.removeprefix("grade=") if fact.startswith("grade=") else None
     if level is not None and grade_names and level in grade_names:
         fact = f"grade={grade_names[level]}"
     worded = _worded(_fact_texts(), fact)
     if worded is not None:
         return worded
+    match = re.fullmatch(r"accessory (.+) missing", fact)
+    if match:
+        missing = QCoreApplication.translate("QuoteFacts", "accessory %1 missing")
+        return filled(missing, accessory_text(match[1]))
+    match = re.fullmatch(r"([a-z_]+(?:\.[a-z_]+)+)=(.*)", fact)
+    reading = _reading_text(match[1], match[2]) if match else None
+    if reading is not None:
+        return reading
     fixed = {
         "version unknown, priced as 国行": QCoreApplication.translate(
             "QuoteFacts", "version unknown, priced as 国行"
@@ -719,6 +723,81 @@ def fact_text(fact: str, grade_names: Mapping[str, str] | None = None) -> str:
         ),
     }
     return fixed.get(fact, fact)
+
+
+def _reading_text(name: str, value: str) -> str | None:
+    """A reading from the phone that a quote line rests on (``name=value``: the facts
+    of `app.grading.FACTS`, and ``parts.<part>``) in the clerk's language; None for a
+    reading not known here."""
+    if value != "None":  # a reading the phone did not give is "unknown", below
+        if name == "battery.health_percent":
+            health = QCoreApplication.translate("QuoteFacts", "battery health %1 %")
+            return filled(health, _number(value))
+        if name == "battery.cycle_count":
+            cycles = QCoreApplication.translate("QuoteFacts", "%1 charge cycles")
+            return filled(cycles, _number(value))
+    names = {  # literal calls, so that lupdate finds them
+        "battery.health_percent": QCoreApplication.translate("QuoteFacts", "battery health"),
+        "battery.cycle_count": QCoreApplication.translate("QuoteFacts", "charge cycles"),
+        "locks.activation_lock": QCoreApplication.translate("QuoteFacts", "activation lock"),
+        "locks.frp": "FRP",
+        "locks.mdm": "MDM",
+        "locks.carrier": QCoreApplication.translate("QuoteFacts", "carrier lock"),
+        "integrity.bootloader_unlocked": QCoreApplication.translate(
+            "QuoteFacts", "bootloader unlocked"
+        ),
+        "integrity.rooted": QCoreApplication.translate("QuoteFacts", "rooted"),
+        "parts.any_replaced": QCoreApplication.translate("QuoteFacts", "a part replaced"),
+    }
+    if name in names:
+        named = names[name]
+    elif name.startswith("parts."):
+        named = part_text(name.removeprefix("parts."))
+    else:
+        return None
+    unknown = QCoreApplication.translate("QuoteFacts", "unknown")
+    words = {
+        "on": QCoreApplication.translate("QuoteFacts", "ON"),
+        "off": QCoreApplication.translate("QuoteFacts", "off"),
+        "unknown": unknown,
+        "None": unknown,
+        "True": QCoreApplication.translate("QuoteFacts", "yes"),
+        "False": QCoreApplication.translate("QuoteFacts", "no"),
+        "original": QCoreApplication.translate("QuoteFacts", "original"),
+        "replaced": QCoreApplication.translate("QuoteFacts", "replaced"),
+    }
+    each = QCoreApplication.translate("QuoteFacts", "%1: %2")
+    return filled(each, named, words.get(value, value))
+
+
+def _number(value: str) -> str:
+    """A reading's number without a trailing .0 (81.0: 81)."""
+    try:
+        return f"{float(value):g}"
+    except ValueError:
+        return value
+
+
+def part_text(name: str) -> str:
+    """A part of the phone (`devices.report.Part`'s name, as the pricing rules name
+    it too) in the clerk's language; a part not known here is shown as it is."""
+    texts = {  # literal calls, so that lupdate finds them
+        "battery": QCoreApplication.translate("Parts", "battery"),
+        "display": QCoreApplication.translate("Parts", "display"),
+        "camera": QCoreApplication.translate("Parts", "camera"),
+    }
+    return texts.get(name, name)
+
+
+def accessory_text(name: str) -> str:
+    """An accessory the pricing rules list (`app.pricing.PricingRules.accessories`) in
+    the clerk's language; one not known here is shown as it is."""
+    texts = {  # literal calls, so that lupdate finds them
+        "box": QCoreApplication.translate("Accessories", "original box"),
+        "charger": QCoreApplication.translate("Accessories", "charger"),
+        "cable": QCoreApplication.translate("Accessories", "cable"),
+    }
+    return texts.get(name, name)
 
 
 def evidence_text(

@@ -1,6 +1,24 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Accessories</name>
+    <message>
+        <location filename="../../ui/problem_text.py" line="796" />
+        <source>original box</source>
+        <translation>包装盒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="797" />
+        <source>charger</source>
+        <translation>充电器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="798" />
+        <source>cable</source>
+        <translation>数据线</translation>
+    </message>
+</context>
+<context>
     <name>CameraProblems</name>
     <message>
         <location filename="../../ui/problem_text.py" line="212" />
@@ -772,6 +790,24 @@
     </message>
 </context>
 <context>
+    <name>Parts</name>
+    <message>
+        <location filename="../../ui/problem_text.py" line="785" />
+        <source>battery</source>
+        <translation>电池</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="786" />
+        <source>display</source>
+        <translation>屏幕</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="787" />
+        <source>camera</source>
+        <translation>摄像头</translation>
+    </message>
+</context>
+<context>
     <name>PhotoQuality</name>
     <message>
         <location filename="../../ui/problem_text.py" line="621" />
@@ -1101,37 +1137,122 @@
         <translation>共 %1 处</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="693" />
+        <location filename="../../ui/problem_text.py" line="711" />
         <source>accessory %1 missing</source>
         <translation>缺配件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="695" />
+        <location filename="../../ui/problem_text.py" line="691" />
         <source>changed by %1</source>
         <translation>改价人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="696" />
+        <location filename="../../ui/problem_text.py" line="692" />
         <source>approved by %1</source>
         <translation>批准人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="697" />
+        <location filename="../../ui/problem_text.py" line="693" />
         <source>at %1</source>
         <translation>时间 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="714" />
+        <location filename="../../ui/problem_text.py" line="718" />
         <source>version unknown, priced as 国行</source>
         <translation>版本未知，按国行计价</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="717" />
+        <location filename="../../ui/problem_text.py" line="721" />
         <source>version unknown, the only version on the sheet</source>
         <translation>版本未知，价目表上只有这一个版本</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="736" />
+        <location filename="../../ui/problem_text.py" line="734" />
+        <source>battery health %1 %</source>
+        <translation>电池健康 %1%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="737" />
+        <source>%1 charge cycles</source>
+        <translation>充电循环 %1 次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="740" />
+        <source>battery health</source>
+        <translation>电池健康</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="741" />
+        <source>charge cycles</source>
+        <translation>充电循环次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="742" />
+        <source>activation lock</source>
+        <translation>激活锁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="745" />
+        <source>carrier lock</source>
+        <translation>运营商锁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="746" />
+        <source>bootloader unlocked</source>
+        <translation>Bootloader已解锁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="749" />
+        <source>rooted</source>
+        <translation>已root</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="750" />
+        <source>a part replaced</source>
+        <translation>有部件更换过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="758" />
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="760" />
+        <source>ON</source>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="761" />
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="764" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="765" />
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="766" />
+        <source>original</source>
+        <translation>原装</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="767" />
+        <source>replaced</source>
+        <translation>已更换</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="769" />
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="815" />
         <source>, </source>
         <translation>；</translation>
     </message>

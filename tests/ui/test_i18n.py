@@ -295,6 +295,33 @@ def test_the_quote_s_evidence_reads_in_chinese(qtbot: QtBot, context: StationCon
     assert fact_text("version unknown, priced as 国行") == "version unknown, priced as 国行"
     assert facts[-1].startswith("grade=") and fact_text(facts[-1]) == f"grade {facts[-1][6:]}"
     assert fact_text("count=2") == "2 found"
+    # Readings from the phone, and accessories, in words; what is not known as it is.
+    assert [
+        fact_text(f)
+        for f in (
+            "battery.health_percent=81.0",
+            "battery.cycle_count=1021",
+            "battery.health_percent=None",
+            "locks.carrier=on",
+            "integrity.bootloader_unlocked=True",
+            "parts.display=replaced",
+            "parts.back_glass=replaced",
+            "accessory charger missing",
+            "accessory earphones missing",
+            "sensor.lux=4.0",
+        )
+    ] == [
+        "battery health 81 %",
+        "1021 charge cycles",
+        "battery health: unknown",
+        "carrier lock: ON",
+        "bootloader unlocked: yes",
+        "display: replaced",
+        "back_glass: replaced",
+        "accessory charger missing",
+        "accessory earphones missing",
+        "sensor.lux=4.0",
+    ]
     # Named by the sheet's grade column where the label is known (the quote page knows).
     assert fact_text(facts[-1], {facts[-1][6:]: "9成新"}) == "grade 9成新"
     assert fact_text(facts[-1], {"Z": "全新"}) == f"grade {facts[-1][6:]}"
@@ -316,7 +343,17 @@ def test_the_quote_s_evidence_reads_in_chinese(qtbot: QtBot, context: StationCon
         qtbot.waitExposed(page)
         assert page.lines.rowHeight(0) > page.lines.rowHeight(1) >= 20
         assert fact_text("version unknown, priced as 国行") == "版本未知，按国行计价"
-        assert fact_text("battery.health_percent=81.0") == "battery.health_percent=81.0"
+        assert "电池健康 81%" in page.lines.item(1, 2).text()
+        assert [
+            fact_text(f)
+            for f in (
+                "battery.cycle_count=1021",
+                "locks.activation_lock=on",
+                "integrity.rooted=False",
+                "parts.any_replaced=True",
+                "parts.battery=original",
+            )
+        ] == ["充电循环 1021 次", "激活锁：开启", "已root：否", "有部件更换过：是", "电池：原装"]
         # The grade priced, and the facts of a line that counts findings or of a price
         # the clerk changed; facts are parted by a Chinese semicolon.
         assert priced.grade.label("chengse") == "9成新"
@@ -324,7 +361,7 @@ def test_the_quote_s_evidence_reads_in_chinese(qtbot: QtBot, context: StationCon
         assert [
             fact_text(f)
             for f in ("count=2", "accessory charger missing", "by=李", "approved_by=-", "at=09:30")
-        ] == ["共 2 处", "缺配件 charger", "改价人 李", "批准人 -", "时间 09:30"]
+        ] == ["共 2 处", "缺配件 充电器", "改价人 李", "批准人 -", "时间 09:30"]
     finally:
         for translator in translators:
             app.removeTranslator(translator)
