@@ -39,6 +39,8 @@ ZH = {
     "Battery health": "电池健康",
     "%1, %2 cycles": "%1，循环 %2 次",
     "Accessories:": "配件：",
+    "Price again": "重新估价",
+    "The price was changed to %1 (%2). Pricing the phone again puts a new quote in its place. Price it again?": "价格已改为 %1（%2）。重新估价会用新的报价取代它。要重新估价吗？",
     "battery health %1 %": "电池健康 %1%",
     "%1 charge cycles": "充电循环 %1 次",
     "battery health": "电池健康",

@@ -5,10 +5,12 @@ the live view gets them and as a stored photo record keeps them."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import re
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 
@@ -703,6 +705,10 @@ def fact_text(fact: str, grade_names: Mapping[str, str] | None = None) -> str:
     level = fact.removeprefix("grade=") if fact.startswith("grade=") else None
     if level is not None and grade_names and level in grade_names:
         fact = f"grade={grade_names[level]}"
+    if fact.startswith("at="):  # when the price was changed: the station's local time
+        with contextlib.suppress(ValueError):
+            when = datetime.fromisoformat(fact.removeprefix("at="))
+            fact = f"at={when.astimezone().strftime('%Y-%m-%d %H:%M')}"
     worded = _worded(_fact_texts(), fact)
     if worded is not None:
         return worded

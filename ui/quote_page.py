@@ -200,12 +200,47 @@ class QuotePage(QWidget):
     def _missing(self) -> frozenset[str]:
         return frozenset(name for name, box in self.accessories.items() if box.isChecked())
 
-    def _on_accessories_toggled(self) -> None:
+    def _on_accessories_toggled(self, ticked: bool) -> None:
         inspection = self._context.inspection.current
-        if inspection is not None and inspection.quote is not None:
-            self._on_price_clicked()
+        if inspection is None or inspection.quote is None:
+            return  # priced in when the phone is priced
+        if not self._may_price_again():
+            box = self.sender()
+            assert isinstance(box, QCheckBox)
+            box.blockSignals(True)
+            box.setChecked(not ticked)
+            box.blockSignals(False)
+            return
+        self._price()
+
+    def _may_price_again(self) -> bool:
+        """Whether to price the phone again: where the clerk has changed its price,
+        the new quote takes that price's place, so the clerk is asked first."""
+        inspection = self._context.inspection.current
+        quote = inspection.quote if inspection is not None else None
+        if quote is None or not quote.overrides:
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Price again"),
+            filled(
+                self.tr(
+                    "The price was changed to %1 (%2). Pricing the phone again puts a new "
+                    "quote in its place. Price it again?"
+                ),
+                money(quote.total_fen),
+                quote.overrides[-1].reason,
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _on_price_clicked(self) -> None:
+        if self._may_price_again():
+            self._price()
+
+    def _price(self) -> None:
         inspection = self._context.inspection.current
         if inspection is None:
             return

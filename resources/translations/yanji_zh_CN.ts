@@ -1325,38 +1325,48 @@
         <translation>合计：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="221" />
+        <location filename="../../ui/quote_page.py" line="225" />
+        <source>Price again</source>
+        <translation>重新估价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quote_page.py" line="228" />
+        <source>The price was changed to %1 (%2). Pricing the phone again puts a new quote in its place. Price it again?</source>
+        <translation>价格已改为 %1（%2）。重新估价会用新的报价取代它。要重新估价吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/quote_page.py" line="256" />
         <source>Cannot price</source>
         <translation>无法估价</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="244" />
-        <location filename="../../ui/quote_page.py" line="253" />
+        <location filename="../../ui/quote_page.py" line="279" />
+        <location filename="../../ui/quote_page.py" line="288" />
         <source>Change the price</source>
         <translation>调整价格</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="245" />
+        <location filename="../../ui/quote_page.py" line="280" />
         <source>New price (¥):</source>
         <translation>新价格（元）：</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="253" />
+        <location filename="../../ui/quote_page.py" line="288" />
         <source>Why?</source>
         <translation>原因？</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="261" />
+        <location filename="../../ui/quote_page.py" line="296" />
         <source>Manager approval</source>
         <translation>店长批准</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="262" />
+        <location filename="../../ui/quote_page.py" line="297" />
         <source>Manager PIN:</source>
         <translation>店长密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="284" />
+        <location filename="../../ui/quote_page.py" line="319" />
         <source>Price not changed</source>
         <translation>价格未更改</translation>
     </message>

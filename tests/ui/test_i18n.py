@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import xml.etree.ElementTree as ET
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -295,6 +296,11 @@ def test_the_quote_s_evidence_reads_in_chinese(qtbot: QtBot, context: StationCon
     assert fact_text("version unknown, priced as 国行") == "version unknown, priced as 国行"
     assert facts[-1].startswith("grade=") and fact_text(facts[-1]) == f"grade {facts[-1][6:]}"
     assert fact_text("count=2") == "2 found"
+    # When a price was changed: in the station's time, to the minute.
+    changed = datetime(2026, 11, 23, 15, 28, 10, 131332, tzinfo=UTC)
+    local = changed.astimezone().strftime("%Y-%m-%d %H:%M")
+    assert fact_text(f"at={changed.isoformat()}") == f"at {local}"
+    assert fact_text("at=yesterday") == "at yesterday"
     # Readings from the phone, and accessories, in words; what is not known as it is.
     assert [
         fact_text(f)

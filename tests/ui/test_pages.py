@@ -843,11 +843,12 @@ def test_quote_prices_refuses_and_overrides(
 
 
 def test_accessories_the_seller_did_not_bring_are_priced_in(
-    qtbot: QtBot, context: StationContext
+    qtbot: QtBot, context: StationContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A box per accessory the rules deduct for; ticking one prices a priced phone
-    again with its line; the next phone starts unticked; a record opened again shows
-    what its quote deducted for; a sealed one cannot be changed."""
+    again with its line, asking first where the clerk changed the price; the next
+    phone starts unticked; a record opened again shows what its quote deducted for; a
+    sealed one cannot be changed."""
     page = QuotePage(context)
     qtbot.addWidget(page)
     assert {name: box.text() for name, box in page.accessories.items()} == {
@@ -883,6 +884,27 @@ def test_accessories_the_seller_did_not_bring_are_priced_in(
         page.accessories["charger"].setChecked(False)
     assert context.inspection.current.quote.total_fen == both.total_fen + 2000
     priced = context.inspection.current
+    # A price the clerk changed is not quoted afresh unless the clerk says so.
+    from app.quoting import override_price
+
+    changed = override_price(
+        context.store, priced.id, priced.quote.total_fen + 1000, clerk="小王", reason="成色好"
+    )
+    context.inspection.set(changed)
+    asked: list[str] = []
+    answer = QMessageBox.StandardButton.No
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda _p, _title, text, *a: asked.append(text) or answer
+    )
+    page.accessories["cable"].setChecked(True)
+    page.price_button.click()
+    assert len(asked) == 2 and "(成色好)" in asked[0] and not page.accessories["cable"].isChecked()
+    assert context.runner.in_flight == 0  # nothing priced again
+    assert context.store.get(priced.id).quote == changed.quote
+    answer = QMessageBox.StandardButton.Yes
+    with qtbot.waitSignal(context.inspection.changed, timeout=20000):
+        page.price_button.click()
+    assert context.inspection.current.quote == priced.quote  # the ticks as they were
     # The next phone: nothing ticked. The first again (from History): its box ticked.
     _start(context, "android-poco-f6-unlocked")
     assert not any(box.isChecked() for box in page.accessories.values())
