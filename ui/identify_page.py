@@ -4,7 +4,7 @@ with the reason."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
@@ -86,7 +86,11 @@ class IdentifyPage(QWidget):
 
     def _rows(self, report: DeviceReport) -> list[tuple[str, str]]:
         battery = report.battery
-        health = "?" if battery.health_percent is None else f"{battery.health_percent:g} %"
+        health = (
+            "?"
+            if battery.health_percent is None
+            else filled(self.tr("%1 %"), f"{battery.health_percent:g}")  # 81%: no space
+        )
         cycles = "?" if battery.cycle_count is None else str(battery.cycle_count)
         return [
             (
@@ -135,4 +139,36 @@ class IdentifyPage(QWidget):
         name = REGIONS.get(region_code(report.region) or "")
         if name and name != region:
             region = filled(self.tr("%1 (%2)"), region, name)
-        return f"{report.color or '?'} / {region}"
+        return f"{colour_text(report.color) if report.color else '?'} / {region}"
+
+
+def colour_text(colour: str) -> str:
+    """An iPhone's colour as the catalogue names it (Apple's English name) in the
+    clerk's language, as Apple names it there (Rose Gold: 玫瑰金色); a colour not
+    known here is shown as it is."""
+    texts = {  # literal calls, so that lupdate finds them
+        "Alpine Green": QCoreApplication.translate("Colours", "Alpine Green"),
+        "Black": QCoreApplication.translate("Colours", "Black"),
+        "Blue": QCoreApplication.translate("Colours", "Blue"),
+        "Coral": QCoreApplication.translate("Colours", "Coral"),
+        "Deep Purple": QCoreApplication.translate("Colours", "Deep Purple"),
+        "Gold": QCoreApplication.translate("Colours", "Gold"),
+        "Graphite": QCoreApplication.translate("Colours", "Graphite"),
+        "Green": QCoreApplication.translate("Colours", "Green"),
+        "Jet Black": QCoreApplication.translate("Colours", "Jet Black"),
+        "Midnight": QCoreApplication.translate("Colours", "Midnight"),
+        "Midnight Green": QCoreApplication.translate("Colours", "Midnight Green"),
+        "Pacific Blue": QCoreApplication.translate("Colours", "Pacific Blue"),
+        "Pink": QCoreApplication.translate("Colours", "Pink"),
+        "Purple": QCoreApplication.translate("Colours", "Purple"),
+        "Red": QCoreApplication.translate("Colours", "Red"),
+        "Rose Gold": QCoreApplication.translate("Colours", "Rose Gold"),
+        "Sierra Blue": QCoreApplication.translate("Colours", "Sierra Blue"),
+        "Silver": QCoreApplication.translate("Colours", "Silver"),
+        "Space Black": QCoreApplication.translate("Colours", "Space Black"),
+        "Space Gray": QCoreApplication.translate("Colours", "Space Gray"),
+        "Starlight": QCoreApplication.translate("Colours", "Starlight"),
+        "White": QCoreApplication.translate("Colours", "White"),
+        "Yellow": QCoreApplication.translate("Colours", "Yellow"),
+    }
+    return texts.get(colour, colour)

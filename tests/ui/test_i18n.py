@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QFileSystemModel
+from PySide6.QtWidgets import QApplication, QFileSystemModel, QFormLayout
 from pytestqt.qtbot import QtBot
 
 from ui.context import StationContext
@@ -124,6 +124,46 @@ def test_photo_file_and_camera_problems_are_shown_in_chinese(
         assert shown[7] == "无法读取 cut.jpg：本机没有读取权限"
         assert shown[8] == "无法读取 cut.jpg：读取时磁盘或存储卡出错（是否已拔出？）"
         assert camera_text(CameraError("something new")) == "something new"
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+
+
+def test_the_identify_page_reads_in_chinese(qtbot: QtBot, context: StationContext) -> None:
+    """The identify page names an iPhone's colour as Apple China does (玫瑰金色), for
+    every colour the catalogue holds (one not known is shown as it is), and writes
+    percentages as Chinese does (81%)."""
+    import json
+    from importlib import resources
+
+    from tests.ui.test_pages import _start
+    from ui.identify_page import IdentifyPage, colour_text
+
+    table = resources.files("resources").joinpath("catalogue", "ios-device-list_iphone.json")
+    colours = {
+        model["Color"]
+        for phone in json.loads(table.read_text(encoding="utf-8"))
+        for model in phone.get("Models", [])
+    }
+    assert "Rose Gold" in colours and colour_text("Rose Gold") == "Rose Gold"
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = install_translators(app, "zh_CN")
+    try:
+        assert colour_text("Rose Gold") == "玫瑰金色"
+        assert {c for c in colours if colour_text(c).isascii()} == set()
+        assert colour_text("Cosmic Orange") == "Cosmic Orange"
+        page = IdentifyPage(context)
+        qtbot.addWidget(page)
+        _start(context, "ios-iphone7-cn")
+        rows = {
+            page.fields.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().text(): (
+                page.fields.itemAt(row, QFormLayout.ItemRole.FieldRole).widget().text()
+            )
+            for row in range(page.fields.rowCount())
+        }
+        assert rows["颜色 / 版本"] == "玫瑰金色 / CH/A（国行）"
+        assert rows["电池健康"] == "81%，循环 612 次"
     finally:
         for translator in translators:
             app.removeTranslator(translator)

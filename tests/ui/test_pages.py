@@ -119,6 +119,7 @@ def test_identify_puts_locks_first_and_blocks_the_flow(
         for row in range(page.fields.rowCount())
     }
     assert rows["Colour / region"] == "Rose Gold / CH/A (国行)"
+    assert rows["Battery health"] == "81 %, 612 cycles"
     assert rows["Locks"] == "activation: off · FRP: off · MDM: off · carrier: unknown"
 
 
