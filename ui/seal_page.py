@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 from app import flow
 from app.errors import YanjiError
 from app.records import IdDocument, Inspection, InspectionState, Seller
+from app.text import money
 from ui.context import StationContext
-from ui.problem_text import error_text
+from ui.problem_text import error_text, filled
+from ui.seller_view_dialog import phone_name
 
 
 class SealPage(QWidget):
@@ -60,6 +62,7 @@ class SealPage(QWidget):
         self.seal_button = QPushButton(self.tr("&Seal the record"))
         self.seal_button.clicked.connect(self._on_seal_clicked)
         self._shown: str | None = None  # the inspection whose seller the fields hold
+        self._total: int | None = None  # its price when shown, in fen
         # Each number is checked as it is typed, once it is whole: a mistyped check
         # digit shows at once, not after Seal is pressed.
         self.id_check = QLabel()
@@ -79,6 +82,11 @@ class SealPage(QWidget):
         heading = QLabel(self.tr("Seal"))
         heading.setObjectName("heading")
         layout.addWidget(heading)
+        # What the seller agrees to: the phone and its price, as the quote has them.
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
         layout.addLayout(form)
         layout.addWidget(self.agreed)
         layout.addWidget(self.seal_button)
@@ -203,14 +211,41 @@ class SealPage(QWidget):
         ):
             widget.setEnabled(inspection is not None and not final)
         shown = inspection.id if inspection is not None else None
+        quote = inspection.quote if inspection is not None else None
+        total = quote.total_fen if quote is not None else None
+        self.summary.setText(self._summary(inspection))
         if shown != self._shown or final:
             # Another phone, another seller: nothing typed for the last one carries
             # over, the agreement least of all. A sealed record shows its own seller,
             # whatever was typed before.
             self._shown = shown
             self._fill(inspection.seller if inspection is not None else None)
+        elif total != self._total and self.agreed.isChecked():
+            # The price changed after the seller agreed (an accessory ticked, a price
+            # changed): the seller agrees to the new one, or nothing is sealed.
+            self.agreed.setChecked(False)
+            self.message.setText(
+                filled(
+                    self.tr("The price is now %1: the seller must agree to it again."),
+                    money(total) if total is not None else "—",
+                )
+            )
+        self._total = total
         if final and inspection is not None:
             self.message.setText(self.tr("Sealed. This record is now read-only."))
+
+    def _summary(self, inspection: Inspection | None) -> str:
+        """The phone and its price, as the seller agrees to them."""
+        if inspection is None:
+            return ""
+        name = phone_name(inspection) or self.tr("unknown phone")
+        quote, grade = inspection.quote, inspection.grade
+        if quote is None or grade is None:
+            return filled(self.tr("%1 · not priced yet"), name)
+        if quote.refused:
+            return filled(self.tr("%1 · cannot be bought"), name)
+        label = grade.label("chengse") or grade.level
+        return filled(self.tr("%1 · grade %2 · total %3"), name, label, money(quote.total_fen))
 
     def _fill(self, seller: Seller | None) -> None:
         """The seller's details as recorded (the ID number masked: the record keeps it

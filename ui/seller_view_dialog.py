@@ -65,7 +65,7 @@ class SellerViewDialog(QDialog):
             store = QLabel(store_name)
             store.setFont(_font(TEXT_PT - 4))
             receipt.addWidget(store)
-        self.title = QLabel(_phone_name(inspection))
+        self.title = QLabel(phone_name(inspection))
         self.title.setFont(_font(TEXT_PT + 6, bold=True))
         self.title.setWordWrap(True)
         receipt.addWidget(self.title)
@@ -181,7 +181,7 @@ def _first_line_ascent(label: QLabel, width: int | None) -> float:
     return line.ascent() if line.isValid() else 0.0
 
 
-def _phone_name(inspection: Inspection) -> str:
+def phone_name(inspection: Inspection) -> str:
     """The phone as the seller knows it: "iPhone 7 128GB"."""
     device = inspection.device
     if device is None:

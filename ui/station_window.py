@@ -43,6 +43,7 @@ QLabel#heading { font-size: 20px; font-weight: bold; }
 QLabel#warnings { background: #c62828; color: white; font-size: 16px; padding: 8px; }
 QLabel#grade { font-size: 22px; font-weight: bold; }
 QLabel#total { font-size: 22px; font-weight: bold; }
+QLabel#summary { font-size: 16px; font-weight: bold; }
 QLabel#demo { background: #ff6f00; color: white; font-weight: bold; padding: 4px 10px; }
 QLabel#disk { background: #c62828; color: white; font-weight: bold; padding: 4px 10px; }
 """

@@ -693,7 +693,7 @@
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../ui/seal_page.py" line="303" />
+        <location filename="../../ui/seal_page.py" line="338" />
         <source>en</source>
         <comment>the language of this catalogue, as ui.language names it</comment>
         <translation>zh_CN</translation>
@@ -1691,82 +1691,107 @@
 <context>
     <name>SealPage</name>
     <message>
-        <location filename="../../ui/seal_page.py" line="57" />
+        <location filename="../../ui/seal_page.py" line="59" />
         <source>The seller has seen the itemised quote and agrees</source>
         <translation>卖家已查看分项报价并同意</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="60" />
+        <location filename="../../ui/seal_page.py" line="62" />
         <source>&amp;Seal the record</source>
         <translation>封存记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="72" />
+        <location filename="../../ui/seal_page.py" line="75" />
         <source>Seller's name</source>
         <translation>卖家姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="56" />
+        <location filename="../../ui/seal_page.py" line="58" />
         <source>11 digits, or +852… with the country code</source>
         <translation>11 位数字，境外号码加区号（如 +852…）</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="53" />
+        <location filename="../../ui/seal_page.py" line="55" />
         <source>Type or choose: a name, or RUS</source>
         <translation>输入或选择：国名，或 RUS 这样的代码</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="73" />
+        <location filename="../../ui/seal_page.py" line="76" />
         <source>Identity document</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="74" />
+        <location filename="../../ui/seal_page.py" line="77" />
         <source>Document number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="75" />
+        <location filename="../../ui/seal_page.py" line="78" />
         <source>Issued by (country)</source>
         <translation>签发国家</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="77" />
+        <location filename="../../ui/seal_page.py" line="80" />
         <source>Mobile</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="79" />
+        <location filename="../../ui/seal_page.py" line="82" />
         <source>Seal</source>
         <translation>封存</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="213" />
+        <location filename="../../ui/seal_page.py" line="229" />
+        <source>The price is now %1: the seller must agree to it again.</source>
+        <translation>价格已变为 %1，请卖家重新确认并同意。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_page.py" line="235" />
         <source>Sealed. This record is now read-only.</source>
         <translation>已封存，记录不可再修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="240" />
+        <location filename="../../ui/seal_page.py" line="241" />
+        <source>unknown phone</source>
+        <translation>未知手机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_page.py" line="244" />
+        <source>%1 · not priced yet</source>
+        <translation>%1 · 尚未估价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_page.py" line="246" />
+        <source>%1 · cannot be bought</source>
+        <translation>%1 · 不能回收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_page.py" line="248" />
+        <source>%1 · grade %2 · total %3</source>
+        <translation>%1 · 成色 %2 · 合计 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_page.py" line="275" />
         <source>Tick the seller's agreement first.</source>
         <translation>请先勾选卖家同意。</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="281" />
+        <location filename="../../ui/seal_page.py" line="316" />
         <source>Resident ID card, residence permit or permanent residence card</source>
         <translation>居民身份证 / 居住证 / 永居证</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="284" />
+        <location filename="../../ui/seal_page.py" line="319" />
         <source>Home Return Permit (Hong Kong, Macao)</source>
         <translation>港澳居民来往内地通行证</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="287" />
+        <location filename="../../ui/seal_page.py" line="322" />
         <source>Taiwan residents' travel permit</source>
         <translation>台湾居民来往大陆通行证</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="290" />
+        <location filename="../../ui/seal_page.py" line="325" />
         <source>Passport</source>
         <translation>护照</translation>
     </message>
@@ -2349,93 +2374,93 @@ Its data: %2</source>
 <context>
     <name>StationWindow</name>
     <message>
-        <location filename="../../ui/station_window.py" line="84" />
+        <location filename="../../ui/station_window.py" line="85" />
         <source>Yanji inspection station</source>
         <extracomment>How often the free space on the data's disk is looked at again (ms), besides after each photo.</extracomment>
         <translation>验机台</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="104" />
+        <location filename="../../ui/station_window.py" line="105" />
         <source>1 Phones</source>
         <translation>1 手机</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="105" />
+        <location filename="../../ui/station_window.py" line="106" />
         <source>2 Identify</source>
         <translation>2 识别</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="106" />
+        <location filename="../../ui/station_window.py" line="107" />
         <source>3 Photograph</source>
         <translation>3 拍照</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="107" />
+        <location filename="../../ui/station_window.py" line="108" />
         <source>4 Review</source>
         <translation>4 复核</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="108" />
+        <location filename="../../ui/station_window.py" line="109" />
         <source>5 Grade &amp; quote</source>
         <translation>5 成色与报价</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="109" />
+        <location filename="../../ui/station_window.py" line="110" />
         <source>6 Seal</source>
         <translation>6 封存</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="110" />
+        <location filename="../../ui/station_window.py" line="111" />
         <source>7 History</source>
         <translation>7 历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="111" />
+        <location filename="../../ui/station_window.py" line="112" />
         <source>8 Settings</source>
         <translation>8 设置</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="157" />
+        <location filename="../../ui/station_window.py" line="158" />
         <source>NO CAMERA: demo photos for the recorded phones, files for real ones</source>
         <translation>无摄像头：录制的手机用演示照片，真实手机用照片文件</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="159" />
+        <location filename="../../ui/station_window.py" line="160" />
         <source>DEMO: recorded phones and generated photos</source>
         <translation>演示：录制的手机与生成的照片</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="218" />
+        <location filename="../../ui/station_window.py" line="219" />
         <source>Looking for camera %1…</source>
         <translation>正在查找摄像头 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="226" />
+        <location filename="../../ui/station_window.py" line="227" />
         <source>Camera found: starting with it…</source>
         <translation>已找到摄像头：正在切换…</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="231" />
+        <location filename="../../ui/station_window.py" line="232" />
         <source>No camera at index %1: plug it in, or pick another index in Settings.</source>
         <translation>编号 %1 无摄像头：请插上摄像头，或在设置中选择其他编号。</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="237" />
+        <location filename="../../ui/station_window.py" line="238" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="292" />
+        <location filename="../../ui/station_window.py" line="293" />
         <source>Something went wrong</source>
         <translation>出错了</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="319" />
+        <location filename="../../ui/station_window.py" line="320" />
         <source>The disk holding the station's data has only %1 free; a phone's photos take about %2. Free space on it, or move the station's data to a larger disk%3.</source>
         <translation>存放本机数据的磁盘只剩 %1 可用，每台手机的照片约占 %2。请清理该磁盘，或把本机数据移到更大的磁盘%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="334" />
+        <location filename="../../ui/station_window.py" line="335" />
         <source>The free space on the disk holding the station's data cannot be read: %1</source>
         <translation>无法读取存放本机数据的磁盘的剩余空间：%1</translation>
     </message>

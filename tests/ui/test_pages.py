@@ -16,7 +16,7 @@ from app import flow
 from app.demo import probe_recording
 from app.pricing import hash_pin
 from app.quoting import price_inspection
-from app.records import Inspection, LineKind, PhotoStep, Quote, QuoteLine
+from app.records import Inspection, InspectionState, LineKind, PhotoStep, Quote, QuoteLine
 from devices.errors import PhoneState
 from devices.replay import recorded_phones
 from devices.watcher import PhoneEvent, PhoneRef
@@ -1144,6 +1144,31 @@ def test_seal_checks_the_seller(qtbot: QtBot, context: StationContext) -> None:
     )
     assert page.agreed.isChecked() and not page.id_number.isEnabled()
     assert page.id_check.text() == "" and "read-only" in page.message.text()
+
+
+def test_the_seller_agrees_to_the_price_shown(qtbot: QtBot, context: StationContext) -> None:
+    """The seal page shows the phone and its price; a price that changes after the
+    seller agreed takes the agreement back."""
+    from app.quoting import override_price
+
+    page, record = _seal_page_for_a_priced_phone(qtbot, context)
+    assert page.summary.text() == "iPhone 7 128GB · grade 9成新 · total ¥180.00"
+    page.agreed.setChecked(True)
+    context.inspection.set(context.store.get(record.id))  # saved again, the same price
+    assert page.agreed.isChecked() and page.message.text() == ""
+    raised = override_price(context.store, record.id, 19000, clerk="小王", reason="带发票")
+    context.inspection.set(raised)
+    assert page.summary.text() == "iPhone 7 128GB · grade 9成新 · total ¥190.00"
+    assert not page.agreed.isChecked()
+    assert page.message.text() == "The price is now ¥190.00: the seller must agree to it again."
+    page.seal_button.click()
+    assert "agreement" in page.message.text()  # nothing sealed
+    assert context.store.get(record.id).state is not InspectionState.SEALED
+    _start(context, "android-poco-f6-unlocked")
+    assert page.summary.text().endswith(" · not priced yet")
+    locked = _start(context, "ios-iphone6plus-locked")
+    context.inspection.set(price_inspection(context.store, locked.id, context.pricing))
+    assert page.summary.text() == "iPhone 6 Plus 16GB · cannot be bought"
 
 
 def test_a_seller_from_hong_kong_is_sealed_with_a_home_return_permit(
