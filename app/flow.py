@@ -17,7 +17,7 @@ from app.errors import WordedError, YanjiError
 from app.photos import sha256_hex
 from app.records import IdDocument, Inspection, PhotoRef, PhotoStep, Seller
 from app.store import Store
-from app.text import mobile_written
+from app.text import mobile_written, money
 from devices.catalogue import phone_size
 from devices.report import DeviceReport
 from vision.finding import Finding, FindingKind, FindingSource, Surface
@@ -332,6 +332,7 @@ class SealError(WordedError):
         "mobile_intl_form": "a mobile number with its country code is + and 8 to 15 digits",
         "not_priced": "price the phone before sealing",
         "refused": "this phone was refused; it cannot be bought",
+        "price_changed": "the price is now {0}: the seller must agree to it again",
     }
 
 
@@ -491,12 +492,23 @@ def check_mobile(phone: str) -> str:
     return phone
 
 
-def seal(store: Store, inspection_id: str, clerk: str, seller: Seller) -> Inspection:
-    """Record the seller and seal: only a priced, not refused, inspection can be."""
+def seal(
+    store: Store,
+    inspection_id: str,
+    clerk: str,
+    seller: Seller,
+    *,
+    agreed_total_fen: int | None = None,
+) -> Inspection:
+    """Record the seller and seal: only a priced, not refused, inspection can be, and
+    where ``agreed_total_fen`` is given (the price the seller agreed to), only at that
+    price (a price changed in the meantime is refused)."""
     current = store.get(inspection_id)
     if current.quote is None:
         raise SealError("not_priced")
     if current.quote.refused:
         raise SealError("refused")
+    if agreed_total_fen is not None and current.quote.total_fen != agreed_total_fen:
+        raise SealError("price_changed", money(current.quote.total_fen))
     store.update(current.evolve(seller=seller))
     return store.seal(inspection_id, clerk)

@@ -39,6 +39,7 @@ ZH = {
     "Battery health": "电池健康",
     "%1, %2 cycles": "%1，循环 %2 次",
     "Accessories:": "配件：",
+    "the price is now %1: the seller must agree to it again": "价格已变为 %1，须请卖家重新确认并同意",
     "%1 · not priced yet": "%1 · 尚未估价",
     "%1 · cannot be bought": "%1 · 不能回收",
     "%1 · grade %2 · total %3": "%1 · 成色 %2 · 合计 %3",

@@ -552,6 +552,9 @@ def _worded_error_words() -> dict[str, str]:
         "refused": QCoreApplication.translate(
             "Refusals", "this phone was refused; it cannot be bought"
         ),
+        "price_changed": QCoreApplication.translate(
+            "Refusals", "the price is now %1: the seller must agree to it again"
+        ),
         # app.pricing.QuoteError, OverrideError, PinError
         "model_unknown": QCoreApplication.translate(
             "Refusals", "the phone's model is unknown, so it cannot be priced"

@@ -285,9 +285,11 @@ class SealPage(QWidget):
         except YanjiError as exc:
             self.message.setText(error_text(exc))
             return
-        store, clerk = self._context.store, self._context.clerk
+        store, clerk, agreed = self._context.store, self._context.clerk, self._total
         self._context.runner.db(
-            lambda: flow.seal(store, inspection.id, clerk, seller), self._on_sealed, self._on_failed
+            lambda: flow.seal(store, inspection.id, clerk, seller, agreed_total_fen=agreed),
+            self._on_sealed,
+            self._on_failed,
         )
 
     def _on_sealed(self, inspection: Inspection) -> None:

@@ -3,17 +3,17 @@
 <context>
     <name>Accessories</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="802" />
+        <location filename="../../ui/problem_text.py" line="805" />
         <source>original box</source>
         <translation>包装盒</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="803" />
+        <location filename="../../ui/problem_text.py" line="806" />
         <source>charger</source>
         <translation>充电器</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="804" />
+        <location filename="../../ui/problem_text.py" line="807" />
         <source>cable</source>
         <translation>数据线</translation>
     </message>
@@ -384,67 +384,67 @@
 <context>
     <name>FindingKind</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="651" />
+        <location filename="../../ui/problem_text.py" line="654" />
         <source>crack</source>
         <translation>裂纹</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="652" />
+        <location filename="../../ui/problem_text.py" line="655" />
         <source>scratch</source>
         <translation>划痕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="653" />
+        <location filename="../../ui/problem_text.py" line="656" />
         <source>scuff</source>
         <translation>磨损</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="654" />
+        <location filename="../../ui/problem_text.py" line="657" />
         <source>oil</source>
         <translation>油污</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="655" />
+        <location filename="../../ui/problem_text.py" line="658" />
         <source>stain</source>
         <translation>污渍</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="656" />
+        <location filename="../../ui/problem_text.py" line="659" />
         <source>dead pixel</source>
         <translation>坏点</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="657" />
+        <location filename="../../ui/problem_text.py" line="660" />
         <source>stuck pixel</source>
         <translation>彩点（卡色像素）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="658" />
+        <location filename="../../ui/problem_text.py" line="661" />
         <source>bright pixel</source>
         <translation>亮点</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="659" />
+        <location filename="../../ui/problem_text.py" line="662" />
         <source>display line</source>
         <translation>屏幕线条</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="660" />
+        <location filename="../../ui/problem_text.py" line="663" />
         <source>burn-in</source>
         <translation>烧屏</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="661" />
+        <location filename="../../ui/problem_text.py" line="664" />
         <source>mura (uneven patch)</source>
         <translation>屏幕色斑（mura）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="662" />
+        <location filename="../../ui/problem_text.py" line="665" />
         <source>dent</source>
         <translation>凹痕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="663" />
+        <location filename="../../ui/problem_text.py" line="666" />
         <source>chip</source>
         <translation>崩边</translation>
     </message>
@@ -693,7 +693,7 @@
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../ui/seal_page.py" line="338" />
+        <location filename="../../ui/seal_page.py" line="340" />
         <source>en</source>
         <comment>the language of this catalogue, as ui.language names it</comment>
         <translation>zh_CN</translation>
@@ -915,17 +915,17 @@
 <context>
     <name>Parts</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="791" />
+        <location filename="../../ui/problem_text.py" line="794" />
         <source>battery</source>
         <translation>电池</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="792" />
+        <location filename="../../ui/problem_text.py" line="795" />
         <source>display</source>
         <translation>屏幕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="793" />
+        <location filename="../../ui/problem_text.py" line="796" />
         <source>camera</source>
         <translation>摄像头</translation>
     </message>
@@ -933,42 +933,42 @@
 <context>
     <name>PhotoQuality</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="623" />
+        <location filename="../../ui/problem_text.py" line="626" />
         <source>No phone found in the picture</source>
         <translation>画面中没有找到手机</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="624" />
+        <location filename="../../ui/problem_text.py" line="627" />
         <source>The phone is cut off at the edge of the picture</source>
         <translation>手机被画面边缘截断</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="627" />
+        <location filename="../../ui/problem_text.py" line="630" />
         <source>The phone is too small: move the camera closer</source>
         <translation>手机太小：请把摄像头移近</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="630" />
+        <location filename="../../ui/problem_text.py" line="633" />
         <source>Blurred: hold still or refocus</source>
         <translation>画面模糊：请保持不动或重新对焦</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="631" />
+        <location filename="../../ui/problem_text.py" line="634" />
         <source>Glare on the glass: tilt the light or the phone</source>
         <translation>玻璃反光：请调整灯光或手机角度</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="634" />
+        <location filename="../../ui/problem_text.py" line="637" />
         <source>Overexposed: lower the exposure</source>
         <translation>曝光过度：请降低曝光</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="637" />
+        <location filename="../../ui/problem_text.py" line="640" />
         <source>Phone size unknown: sizes assume a 150 mm phone</source>
         <translation>手机尺寸未知：按 150 毫米长的手机估算尺寸</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="640" />
+        <location filename="../../ui/problem_text.py" line="643" />
         <source>The screen is lit: turn it off to check the glass</source>
         <translation>屏幕亮着：请熄屏后再检查玻璃</translation>
     </message>
@@ -1240,142 +1240,142 @@
 <context>
     <name>QuoteFacts</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="685" />
+        <location filename="../../ui/problem_text.py" line="688" />
         <source>sheet %1 line %2: %3</source>
         <translation>价目表 %1 第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="689" />
+        <location filename="../../ui/problem_text.py" line="692" />
         <source>version %1 from the phone</source>
         <translation>版本%1（手机报告）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="691" />
+        <location filename="../../ui/problem_text.py" line="694" />
         <source>grade %1</source>
         <translation>成色 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="692" />
+        <location filename="../../ui/problem_text.py" line="695" />
         <source>%1 found</source>
         <translation>共 %1 处</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="717" />
+        <location filename="../../ui/problem_text.py" line="720" />
         <source>accessory %1 missing</source>
         <translation>缺配件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="693" />
+        <location filename="../../ui/problem_text.py" line="696" />
         <source>changed by %1</source>
         <translation>改价人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="694" />
+        <location filename="../../ui/problem_text.py" line="697" />
         <source>approved by %1</source>
         <translation>批准人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="695" />
+        <location filename="../../ui/problem_text.py" line="698" />
         <source>at %1</source>
         <translation>时间 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="724" />
+        <location filename="../../ui/problem_text.py" line="727" />
         <source>version unknown, priced as 国行</source>
         <translation>版本未知，按国行计价</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="727" />
+        <location filename="../../ui/problem_text.py" line="730" />
         <source>version unknown, the only version on the sheet</source>
         <translation>版本未知，价目表上只有这一个版本</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="740" />
+        <location filename="../../ui/problem_text.py" line="743" />
         <source>battery health %1 %</source>
         <translation>电池健康 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="743" />
+        <location filename="../../ui/problem_text.py" line="746" />
         <source>%1 charge cycles</source>
         <translation>充电循环 %1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="746" />
+        <location filename="../../ui/problem_text.py" line="749" />
         <source>battery health</source>
         <translation>电池健康</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="747" />
+        <location filename="../../ui/problem_text.py" line="750" />
         <source>charge cycles</source>
         <translation>充电循环次数</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="748" />
+        <location filename="../../ui/problem_text.py" line="751" />
         <source>activation lock</source>
         <translation>激活锁</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="751" />
+        <location filename="../../ui/problem_text.py" line="754" />
         <source>carrier lock</source>
         <translation>运营商锁</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="752" />
+        <location filename="../../ui/problem_text.py" line="755" />
         <source>bootloader unlocked</source>
         <translation>Bootloader已解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="755" />
+        <location filename="../../ui/problem_text.py" line="758" />
         <source>rooted</source>
         <translation>已root</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="756" />
+        <location filename="../../ui/problem_text.py" line="759" />
         <source>a part replaced</source>
         <translation>有部件更换过</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="764" />
+        <location filename="../../ui/problem_text.py" line="767" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="766" />
+        <location filename="../../ui/problem_text.py" line="769" />
         <source>ON</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="767" />
+        <location filename="../../ui/problem_text.py" line="770" />
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="770" />
+        <location filename="../../ui/problem_text.py" line="773" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="771" />
+        <location filename="../../ui/problem_text.py" line="774" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="772" />
+        <location filename="../../ui/problem_text.py" line="775" />
         <source>original</source>
         <translation>原装</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="773" />
+        <location filename="../../ui/problem_text.py" line="776" />
         <source>replaced</source>
         <translation>已更换</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="775" />
+        <location filename="../../ui/problem_text.py" line="778" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="821" />
+        <location filename="../../ui/problem_text.py" line="824" />
         <source>, </source>
         <translation>；</translation>
     </message>
@@ -1567,52 +1567,57 @@
         <translation>这台手机已被拒收，不能回收</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="556" />
+        <location filename="../../ui/problem_text.py" line="555" />
+        <source>the price is now %1: the seller must agree to it again</source>
+        <translation>价格已变为 %1，须请卖家重新确认并同意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="559" />
         <source>the phone's model is unknown, so it cannot be priced</source>
         <translation>不知道手机型号，无法估价</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="559" />
+        <location filename="../../ui/problem_text.py" line="562" />
         <source>the sheet does not buy %1 at %2 (%3)</source>
         <translation>价目表不收 %2（%3）成色的 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="562" />
+        <location filename="../../ui/problem_text.py" line="565" />
         <source>no price on sheet %1 (%2): %3</source>
         <translation>价目表 %1（%2）没有这台手机的价格：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="563" />
+        <location filename="../../ui/problem_text.py" line="566" />
         <source>a refused phone has no price to override</source>
         <translation>已拒收的手机没有可调整的价格</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="566" />
+        <location filename="../../ui/problem_text.py" line="569" />
         <source>an override needs a reason</source>
         <translation>调整价格需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="567" />
+        <location filename="../../ui/problem_text.py" line="570" />
         <source>a price cannot be negative</source>
         <translation>价格不能为负数</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="568" />
+        <location filename="../../ui/problem_text.py" line="571" />
         <source>going below the quote needs a manager's PIN</source>
         <translation>低于报价需要店长密码</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="571" />
+        <location filename="../../ui/problem_text.py" line="574" />
         <source>no manager PIN is set; set one with `yanji settings manager-pin`</source>
         <translation>尚未设置店长密码；请用 `yanji settings manager-pin` 设置</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="574" />
+        <location filename="../../ui/problem_text.py" line="577" />
         <source>the manager PIN is wrong</source>
         <translation>店长密码错误</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="575" />
+        <location filename="../../ui/problem_text.py" line="578" />
         <source>a manager PIN is 4 to 12 digits</source>
         <translation>店长密码应为 4 到 12 位数字</translation>
     </message>
@@ -1776,22 +1781,22 @@
         <translation>请先勾选卖家同意。</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="316" />
+        <location filename="../../ui/seal_page.py" line="318" />
         <source>Resident ID card, residence permit or permanent residence card</source>
         <translation>居民身份证 / 居住证 / 永居证</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="319" />
+        <location filename="../../ui/seal_page.py" line="321" />
         <source>Home Return Permit (Hong Kong, Macao)</source>
         <translation>港澳居民来往内地通行证</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="322" />
+        <location filename="../../ui/seal_page.py" line="324" />
         <source>Taiwan residents' travel permit</source>
         <translation>台湾居民来往大陆通行证</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="325" />
+        <location filename="../../ui/seal_page.py" line="327" />
         <source>Passport</source>
         <translation>护照</translation>
     </message>
@@ -2155,17 +2160,17 @@
 <context>
     <name>Severity</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="672" />
+        <location filename="../../ui/problem_text.py" line="675" />
         <source>light</source>
         <translation>轻微</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="673" />
+        <location filename="../../ui/problem_text.py" line="676" />
         <source>moderate</source>
         <translation>中等</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="674" />
+        <location filename="../../ui/problem_text.py" line="677" />
         <source>severe</source>
         <translation>严重</translation>
     </message>

@@ -15,6 +15,7 @@ from app.errors import YanjiError
 from app.quoting import price_inspection, pricing_setup
 from app.records import IdDocument, InspectionState, PhotoStep
 from app.store import Store
+from app.text import money
 from devices.report import DeviceReport, Platform
 from tests.vision.photo_files import heic_with_orientation, jpeg_with_orientation
 from vision.analyze import CROP_PAD_PX, analyze
@@ -500,6 +501,16 @@ def test_seal_needs_a_price_and_a_valid_seller(store: Store) -> None:
     assert (seller.name, seller.id_number, seller.phone) == ("王小明", GOOD_ID, "13800138000")
     with pytest.raises(YanjiError, match="price the phone"):
         flow.seal(store, record.id, "clerk", seller)
-    price_inspection(store, record.id, pricing_setup(store))
-    sealed = flow.seal(store, record.id, "clerk", seller)
+    priced = price_inspection(store, record.id, pricing_setup(store))
+    # Sealed only at the price the seller agreed to: one changed since is refused.
+    agreed = priced.quote.total_fen + 1000
+    with pytest.raises(flow.SealError) as changed:
+        flow.seal(store, record.id, "clerk", seller, agreed_total_fen=agreed)
+    assert changed.value.code == "price_changed"
+    assert str(changed.value) == (
+        f"the price is now {money(priced.quote.total_fen)}: the seller must agree to it again"
+    )
+    assert store.get(record.id).state is not InspectionState.SEALED
+    assert store.get(record.id).seller is None
+    sealed = flow.seal(store, record.id, "clerk", seller, agreed_total_fen=priced.quote.total_fen)
     assert sealed.state is InspectionState.SEALED and sealed.seller == seller

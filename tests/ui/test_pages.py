@@ -1164,6 +1164,17 @@ def test_the_seller_agrees_to_the_price_shown(qtbot: QtBot, context: StationCont
     page.seal_button.click()
     assert "agreement" in page.message.text()  # nothing sealed
     assert context.store.get(record.id).state is not InspectionState.SEALED
+    # A price changed while Seal is on its way (pricing again, queued before it) is
+    # refused by the seal itself.
+    page.name.setText("王小明")
+    page.id_number.setText("11010519491231002X")
+    page.phone.setText("13800138000")
+    page.agreed.setChecked(True)
+    override_price(context.store, record.id, 20000, clerk="小王", reason="再加十元")
+    page.seal_button.click()
+    qtbot.waitUntil(lambda: "¥200.00" in page.message.text(), timeout=20000)
+    assert page.message.text() == "the price is now ¥200.00: the seller must agree to it again"
+    assert context.store.get(record.id).state is not InspectionState.SEALED
     _start(context, "android-poco-f6-unlocked")
     assert page.summary.text().endswith(" · not priced yet")
     locked = _start(context, "ios-iphone6plus-locked")
