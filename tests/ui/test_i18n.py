@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QFileSystemModel, QFormLayout
+from PySide6.QtWidgets import QApplication, QFileSystemModel
 from pytestqt.qtbot import QtBot
 
 from ui.context import StationContext
@@ -136,7 +136,7 @@ def test_the_identify_page_reads_in_chinese(qtbot: QtBot, context: StationContex
     import json
     from importlib import resources
 
-    from tests.ui.test_pages import _start
+    from tests.ui.test_pages import _start, identify_rows
     from ui.identify_page import IdentifyPage, colour_text
 
     table = resources.files("resources").joinpath("catalogue", "ios-device-list_iphone.json")
@@ -156,12 +156,7 @@ def test_the_identify_page_reads_in_chinese(qtbot: QtBot, context: StationContex
         page = IdentifyPage(context)
         qtbot.addWidget(page)
         _start(context, "ios-iphone7-cn")
-        rows = {
-            page.fields.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().text(): (
-                page.fields.itemAt(row, QFormLayout.ItemRole.FieldRole).widget().text()
-            )
-            for row in range(page.fields.rowCount())
-        }
+        rows = identify_rows(page)
         assert rows["颜色 / 版本"] == "玫瑰金色 / CH/A（国行）"
         assert rows["电池健康"] == "81%，循环 612 次"
     finally:

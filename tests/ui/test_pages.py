@@ -112,15 +112,20 @@ def test_identify_puts_locks_first_and_blocks_the_flow(
     assert page.problems.count() >= 1
     # The version of sale by the phone's code and its trade name, as the sheet has it.
     _start(context, "ios-iphone7-cn")
-    rows = {
+    rows = identify_rows(page)
+    assert rows["Colour / region"] == "Rose Gold / CH/A (国行)"
+    assert rows["Battery health"] == "81 %, 612 cycles"
+    assert rows["Locks"] == "activation: off · FRP: off · MDM: off · carrier: unknown"
+
+
+def identify_rows(page: IdentifyPage) -> dict[str, str]:
+    """The identify page's rows, each label's text to its value's."""
+    return {
         page.fields.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().text(): (
             page.fields.itemAt(row, QFormLayout.ItemRole.FieldRole).widget().text()
         )
         for row in range(page.fields.rowCount())
     }
-    assert rows["Colour / region"] == "Rose Gold / CH/A (国行)"
-    assert rows["Battery health"] == "81 %, 612 cycles"
-    assert rows["Locks"] == "activation: off · FRP: off · MDM: off · carrier: unknown"
 
 
 def test_photograph_stores_the_capture(qtbot: QtBot, context: StationContext) -> None:
