@@ -397,25 +397,18 @@ def check_country(text: str) -> str:
     text = text.strip()
     if text.upper() in _PASSPORT_CODES:
         return _PASSPORT_CODES[text.upper()]
-    if text.isdigit():  # pycountry would take ISO's numeric code too; no one types it
-        raise SealError("country_unknown", text)
     code = country_names_typed().get(text.casefold())
-    if code is not None:
-        return code
-    import pycountry  # about 50 ms to import: only when a passport is checked
-
-    try:
-        return str(pycountry.countries.lookup(text).alpha_3)
-    except LookupError:
-        raise SealError("country_unknown", text) from None
+    if code is None:
+        raise SealError("country_unknown", text)
+    return code
 
 
 @functools.cache
 def country_names_typed() -> dict[str, str]:
-    """Each name a clerk may type for a country, case-folded, and its three-letter
-    code: ISO 3166-1's names as pycountry has them (short, common and official), their
-    Chinese as pycountry's translations give it ("大韩民国", "韩国"), and
-    `OTHER_ENGLISH_NAMES`."""
+    """Each way a clerk may type a country, case-folded, and its three-letter code:
+    ISO 3166-1's two- and three-letter codes and names as pycountry has them (short,
+    common and official; not the numeric codes, which no one types), their Chinese as
+    pycountry's translations give it ("大韩民国", "韩国"), and `OTHER_ENGLISH_NAMES`."""
     import gettext
 
     import pycountry  # about 50 ms to import: only when a passport is checked
@@ -425,11 +418,13 @@ def country_names_typed() -> dict[str, str]:
     )
     names = {name.casefold(): code for name, code in OTHER_ENGLISH_NAMES.items()}
     for country in pycountry.countries:
+        code = str(country.alpha_3)
+        names[country.alpha_2.casefold()] = names[code.casefold()] = code
         for field in ("name", "common_name", "official_name"):
             name = getattr(country, field, None)
             if name:
                 for written in (name, chinese.gettext(name)):
-                    names.setdefault(written.casefold(), str(country.alpha_3))
+                    names.setdefault(written.casefold(), code)
     return names
 
 
