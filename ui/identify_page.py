@@ -18,7 +18,7 @@ from app.price_sheet import REGIONS, region_code
 from app.records import Inspection
 from devices.report import DeviceReport, LockState, PartStatus
 from ui.context import StationContext
-from ui.problem_text import explain, filled, part_text
+from ui.problem_text import explain, filled, lock_state_text, part_text
 
 
 class IdentifyPage(QWidget):
@@ -124,13 +124,8 @@ class IdentifyPage(QWidget):
             "mdm": locks.mdm,
             "carrier": locks.carrier,
         }
-        words = {
-            LockState.ON: self.tr("ON"),
-            LockState.OFF: self.tr("off"),
-            LockState.UNKNOWN: self.tr("unknown"),
-        }
         each = self.tr("%1: %2")  # "激活锁：关闭" in Chinese
-        return " · ".join(filled(each, names[k], words[v]) for k, v in values.items())
+        return " · ".join(filled(each, names[k], lock_state_text(v)) for k, v in values.items())
 
     def _colour_and_region(self, report: DeviceReport) -> str:
         """The colour and the version of sale: the phone's own code with its trade name

@@ -766,8 +766,6 @@ def _reading_text(name: str, value: str) -> str | None:
         return None
     unknown = QCoreApplication.translate("QuoteFacts", "unknown")
     words = {
-        "on": QCoreApplication.translate("QuoteFacts", "ON"),
-        "off": QCoreApplication.translate("QuoteFacts", "off"),
         "unknown": unknown,
         "None": unknown,
         "True": QCoreApplication.translate("QuoteFacts", "yes"),
@@ -775,8 +773,19 @@ def _reading_text(name: str, value: str) -> str | None:
         "original": QCoreApplication.translate("QuoteFacts", "original"),
         "replaced": QCoreApplication.translate("QuoteFacts", "replaced"),
     }
-    each = QCoreApplication.translate("QuoteFacts", "%1: %2")
-    return filled(each, named, words.get(value, value))
+    shown = lock_state_text(value) if name.startswith("locks.") else words.get(value, value)
+    return filled(QCoreApplication.translate("QuoteFacts", "%1: %2"), named, shown)
+
+
+def lock_state_text(state: str) -> str:
+    """A lock's state (a `devices.report.LockState`, or its value as a quote's facts
+    keep it) in the clerk's language: ON, off, unknown."""
+    texts = {  # literal calls, so that lupdate finds them
+        "on": QCoreApplication.translate("Locks", "ON"),
+        "off": QCoreApplication.translate("Locks", "off"),
+        "unknown": QCoreApplication.translate("Locks", "unknown"),
+    }
+    return texts.get(str(state), str(state))
 
 
 def _number(value: str) -> str:

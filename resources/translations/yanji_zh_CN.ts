@@ -3,17 +3,17 @@
 <context>
     <name>Accessories</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="805" />
+        <location filename="../../ui/problem_text.py" line="814" />
         <source>original box</source>
         <translation>包装盒</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="806" />
+        <location filename="../../ui/problem_text.py" line="815" />
         <source>charger</source>
         <translation>充电器</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="807" />
+        <location filename="../../ui/problem_text.py" line="816" />
         <source>cable</source>
         <translation>数据线</translation>
     </message>
@@ -75,117 +75,117 @@
 <context>
     <name>Colours</name>
     <message>
-        <location filename="../../ui/identify_page.py" line="150" />
+        <location filename="../../ui/identify_page.py" line="145" />
         <source>Alpine Green</source>
         <translation>苍岭绿色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="151" />
+        <location filename="../../ui/identify_page.py" line="146" />
         <source>Black</source>
         <translation>黑色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="152" />
+        <location filename="../../ui/identify_page.py" line="147" />
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="153" />
+        <location filename="../../ui/identify_page.py" line="148" />
         <source>Coral</source>
         <translation>珊瑚色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="154" />
+        <location filename="../../ui/identify_page.py" line="149" />
         <source>Deep Purple</source>
         <translation>暗紫色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="155" />
+        <location filename="../../ui/identify_page.py" line="150" />
         <source>Gold</source>
         <translation>金色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="156" />
+        <location filename="../../ui/identify_page.py" line="151" />
         <source>Graphite</source>
         <translation>石墨色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="157" />
+        <location filename="../../ui/identify_page.py" line="152" />
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="158" />
+        <location filename="../../ui/identify_page.py" line="153" />
         <source>Jet Black</source>
         <translation>亮黑色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="159" />
+        <location filename="../../ui/identify_page.py" line="154" />
         <source>Midnight</source>
         <translation>午夜色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="160" />
+        <location filename="../../ui/identify_page.py" line="155" />
         <source>Midnight Green</source>
         <translation>暗夜绿色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="161" />
+        <location filename="../../ui/identify_page.py" line="156" />
         <source>Pacific Blue</source>
         <translation>海蓝色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="162" />
+        <location filename="../../ui/identify_page.py" line="157" />
         <source>Pink</source>
         <translation>粉色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="163" />
+        <location filename="../../ui/identify_page.py" line="158" />
         <source>Purple</source>
         <translation>紫色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="164" />
+        <location filename="../../ui/identify_page.py" line="159" />
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="165" />
+        <location filename="../../ui/identify_page.py" line="160" />
         <source>Rose Gold</source>
         <translation>玫瑰金色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="166" />
+        <location filename="../../ui/identify_page.py" line="161" />
         <source>Sierra Blue</source>
         <translation>远峰蓝色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="167" />
+        <location filename="../../ui/identify_page.py" line="162" />
         <source>Silver</source>
         <translation>银色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="168" />
+        <location filename="../../ui/identify_page.py" line="163" />
         <source>Space Black</source>
         <translation>深空黑色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="169" />
+        <location filename="../../ui/identify_page.py" line="164" />
         <source>Space Gray</source>
         <translation>深空灰色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="170" />
+        <location filename="../../ui/identify_page.py" line="165" />
         <source>Starlight</source>
         <translation>星光色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="171" />
+        <location filename="../../ui/identify_page.py" line="166" />
         <source>White</source>
         <translation>白色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="172" />
+        <location filename="../../ui/identify_page.py" line="167" />
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
@@ -665,27 +665,12 @@
         <translation>运营商锁</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="128" />
-        <source>ON</source>
-        <translation>开启</translation>
-    </message>
-    <message>
-        <location filename="../../ui/identify_page.py" line="129" />
-        <source>off</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <location filename="../../ui/identify_page.py" line="130" />
-        <source>unknown</source>
-        <translation>未知</translation>
-    </message>
-    <message>
-        <location filename="../../ui/identify_page.py" line="132" />
+        <location filename="../../ui/identify_page.py" line="127" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="141" />
+        <location filename="../../ui/identify_page.py" line="136" />
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -697,6 +682,24 @@
         <source>en</source>
         <comment>the language of this catalogue, as ui.language names it</comment>
         <translation>zh_CN</translation>
+    </message>
+</context>
+<context>
+    <name>Locks</name>
+    <message>
+        <location filename="../../ui/problem_text.py" line="784" />
+        <source>ON</source>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="785" />
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="786" />
+        <source>unknown</source>
+        <translation>未知</translation>
     </message>
 </context>
 <context>
@@ -915,17 +918,17 @@
 <context>
     <name>Parts</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="794" />
+        <location filename="../../ui/problem_text.py" line="803" />
         <source>battery</source>
         <translation>电池</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="795" />
+        <location filename="../../ui/problem_text.py" line="804" />
         <source>display</source>
         <translation>屏幕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="796" />
+        <location filename="../../ui/problem_text.py" line="805" />
         <source>camera</source>
         <translation>摄像头</translation>
     </message>
@@ -1340,42 +1343,32 @@
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="769" />
-        <source>ON</source>
-        <translation>开启</translation>
-    </message>
-    <message>
-        <location filename="../../ui/problem_text.py" line="770" />
-        <source>off</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <location filename="../../ui/problem_text.py" line="773" />
+        <location filename="../../ui/problem_text.py" line="771" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="774" />
+        <location filename="../../ui/problem_text.py" line="772" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="775" />
+        <location filename="../../ui/problem_text.py" line="773" />
         <source>original</source>
         <translation>原装</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="776" />
+        <location filename="../../ui/problem_text.py" line="774" />
         <source>replaced</source>
         <translation>已更换</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="778" />
+        <location filename="../../ui/problem_text.py" line="777" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="824" />
+        <location filename="../../ui/problem_text.py" line="833" />
         <source>, </source>
         <translation>；</translation>
     </message>
