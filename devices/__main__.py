@@ -179,7 +179,7 @@ def _print_report(report: DeviceReport) -> None:
     for line in warnings:
         print(f"!! {line}")
     print(
-        f"{report.brand} {report.marketing_name or report.model_code}  "
+        f"{report.full_name()}  "
         f"{report.storage_gb or '?'} GB  {report.os_version or ''}  serial {report.serial}"
     )
     print(

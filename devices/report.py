@@ -128,3 +128,15 @@ class DeviceReport:
     integrity: Integrity = field(default_factory=Integrity)
     parts: tuple[Part, ...] = ()
     problems: tuple[str, ...] = ()
+
+    def full_name(self) -> str:
+        """Maker and model as a clerk says them: "Apple iPhone 7", and "POCO X5 Pro 5G"
+        where the phone's own name already starts with its brand; "?" where neither
+        is known."""
+        name = self.marketing_name or self.model_code
+        brand = (self.brand or "").strip()
+        if not name:
+            return brand or "?"
+        if not brand or name.casefold().startswith(brand.casefold()):
+            return name
+        return f"{brand} {name}"

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.price_sheet import REGIONS, region_code
 from app.records import Inspection
-from devices.report import DeviceReport, LockState, PartStatus
+from devices.report import DeviceReport, LockState, PartStatus, Platform
 from ui.context import StationContext
 from ui.problem_text import explain, filled, lock_state_text, part_text
 
@@ -93,10 +93,7 @@ class IdentifyPage(QWidget):
         )
         cycles = "?" if battery.cycle_count is None else str(battery.cycle_count)
         return [
-            (
-                self.tr("Phone"),
-                f"{report.brand or ''} {report.marketing_name or report.model_code or '?'}",
-            ),
+            (self.tr("Phone"), report.full_name()),
             (self.tr("Model code"), report.model_code or "?"),
             (self.tr("Storage"), f"{report.storage_gb} GB" if report.storage_gb else "?"),
             (self.tr("Colour / region"), self._colour_and_region(report)),
@@ -111,21 +108,16 @@ class IdentifyPage(QWidget):
         ]
 
     def _locks(self, report: DeviceReport) -> str:
-        names = {
-            "activation_lock": self.tr("activation"),
-            "frp": "FRP",
-            "mdm": "MDM",
-            "carrier": self.tr("carrier"),
-        }
+        """The locks that exist on the phone's platform: an iPhone has no FRP, and an
+        Android phone's "activation" lock is its maker's account (Mi, HUAWEI ID, …)."""
         locks = report.locks
-        values = {
-            "activation_lock": locks.activation_lock,
-            "frp": locks.frp,
-            "mdm": locks.mdm,
-            "carrier": locks.carrier,
-        }
+        if report.platform is Platform.IOS:
+            shown = [(self.tr("activation"), locks.activation_lock)]
+        else:
+            shown = [(self.tr("maker account"), locks.activation_lock), ("FRP", locks.frp)]
+        shown += [("MDM", locks.mdm), (self.tr("carrier"), locks.carrier)]
         each = self.tr("%1: %2")  # "激活锁：关闭" in Chinese
-        return " · ".join(filled(each, names[k], lock_state_text(v)) for k, v in values.items())
+        return " · ".join(filled(each, name, lock_state_text(state)) for name, state in shown)
 
     def _colour_and_region(self, report: DeviceReport) -> str:
         """The colour and the version of sale: the phone's own code with its trade name

@@ -685,7 +685,8 @@ def _fact_texts() -> tuple[tuple[str, str], ...]:
     return (
         (
             r"sheet (\S+) line (\d+): (.+)",
-            QCoreApplication.translate("QuoteFacts", "sheet %1 line %2: %3"),
+            # v0 as the overview names the sheet
+            QCoreApplication.translate("QuoteFacts", "price sheet v%1, line %2: %3"),
         ),
         (
             r"version (.+) from the phone",

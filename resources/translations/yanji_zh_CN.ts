@@ -3,17 +3,17 @@
 <context>
     <name>Accessories</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="814" />
+        <location filename="../../ui/problem_text.py" line="815" />
         <source>original box</source>
         <translation>包装盒</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="815" />
+        <location filename="../../ui/problem_text.py" line="816" />
         <source>charger</source>
         <translation>充电器</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="816" />
+        <location filename="../../ui/problem_text.py" line="817" />
         <source>cable</source>
         <translation>数据线</translation>
     </message>
@@ -75,117 +75,117 @@
 <context>
     <name>Colours</name>
     <message>
-        <location filename="../../ui/identify_page.py" line="145" />
+        <location filename="../../ui/identify_page.py" line="140" />
         <source>Alpine Green</source>
         <translation>苍岭绿色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="146" />
+        <location filename="../../ui/identify_page.py" line="141" />
         <source>Black</source>
         <translation>黑色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="147" />
+        <location filename="../../ui/identify_page.py" line="142" />
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="148" />
+        <location filename="../../ui/identify_page.py" line="143" />
         <source>Coral</source>
         <translation>珊瑚色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="149" />
+        <location filename="../../ui/identify_page.py" line="144" />
         <source>Deep Purple</source>
         <translation>暗紫色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="150" />
+        <location filename="../../ui/identify_page.py" line="145" />
         <source>Gold</source>
         <translation>金色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="151" />
+        <location filename="../../ui/identify_page.py" line="146" />
         <source>Graphite</source>
         <translation>石墨色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="152" />
+        <location filename="../../ui/identify_page.py" line="147" />
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="153" />
+        <location filename="../../ui/identify_page.py" line="148" />
         <source>Jet Black</source>
         <translation>亮黑色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="154" />
+        <location filename="../../ui/identify_page.py" line="149" />
         <source>Midnight</source>
         <translation>午夜色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="155" />
+        <location filename="../../ui/identify_page.py" line="150" />
         <source>Midnight Green</source>
         <translation>暗夜绿色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="156" />
+        <location filename="../../ui/identify_page.py" line="151" />
         <source>Pacific Blue</source>
         <translation>海蓝色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="157" />
+        <location filename="../../ui/identify_page.py" line="152" />
         <source>Pink</source>
         <translation>粉色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="158" />
+        <location filename="../../ui/identify_page.py" line="153" />
         <source>Purple</source>
         <translation>紫色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="159" />
+        <location filename="../../ui/identify_page.py" line="154" />
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="160" />
+        <location filename="../../ui/identify_page.py" line="155" />
         <source>Rose Gold</source>
         <translation>玫瑰金色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="161" />
+        <location filename="../../ui/identify_page.py" line="156" />
         <source>Sierra Blue</source>
         <translation>远峰蓝色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="162" />
+        <location filename="../../ui/identify_page.py" line="157" />
         <source>Silver</source>
         <translation>银色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="163" />
+        <location filename="../../ui/identify_page.py" line="158" />
         <source>Space Black</source>
         <translation>深空黑色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="164" />
+        <location filename="../../ui/identify_page.py" line="159" />
         <source>Space Gray</source>
         <translation>深空灰色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="165" />
+        <location filename="../../ui/identify_page.py" line="160" />
         <source>Starlight</source>
         <translation>星光色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="166" />
+        <location filename="../../ui/identify_page.py" line="161" />
         <source>White</source>
         <translation>白色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="167" />
+        <location filename="../../ui/identify_page.py" line="162" />
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
@@ -655,22 +655,27 @@
         <translation>锁</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="115" />
+        <location filename="../../ui/identify_page.py" line="118" />
         <source>activation</source>
         <translation>激活锁</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="118" />
+        <location filename="../../ui/identify_page.py" line="120" />
+        <source>maker account</source>
+        <translation>厂商账号锁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identify_page.py" line="121" />
         <source>carrier</source>
         <translation>运营商锁</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="127" />
+        <location filename="../../ui/identify_page.py" line="122" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="136" />
+        <location filename="../../ui/identify_page.py" line="131" />
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -687,17 +692,17 @@
 <context>
     <name>Locks</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="784" />
+        <location filename="../../ui/problem_text.py" line="785" />
         <source>ON</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="785" />
+        <location filename="../../ui/problem_text.py" line="786" />
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="786" />
+        <location filename="../../ui/problem_text.py" line="787" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
@@ -918,17 +923,17 @@
 <context>
     <name>Parts</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="803" />
+        <location filename="../../ui/problem_text.py" line="804" />
         <source>battery</source>
         <translation>电池</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="804" />
+        <location filename="../../ui/problem_text.py" line="805" />
         <source>display</source>
         <translation>屏幕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="805" />
+        <location filename="../../ui/problem_text.py" line="806" />
         <source>camera</source>
         <translation>摄像头</translation>
     </message>
@@ -1243,132 +1248,132 @@
 <context>
     <name>QuoteFacts</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="688" />
-        <source>sheet %1 line %2: %3</source>
-        <translation>价目表 %1 第 %2 行：%3</translation>
-    </message>
-    <message>
-        <location filename="../../ui/problem_text.py" line="692" />
+        <location filename="../../ui/problem_text.py" line="693" />
         <source>version %1 from the phone</source>
         <translation>版本%1（手机报告）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="694" />
+        <location filename="../../ui/problem_text.py" line="695" />
         <source>grade %1</source>
         <translation>成色 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="695" />
+        <location filename="../../ui/problem_text.py" line="696" />
         <source>%1 found</source>
         <translation>共 %1 处</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="720" />
+        <location filename="../../ui/problem_text.py" line="721" />
         <source>accessory %1 missing</source>
         <translation>缺配件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="696" />
+        <location filename="../../ui/problem_text.py" line="697" />
         <source>changed by %1</source>
         <translation>改价人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="697" />
+        <location filename="../../ui/problem_text.py" line="689" />
+        <source>price sheet v%1, line %2: %3</source>
+        <translation>价目表 v%1 第 %2 行：%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="698" />
         <source>approved by %1</source>
         <translation>批准人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="698" />
+        <location filename="../../ui/problem_text.py" line="699" />
         <source>at %1</source>
         <translation>时间 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="727" />
+        <location filename="../../ui/problem_text.py" line="728" />
         <source>version unknown, priced as 国行</source>
         <translation>版本未知，按国行计价</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="730" />
+        <location filename="../../ui/problem_text.py" line="731" />
         <source>version unknown, the only version on the sheet</source>
         <translation>版本未知，价目表上只有这一个版本</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="743" />
+        <location filename="../../ui/problem_text.py" line="744" />
         <source>battery health %1 %</source>
         <translation>电池健康 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="746" />
+        <location filename="../../ui/problem_text.py" line="747" />
         <source>%1 charge cycles</source>
         <translation>充电循环 %1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="749" />
+        <location filename="../../ui/problem_text.py" line="750" />
         <source>battery health</source>
         <translation>电池健康</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="750" />
+        <location filename="../../ui/problem_text.py" line="751" />
         <source>charge cycles</source>
         <translation>充电循环次数</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="751" />
+        <location filename="../../ui/problem_text.py" line="752" />
         <source>activation lock</source>
         <translation>激活锁</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="754" />
+        <location filename="../../ui/problem_text.py" line="755" />
         <source>carrier lock</source>
         <translation>运营商锁</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="755" />
+        <location filename="../../ui/problem_text.py" line="756" />
         <source>bootloader unlocked</source>
         <translation>Bootloader已解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="758" />
+        <location filename="../../ui/problem_text.py" line="759" />
         <source>rooted</source>
         <translation>已root</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="759" />
+        <location filename="../../ui/problem_text.py" line="760" />
         <source>a part replaced</source>
         <translation>有部件更换过</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="767" />
+        <location filename="../../ui/problem_text.py" line="768" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="771" />
+        <location filename="../../ui/problem_text.py" line="772" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="772" />
+        <location filename="../../ui/problem_text.py" line="773" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="773" />
+        <location filename="../../ui/problem_text.py" line="774" />
         <source>original</source>
         <translation>原装</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="774" />
+        <location filename="../../ui/problem_text.py" line="775" />
         <source>replaced</source>
         <translation>已更换</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="777" />
+        <location filename="../../ui/problem_text.py" line="778" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="833" />
+        <location filename="../../ui/problem_text.py" line="834" />
         <source>, </source>
         <translation>；</translation>
     </message>

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import json
 import plistlib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,7 @@ from devices.catalogue import Size, android_name, apple_model, iphone_name, pars
 from devices.errors import ParseError
 from devices.ios_parse import ios_report, load_values
 from devices.ios_parse import parse_battery as ios_battery
-from devices.report import ChargeState, LockState
+from devices.report import ChargeState, DeviceReport, LockState, Platform
 from devices.textio import decode, luhn_ok
 
 DUMPS = Path(__file__).parent / "dumps"
@@ -59,6 +60,7 @@ GETPROPS = {
 def test_real_getprop_dumps(name: str, expected: tuple[str, str, str, str]) -> None:
     report = android_report({"getprop": (ANDROID / name).read_text(encoding="utf-8")}, {})
     assert (report.brand, report.model_code, report.marketing_name, report.os_version) == expected
+    assert report.full_name() == expected[2]  # its own name says the brand: once, not twice
     assert report.integrity.bootloader_unlocked is False
     assert report.serial
 
@@ -167,8 +169,21 @@ def test_ideviceinfo_text_nested_blocks_and_arrays() -> None:
 def test_real_lockdown_values(name: str, expected: tuple[str, str, int, str]) -> None:
     report = ios_report(load_values((IOS / name).read_bytes()))
     assert (report.marketing_name, report.color, report.storage_gb, report.region) == expected
+    assert report.full_name() == f"Apple {expected[0]}"
     assert report.locks.activation_lock is LockState.UNKNOWN  # not decided by ActivationState
     assert any("Find My state not readable" in p for p in report.problems)
+
+
+def test_a_phone_s_full_name_from_what_it_reports() -> None:
+    android = DeviceReport(Platform.ANDROID, brand="Redmi", marketing_name="Note 13 4G")
+    assert android.full_name() == "Redmi Note 13 4G"
+    assert replace(android, marketing_name="redmi Note 13").full_name() == "redmi Note 13"
+    assert replace(android, marketing_name=None, model_code="23129RAA4G").full_name() == (
+        "Redmi 23129RAA4G"
+    )
+    assert replace(android, marketing_name=None).full_name() == "Redmi"
+    assert DeviceReport(Platform.ANDROID, model_code="X670").full_name() == "X670"
+    assert DeviceReport(Platform.IOS).full_name() == "?"
 
 
 def test_the_same_values_as_plist_json_and_binary_plist() -> None:

@@ -326,8 +326,11 @@ def test_the_quote_s_evidence_reads_in_chinese(qtbot: QtBot, context: StationCon
     priced = price_inspection(context.store, record.id, context.pricing)
     facts = priced.quote.lines[0].facts
     assert facts[0].startswith("sheet ") and facts[1] == "version 国行 from the phone"
-    # English: as the record has them, but for the key=value facts the quote writes.
-    assert [fact_text(f) for f in facts[:-1]] == list(facts[:-1])
+    # English: as the record has them, but for the key=value facts the quote writes,
+    # and the sheet's version, named as the overview names it.
+    sheet, line = facts[0].split(":")[0].split(" line ")
+    assert fact_text(facts[0]).startswith(f"price sheet v{sheet[6:]}, line {line}: 苹果 iPhone 7")
+    assert fact_text(facts[1]) == facts[1]
     assert fact_text("version unknown, priced as 国行") == "version unknown, priced as 国行"
     assert facts[-1].startswith("grade=") and fact_text(facts[-1]) == f"grade {facts[-1][6:]}"
     assert fact_text("count=2") == "2 found"
@@ -374,8 +377,7 @@ def test_the_quote_s_evidence_reads_in_chinese(qtbot: QtBot, context: StationCon
         qtbot.addWidget(page)
         context.inspection.set(priced)
         evidence = page.lines.item(0, 2)
-        line = facts[0].split(" line ")[1].split(":")[0]
-        assert evidence.text().startswith(f"价目表 {priced.quote.sheet_version} 第 {line} 行：")
+        assert evidence.text().startswith(f"价目表 v{priced.quote.sheet_version} 第 {line} 行：")
         assert "版本国行（手机报告）" in evidence.text() and "from the phone" not in evidence.text()
         assert evidence.toolTip() == evidence.text()  # the cell is narrower than its text
         # and it wraps: the row is as tall as its text, not cut short with an ellipsis.
