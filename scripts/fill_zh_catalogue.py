@@ -110,6 +110,8 @@ ZH = {
     "50 % grey": "50% 灰色",
     "%1: %2": "%1：%2",
     "%1 (%2)": "%1（%2）",
+    "No camera is plugged in.": "未检测到摄像头。",
+    "No camera at %1. Cameras: %2": "%1 号没有摄像头。已检测到的摄像头：%2",
     "On the iPhone: turn Dark Mode on and the brightness up, open Notes and start a new note, so that the screen is black. Then capture.": "在 iPhone 上：打开深色模式、调高亮度，打开“备忘录”新建一条备忘录，使屏幕呈黑色，然后拍照。",
     "On the iPhone: open a picture of this colour full screen in Photos, brightness up. Then capture.": "在 iPhone 上：在“照片”中全屏打开一张该颜色的图片，调高亮度，然后拍照。",
     "On the iPhone: turn Dark Mode off and the brightness up, open Notes and start a new note, so that the screen is white. Then capture.": "在 iPhone 上：关闭深色模式、调高亮度，打开“备忘录”新建一条备忘录，使屏幕呈白色，然后拍照。",

@@ -8,10 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -35,7 +37,7 @@ from ui.problem_text import (
     sheet_problem_text,
     whole_file_problem,
 )
-from vision.camera import CameraError
+from vision.camera import CameraError, camera_names
 
 #: The exposure box's lowest step, shown as "Auto"; the settings allow -13 and up.
 AUTO_EXPOSURE = -14.0
@@ -65,6 +67,9 @@ class SettingsPage(QWidget):
         self.camera_index = QSpinBox()
         self.camera_index.setRange(0, 63)
         self.camera_index.setValue(s.camera.index)
+        #: The name of the camera at that index, or which indices have one.
+        self.camera_name = QLabel()
+        self.camera_name.setWordWrap(True)  # a long list of cameras does not widen the window
         self.resolution = _resolution_box((s.camera.width, s.camera.height))
         self.exposure = self._exposure_box(s.camera.exposure)
         self.language = QComboBox()
@@ -85,7 +90,7 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Station name"), self.station_name)
         form.addRow(self.tr("Store name"), self.store_name)
         form.addRow(self.tr("Clerk"), self.clerk)
-        form.addRow(self.tr("Camera"), self.camera_index)
+        form.addRow(self.tr("Camera"), self._camera_row())
         form.addRow(self.tr("Resolution"), self.resolution)
         form.addRow(self.tr("Exposure"), self.exposure)
         form.addRow(self.tr("Language"), self.language)
@@ -101,6 +106,36 @@ class SettingsPage(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.sheet_problems, 3)
         layout.addStretch(1)
+
+    def _camera_row(self) -> QHBoxLayout:
+        """The camera's index, and the name of the camera there beside it."""
+        self.camera_index.valueChanged.connect(self.show_camera_name)
+        row = QHBoxLayout()
+        row.addWidget(self.camera_index)
+        row.addWidget(self.camera_name, 1)
+        return row
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        """Cameras come and go: the list is read each time the page is shown (a few
+        small files)."""
+        self.show_camera_name()
+        super().showEvent(event)
+
+    def show_camera_name(self) -> None:
+        """Name the camera at the chosen index as the system lists it, or say which
+        indices have one; nothing where the system does not list cameras (Windows)."""
+        names = camera_names()
+        index = self.camera_index.value()
+        if names is None:
+            text = ""
+        elif index in names:
+            text = names[index]
+        elif not names:
+            text = self.tr("No camera is plugged in.")
+        else:
+            listed = ", ".join(filled(self.tr("%1 (%2)"), str(i), n) for i, n in names.items())
+            text = filled(self.tr("No camera at %1. Cameras: %2"), str(index), listed)
+        self.camera_name.setText(text)
 
     def _exposure_box(self, exposure: float | None) -> QDoubleSpinBox:
         """OpenCV's exposure value means what the camera driver makes of it; the step

@@ -172,6 +172,46 @@ def preview(frame: Image, max_width: int = 1280) -> Image:
     return cv2.resize(frame, (max_width, round(height * scale)), interpolation=cv2.INTER_AREA)
 
 
+#: Where Linux lists its video devices: ``videoN/name`` for /dev/videoN, which OpenCV
+#: opens as camera N.
+VIDEO4LINUX = Path("/sys/class/video4linux")
+
+
+def camera_names(root: Path = VIDEO4LINUX) -> dict[int, str] | None:
+    """The cameras the system lists, by the index OpenCV opens them at, with their
+    names ("HD USB Camera"); None where the system does not list them this way (Windows,
+    macOS). A USB camera's second node, which carries its metadata and no pictures
+    (``index`` 1), is left out. A device unplugged while it is read is skipped."""
+    if not root.is_dir():
+        return None
+    names = {}
+    for node in root.glob("video*"):
+        number = node.name.removeprefix("video")
+        if not number.isdigit():
+            continue
+        try:
+            name = (node / "name").read_text(encoding="utf-8", errors="replace").strip()
+        except OSError:
+            continue
+        if _sysfs_text(node / "index") in ("0", ""):  # "" where the kernel has none
+            names[int(number)] = _tidy_name(name) or node.name
+    return dict(sorted(names.items()))
+
+
+def _tidy_name(name: str) -> str:
+    """A USB camera's name as the UVC driver writes it, "product: product" cut at 31
+    characters ("Integrated Camera: Integrated C"), said once."""
+    first, colon, second = name.partition(": ")
+    return first if colon and second and first.startswith(second) else name
+
+
+def _sysfs_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="ascii", errors="replace").strip()
+    except OSError:
+        return ""
+
+
 class CameraSource:
     """A USB camera by index, at the asked resolution and exposure. ``resolution`` is
     what the camera really gives (a camera that cannot do the asked size picks another,

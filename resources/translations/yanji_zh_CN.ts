@@ -75,117 +75,117 @@
 <context>
     <name>Colours</name>
     <message>
-        <location filename="../../ui/identify_page.py" line="140" />
+        <location filename="../../ui/identify_page.py" line="137" />
         <source>Alpine Green</source>
         <translation>苍岭绿色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="141" />
+        <location filename="../../ui/identify_page.py" line="138" />
         <source>Black</source>
         <translation>黑色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="142" />
+        <location filename="../../ui/identify_page.py" line="139" />
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="143" />
+        <location filename="../../ui/identify_page.py" line="140" />
         <source>Coral</source>
         <translation>珊瑚色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="144" />
+        <location filename="../../ui/identify_page.py" line="141" />
         <source>Deep Purple</source>
         <translation>暗紫色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="145" />
+        <location filename="../../ui/identify_page.py" line="142" />
         <source>Gold</source>
         <translation>金色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="146" />
+        <location filename="../../ui/identify_page.py" line="143" />
         <source>Graphite</source>
         <translation>石墨色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="147" />
+        <location filename="../../ui/identify_page.py" line="144" />
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="148" />
+        <location filename="../../ui/identify_page.py" line="145" />
         <source>Jet Black</source>
         <translation>亮黑色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="149" />
+        <location filename="../../ui/identify_page.py" line="146" />
         <source>Midnight</source>
         <translation>午夜色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="150" />
+        <location filename="../../ui/identify_page.py" line="147" />
         <source>Midnight Green</source>
         <translation>暗夜绿色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="151" />
+        <location filename="../../ui/identify_page.py" line="148" />
         <source>Pacific Blue</source>
         <translation>海蓝色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="152" />
+        <location filename="../../ui/identify_page.py" line="149" />
         <source>Pink</source>
         <translation>粉色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="153" />
+        <location filename="../../ui/identify_page.py" line="150" />
         <source>Purple</source>
         <translation>紫色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="154" />
+        <location filename="../../ui/identify_page.py" line="151" />
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="155" />
+        <location filename="../../ui/identify_page.py" line="152" />
         <source>Rose Gold</source>
         <translation>玫瑰金色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="156" />
+        <location filename="../../ui/identify_page.py" line="153" />
         <source>Sierra Blue</source>
         <translation>远峰蓝色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="157" />
+        <location filename="../../ui/identify_page.py" line="154" />
         <source>Silver</source>
         <translation>银色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="158" />
+        <location filename="../../ui/identify_page.py" line="155" />
         <source>Space Black</source>
         <translation>深空黑色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="159" />
+        <location filename="../../ui/identify_page.py" line="156" />
         <source>Space Gray</source>
         <translation>深空灰色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="160" />
+        <location filename="../../ui/identify_page.py" line="157" />
         <source>Starlight</source>
         <translation>星光色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="161" />
+        <location filename="../../ui/identify_page.py" line="158" />
         <source>White</source>
         <translation>白色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="162" />
+        <location filename="../../ui/identify_page.py" line="159" />
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
@@ -605,77 +605,77 @@
         <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="97" />
+        <location filename="../../ui/identify_page.py" line="96" />
         <source>Phone</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="100" />
+        <location filename="../../ui/identify_page.py" line="97" />
         <source>Model code</source>
         <translation>型号代码</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="101" />
+        <location filename="../../ui/identify_page.py" line="98" />
         <source>Storage</source>
         <translation>存储容量</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="102" />
+        <location filename="../../ui/identify_page.py" line="99" />
         <source>Colour / region</source>
         <translation>颜色 / 版本</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="103" />
+        <location filename="../../ui/identify_page.py" line="100" />
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="104" />
+        <location filename="../../ui/identify_page.py" line="101" />
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="105" />
+        <location filename="../../ui/identify_page.py" line="102" />
         <source>IMEI</source>
         <translation>IMEI</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="107" />
+        <location filename="../../ui/identify_page.py" line="104" />
         <source>Battery health</source>
         <translation>电池健康</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="108" />
+        <location filename="../../ui/identify_page.py" line="105" />
         <source>%1, %2 cycles</source>
         <translation>%1，循环 %2 次</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="110" />
+        <location filename="../../ui/identify_page.py" line="107" />
         <source>Locks</source>
         <translation>锁</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="118" />
+        <location filename="../../ui/identify_page.py" line="115" />
         <source>activation</source>
         <translation>激活锁</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="120" />
+        <location filename="../../ui/identify_page.py" line="117" />
         <source>maker account</source>
         <translation>厂商账号锁</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="121" />
+        <location filename="../../ui/identify_page.py" line="118" />
         <source>carrier</source>
         <translation>运营商锁</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="122" />
+        <location filename="../../ui/identify_page.py" line="119" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="131" />
+        <location filename="../../ui/identify_page.py" line="128" />
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -1831,168 +1831,183 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="111" />
+        <location filename="../../ui/settings_page.py" line="145" />
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="115" />
+        <location filename="../../ui/settings_page.py" line="149" />
         <source>A fixed exposure keeps black glass from glaring. Linux: in units of 0.1 ms (e.g. 150); Windows: a power of two in seconds (e.g. -6 is 1/64 s).</source>
         <translation>固定曝光可避免黑色玻璃反光过曝。Linux：单位为 0.1 毫秒（如 150）；Windows：以秒为单位的 2 的幂（如 -6 即 1/64 秒）。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="71" />
+        <location filename="../../ui/settings_page.py" line="75" />
         <source>System language</source>
-        <extracomment>The exposure box's lowest step, shown as "Auto"; the settings allow -13 and up. Camera settings saved while no camera answered at start (demo mode for want of one): the window looks for it (`StationWindow.look_for_camera`). The language was changed and saved: the window is built afresh in it.</extracomment>
+        <extracomment>The exposure box's lowest step, shown as "Auto"; the settings allow -13 and up. Camera settings saved while no camera answered at start (demo mode for want of one): the window looks for it (`StationWindow.look_for_camera`). The language was changed and saved: the window is built afresh in it. The name of the camera at that index, or which indices have one.</extracomment>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="78" />
+        <location filename="../../ui/settings_page.py" line="82" />
         <source>&amp;Save settings</source>
         <translation>保存设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="80" />
+        <location filename="../../ui/settings_page.py" line="84" />
         <source>&amp;Import a price sheet (CSV or XLSX)…</source>
         <translation>导入价格表（CSV或XLSX）(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="82" />
+        <location filename="../../ui/settings_page.py" line="86" />
         <source>Save the scale &amp;marker sheet to print…</source>
         <translation>保存比例标记纸以便打印(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="85" />
+        <location filename="../../ui/settings_page.py" line="89" />
         <source>Station name</source>
         <translation>验机台名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="86" />
+        <location filename="../../ui/settings_page.py" line="90" />
         <source>Store name</source>
         <translation>门店名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="87" />
+        <location filename="../../ui/settings_page.py" line="91" />
         <source>Clerk</source>
         <translation>店员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="88" />
+        <location filename="../../ui/settings_page.py" line="92" />
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="89" />
+        <location filename="../../ui/settings_page.py" line="93" />
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="90" />
+        <location filename="../../ui/settings_page.py" line="94" />
         <source>Exposure</source>
         <translation>曝光</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="91" />
+        <location filename="../../ui/settings_page.py" line="95" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="92" />
+        <location filename="../../ui/settings_page.py" line="96" />
         <source>Data directory</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="94" />
+        <location filename="../../ui/settings_page.py" line="98" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="154" />
+        <location filename="../../ui/settings_page.py" line="133" />
+        <source>No camera is plugged in.</source>
+        <translation>未检测到摄像头。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="135" />
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="136" />
+        <source>No camera at %1. Cameras: %2</source>
+        <translation>%1 号没有摄像头。已检测到的摄像头：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="188" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="159" />
+        <location filename="../../ui/settings_page.py" line="193" />
         <source>Saved. Switching the language…</source>
         <translation>已保存。正在切换语言…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="169" />
+        <location filename="../../ui/settings_page.py" line="203" />
         <source>Saved. Looking for camera %1…</source>
         <translation>已保存。正在查找摄像头 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="172" />
+        <location filename="../../ui/settings_page.py" line="206" />
         <source>Saved. The demo (--demo) does not use the camera.</source>
         <translation>已保存。演示（--demo）不使用摄像头。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="174" />
+        <location filename="../../ui/settings_page.py" line="208" />
         <source>Saved. Opening camera %1…</source>
         <translation>已保存。正在打开摄像头 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="187" />
+        <location filename="../../ui/settings_page.py" line="221" />
         <source>Saved. Camera %1 gives %2×%3.</source>
         <translation>已保存。摄像头 %1 的画面为 %2×%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="192" />
+        <location filename="../../ui/settings_page.py" line="226" />
         <source>Saved, but %1</source>
         <translation>已保存，但%1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="196" />
+        <location filename="../../ui/settings_page.py" line="230" />
         <source>Saved, but camera %1 does not answer: %2</source>
         <translation>已保存，但摄像头 %1 没有响应：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="204" />
+        <location filename="../../ui/settings_page.py" line="238" />
         <source>Price sheet</source>
         <translation>价格表</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="204" />
+        <location filename="../../ui/settings_page.py" line="238" />
         <source>Price sheets (*.csv *.xlsx *.txt)</source>
         <translation>价格表 (*.csv *.xlsx *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="211" />
+        <location filename="../../ui/settings_page.py" line="245" />
         <source>Scale marker</source>
         <translation>比例标记</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="211" />
+        <location filename="../../ui/settings_page.py" line="245" />
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="226" />
+        <location filename="../../ui/settings_page.py" line="260" />
         <source>%1 could not be written: %2</source>
         <translation>%1 无法写入：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="232" />
+        <location filename="../../ui/settings_page.py" line="266" />
         <source>Saved %1: print it at 100 % (actual size); its black square must measure %2 mm.</source>
         <translation>已保存 %1：请按 100%（实际大小）打印，黑色方块应为 %2 毫米。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="243" />
+        <location filename="../../ui/settings_page.py" line="277" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="259" />
+        <location filename="../../ui/settings_page.py" line="293" />
         <source>Imported as version %1 (%2 rows): it prices phones from now on.</source>
         <translation>已导入为第 %1 版（%2 行）：即日起按此表估价。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="261" />
+        <location filename="../../ui/settings_page.py" line="295" />
         <source>Imported as version %1 (%2 rows): it prices phones from %3.</source>
         <translation>已导入为第 %1 版（%2 行）：自 %3 起按此表估价。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="264" />
+        <location filename="../../ui/settings_page.py" line="298" />
         <source>Imported as version %1 (%2 rows); version %4, dated later (%5), stays in force.</source>
         <translation>已导入为第 %1 版（%2 行）；第 %4 版日期更晚（%5），仍按第 %4 版估价。</translation>
     </message>

@@ -1420,6 +1420,34 @@ def test_saved_camera_settings_reopen_the_camera(qtbot: QtBot, context: StationC
     assert demo.message.text() == "Saved. Looking for camera 2…"
 
 
+def test_settings_names_the_camera_at_the_chosen_index(
+    qtbot: QtBot, context: StationContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ui.settings_page
+
+    listed: dict[int, str] | None = {0: "Integrated Camera", 2: "HD USB Camera"}
+    monkeypatch.setattr(ui.settings_page, "camera_names", lambda: listed)
+    page = SettingsPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.camera_name.text() == "Integrated Camera"
+    page.camera_index.setValue(2)
+    assert page.camera_name.text() == "HD USB Camera"
+    page.camera_index.setValue(1)
+    assert page.camera_name.text() == (
+        "No camera at 1. Cameras: 0 (Integrated Camera), 2 (HD USB Camera)"
+    )
+    # The list is read again when the page is shown: a camera unplugged meanwhile.
+    listed = {}
+    page.hide()
+    page.show()
+    assert page.camera_name.text() == "No camera is plugged in."
+    listed = None  # a system that does not list its cameras: nothing is guessed
+    page.camera_index.setValue(0)
+    assert page.camera_name.text() == ""
+
+
 def test_settings_saves_the_marker_sheet_to_print(
     qtbot: QtBot, context: StationContext, tmp_path: Path
 ) -> None:

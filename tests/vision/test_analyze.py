@@ -20,6 +20,7 @@ from vision.camera import (
     FileSource,
     FolderSource,
     VideoSource,
+    camera_names,
     decode_image,
     encode_still,
     media_type,
@@ -297,6 +298,36 @@ def test_camera_reopens_with_new_settings_and_waits_for_a_missing_one() -> None:
     assert plugged_in.released
     with pytest.raises(CameraError, match="no camera at index 7"):
         CameraSource(7, opener=lambda index: FakeCapture(0, opened=False))
+
+
+def test_cameras_are_named_as_linux_lists_them(tmp_path: Path) -> None:
+    """/sys/class/video4linux as a laptop with a USB camera has it: each camera gives a
+    picture node (index 0) and a metadata node (index 1), which OpenCV cannot read."""
+    nodes = {
+        "video0": ("Integrated Camera: Integrated C\n", "0\n"),
+        "video1": ("Integrated Camera: Integrated C\n", "1\n"),
+        "video2": ("HD USB Camera: HD USB Camera\n", "0\n"),
+        "video3": ("HD USB Camera: HD USB Camera\n", "1\n"),
+        "video10": ("bcm2835-codec\n", None),  # a kernel without the index attribute
+        "vbi0": ("not a camera\n", "0\n"),
+    }
+    for node, (name, index) in nodes.items():
+        (tmp_path / node).mkdir()
+        (tmp_path / node / "name").write_text(name)
+        if index is not None:
+            (tmp_path / node / "index").write_text(index)
+    (tmp_path / "video4").mkdir()  # unplugged while listed: its files are gone
+    (tmp_path / "video5").mkdir()
+    (tmp_path / "video5" / "name").write_text("Camera: model 2\n")
+    # UVC names a camera "product: product", cut at 31 characters: said once here.
+    assert camera_names(tmp_path) == {
+        0: "Integrated Camera",
+        2: "HD USB Camera",
+        5: "Camera: model 2",
+        10: "bcm2835-codec",
+    }
+    assert camera_names(tmp_path / "absent") is None  # not Linux: the system lists none
+    assert camera_names(tmp_path / "video4") == {}
 
 
 def test_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
