@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -20,6 +21,7 @@ from app.store import Store
 from app.text import mobile_written, money
 from devices.catalogue import phone_size
 from devices.report import DeviceReport
+from devices.textio import luhn_ok
 from vision.finding import Finding, FindingKind, FindingSource, Surface
 
 #: Weights of the 17 digits of a PRC resident ID number (GB 11643-1999), and the check
@@ -218,6 +220,67 @@ def _inside(polygon: tuple[tuple[float, float], ...], point: tuple[float, float]
     """Whether ``point`` lies in the box around ``polygon`` (a line or a patch)."""
     x0, y0, x1, y1 = _box(polygon)
     return x0 <= point[0] <= x1 and y0 <= point[1] <= y1
+
+
+class ImeiError(WordedError):
+    """IMEIs the clerk typed that cannot be recorded."""
+
+    WORDS: ClassVar[Mapping[str, str]] = {
+        "imei_form": "an IMEI has 15 digits: {0} is not one",
+        "imei_check": "IMEI {0}: its last digit does not match, mistyped?",
+        "imei_too_many": "a phone has one IMEI, or two with two SIM slots",
+        "imei_given": "the phone gave its IMEI itself; it is not typed in",
+        "imei_sealed": "the record is sealed; its IMEIs cannot change",
+    }
+
+
+#: What parts two IMEIs typed on one line (spaces may also group one's digits).
+_IMEI_BREAKS = re.compile(r"[,，、;；\n]+")
+
+
+def _typed_imeis(text: str) -> tuple[str, ...]:
+    """The IMEIs in ``text``, as typed: full-width digits made plain, digits grouped
+    by spaces or dashes as the *#06# screen groups them ("35 209900 176148 1") joined,
+    a software version after a slash ("…/01", as Samsung shows it) dropped, and 30
+    digits in a row read as two IMEIs. Anything else is left for the checks to name."""
+    found: list[str] = []
+    for part in _IMEI_BREAKS.split(unicodedata.normalize("NFKC", text)):
+        digits = re.sub(r"[\s-]", "", re.sub(r"/\s*\d{1,2}\s*$", "", part))
+        if len(digits) == 30 and digits.isdigit():
+            found += [digits[:15], digits[15:]]
+        elif digits:
+            found.append(digits)
+    return tuple(dict.fromkeys(found))
+
+
+def type_imeis(store: Store, inspection_id: str, clerk: str, text: str) -> Inspection:
+    """Record the IMEIs the clerk read off the phone's *#06# screen, where the phone
+    gave none over USB (Android 10 and later give none without root). ``text`` holds
+    one or two (dual SIM), read as `_typed_imeis` reads them. They replace the ones
+    typed before, so a mistake is mended by typing again; empty ``text`` takes them
+    away. Each must pass the Luhn check. An audit event keeps what was there before."""
+    current = store.get(inspection_id)
+    if current.state.is_final:
+        raise ImeiError("imei_sealed")
+    if current.device is not None and current.device.imeis:
+        raise ImeiError("imei_given")
+    imeis = _typed_imeis(text)
+    for imei in imeis:
+        if len(imei) != 15 or not imei.isascii() or not imei.isdigit():
+            raise ImeiError("imei_form", imei)
+        if not luhn_ok(imei):
+            raise ImeiError("imei_check", imei)
+    if len(imeis) > 2:
+        raise ImeiError("imei_too_many")
+    if imeis == current.typed_imeis:
+        return current
+    store.record_event(
+        clerk,
+        "imei.typed",
+        inspection_id,
+        {"before": list(current.typed_imeis), "after": list(imeis)},
+    )
+    return store.update(current.evolve(typed_imeis=imeis))
 
 
 def captured(inspection: Inspection) -> list[PhotoRef]:

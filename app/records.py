@@ -234,6 +234,9 @@ class Inspection:
     updated_at: datetime
     state: InspectionState = InspectionState.DRAFT
     device: DeviceReport | None = None
+    #: IMEIs the clerk typed in (read off the phone's *#06# screen) because the phone
+    #: did not give them over USB, as Android 10 and later do not; Luhn-checked.
+    typed_imeis: tuple[str, ...] = ()
     findings: tuple[Finding, ...] = ()
     photos: tuple[PhotoRef, ...] = ()
     grade: Grade | None = None
@@ -257,8 +260,9 @@ class Inspection:
         )
 
     def imeis(self) -> tuple[str, ...]:
-        """The phone's IMEIs, or none when no device report is attached."""
-        return self.device.imeis if self.device else ()
+        """The phone's IMEIs: those it gave, then those the clerk typed in."""
+        given = self.device.imeis if self.device else ()
+        return tuple(dict.fromkeys((*given, *self.typed_imeis)))
 
     def evolve(self, **changes: object) -> Inspection:
         """A copy with ``changes`` applied (the record itself never mutates)."""

@@ -88,6 +88,25 @@ ZH = {
     "Locks": "锁",
     "activation": "激活锁",
     "maker account": "厂商账号锁",
+    "Dial *#06# on the phone and type its IMEI (two for two SIM slots)": (
+        "在手机上拨 *#06#，输入显示的IMEI（双卡手机输入两个）"
+    ),
+    "Record &IMEI": "记录IMEI(&I)",
+    "IMEI %1": "IMEI %1",
+    "⚠ No IMEI is recorded: the phone gave none. Dial *#06# on it and type the IMEI "
+    "on the Identify page before sealing.": (
+        "⚠ 未记录IMEI：手机没有报告。封存前请在手机上拨 *#06#，在“识别”页输入IMEI。"
+    ),
+    "IMEI: none recorded": "IMEI：未记录",
+    "Recording…": "正在记录…",
+    "Recorded: %1. History finds the phone by its IMEI.": "已记录：%1。历史记录可按IMEI查到这台手机。",
+    "No IMEI is recorded for this phone.": "这台手机没有记录IMEI。",
+    "%1 (typed by the clerk)": "%1（店员输入）",
+    "an IMEI has 15 digits: %1 is not one": "IMEI是15位数字，%1 不是",
+    "IMEI %1: its last digit does not match, mistyped?": "IMEI %1 的最后一位校验不符，是否输错？",
+    "a phone has one IMEI, or two with two SIM slots": "一台手机只有一个IMEI，双卡手机两个",
+    "the phone gave its IMEI itself; it is not typed in": "手机已报告IMEI，无需手动输入",
+    "the record is sealed; its IMEIs cannot change": "记录已封存，IMEI不能再改",
     "carrier": "运营商锁",
     "ON": "开启",
     "off": "关闭",

@@ -7,18 +7,21 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from app import flow
 from app.price_sheet import REGIONS, region_code
 from app.records import Inspection
 from devices.report import DeviceReport, LockState, PartStatus, Platform
 from ui.context import StationContext
-from ui.problem_text import explain, filled, lock_state_text, part_text
+from ui.problem_text import error_text, explain, filled, lock_state_text, part_text
 
 
 class IdentifyPage(QWidget):
@@ -36,6 +39,9 @@ class IdentifyPage(QWidget):
         self.problems = QListWidget()
         self.next_button = QPushButton(self.tr("&Photograph the phone"))
         self.next_button.clicked.connect(self.next_requested)
+        self.imei_editor = self._imei_editor()
+        #: The inspection whose IMEIs the editor is showing.
+        self._imei_of: str | None = None
         layout = QVBoxLayout(self)
         heading = QLabel(self.tr("Identify"))
         heading.setObjectName("heading")
@@ -47,23 +53,104 @@ class IdentifyPage(QWidget):
         layout.addWidget(self.next_button)
         context.inspection.changed.connect(self._on_inspection_changed)
 
+    def _imei_editor(self) -> QWidget:
+        """Where the clerk types the IMEI a phone did not give over USB: kept across
+        rebuilds of the rows, so typing is not lost to a write elsewhere."""
+        self.imei_box = QLineEdit()
+        self.imei_box.setPlaceholderText(
+            self.tr("Dial *#06# on the phone and type its IMEI (two for two SIM slots)")
+        )
+        self.imei_box.returnPressed.connect(self.record_imeis)
+        self.imei_button = QPushButton(self.tr("Record &IMEI"))
+        self.imei_button.clicked.connect(self.record_imeis)
+        self.imei_message = QLabel()
+        self.imei_message.setWordWrap(True)
+        editor = QWidget()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.imei_box, 1)
+        row.addWidget(self.imei_button)
+        column = QVBoxLayout(editor)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(row)
+        column.addWidget(self.imei_message)
+        editor.hide()
+        return editor
+
     def _on_inspection_changed(self, inspection: Inspection | None) -> None:
+        editing = self._take_imei_editor()
         while self.fields.rowCount():
             self.fields.removeRow(0)
         self.problems.clear()
         report = inspection.device if inspection else None
-        if report is None:
+        if inspection is None or report is None:
             self.warnings.setText("")
             return
         warnings = self.warning_lines(report)
         self.warnings.setText("\n".join(f"⚠ {w}" for w in warnings))
         self.warnings.setVisible(bool(warnings))
         self.next_button.setEnabled(not report.locks.blocking())
-        for label, value in self._rows(report):
-            self.fields.addRow(label, QLabel(value))
+        imei_label = self.tr("IMEI")
+        for label, value in self._rows(report, inspection):
+            if label == imei_label and not report.imeis and not inspection.state.is_final:
+                if editing != inspection.id:  # another phone: its own IMEIs, no message
+                    self.imei_box.setText(" ".join(inspection.typed_imeis))
+                    self._say("")
+                self._imei_of = inspection.id
+                self.fields.addRow(label, self.imei_editor)
+                self.imei_editor.show()
+            else:
+                self.fields.addRow(label, QLabel(value))
         self.problems.addItems(
             [explain(p) for p in report.problems] or [self.tr("nothing: every item was read")]
         )
+
+    def _take_imei_editor(self) -> str | None:
+        """Take the IMEI editor out of the rows (removing a row deletes its widgets);
+        returns the inspection it was showing, if it was shown."""
+        row, _role = self.fields.getWidgetPosition(self.imei_editor)
+        if row < 0:
+            return None
+        taken = self.fields.takeRow(row)
+        label = taken.labelItem.widget() if taken.labelItem else None
+        if label is not None:
+            label.deleteLater()
+        self.imei_editor.hide()
+        return self._imei_of
+
+    def record_imeis(self) -> None:
+        """Record what the clerk typed as the phone's IMEIs, off the GUI thread."""
+        inspection = self._context.inspection.current
+        if inspection is None:
+            return
+        store, clerk, text = self._context.store, self._context.clerk, self.imei_box.text()
+        self._say(self.tr("Recording…"))
+        self._context.runner.db(
+            lambda: flow.type_imeis(store, inspection.id, clerk, text),
+            self._on_imeis_recorded,
+            self._on_imeis_refused,
+        )
+
+    def _on_imeis_recorded(self, inspection: Inspection) -> None:
+        if self._imei_of != inspection.id:
+            return  # the clerk has moved on to another phone
+        if inspection.typed_imeis:
+            words = self.tr("Recorded: %1. History finds the phone by its IMEI.")
+            self._say(filled(words, ", ".join(inspection.typed_imeis)))
+        else:
+            self._say(self.tr("No IMEI is recorded for this phone."))
+        current = self._context.inspection.current
+        if current is not None and current.id == inspection.id:
+            self._context.inspection.set(inspection)
+
+    def _say(self, text: str) -> None:
+        """A word under the IMEI box; no blank line under it when there is none."""
+        self.imei_message.setText(text)
+        self.imei_message.setVisible(bool(text))
+
+    def _on_imeis_refused(self, error: BaseException) -> None:
+        self._say(error_text(error))
+        self.imei_box.setFocus()
 
     def warning_lines(self, report: DeviceReport) -> list[str]:
         """The prominent warnings, worst first."""
@@ -84,7 +171,7 @@ class IdentifyPage(QWidget):
             lines.append(filled(self.tr("Replaced parts: %1"), ", ".join(replaced)))
         return lines
 
-    def _rows(self, report: DeviceReport) -> list[tuple[str, str]]:
+    def _rows(self, report: DeviceReport, inspection: Inspection) -> list[tuple[str, str]]:
         battery = report.battery
         health = (
             "?"
@@ -99,13 +186,21 @@ class IdentifyPage(QWidget):
             (self.tr("Colour / region"), self._colour_and_region(report)),
             (self.tr("System"), f"{report.os_version or '?'} ({report.os_build or '?'})"),
             (self.tr("Serial"), report.serial or "?"),
-            (self.tr("IMEI"), ", ".join(report.imeis) or "?"),
+            (self.tr("IMEI"), self._imei_text(report, inspection)),
             (
                 self.tr("Battery health"),
                 filled(self.tr("%1, %2 cycles"), health, cycles),
             ),
             (self.tr("Locks"), self._locks(report)),
         ]
+
+    def _imei_text(self, report: DeviceReport, inspection: Inspection) -> str:
+        """The IMEIs the phone gave, or those the clerk typed, marked so."""
+        if report.imeis:
+            return ", ".join(report.imeis)
+        if inspection.typed_imeis:
+            return filled(self.tr("%1 (typed by the clerk)"), ", ".join(inspection.typed_imeis))
+        return "?"
 
     def _locks(self, report: DeviceReport) -> str:
         """The locks that exist on the phone's platform: an iPhone has no FRP, and an

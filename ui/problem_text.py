@@ -555,6 +555,20 @@ def _worded_error_words() -> dict[str, str]:
         "price_changed": QCoreApplication.translate(
             "Refusals", "the price is now %1: the seller must agree to it again"
         ),
+        # app.flow.ImeiError
+        "imei_form": QCoreApplication.translate("Refusals", "an IMEI has 15 digits: %1 is not one"),
+        "imei_check": QCoreApplication.translate(
+            "Refusals", "IMEI %1: its last digit does not match, mistyped?"
+        ),
+        "imei_too_many": QCoreApplication.translate(
+            "Refusals", "a phone has one IMEI, or two with two SIM slots"
+        ),
+        "imei_given": QCoreApplication.translate(
+            "Refusals", "the phone gave its IMEI itself; it is not typed in"
+        ),
+        "imei_sealed": QCoreApplication.translate(
+            "Refusals", "the record is sealed; its IMEIs cannot change"
+        ),
         # app.pricing.QuoteError, OverrideError, PinError
         "model_unknown": QCoreApplication.translate(
             "Refusals", "the phone's model is unknown, so it cannot be priced"

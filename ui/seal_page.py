@@ -46,13 +46,7 @@ class SealPage(QWidget):
         self.document.currentIndexChanged.connect(self._on_document_changed)
         self.id_number = QLineEdit()
         self.id_number.setMaxLength(18)
-        # A passport's country: chosen from the list, or typed (a name in the clerk's
-        # language or English, or the code the passport prints). Filled the first time
-        # a passport is chosen: the names take about 50 ms to load.
-        self.country = QComboBox()
-        self.country.setEditable(True)
-        self.country.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.country.lineEdit().setPlaceholderText(self.tr("Type or choose: a name, or RUS"))
+        self.country = self._country_box()
         self._countries: dict[str, str] = {}  # a way of writing it (lower case) -> code
         self.phone = QLineEdit()
         self.phone.setPlaceholderText(self.tr("11 digits, or +852… with the country code"))
@@ -87,12 +81,27 @@ class SealPage(QWidget):
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
+        # The IMEI the record will keep, or a word that it keeps none (a phone that
+        # gave none over USB and whose IMEI the clerk has not typed in).
+        self.imei = QLabel()
+        self.imei.setWordWrap(True)
+        layout.addWidget(self.imei)
         layout.addLayout(form)
         layout.addWidget(self.agreed)
         layout.addWidget(self.seal_button)
         layout.addWidget(self.message)
         layout.addStretch(1)
         context.inspection.changed.connect(self._on_inspection_changed)
+
+    def _country_box(self) -> QComboBox:
+        """A passport's country: chosen from the list, or typed (a name in the clerk's
+        language or English, or the code the passport prints). Filled the first time a
+        passport is chosen: the names take about 50 ms to load."""
+        box = QComboBox()
+        box.setEditable(True)
+        box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        box.lineEdit().setPlaceholderText(self.tr("Type or choose: a name, or RUS"))
+        return box
 
     def _chosen(self) -> IdDocument:
         return IdDocument(self.document.currentData())
@@ -214,6 +223,7 @@ class SealPage(QWidget):
         quote = inspection.quote if inspection is not None else None
         total = quote.total_fen if quote is not None else None
         self.summary.setText(self._summary(inspection))
+        self._show_imei(inspection)
         if shown != self._shown or final:
             # Another phone, another seller: nothing typed for the last one carries
             # over, the agreement least of all. A sealed record shows its own seller,
@@ -246,6 +256,26 @@ class SealPage(QWidget):
             return filled(self.tr("%1 · cannot be bought"), name)
         label = grade.label("chengse") or grade.level
         return filled(self.tr("%1 · grade %2 · total %3"), name, label, money(quote.total_fen))
+
+    def _show_imei(self, inspection: Inspection | None) -> None:
+        """The phone's IMEIs; where there are none, the clerk is told, before money
+        changes hands, where to type them (sealing is not refused: a phone with a
+        broken screen cannot show *#06#)."""
+        imeis = inspection.imeis() if inspection is not None else ()
+        if imeis:
+            self.imei.setText(filled(self.tr("IMEI %1"), ", ".join(imeis)))
+            self.imei.setStyleSheet("")
+        elif inspection is not None and not inspection.state.is_final:
+            self.imei.setText(
+                self.tr(
+                    "⚠ No IMEI is recorded: the phone gave none. Dial *#06# on it and "
+                    "type the IMEI on the Identify page before sealing."
+                )
+            )
+            self.imei.setStyleSheet("color: #c62828;")
+        else:
+            self.imei.setText(self.tr("IMEI: none recorded") if inspection else "")
+            self.imei.setStyleSheet("")
 
     def _fill(self, seller: Seller | None) -> None:
         """The seller's details as recorded (the ID number masked: the record keeps it

@@ -3,17 +3,17 @@
 <context>
     <name>Accessories</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="815" />
+        <location filename="../../ui/problem_text.py" line="829" />
         <source>original box</source>
         <translation>包装盒</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="816" />
+        <location filename="../../ui/problem_text.py" line="830" />
         <source>charger</source>
         <translation>充电器</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="817" />
+        <location filename="../../ui/problem_text.py" line="831" />
         <source>cable</source>
         <translation>数据线</translation>
     </message>
@@ -75,117 +75,117 @@
 <context>
     <name>Colours</name>
     <message>
-        <location filename="../../ui/identify_page.py" line="137" />
+        <location filename="../../ui/identify_page.py" line="232" />
         <source>Alpine Green</source>
         <translation>苍岭绿色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="138" />
+        <location filename="../../ui/identify_page.py" line="233" />
         <source>Black</source>
         <translation>黑色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="139" />
+        <location filename="../../ui/identify_page.py" line="234" />
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="140" />
+        <location filename="../../ui/identify_page.py" line="235" />
         <source>Coral</source>
         <translation>珊瑚色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="141" />
+        <location filename="../../ui/identify_page.py" line="236" />
         <source>Deep Purple</source>
         <translation>暗紫色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="142" />
+        <location filename="../../ui/identify_page.py" line="237" />
         <source>Gold</source>
         <translation>金色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="143" />
+        <location filename="../../ui/identify_page.py" line="238" />
         <source>Graphite</source>
         <translation>石墨色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="144" />
+        <location filename="../../ui/identify_page.py" line="239" />
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="145" />
+        <location filename="../../ui/identify_page.py" line="240" />
         <source>Jet Black</source>
         <translation>亮黑色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="146" />
+        <location filename="../../ui/identify_page.py" line="241" />
         <source>Midnight</source>
         <translation>午夜色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="147" />
+        <location filename="../../ui/identify_page.py" line="242" />
         <source>Midnight Green</source>
         <translation>暗夜绿色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="148" />
+        <location filename="../../ui/identify_page.py" line="243" />
         <source>Pacific Blue</source>
         <translation>海蓝色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="149" />
+        <location filename="../../ui/identify_page.py" line="244" />
         <source>Pink</source>
         <translation>粉色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="150" />
+        <location filename="../../ui/identify_page.py" line="245" />
         <source>Purple</source>
         <translation>紫色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="151" />
+        <location filename="../../ui/identify_page.py" line="246" />
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="152" />
+        <location filename="../../ui/identify_page.py" line="247" />
         <source>Rose Gold</source>
         <translation>玫瑰金色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="153" />
+        <location filename="../../ui/identify_page.py" line="248" />
         <source>Sierra Blue</source>
         <translation>远峰蓝色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="154" />
+        <location filename="../../ui/identify_page.py" line="249" />
         <source>Silver</source>
         <translation>银色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="155" />
+        <location filename="../../ui/identify_page.py" line="250" />
         <source>Space Black</source>
         <translation>深空黑色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="156" />
+        <location filename="../../ui/identify_page.py" line="251" />
         <source>Space Gray</source>
         <translation>深空灰色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="157" />
+        <location filename="../../ui/identify_page.py" line="252" />
         <source>Starlight</source>
         <translation>星光色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="158" />
+        <location filename="../../ui/identify_page.py" line="253" />
         <source>White</source>
         <translation>白色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="159" />
+        <location filename="../../ui/identify_page.py" line="254" />
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
@@ -384,67 +384,67 @@
 <context>
     <name>FindingKind</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="654" />
+        <location filename="../../ui/problem_text.py" line="668" />
         <source>crack</source>
         <translation>裂纹</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="655" />
+        <location filename="../../ui/problem_text.py" line="669" />
         <source>scratch</source>
         <translation>划痕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="656" />
+        <location filename="../../ui/problem_text.py" line="670" />
         <source>scuff</source>
         <translation>磨损</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="657" />
+        <location filename="../../ui/problem_text.py" line="671" />
         <source>oil</source>
         <translation>油污</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="658" />
+        <location filename="../../ui/problem_text.py" line="672" />
         <source>stain</source>
         <translation>污渍</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="659" />
+        <location filename="../../ui/problem_text.py" line="673" />
         <source>dead pixel</source>
         <translation>坏点</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="660" />
+        <location filename="../../ui/problem_text.py" line="674" />
         <source>stuck pixel</source>
         <translation>彩点（卡色像素）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="661" />
+        <location filename="../../ui/problem_text.py" line="675" />
         <source>bright pixel</source>
         <translation>亮点</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="662" />
+        <location filename="../../ui/problem_text.py" line="676" />
         <source>display line</source>
         <translation>屏幕线条</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="663" />
+        <location filename="../../ui/problem_text.py" line="677" />
         <source>burn-in</source>
         <translation>烧屏</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="664" />
+        <location filename="../../ui/problem_text.py" line="678" />
         <source>mura (uneven patch)</source>
         <translation>屏幕色斑（mura）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="665" />
+        <location filename="../../ui/problem_text.py" line="679" />
         <source>dent</source>
         <translation>凹痕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="666" />
+        <location filename="../../ui/problem_text.py" line="680" />
         <source>chip</source>
         <translation>崩边</translation>
     </message>
@@ -550,132 +550,164 @@
 <context>
     <name>IdentifyPage</name>
     <message>
-        <location filename="../../ui/identify_page.py" line="37" />
+        <location filename="../../ui/identify_page.py" line="40" />
         <source>&amp;Photograph the phone</source>
         <translation>拍照(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="40" />
+        <location filename="../../ui/identify_page.py" line="46" />
         <source>Identify</source>
+        <extracomment>The inspection whose IMEIs the editor is showing.</extracomment>
         <translation>识别</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="45" />
+        <location filename="../../ui/identify_page.py" line="51" />
         <source>Could not be read:</source>
         <translation>无法读取：</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="65" />
+        <location filename="../../ui/identify_page.py" line="61" />
+        <source>Dial *#06# on the phone and type its IMEI (two for two SIM slots)</source>
+        <translation>在手机上拨 *#06#，输入显示的IMEI（双卡手机输入两个）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identify_page.py" line="64" />
+        <source>Record &amp;IMEI</source>
+        <translation>记录IMEI(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identify_page.py" line="105" />
         <source>nothing: every item was read</source>
         <translation>无：全部已读取</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="73" />
+        <location filename="../../ui/identify_page.py" line="127" />
+        <source>Recording…</source>
+        <translation>正在记录…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identify_page.py" line="141" />
+        <source>No IMEI is recorded for this phone.</source>
+        <translation>这台手机没有记录IMEI。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identify_page.py" line="160" />
         <source>Activation lock / account lock is ON: do not buy</source>
         <translation>激活锁/账号锁已开启：不能回收</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="75" />
+        <location filename="../../ui/identify_page.py" line="162" />
         <source>Google account (FRP) is signed in: have it removed first</source>
         <translation>已登录谷歌账号（FRP）：请先退出</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="77" />
+        <location filename="../../ui/identify_page.py" line="164" />
         <source>Managed by an organisation (MDM, 监控机): do not buy</source>
         <translation>设备受企业监管（MDM，监控机）：不能回收</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="79" />
+        <location filename="../../ui/identify_page.py" line="166" />
         <source>Rooted or jailbroken</source>
         <translation>已root或越狱</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="81" />
+        <location filename="../../ui/identify_page.py" line="168" />
         <source>Bootloader unlocked</source>
         <translation>Bootloader已解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="84" />
+        <location filename="../../ui/identify_page.py" line="171" />
         <source>Replaced parts: %1</source>
         <translation>更换过的部件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="92" />
+        <location filename="../../ui/identify_page.py" line="179" />
         <source>%1 %</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="96" />
+        <location filename="../../ui/identify_page.py" line="183" />
         <source>Phone</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="97" />
+        <location filename="../../ui/identify_page.py" line="184" />
         <source>Model code</source>
         <translation>型号代码</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="98" />
+        <location filename="../../ui/identify_page.py" line="185" />
         <source>Storage</source>
         <translation>存储容量</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="99" />
+        <location filename="../../ui/identify_page.py" line="186" />
         <source>Colour / region</source>
         <translation>颜色 / 版本</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="100" />
+        <location filename="../../ui/identify_page.py" line="187" />
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="101" />
+        <location filename="../../ui/identify_page.py" line="188" />
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="102" />
+        <location filename="../../ui/identify_page.py" line="93" />
+        <location filename="../../ui/identify_page.py" line="189" />
         <source>IMEI</source>
         <translation>IMEI</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="104" />
+        <location filename="../../ui/identify_page.py" line="138" />
+        <source>Recorded: %1. History finds the phone by its IMEI.</source>
+        <translation>已记录：%1。历史记录可按IMEI查到这台手机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identify_page.py" line="191" />
         <source>Battery health</source>
         <translation>电池健康</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="105" />
+        <location filename="../../ui/identify_page.py" line="192" />
         <source>%1, %2 cycles</source>
         <translation>%1，循环 %2 次</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="107" />
+        <location filename="../../ui/identify_page.py" line="194" />
         <source>Locks</source>
         <translation>锁</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="115" />
+        <location filename="../../ui/identify_page.py" line="202" />
+        <source>%1 (typed by the clerk)</source>
+        <translation>%1（店员输入）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identify_page.py" line="210" />
         <source>activation</source>
         <translation>激活锁</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="117" />
+        <location filename="../../ui/identify_page.py" line="212" />
         <source>maker account</source>
         <translation>厂商账号锁</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="118" />
+        <location filename="../../ui/identify_page.py" line="213" />
         <source>carrier</source>
         <translation>运营商锁</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="119" />
+        <location filename="../../ui/identify_page.py" line="214" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="128" />
+        <location filename="../../ui/identify_page.py" line="223" />
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -683,7 +715,7 @@
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../ui/seal_page.py" line="340" />
+        <location filename="../../ui/seal_page.py" line="370" />
         <source>en</source>
         <comment>the language of this catalogue, as ui.language names it</comment>
         <translation>zh_CN</translation>
@@ -692,17 +724,17 @@
 <context>
     <name>Locks</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="785" />
+        <location filename="../../ui/problem_text.py" line="799" />
         <source>ON</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="786" />
+        <location filename="../../ui/problem_text.py" line="800" />
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="787" />
+        <location filename="../../ui/problem_text.py" line="801" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
@@ -923,17 +955,17 @@
 <context>
     <name>Parts</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="804" />
+        <location filename="../../ui/problem_text.py" line="818" />
         <source>battery</source>
         <translation>电池</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="805" />
+        <location filename="../../ui/problem_text.py" line="819" />
         <source>display</source>
         <translation>屏幕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="806" />
+        <location filename="../../ui/problem_text.py" line="820" />
         <source>camera</source>
         <translation>摄像头</translation>
     </message>
@@ -941,42 +973,42 @@
 <context>
     <name>PhotoQuality</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="626" />
+        <location filename="../../ui/problem_text.py" line="640" />
         <source>No phone found in the picture</source>
         <translation>画面中没有找到手机</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="627" />
+        <location filename="../../ui/problem_text.py" line="641" />
         <source>The phone is cut off at the edge of the picture</source>
         <translation>手机被画面边缘截断</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="630" />
+        <location filename="../../ui/problem_text.py" line="644" />
         <source>The phone is too small: move the camera closer</source>
         <translation>手机太小：请把摄像头移近</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="633" />
+        <location filename="../../ui/problem_text.py" line="647" />
         <source>Blurred: hold still or refocus</source>
         <translation>画面模糊：请保持不动或重新对焦</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="634" />
+        <location filename="../../ui/problem_text.py" line="648" />
         <source>Glare on the glass: tilt the light or the phone</source>
         <translation>玻璃反光：请调整灯光或手机角度</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="637" />
+        <location filename="../../ui/problem_text.py" line="651" />
         <source>Overexposed: lower the exposure</source>
         <translation>曝光过度：请降低曝光</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="640" />
+        <location filename="../../ui/problem_text.py" line="654" />
         <source>Phone size unknown: sizes assume a 150 mm phone</source>
         <translation>手机尺寸未知：按 150 毫米长的手机估算尺寸</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="643" />
+        <location filename="../../ui/problem_text.py" line="657" />
         <source>The screen is lit: turn it off to check the glass</source>
         <translation>屏幕亮着：请熄屏后再检查玻璃</translation>
     </message>
@@ -1248,132 +1280,132 @@
 <context>
     <name>QuoteFacts</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="693" />
+        <location filename="../../ui/problem_text.py" line="707" />
         <source>version %1 from the phone</source>
         <translation>版本%1（手机报告）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="695" />
+        <location filename="../../ui/problem_text.py" line="709" />
         <source>grade %1</source>
         <translation>成色 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="696" />
+        <location filename="../../ui/problem_text.py" line="710" />
         <source>%1 found</source>
         <translation>共 %1 处</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="721" />
+        <location filename="../../ui/problem_text.py" line="735" />
         <source>accessory %1 missing</source>
         <translation>缺配件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="697" />
+        <location filename="../../ui/problem_text.py" line="711" />
         <source>changed by %1</source>
         <translation>改价人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="689" />
+        <location filename="../../ui/problem_text.py" line="703" />
         <source>price sheet v%1, line %2: %3</source>
         <translation>价目表 v%1 第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="698" />
+        <location filename="../../ui/problem_text.py" line="712" />
         <source>approved by %1</source>
         <translation>批准人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="699" />
+        <location filename="../../ui/problem_text.py" line="713" />
         <source>at %1</source>
         <translation>时间 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="728" />
+        <location filename="../../ui/problem_text.py" line="742" />
         <source>version unknown, priced as 国行</source>
         <translation>版本未知，按国行计价</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="731" />
+        <location filename="../../ui/problem_text.py" line="745" />
         <source>version unknown, the only version on the sheet</source>
         <translation>版本未知，价目表上只有这一个版本</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="744" />
+        <location filename="../../ui/problem_text.py" line="758" />
         <source>battery health %1 %</source>
         <translation>电池健康 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="747" />
+        <location filename="../../ui/problem_text.py" line="761" />
         <source>%1 charge cycles</source>
         <translation>充电循环 %1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="750" />
+        <location filename="../../ui/problem_text.py" line="764" />
         <source>battery health</source>
         <translation>电池健康</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="751" />
+        <location filename="../../ui/problem_text.py" line="765" />
         <source>charge cycles</source>
         <translation>充电循环次数</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="752" />
+        <location filename="../../ui/problem_text.py" line="766" />
         <source>activation lock</source>
         <translation>激活锁</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="755" />
+        <location filename="../../ui/problem_text.py" line="769" />
         <source>carrier lock</source>
         <translation>运营商锁</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="756" />
+        <location filename="../../ui/problem_text.py" line="770" />
         <source>bootloader unlocked</source>
         <translation>Bootloader已解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="759" />
+        <location filename="../../ui/problem_text.py" line="773" />
         <source>rooted</source>
         <translation>已root</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="760" />
+        <location filename="../../ui/problem_text.py" line="774" />
         <source>a part replaced</source>
         <translation>有部件更换过</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="768" />
+        <location filename="../../ui/problem_text.py" line="782" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="772" />
+        <location filename="../../ui/problem_text.py" line="786" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="773" />
+        <location filename="../../ui/problem_text.py" line="787" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="774" />
+        <location filename="../../ui/problem_text.py" line="788" />
         <source>original</source>
         <translation>原装</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="775" />
+        <location filename="../../ui/problem_text.py" line="789" />
         <source>replaced</source>
         <translation>已更换</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="778" />
+        <location filename="../../ui/problem_text.py" line="792" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="834" />
+        <location filename="../../ui/problem_text.py" line="848" />
         <source>, </source>
         <translation>；</translation>
     </message>
@@ -1571,51 +1603,76 @@
     </message>
     <message>
         <location filename="../../ui/problem_text.py" line="559" />
+        <source>an IMEI has 15 digits: %1 is not one</source>
+        <translation>IMEI是15位数字，%1 不是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="560" />
+        <source>IMEI %1: its last digit does not match, mistyped?</source>
+        <translation>IMEI %1 的最后一位校验不符，是否输错？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="563" />
+        <source>a phone has one IMEI, or two with two SIM slots</source>
+        <translation>一台手机只有一个IMEI，双卡手机两个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="566" />
+        <source>the phone gave its IMEI itself; it is not typed in</source>
+        <translation>手机已报告IMEI，无需手动输入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="569" />
+        <source>the record is sealed; its IMEIs cannot change</source>
+        <translation>记录已封存，IMEI不能再改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="573" />
         <source>the phone's model is unknown, so it cannot be priced</source>
         <translation>不知道手机型号，无法估价</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="562" />
+        <location filename="../../ui/problem_text.py" line="576" />
         <source>the sheet does not buy %1 at %2 (%3)</source>
         <translation>价目表不收 %2（%3）成色的 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="565" />
+        <location filename="../../ui/problem_text.py" line="579" />
         <source>no price on sheet %1 (%2): %3</source>
         <translation>价目表 %1（%2）没有这台手机的价格：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="566" />
+        <location filename="../../ui/problem_text.py" line="580" />
         <source>a refused phone has no price to override</source>
         <translation>已拒收的手机没有可调整的价格</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="569" />
+        <location filename="../../ui/problem_text.py" line="583" />
         <source>an override needs a reason</source>
         <translation>调整价格需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="570" />
+        <location filename="../../ui/problem_text.py" line="584" />
         <source>a price cannot be negative</source>
         <translation>价格不能为负数</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="571" />
+        <location filename="../../ui/problem_text.py" line="585" />
         <source>going below the quote needs a manager's PIN</source>
         <translation>低于报价需要店长密码</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="574" />
+        <location filename="../../ui/problem_text.py" line="588" />
         <source>no manager PIN is set; set one with `yanji settings manager-pin`</source>
         <translation>尚未设置店长密码；请用 `yanji settings manager-pin` 设置</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="577" />
+        <location filename="../../ui/problem_text.py" line="591" />
         <source>the manager PIN is wrong</source>
         <translation>店长密码错误</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="578" />
+        <location filename="../../ui/problem_text.py" line="592" />
         <source>a manager PIN is 4 to 12 digits</source>
         <translation>店长密码应为 4 到 12 位数字</translation>
     </message>
@@ -1694,107 +1751,122 @@
 <context>
     <name>SealPage</name>
     <message>
-        <location filename="../../ui/seal_page.py" line="59" />
+        <location filename="../../ui/seal_page.py" line="53" />
         <source>The seller has seen the itemised quote and agrees</source>
         <translation>卖家已查看分项报价并同意</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="62" />
+        <location filename="../../ui/seal_page.py" line="56" />
         <source>&amp;Seal the record</source>
         <translation>封存记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="75" />
+        <location filename="../../ui/seal_page.py" line="69" />
         <source>Seller's name</source>
         <translation>卖家姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="58" />
+        <location filename="../../ui/seal_page.py" line="52" />
         <source>11 digits, or +852… with the country code</source>
         <translation>11 位数字，境外号码加区号（如 +852…）</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="55" />
+        <location filename="../../ui/seal_page.py" line="103" />
         <source>Type or choose: a name, or RUS</source>
         <translation>输入或选择：国名，或 RUS 这样的代码</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="76" />
+        <location filename="../../ui/seal_page.py" line="70" />
         <source>Identity document</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="77" />
+        <location filename="../../ui/seal_page.py" line="71" />
         <source>Document number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="78" />
+        <location filename="../../ui/seal_page.py" line="72" />
         <source>Issued by (country)</source>
         <translation>签发国家</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="80" />
+        <location filename="../../ui/seal_page.py" line="74" />
         <source>Mobile</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="82" />
+        <location filename="../../ui/seal_page.py" line="76" />
         <source>Seal</source>
         <translation>封存</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="229" />
+        <location filename="../../ui/seal_page.py" line="239" />
         <source>The price is now %1: the seller must agree to it again.</source>
         <translation>价格已变为 %1，请卖家重新确认并同意。</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="235" />
+        <location filename="../../ui/seal_page.py" line="245" />
         <source>Sealed. This record is now read-only.</source>
         <translation>已封存，记录不可再修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="241" />
+        <location filename="../../ui/seal_page.py" line="251" />
         <source>unknown phone</source>
         <translation>未知手机</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="244" />
+        <location filename="../../ui/seal_page.py" line="254" />
         <source>%1 · not priced yet</source>
         <translation>%1 · 尚未估价</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="246" />
+        <location filename="../../ui/seal_page.py" line="256" />
         <source>%1 · cannot be bought</source>
         <translation>%1 · 不能回收</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="248" />
+        <location filename="../../ui/seal_page.py" line="258" />
         <source>%1 · grade %2 · total %3</source>
         <translation>%1 · 成色 %2 · 合计 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="275" />
+        <location filename="../../ui/seal_page.py" line="266" />
+        <source>IMEI %1</source>
+        <translation>IMEI %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_page.py" line="271" />
+        <source>⚠ No IMEI is recorded: the phone gave none. Dial *#06# on it and type the IMEI on the Identify page before sealing.</source>
+        <translation>⚠ 未记录IMEI：手机没有报告。封存前请在手机上拨 *#06#，在“识别”页输入IMEI。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_page.py" line="277" />
+        <source>IMEI: none recorded</source>
+        <translation>IMEI：未记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seal_page.py" line="305" />
         <source>Tick the seller's agreement first.</source>
         <translation>请先勾选卖家同意。</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="318" />
+        <location filename="../../ui/seal_page.py" line="348" />
         <source>Resident ID card, residence permit or permanent residence card</source>
         <translation>居民身份证 / 居住证 / 永居证</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="321" />
+        <location filename="../../ui/seal_page.py" line="351" />
         <source>Home Return Permit (Hong Kong, Macao)</source>
         <translation>港澳居民来往内地通行证</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="324" />
+        <location filename="../../ui/seal_page.py" line="354" />
         <source>Taiwan residents' travel permit</source>
         <translation>台湾居民来往大陆通行证</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="327" />
+        <location filename="../../ui/seal_page.py" line="357" />
         <source>Passport</source>
         <translation>护照</translation>
     </message>
@@ -1831,183 +1903,183 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="145" />
+        <location filename="../../ui/settings_page.py" line="146" />
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="149" />
+        <location filename="../../ui/settings_page.py" line="150" />
         <source>A fixed exposure keeps black glass from glaring. Linux: in units of 0.1 ms (e.g. 150); Windows: a power of two in seconds (e.g. -6 is 1/64 s).</source>
         <translation>固定曝光可避免黑色玻璃反光过曝。Linux：单位为 0.1 毫秒（如 150）；Windows：以秒为单位的 2 的幂（如 -6 即 1/64 秒）。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="75" />
+        <location filename="../../ui/settings_page.py" line="76" />
         <source>System language</source>
         <extracomment>The exposure box's lowest step, shown as "Auto"; the settings allow -13 and up. Camera settings saved while no camera answered at start (demo mode for want of one): the window looks for it (`StationWindow.look_for_camera`). The language was changed and saved: the window is built afresh in it. The name of the camera at that index, or which indices have one.</extracomment>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="82" />
+        <location filename="../../ui/settings_page.py" line="83" />
         <source>&amp;Save settings</source>
         <translation>保存设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="84" />
+        <location filename="../../ui/settings_page.py" line="85" />
         <source>&amp;Import a price sheet (CSV or XLSX)…</source>
         <translation>导入价格表（CSV或XLSX）(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="86" />
+        <location filename="../../ui/settings_page.py" line="87" />
         <source>Save the scale &amp;marker sheet to print…</source>
         <translation>保存比例标记纸以便打印(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="89" />
+        <location filename="../../ui/settings_page.py" line="90" />
         <source>Station name</source>
         <translation>验机台名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="90" />
+        <location filename="../../ui/settings_page.py" line="91" />
         <source>Store name</source>
         <translation>门店名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="91" />
+        <location filename="../../ui/settings_page.py" line="92" />
         <source>Clerk</source>
         <translation>店员</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="92" />
+        <location filename="../../ui/settings_page.py" line="93" />
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="93" />
+        <location filename="../../ui/settings_page.py" line="94" />
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="94" />
+        <location filename="../../ui/settings_page.py" line="95" />
         <source>Exposure</source>
         <translation>曝光</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="95" />
+        <location filename="../../ui/settings_page.py" line="96" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="96" />
+        <location filename="../../ui/settings_page.py" line="97" />
         <source>Data directory</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="98" />
+        <location filename="../../ui/settings_page.py" line="99" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="133" />
+        <location filename="../../ui/settings_page.py" line="134" />
         <source>No camera is plugged in.</source>
         <translation>未检测到摄像头。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="135" />
+        <location filename="../../ui/settings_page.py" line="136" />
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="136" />
+        <location filename="../../ui/settings_page.py" line="137" />
         <source>No camera at %1. Cameras: %2</source>
         <translation>%1 号没有摄像头。已检测到的摄像头：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="188" />
+        <location filename="../../ui/settings_page.py" line="189" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="193" />
+        <location filename="../../ui/settings_page.py" line="194" />
         <source>Saved. Switching the language…</source>
         <translation>已保存。正在切换语言…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="203" />
+        <location filename="../../ui/settings_page.py" line="204" />
         <source>Saved. Looking for camera %1…</source>
         <translation>已保存。正在查找摄像头 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="206" />
+        <location filename="../../ui/settings_page.py" line="207" />
         <source>Saved. The demo (--demo) does not use the camera.</source>
         <translation>已保存。演示（--demo）不使用摄像头。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="208" />
+        <location filename="../../ui/settings_page.py" line="209" />
         <source>Saved. Opening camera %1…</source>
         <translation>已保存。正在打开摄像头 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="221" />
+        <location filename="../../ui/settings_page.py" line="222" />
         <source>Saved. Camera %1 gives %2×%3.</source>
         <translation>已保存。摄像头 %1 的画面为 %2×%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="226" />
+        <location filename="../../ui/settings_page.py" line="227" />
         <source>Saved, but %1</source>
         <translation>已保存，但%1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="230" />
+        <location filename="../../ui/settings_page.py" line="231" />
         <source>Saved, but camera %1 does not answer: %2</source>
         <translation>已保存，但摄像头 %1 没有响应：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="238" />
+        <location filename="../../ui/settings_page.py" line="239" />
         <source>Price sheet</source>
         <translation>价格表</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="238" />
+        <location filename="../../ui/settings_page.py" line="239" />
         <source>Price sheets (*.csv *.xlsx *.txt)</source>
         <translation>价格表 (*.csv *.xlsx *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="245" />
+        <location filename="../../ui/settings_page.py" line="246" />
         <source>Scale marker</source>
         <translation>比例标记</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="245" />
+        <location filename="../../ui/settings_page.py" line="246" />
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="260" />
+        <location filename="../../ui/settings_page.py" line="261" />
         <source>%1 could not be written: %2</source>
         <translation>%1 无法写入：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="266" />
+        <location filename="../../ui/settings_page.py" line="267" />
         <source>Saved %1: print it at 100 % (actual size); its black square must measure %2 mm.</source>
         <translation>已保存 %1：请按 100%（实际大小）打印，黑色方块应为 %2 毫米。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="277" />
+        <location filename="../../ui/settings_page.py" line="278" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="293" />
+        <location filename="../../ui/settings_page.py" line="294" />
         <source>Imported as version %1 (%2 rows): it prices phones from now on.</source>
         <translation>已导入为第 %1 版（%2 行）：即日起按此表估价。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="295" />
+        <location filename="../../ui/settings_page.py" line="296" />
         <source>Imported as version %1 (%2 rows): it prices phones from %3.</source>
         <translation>已导入为第 %1 版（%2 行）：自 %3 起按此表估价。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="298" />
+        <location filename="../../ui/settings_page.py" line="299" />
         <source>Imported as version %1 (%2 rows); version %4, dated later (%5), stays in force.</source>
         <translation>已导入为第 %1 版（%2 行）；第 %4 版日期更晚（%5），仍按第 %4 版估价。</translation>
     </message>
@@ -2173,17 +2245,17 @@
 <context>
     <name>Severity</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="675" />
+        <location filename="../../ui/problem_text.py" line="689" />
         <source>light</source>
         <translation>轻微</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="676" />
+        <location filename="../../ui/problem_text.py" line="690" />
         <source>moderate</source>
         <translation>中等</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="677" />
+        <location filename="../../ui/problem_text.py" line="691" />
         <source>severe</source>
         <translation>严重</translation>
     </message>

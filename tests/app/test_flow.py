@@ -14,7 +14,7 @@ from app import flow
 from app.errors import YanjiError
 from app.quoting import price_inspection, pricing_setup
 from app.records import IdDocument, InspectionState, PhotoStep
-from app.store import Store
+from app.store import HistoryQuery, Store
 from app.text import money
 from devices.report import DeviceReport, Platform
 from tests.vision.photo_files import heic_with_orientation, jpeg_with_orientation
@@ -493,6 +493,71 @@ def test_mobiles_are_taken_with_their_country_code(typed: str, stored: str) -> N
 def test_a_mobile_out_of_form_is_refused(typed: str, message: str) -> None:
     with pytest.raises(YanjiError, match=message):
         flow.check_mobile(typed)
+
+
+def test_imeis_the_phone_did_not_give_are_typed_in_and_found_in_history(store: Store) -> None:
+    """Android 10 and later give no IMEI over adb: the clerk types it off *#06#."""
+    record = flow.start(store, "st", "clerk", PHONE)  # gave none
+    # As the screen groups the digits, with a dual SIM's second, in full-width digits.
+    typed = flow.type_imeis(
+        store, record.id, "li", "86 916806 044706 2，８６９１６８０６０４４７０７０"
+    )
+    assert typed.typed_imeis == ("869168060447062", "869168060447070")
+    assert store.get(record.id).imeis() == typed.typed_imeis
+    found = store.history(HistoryQuery(text="869168060447070")).rows
+    assert [row.id for row in found] == [record.id]
+    # A mistake is mended by typing again; the audit keeps what was there.
+    mended = flow.type_imeis(store, record.id, "li", "352099001761481/01")  # Samsung's /SV
+    assert mended.typed_imeis == ("352099001761481",)
+    assert store.history(HistoryQuery(text="869168060447070")).rows == ()
+    events = [e for e in store.audit_events(record.id) if e["action"] == "imei.typed"]
+    assert [(e["actor"], e["details"]["before"], e["details"]["after"]) for e in events] == [
+        ("li", [], ["869168060447062", "869168060447070"]),
+        ("li", ["869168060447062", "869168060447070"], ["352099001761481"]),
+    ]
+    assert flow.type_imeis(store, record.id, "li", "352099001761481") == store.get(record.id)
+    assert len(store.audit_events(record.id)) == len(events) + 1  # same IMEI: no new event
+    assert flow.type_imeis(store, record.id, "li", "  ").typed_imeis == ()
+    priced = price_inspection(store, record.id, pricing_setup(store))
+    flow.type_imeis(store, record.id, "li", "352099001761481")
+    seller = flow.check_seller("王小明", GOOD_ID, "13800138000")
+    flow.seal(store, record.id, "li", seller, agreed_total_fen=priced.quote.total_fen)
+    with pytest.raises(flow.ImeiError, match="sealed"):
+        flow.type_imeis(store, record.id, "li", "869168060447062")
+    assert store.get(record.id).imeis() == ("352099001761481",)
+
+
+@pytest.mark.parametrize(
+    ("typed", "code", "message"),
+    [
+        ("86916806044706", "imei_form", "an IMEI has 15 digits: 86916806044706 is not one"),
+        ("IMEI1 869168060447062", "imei_form", "IMEI1869168060447062 is not one"),
+        ("869168060447063", "imei_check", "IMEI 869168060447063: its last digit does not"),
+        (
+            "869168060447062, 869168060447070, 352099001761481",
+            "imei_too_many",
+            "one IMEI, or two with two SIM slots",
+        ),
+    ],
+)
+def test_a_mistyped_imei_is_refused_and_nothing_is_kept(
+    store: Store, typed: str, code: str, message: str
+) -> None:
+    record = flow.start(store, "st", "clerk", PHONE)
+    flow.type_imeis(store, record.id, "li", "352099001761481")
+    with pytest.raises(flow.ImeiError, match=message) as refused:
+        flow.type_imeis(store, record.id, "li", typed)
+    assert refused.value.code == code
+    assert store.get(record.id).typed_imeis == ("352099001761481",)
+
+
+def test_an_imei_the_phone_gave_is_not_typed_over(store: Store) -> None:
+    record = flow.start(
+        store, "st", "clerk", dataclasses.replace(PHONE, imeis=("355341083159771",))
+    )
+    with pytest.raises(flow.ImeiError, match="gave its IMEI itself"):
+        flow.type_imeis(store, record.id, "li", "352099001761481")
+    assert store.get(record.id).imeis() == ("355341083159771",)
 
 
 def test_seal_needs_a_price_and_a_valid_seller(store: Store) -> None:

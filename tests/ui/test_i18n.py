@@ -472,13 +472,15 @@ def test_refusals_are_shown_in_chinese(qtbot: QtBot, context: StationContext) ->
     """Every refusal the app words by code (the seller's details, pricing, a price
     change, the manager PIN) has words in the window: the app's own in English,
     Chinese under zh_CN, values kept; the Seal page shows them so."""
-    from app.flow import SealError
+    from app.errors import WordedError
+    from app.flow import ImeiError, SealError
     from app.price_sheet import SheetProblem
     from app.pricing import OverrideError, PinError, QuoteError
     from ui.problem_text import error_text
     from ui.seal_page import SealPage
 
-    kinds = (SealError, QuoteError, OverrideError, PinError)
+    kinds = WordedError.__subclasses__()  # every one: a new kind cannot be missed
+    assert {SealError, ImeiError, QuoteError, OverrideError, PinError} <= set(kinds)
     codes = [code for kind in kinds for code in kind.WORDS]
     assert len(codes) == len(set(codes)), "codes are looked up without their class"
     errors = [

@@ -123,13 +123,60 @@ def test_identify_puts_locks_first_and_blocks_the_flow(
 
 
 def identify_rows(page: IdentifyPage) -> dict[str, str]:
-    """The identify page's rows, each label's text to its value's."""
-    return {
-        page.fields.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().text(): (
-            page.fields.itemAt(row, QFormLayout.ItemRole.FieldRole).widget().text()
-        )
-        for row in range(page.fields.rowCount())
-    }
+    """The identify page's rows, each label's text to its value's (the IMEI editor's
+    box, where the clerk types the IMEI in)."""
+    rows = {}
+    for row in range(page.fields.rowCount()):
+        label = page.fields.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
+        value = page.fields.itemAt(row, QFormLayout.ItemRole.FieldRole).widget()
+        rows[label.text()] = page.imei_box.text() if value is page.imei_editor else value.text()
+    return rows
+
+
+def test_the_clerk_types_the_imei_a_phone_did_not_give(
+    qtbot: QtBot, context: StationContext
+) -> None:
+    page = IdentifyPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    record = _start(context, "android-poco-f6-unlocked")  # Android 15: no IMEI over adb
+    assert record.imeis() == () and page.imei_editor.isVisible()
+    # A typo the Luhn check catches: said, focus kept in the box, nothing recorded.
+    qtbot.keyClicks(page.imei_box, "869168060447063")
+    qtbot.keyClick(page.imei_box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "mistyped" in page.imei_message.text())
+    assert page.imei_message.text() == (
+        "IMEI 869168060447063: its last digit does not match, mistyped?"
+    )
+    assert context.store.get(record.id).typed_imeis == ()
+    page.imei_box.setText("869168060447062 869168060447070")
+    page.imei_button.click()
+    qtbot.waitUntil(lambda: context.store.get(record.id).typed_imeis != ())
+    qtbot.waitUntil(lambda: page.imei_message.text().startswith("Recorded"))
+    assert page.imei_message.text() == (
+        "Recorded: 869168060447062, 869168060447070. History finds the phone by its IMEI."
+    )
+    assert context.inspection.current is not None
+    assert context.inspection.current.imeis() == ("869168060447062", "869168060447070")
+    # The page is built again from the record: the box and its message stay.
+    assert page.imei_editor.isVisible()
+    assert identify_rows(page)["IMEI"] == "869168060447062 869168060447070"
+    # Another phone that gave its IMEI: no box; then back to the first, its IMEIs.
+    _start(context, "ios-iphone7-cn")
+    assert not page.imei_editor.isVisible() and identify_rows(page)["IMEI"] == "355341083159771"
+    _start(context, "android-infinix-x670-mdm")  # gave none either: an empty box
+    assert page.imei_editor.isVisible() and identify_rows(page)["IMEI"] == ""
+    context.inspection.set(context.store.get(record.id))
+    assert page.imei_box.text() == "869168060447062 869168060447070"
+    assert page.imei_message.text() == ""
+    # Sealed: shown, marked as typed, and no longer editable.
+    priced = price_inspection(context.store, record.id, context.pricing)
+    seller = flow.check_seller("王小明", "11010519491231002X", "13800138000")
+    sealed = flow.seal(context.store, record.id, "clerk", seller)
+    assert priced.quote is not None
+    context.inspection.set(sealed)
+    assert not page.imei_editor.isVisible()
+    assert identify_rows(page)["IMEI"] == ("869168060447062, 869168060447070 (typed by the clerk)")
 
 
 def test_photograph_stores_the_capture(qtbot: QtBot, context: StationContext) -> None:
@@ -1184,8 +1231,13 @@ def test_the_seller_agrees_to_the_price_shown(qtbot: QtBot, context: StationCont
     qtbot.waitUntil(lambda: "¥200.00" in page.message.text(), timeout=20000)
     assert page.message.text() == "the price is now ¥200.00: the seller must agree to it again"
     assert context.store.get(record.id).state is not InspectionState.SEALED
-    _start(context, "android-poco-f6-unlocked")
+    assert page.imei.text() == "IMEI 355341083159771"
+    # A phone that gave no IMEI: the clerk is told where to type it, and then it shows.
+    poco = _start(context, "android-poco-f6-unlocked")
     assert page.summary.text().endswith(" · not priced yet")
+    assert page.imei.text().startswith("⚠ No IMEI is recorded: the phone gave none.")
+    context.inspection.set(flow.type_imeis(context.store, poco.id, "小王", "869168060447062"))
+    assert page.imei.text() == "IMEI 869168060447062"
     locked = _start(context, "ios-iphone6plus-locked")
     context.inspection.set(price_inspection(context.store, locked.id, context.pricing))
     assert page.summary.text() == "iPhone 6 Plus 16GB · cannot be bought"
