@@ -113,7 +113,8 @@ class IdentifyPage(QWidget):
             return None
         taken = self.fields.takeRow(row)
         label = taken.labelItem.widget() if taken.labelItem else None
-        if label is not None:
+        if label is not None:  # hidden now: it is deleted only once the loop runs
+            label.hide()
             label.deleteLater()
         self.imei_editor.hide()
         return self._imei_of

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QLocale, QPoint, QSize, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QFormLayout, QInputDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QFormLayout, QInputDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app import flow
@@ -164,6 +164,11 @@ def test_the_clerk_types_the_imei_a_phone_did_not_give(
     # Another phone that gave its IMEI: no box; then back to the first, its IMEIs.
     _start(context, "ios-iphone7-cn")
     assert not page.imei_editor.isVisible() and identify_rows(page)["IMEI"] == "355341083159771"
+    # The label of the box's row went with it, at once: not left drawn over another row
+    # until Qt deletes it (processEvents shows the new rows, and deletes nothing).
+    QApplication.processEvents()
+    shown = [w for w in page.findChildren(QLabel) if w.text() == "IMEI" and w.isVisible()]
+    assert len(shown) == 1
     _start(context, "android-infinix-x670-mdm")  # gave none either: an empty box
     assert page.imei_editor.isVisible() and identify_rows(page)["IMEI"] == ""
     context.inspection.set(context.store.get(record.id))
