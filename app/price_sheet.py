@@ -41,7 +41,21 @@ _REGION_ALIASES = {
     "KR": ("韩版", "韩国", "kr", "kh"),
     "EU": ("欧版", "欧洲", "eu", "zd", "b", "fn", "dn", "ty", "ql", "zp"),
     "TW": ("台版", "台湾", "tw", "ta"),
-    "OTHER": ("其他", "其他版本", "海外", "海外版", "global", "other"),
+    # Also as an Android phone names a hardware market that is none of the above
+    # (`devices.android_parse.REGION_PROPS`): GL, IN, OverSeas.
+    "OTHER": (
+        "其他",
+        "其他版本",
+        "海外",
+        "海外版",
+        "印度版",
+        "global",
+        "gl",
+        "in",
+        "india",
+        "overseas",
+        "other",
+    ),
 }
 _BRANDS = {
     "apple": ("苹果", "apple", "iphone"),

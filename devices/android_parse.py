@@ -72,6 +72,12 @@ MARKETING_PROPS = (
     "ro.product.vendor.marketname",
     "ro.product.odm.marketname",
 )
+#: Where an Android phone says which market its hardware was made for (its version of
+#: sale, 国行 or 海外版): Xiaomi's and realme's hardware country (CN, GL, IN, GLOBAL,
+#: INDIA), and OPPO's and OnePlus's region (CN, OverSeas). The user's own region and
+#: language (ro.miui.region, persist.sys.locale) say where the phone is used, not
+#: where it was sold, so they are not read.
+REGION_PROPS = ("ro.boot.hwc", "persist.sys.oem.region")
 IMEI_PROPS = ("persist.radio.imei1", "persist.radio.imei", "ro.ril.oem.imei", "persist.radio.imei2")
 MARKET_SIZES_GB = (8, 16, 32, 64, 128, 256, 512, 1024, 2048)
 CHARGE_STATES = {
@@ -254,6 +260,7 @@ def android_report(sections: Mapping[str, str], missing: Mapping[str, str]) -> D
         marketing_name=name,
         storage_gb=storage,
         ram_gb=ram,
+        region=next((props[k].strip() for k in REGION_PROPS if props.get(k, "").strip()), None),
         serial=props.get("ro.serialno") or props.get("ro.boot.serialno"),
         imeis=imeis,
         os_version=props.get("ro.build.version.release"),

@@ -141,6 +141,12 @@ def test_date_spellings(value: object, day: date | None) -> None:
         ("欧版", "EU"),
         ("台版", "TW"),
         ("海外版", "OTHER"),
+        # As Android phones name their hardware's market (ro.boot.hwc and the like).
+        ("CN", "CN"),
+        ("GL", "OTHER"),
+        ("IN", "OTHER"),
+        ("OverSeas", "OTHER"),
+        ("RU", None),  # not known: priced as an unknown version is
         ("火星版", None),
         (None, None),
     ],
@@ -291,6 +297,9 @@ def test_unknown_version_with_several_foreign_rows_is_not_guessed() -> None:
     miss = sheet.find("苹果", "iPhone 16 Pro Max", 256, None)
     assert isinstance(miss, SheetProblem) and miss.values == ("iPhone 16 Pro Max",)
     assert str(miss) == "version of iPhone 16 Pro Max unknown and the sheet has several"
+    # One foreign row only (an Android phone that does not say its market): that row.
+    row, how = sheet_find(parsed, "小米", "POCO F6", 512, None)
+    assert row.region == "OTHER" and how == "version unknown, the only version on the sheet"
 
 
 def test_a_version_column_is_optional(tmp_path: Path) -> None:

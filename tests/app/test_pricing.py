@@ -432,3 +432,23 @@ def test_bad_rules_are_refused(change, message: str) -> None:  # type: ignore[no
 
 def test_region_label() -> None:
     assert (region_label("HK"), region_label(None)) == ("港版", "?")
+
+
+def test_an_android_phone_is_priced_for_the_market_its_hardware_was_made_for(
+    store: Store,
+) -> None:
+    """The recorded POCO F6 says its hardware is India's (ro.boot.hwc=IN): the sample
+    sheet's 海外版 row prices it, by the phone's word, not for want of another row."""
+    from app import flow
+    from app.demo import probe_recording
+    from devices.replay import recorded_phones
+
+    report = probe_recording(recorded_phones()["android-poco-f6-unlocked"])
+    assert report.region == "IN"
+    record = flow.start(store, "st", "clerk", report)
+    base = price_inspection(store, record.id, pricing_setup(store)).quote.lines[0]
+    assert base.kind is LineKind.BASE and "version 其他版本 from the phone" in base.facts
+    # One made for China's market would be refused by this sheet, which has no 国行 row.
+    chinese = flow.start(store, "st", "clerk", replace(report, region="CN"))
+    with pytest.raises(QuoteError, match="has no 国行 row"):
+        price_inspection(store, chinese.id, pricing_setup(store))

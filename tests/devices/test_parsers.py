@@ -56,11 +56,21 @@ GETPROPS = {
 }
 
 
+REGIONS_SAID = {
+    "getprop_xiaomi_poco-f6_24069PC21I_android15.txt": "IN",  # ro.boot.hwc
+    "getprop_xiaomi_poco-x5-pro-5g_22101320G_android12.txt": "GL",  # not ro.miui.region EE
+    "getprop_oneplus_nord-n10-5g_BE2028_android11.txt": "OverSeas",  # persist.sys.oem.region
+    "getprop_infinix_X670_android13.txt": None,
+}
+
+
 @pytest.mark.parametrize(("name", "expected"), GETPROPS.items())
 def test_real_getprop_dumps(name: str, expected: tuple[str, str, str, str]) -> None:
     report = android_report({"getprop": (ANDROID / name).read_text(encoding="utf-8")}, {})
     assert (report.brand, report.model_code, report.marketing_name, report.os_version) == expected
     assert report.full_name() == expected[2]  # its own name says the brand: once, not twice
+    # The market its hardware was made for, as the phone says it (Infinix does not).
+    assert report.region == REGIONS_SAID[name]
     assert report.integrity.bootloader_unlocked is False
     assert report.serial
 
