@@ -24,8 +24,17 @@ ZH = {
     "Identify": "识别",
     "Could not be read:": "无法读取：",
     "nothing: every item was read": "无：全部已读取",
-    "Activation lock / account lock is ON: do not buy": "激活锁/账号锁已开启：不能回收",
-    "Google account (FRP) is signed in: have it removed first": "已登录谷歌账号（FRP）：请先退出",
+    "Activation Lock (Find My) is ON: do not buy until the seller signs out of iCloud on "
+    "the phone; then unplug it and plug it in again": (
+        "激活锁（查找我的iPhone）已开启：卖家在手机上退出iCloud之前不能回收；退出后拔下手机重新插上"
+    ),
+    "The maker's account lock is ON (Mi account, HUAWEI ID, …): do not buy until the "
+    "seller signs out on the phone; then unplug it and plug it in again": (
+        "厂商账号锁已开启（小米账号、华为账号等）：卖家在手机上退出账号之前不能回收；"
+        "退出后拔下手机重新插上"
+    ),
+    "A Google account (FRP) is signed in: the seller must remove it; then unplug the "
+    "phone and plug it in again": "已登录谷歌账号（FRP）：请卖家先删除账号，再拔下手机重新插上",
     "Managed by an organisation (MDM, 监控机): do not buy": "设备受企业监管（MDM，监控机）：不能回收",
     "Rooted or jailbroken": "已root或越狱",
     "Bootloader unlocked": "Bootloader已解锁",

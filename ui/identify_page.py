@@ -157,10 +157,30 @@ class IdentifyPage(QWidget):
         """The prominent warnings, worst first."""
         lines = []
         locks = report.locks
-        if locks.activation_lock is LockState.ON:
-            lines.append(self.tr("Activation lock / account lock is ON: do not buy"))
+        # What the seller can do, and how the station reads the phone afresh after:
+        # the phones are read as they are plugged in.
+        if locks.activation_lock is LockState.ON and report.platform is Platform.IOS:
+            lines.append(
+                self.tr(
+                    "Activation Lock (Find My) is ON: do not buy until the seller signs out "
+                    "of iCloud on the phone; then unplug it and plug it in again"
+                )
+            )
+        elif locks.activation_lock is LockState.ON:
+            lines.append(
+                self.tr(
+                    "The maker's account lock is ON (Mi account, HUAWEI ID, …): do not buy "
+                    "until the seller signs out on the phone; then unplug it and plug it in "
+                    "again"
+                )
+            )
         if locks.frp is LockState.ON:
-            lines.append(self.tr("Google account (FRP) is signed in: have it removed first"))
+            lines.append(
+                self.tr(
+                    "A Google account (FRP) is signed in: the seller must remove it; then "
+                    "unplug the phone and plug it in again"
+                )
+            )
         if locks.mdm is LockState.ON:
             lines.append(self.tr("Managed by an organisation (MDM, 监控机): do not buy"))
         if report.integrity.rooted:

@@ -75,117 +75,117 @@
 <context>
     <name>Colours</name>
     <message>
-        <location filename="../../ui/identify_page.py" line="232" />
+        <location filename="../../ui/identify_page.py" line="253" />
         <source>Alpine Green</source>
         <translation>苍岭绿色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="233" />
+        <location filename="../../ui/identify_page.py" line="254" />
         <source>Black</source>
         <translation>黑色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="234" />
+        <location filename="../../ui/identify_page.py" line="255" />
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="235" />
+        <location filename="../../ui/identify_page.py" line="256" />
         <source>Coral</source>
         <translation>珊瑚色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="236" />
+        <location filename="../../ui/identify_page.py" line="257" />
         <source>Deep Purple</source>
         <translation>暗紫色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="237" />
+        <location filename="../../ui/identify_page.py" line="258" />
         <source>Gold</source>
         <translation>金色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="238" />
+        <location filename="../../ui/identify_page.py" line="259" />
         <source>Graphite</source>
         <translation>石墨色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="239" />
+        <location filename="../../ui/identify_page.py" line="260" />
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="240" />
+        <location filename="../../ui/identify_page.py" line="261" />
         <source>Jet Black</source>
         <translation>亮黑色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="241" />
+        <location filename="../../ui/identify_page.py" line="262" />
         <source>Midnight</source>
         <translation>午夜色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="242" />
+        <location filename="../../ui/identify_page.py" line="263" />
         <source>Midnight Green</source>
         <translation>暗夜绿色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="243" />
+        <location filename="../../ui/identify_page.py" line="264" />
         <source>Pacific Blue</source>
         <translation>海蓝色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="244" />
+        <location filename="../../ui/identify_page.py" line="265" />
         <source>Pink</source>
         <translation>粉色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="245" />
+        <location filename="../../ui/identify_page.py" line="266" />
         <source>Purple</source>
         <translation>紫色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="246" />
+        <location filename="../../ui/identify_page.py" line="267" />
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="247" />
+        <location filename="../../ui/identify_page.py" line="268" />
         <source>Rose Gold</source>
         <translation>玫瑰金色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="248" />
+        <location filename="../../ui/identify_page.py" line="269" />
         <source>Sierra Blue</source>
         <translation>远峰蓝色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="249" />
+        <location filename="../../ui/identify_page.py" line="270" />
         <source>Silver</source>
         <translation>银色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="250" />
+        <location filename="../../ui/identify_page.py" line="271" />
         <source>Space Black</source>
         <translation>深空黑色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="251" />
+        <location filename="../../ui/identify_page.py" line="272" />
         <source>Space Gray</source>
         <translation>深空灰色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="252" />
+        <location filename="../../ui/identify_page.py" line="273" />
         <source>Starlight</source>
         <translation>星光色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="253" />
+        <location filename="../../ui/identify_page.py" line="274" />
         <source>White</source>
         <translation>白色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="254" />
+        <location filename="../../ui/identify_page.py" line="275" />
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
@@ -581,133 +581,138 @@
         <translation>无：全部已读取</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="127" />
+        <location filename="../../ui/identify_page.py" line="128" />
         <source>Recording…</source>
         <translation>正在记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="141" />
+        <location filename="../../ui/identify_page.py" line="142" />
         <source>No IMEI is recorded for this phone.</source>
         <translation>这台手机没有记录IMEI。</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="160" />
-        <source>Activation lock / account lock is ON: do not buy</source>
-        <translation>激活锁/账号锁已开启：不能回收</translation>
-    </message>
-    <message>
-        <location filename="../../ui/identify_page.py" line="162" />
-        <source>Google account (FRP) is signed in: have it removed first</source>
-        <translation>已登录谷歌账号（FRP）：请先退出</translation>
-    </message>
-    <message>
-        <location filename="../../ui/identify_page.py" line="164" />
+        <location filename="../../ui/identify_page.py" line="185" />
         <source>Managed by an organisation (MDM, 监控机): do not buy</source>
         <translation>设备受企业监管（MDM，监控机）：不能回收</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="166" />
+        <location filename="../../ui/identify_page.py" line="187" />
         <source>Rooted or jailbroken</source>
         <translation>已root或越狱</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="168" />
+        <location filename="../../ui/identify_page.py" line="189" />
         <source>Bootloader unlocked</source>
         <translation>Bootloader已解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="171" />
+        <location filename="../../ui/identify_page.py" line="192" />
         <source>Replaced parts: %1</source>
         <translation>更换过的部件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="179" />
+        <location filename="../../ui/identify_page.py" line="200" />
         <source>%1 %</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="183" />
+        <location filename="../../ui/identify_page.py" line="204" />
         <source>Phone</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="184" />
+        <location filename="../../ui/identify_page.py" line="205" />
         <source>Model code</source>
         <translation>型号代码</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="185" />
+        <location filename="../../ui/identify_page.py" line="206" />
         <source>Storage</source>
         <translation>存储容量</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="186" />
+        <location filename="../../ui/identify_page.py" line="207" />
         <source>Colour / region</source>
         <translation>颜色 / 版本</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="187" />
+        <location filename="../../ui/identify_page.py" line="208" />
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="188" />
+        <location filename="../../ui/identify_page.py" line="209" />
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
         <location filename="../../ui/identify_page.py" line="93" />
-        <location filename="../../ui/identify_page.py" line="189" />
+        <location filename="../../ui/identify_page.py" line="210" />
         <source>IMEI</source>
         <translation>IMEI</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="138" />
+        <location filename="../../ui/identify_page.py" line="139" />
         <source>Recorded: %1. History finds the phone by its IMEI.</source>
         <translation>已记录：%1。历史记录可按IMEI查到这台手机。</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="191" />
+        <location filename="../../ui/identify_page.py" line="165" />
+        <source>Activation Lock (Find My) is ON: do not buy until the seller signs out of iCloud on the phone; then unplug it and plug it in again</source>
+        <translation>激活锁（查找我的iPhone）已开启：卖家在手机上退出iCloud之前不能回收；退出后拔下手机重新插上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identify_page.py" line="172" />
+        <source>The maker's account lock is ON (Mi account, HUAWEI ID, …): do not buy until the seller signs out on the phone; then unplug it and plug it in again</source>
+        <translation>厂商账号锁已开启（小米账号、华为账号等）：卖家在手机上退出账号之前不能回收；退出后拔下手机重新插上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identify_page.py" line="180" />
+        <source>A Google account (FRP) is signed in: the seller must remove it; then unplug the phone and plug it in again</source>
+        <translation>已登录谷歌账号（FRP）：请卖家先删除账号，再拔下手机重新插上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identify_page.py" line="212" />
         <source>Battery health</source>
         <translation>电池健康</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="192" />
+        <location filename="../../ui/identify_page.py" line="213" />
         <source>%1, %2 cycles</source>
         <translation>%1，循环 %2 次</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="194" />
+        <location filename="../../ui/identify_page.py" line="215" />
         <source>Locks</source>
         <translation>锁</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="202" />
+        <location filename="../../ui/identify_page.py" line="223" />
         <source>%1 (typed by the clerk)</source>
         <translation>%1（店员输入）</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="210" />
+        <location filename="../../ui/identify_page.py" line="231" />
         <source>activation</source>
         <translation>激活锁</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="212" />
+        <location filename="../../ui/identify_page.py" line="233" />
         <source>maker account</source>
         <translation>厂商账号锁</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="213" />
+        <location filename="../../ui/identify_page.py" line="234" />
         <source>carrier</source>
         <translation>运营商锁</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="214" />
+        <location filename="../../ui/identify_page.py" line="235" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="223" />
+        <location filename="../../ui/identify_page.py" line="244" />
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>

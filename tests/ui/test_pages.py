@@ -103,13 +103,19 @@ def test_identify_puts_locks_first_and_blocks_the_flow(
     page = IdentifyPage(context)
     qtbot.addWidget(page)
     _start(context, "android-poco-x5-pro-locked")
-    assert page.warnings.text().startswith("⚠ Activation lock")
+    # What the seller must do, and how the phone is read afresh after.
+    assert page.warnings.text().startswith("⚠ The maker's account lock is ON")
+    assert page.warnings.text().count("plug it in again") == 2
     # Android's lock after a reset is its maker's account; it has FRP, an iPhone none.
     assert identify_rows(page)["Locks"] == (
         "maker account: ON · FRP: ON · MDM: off · carrier: unknown"
     )
-    assert "Google account (FRP)" in page.warnings.text()
+    assert "A Google account (FRP) is signed in: the seller must remove it" in (
+        page.warnings.text()
+    )
     assert not page.next_button.isEnabled()
+    _start(context, "ios-iphone6plus-locked")
+    assert page.warnings.text().startswith("⚠ Activation Lock (Find My) is ON")
     _start(context, "android-poco-f6-unlocked")
     assert "Rooted" in page.warnings.text() and "Bootloader unlocked" in page.warnings.text()
     assert page.next_button.isEnabled()
