@@ -61,20 +61,7 @@ class SellerViewDialog(QDialog):
         self.setWindowTitle(self.tr("Your quote"))
         receipt = QVBoxLayout()
         receipt.setSpacing(18)
-        if store_name:
-            store = QLabel(store_name)
-            store.setFont(_font(TEXT_PT - 4))
-            receipt.addWidget(store)
-        self.title = QLabel(phone_name(inspection))
-        self.title.setFont(_font(TEXT_PT + 6, bold=True))
-        self.title.setWordWrap(True)
-        receipt.addWidget(self.title)
-        self.grade: QLabel | None = None
-        if inspection.grade is not None:
-            name = inspection.grade.label("chengse") or inspection.grade.level
-            self.grade = QLabel(filled(self.tr("Grade %1"), name))
-            self.grade.setFont(_font(TEXT_PT))
-            receipt.addWidget(self.grade)
+        self._add_heading(receipt, inspection, store_name)
         self.lines: list[QLabel] = []
         self.amounts: list[QLabel] = []
         if inspection.quote is not None:
@@ -113,6 +100,30 @@ class SellerViewDialog(QDialog):
         if len(screens) > 1:  # the seller's screen faces the counter
             self.setGeometry(screens[1].geometry())
         self.setWindowState(Qt.WindowState.WindowFullScreen)
+
+    def _add_heading(self, receipt: QVBoxLayout, inspection: Inspection, store_name: str) -> None:
+        """The store, the phone, its IMEI (which the seller can match against *#06# on
+        the phone) and its grade."""
+        if store_name:
+            store = QLabel(store_name)
+            store.setFont(_font(TEXT_PT - 4))
+            receipt.addWidget(store)
+        self.title = QLabel(phone_name(inspection))
+        self.title.setFont(_font(TEXT_PT + 6, bold=True))
+        self.title.setWordWrap(True)
+        receipt.addWidget(self.title)
+        self.imei: QLabel | None = None
+        if inspection.imeis():
+            self.imei = QLabel(filled(self.tr("IMEI %1"), ", ".join(inspection.imeis())))
+            self.imei.setFont(_font(TEXT_PT - 4))
+            self.imei.setWordWrap(True)
+            receipt.addWidget(self.imei)
+        self.grade: QLabel | None = None
+        if inspection.grade is not None:
+            name = inspection.grade.label("chengse") or inspection.grade.level
+            self.grade = QLabel(filled(self.tr("Grade %1"), name))
+            self.grade.setFont(_font(TEXT_PT))
+            receipt.addWidget(self.grade)
 
     def _make_room_for_bar(self, width: int) -> None:
         """Narrow the total's column as the scroll bar narrows the lines' column, so

@@ -1885,22 +1885,27 @@
         <translation>您的报价</translation>
     </message>
     <message>
-        <location filename="../../ui/seller_view_dialog.py" line="75" />
+        <location filename="../../ui/seller_view_dialog.py" line="117" />
+        <source>IMEI %1</source>
+        <translation>IMEI %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seller_view_dialog.py" line="124" />
         <source>Grade %1</source>
         <translation>成色 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/seller_view_dialog.py" line="92" />
+        <location filename="../../ui/seller_view_dialog.py" line="79" />
         <source>REFUSED: this phone cannot be bought</source>
         <translation>拒收：此手机不能回收</translation>
     </message>
     <message>
-        <location filename="../../ui/seller_view_dialog.py" line="94" />
+        <location filename="../../ui/seller_view_dialog.py" line="81" />
         <source>Total %1</source>
         <translation>合计 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/seller_view_dialog.py" line="100" />
+        <location filename="../../ui/seller_view_dialog.py" line="87" />
         <source>Esc: back to the station</source>
         <translation>按 Esc 返回验机台</translation>
     </message>

@@ -990,6 +990,7 @@ def test_the_seller_sees_a_receipt(qtbot: QtBot, context: StationContext) -> Non
     view = SellerViewDialog(priced, False, store_name="华强北 3号柜台")
     qtbot.addWidget(view)
     assert view.title.text() == "iPhone 7 128GB" and view.grade is not None
+    assert view.imei is not None and view.imei.text() == "IMEI 355341083159771"
     assert view.grade.text() == "Grade 9成新"
     assert [label.text() for label in view.lines] == [line.reason_en for line in priced.quote.lines]
     # Amounts as the clerk's page writes them: a deduction is -¥7.60, not ¥-7.60.
@@ -1002,6 +1003,15 @@ def test_the_seller_sees_a_receipt(qtbot: QtBot, context: StationContext) -> Non
     qtbot.addWidget(view)
     assert view.amounts[0].text() == "" and "不能回收" in view.lines[0].text()
     assert view.total is not None and view.total.text().startswith("REFUSED")
+    # A phone that gave no IMEI shows the one the clerk typed, and none before.
+    poco = _start(context, "android-poco-f6-unlocked")
+    view = SellerViewDialog(poco, True)
+    qtbot.addWidget(view)
+    assert view.imei is None
+    typed = flow.type_imeis(context.store, poco.id, "clerk", "869168060447062")
+    view = SellerViewDialog(typed, True)
+    qtbot.addWidget(view)
+    assert view.imei is not None and view.imei.text() == "IMEI 869168060447062"
 
 
 def _receipt(
