@@ -135,6 +135,7 @@ class IdentifyPage(QWidget):
     def _on_imeis_recorded(self, inspection: Inspection) -> None:
         if self._imei_of != inspection.id:
             return  # the clerk has moved on to another phone
+        self.imei_box.setText(" ".join(inspection.typed_imeis))  # as recorded: 15 digits
         if inspection.typed_imeis:
             words = self.tr("Recorded: %1. History finds the phone by its IMEI.")
             self._say(filled(words, ", ".join(inspection.typed_imeis)))

@@ -155,7 +155,7 @@ def test_the_clerk_types_the_imei_a_phone_did_not_give(
         "IMEI 869168060447063: its last digit does not match, mistyped?"
     )
     assert context.store.get(record.id).typed_imeis == ()
-    page.imei_box.setText("869168060447062 869168060447070")
+    page.imei_box.setText("86 916806 044706 2, 869168060447070")  # grouped as *#06# shows it
     page.imei_button.click()
     qtbot.waitUntil(lambda: context.store.get(record.id).typed_imeis != ())
     qtbot.waitUntil(lambda: page.imei_message.text().startswith("Recorded"))
