@@ -147,7 +147,7 @@ def test_the_clerk_types_the_imei_a_phone_did_not_give(
     page.show()
     record = _start(context, "android-poco-f6-unlocked")  # Android 15: no IMEI over adb
     assert record.imeis() == () and page.imei_editor.isVisible()
-    # A typo the Luhn check catches: said, focus kept in the box, nothing recorded.
+    # A typo the Luhn check catches: said under the box, and nothing recorded.
     qtbot.keyClicks(page.imei_box, "869168060447063")
     qtbot.keyClick(page.imei_box, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "mistyped" in page.imei_message.text())
