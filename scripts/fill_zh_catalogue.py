@@ -111,6 +111,7 @@ ZH = {
     "Recorded: %1. History finds the phone by its IMEI.": "已记录：%1。历史记录可按IMEI查到这台手机。",
     "No IMEI is recorded for this phone.": "这台手机没有记录IMEI。",
     "%1 (typed by the clerk)": "%1（店员输入）",
+    "%1 (typed in: %2)": "%1（已手动输入：%2）",
     "an IMEI has 15 digits: %1 is not one": "IMEI是15位数字，%1 不是",
     "IMEI %1: its last digit does not match, mistyped?": "IMEI %1 的最后一位校验不符，是否输错？",
     "a phone has one IMEI, or two with two SIM slots": "一台手机只有一个IMEI，双卡手机两个",

@@ -102,8 +102,17 @@ class IdentifyPage(QWidget):
             else:
                 self.fields.addRow(label, QLabel(value))
         self.problems.addItems(
-            [explain(p) for p in report.problems] or [self.tr("nothing: every item was read")]
+            [self._problem_text(p, inspection) for p in report.problems]
+            or [self.tr("nothing: every item was read")]
         )
+
+    def _problem_text(self, problem: str, inspection: Inspection) -> str:
+        """What could not be read, and for the IMEI whether the clerk has typed it in
+        since, so that it is not typed twice."""
+        text = explain(problem)
+        if problem.startswith("IMEI:") and inspection.typed_imeis:
+            text = filled(self.tr("%1 (typed in: %2)"), text, ", ".join(inspection.typed_imeis))
+        return text
 
     def _take_imei_editor(self) -> str | None:
         """Take the IMEI editor out of the rows (removing a row deletes its widgets);

@@ -75,117 +75,117 @@
 <context>
     <name>Colours</name>
     <message>
-        <location filename="../../ui/identify_page.py" line="253" />
+        <location filename="../../ui/identify_page.py" line="263" />
         <source>Alpine Green</source>
         <translation>苍岭绿色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="254" />
+        <location filename="../../ui/identify_page.py" line="264" />
         <source>Black</source>
         <translation>黑色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="255" />
+        <location filename="../../ui/identify_page.py" line="265" />
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="256" />
+        <location filename="../../ui/identify_page.py" line="266" />
         <source>Coral</source>
         <translation>珊瑚色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="257" />
+        <location filename="../../ui/identify_page.py" line="267" />
         <source>Deep Purple</source>
         <translation>暗紫色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="258" />
+        <location filename="../../ui/identify_page.py" line="268" />
         <source>Gold</source>
         <translation>金色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="259" />
+        <location filename="../../ui/identify_page.py" line="269" />
         <source>Graphite</source>
         <translation>石墨色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="260" />
+        <location filename="../../ui/identify_page.py" line="270" />
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="261" />
+        <location filename="../../ui/identify_page.py" line="271" />
         <source>Jet Black</source>
         <translation>亮黑色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="262" />
+        <location filename="../../ui/identify_page.py" line="272" />
         <source>Midnight</source>
         <translation>午夜色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="263" />
+        <location filename="../../ui/identify_page.py" line="273" />
         <source>Midnight Green</source>
         <translation>暗夜绿色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="264" />
+        <location filename="../../ui/identify_page.py" line="274" />
         <source>Pacific Blue</source>
         <translation>海蓝色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="265" />
+        <location filename="../../ui/identify_page.py" line="275" />
         <source>Pink</source>
         <translation>粉色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="266" />
+        <location filename="../../ui/identify_page.py" line="276" />
         <source>Purple</source>
         <translation>紫色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="267" />
+        <location filename="../../ui/identify_page.py" line="277" />
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="268" />
+        <location filename="../../ui/identify_page.py" line="278" />
         <source>Rose Gold</source>
         <translation>玫瑰金色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="269" />
+        <location filename="../../ui/identify_page.py" line="279" />
         <source>Sierra Blue</source>
         <translation>远峰蓝色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="270" />
+        <location filename="../../ui/identify_page.py" line="280" />
         <source>Silver</source>
         <translation>银色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="271" />
+        <location filename="../../ui/identify_page.py" line="281" />
         <source>Space Black</source>
         <translation>深空黑色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="272" />
+        <location filename="../../ui/identify_page.py" line="282" />
         <source>Space Gray</source>
         <translation>深空灰色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="273" />
+        <location filename="../../ui/identify_page.py" line="283" />
         <source>Starlight</source>
         <translation>星光色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="274" />
+        <location filename="../../ui/identify_page.py" line="284" />
         <source>White</source>
         <translation>白色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="275" />
+        <location filename="../../ui/identify_page.py" line="285" />
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
@@ -576,143 +576,148 @@
         <translation>记录IMEI(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="105" />
+        <location filename="../../ui/identify_page.py" line="106" />
         <source>nothing: every item was read</source>
         <translation>无：全部已读取</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="128" />
+        <location filename="../../ui/identify_page.py" line="114" />
+        <source>%1 (typed in: %2)</source>
+        <translation>%1（已手动输入：%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/identify_page.py" line="137" />
         <source>Recording…</source>
         <translation>正在记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="142" />
+        <location filename="../../ui/identify_page.py" line="152" />
         <source>No IMEI is recorded for this phone.</source>
         <translation>这台手机没有记录IMEI。</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="185" />
+        <location filename="../../ui/identify_page.py" line="195" />
         <source>Managed by an organisation (MDM, 监控机): do not buy</source>
         <translation>设备受企业监管（MDM，监控机）：不能回收</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="187" />
+        <location filename="../../ui/identify_page.py" line="197" />
         <source>Rooted or jailbroken</source>
         <translation>已root或越狱</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="189" />
+        <location filename="../../ui/identify_page.py" line="199" />
         <source>Bootloader unlocked</source>
         <translation>Bootloader已解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="192" />
+        <location filename="../../ui/identify_page.py" line="202" />
         <source>Replaced parts: %1</source>
         <translation>更换过的部件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="200" />
+        <location filename="../../ui/identify_page.py" line="210" />
         <source>%1 %</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="204" />
+        <location filename="../../ui/identify_page.py" line="214" />
         <source>Phone</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="205" />
+        <location filename="../../ui/identify_page.py" line="215" />
         <source>Model code</source>
         <translation>型号代码</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="206" />
+        <location filename="../../ui/identify_page.py" line="216" />
         <source>Storage</source>
         <translation>存储容量</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="207" />
+        <location filename="../../ui/identify_page.py" line="217" />
         <source>Colour / region</source>
         <translation>颜色 / 版本</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="208" />
+        <location filename="../../ui/identify_page.py" line="218" />
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="209" />
+        <location filename="../../ui/identify_page.py" line="219" />
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
         <location filename="../../ui/identify_page.py" line="93" />
-        <location filename="../../ui/identify_page.py" line="210" />
+        <location filename="../../ui/identify_page.py" line="220" />
         <source>IMEI</source>
         <translation>IMEI</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="139" />
+        <location filename="../../ui/identify_page.py" line="149" />
         <source>Recorded: %1. History finds the phone by its IMEI.</source>
         <translation>已记录：%1。历史记录可按IMEI查到这台手机。</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="165" />
+        <location filename="../../ui/identify_page.py" line="175" />
         <source>Activation Lock (Find My) is ON: do not buy until the seller signs out of iCloud on the phone; then unplug it and plug it in again</source>
         <translation>激活锁（查找我的iPhone）已开启：卖家在手机上退出iCloud之前不能回收；退出后拔下手机重新插上</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="172" />
+        <location filename="../../ui/identify_page.py" line="182" />
         <source>The maker's account lock is ON (Mi account, HUAWEI ID, …): do not buy until the seller signs out on the phone; then unplug it and plug it in again</source>
         <translation>厂商账号锁已开启（小米账号、华为账号等）：卖家在手机上退出账号之前不能回收；退出后拔下手机重新插上</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="180" />
+        <location filename="../../ui/identify_page.py" line="190" />
         <source>A Google account (FRP) is signed in: the seller must remove it; then unplug the phone and plug it in again</source>
         <translation>已登录谷歌账号（FRP）：请卖家先删除账号，再拔下手机重新插上</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="212" />
+        <location filename="../../ui/identify_page.py" line="222" />
         <source>Battery health</source>
         <translation>电池健康</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="213" />
+        <location filename="../../ui/identify_page.py" line="223" />
         <source>%1, %2 cycles</source>
         <translation>%1，循环 %2 次</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="215" />
+        <location filename="../../ui/identify_page.py" line="225" />
         <source>Locks</source>
         <translation>锁</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="223" />
+        <location filename="../../ui/identify_page.py" line="233" />
         <source>%1 (typed by the clerk)</source>
         <translation>%1（店员输入）</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="231" />
+        <location filename="../../ui/identify_page.py" line="241" />
         <source>activation</source>
         <translation>激活锁</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="233" />
+        <location filename="../../ui/identify_page.py" line="243" />
         <source>maker account</source>
         <translation>厂商账号锁</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="234" />
+        <location filename="../../ui/identify_page.py" line="244" />
         <source>carrier</source>
         <translation>运营商锁</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="235" />
+        <location filename="../../ui/identify_page.py" line="245" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="244" />
+        <location filename="../../ui/identify_page.py" line="254" />
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>

@@ -164,8 +164,14 @@ def test_the_clerk_types_the_imei_a_phone_did_not_give(
     )
     assert context.inspection.current is not None
     assert context.inspection.current.imeis() == ("869168060447062", "869168060447070")
-    # The page is built again from the record: the box and its message stay.
+    # The page is built again from the record: the box and its message stay, and the
+    # IMEI the phone did not give is marked as typed in.
     assert page.imei_editor.isVisible()
+    not_read = [page.problems.item(i).text() for i in range(page.problems.count())]
+    assert [t for t in not_read if t.startswith("IMEI")] == [
+        "IMEI: Android 10+ does not give it over adb without root; dial *#06# on the phone "
+        "and type it in (typed in: 869168060447062, 869168060447070)"
+    ]
     assert identify_rows(page)["IMEI"] == "869168060447062 869168060447070"
     # Another phone that gave its IMEI: no box; then back to the first, its IMEIs.
     _start(context, "ios-iphone7-cn")
