@@ -138,7 +138,7 @@ class IdentifyPage(QWidget):
         self._context.runner.db(
             lambda: flow.type_imeis(store, inspection.id, clerk, text),
             self._on_imeis_recorded,
-            self._on_imeis_refused,
+            lambda error: self._on_imeis_refused(error, inspection.id),
         )
 
     def _on_imeis_recorded(self, inspection: Inspection) -> None:
@@ -159,7 +159,9 @@ class IdentifyPage(QWidget):
         self.imei_message.setText(text)
         self.imei_message.setVisible(bool(text))
 
-    def _on_imeis_refused(self, error: BaseException) -> None:
+    def _on_imeis_refused(self, error: BaseException, inspection_id: str) -> None:
+        if self._imei_of != inspection_id:
+            return  # the clerk has moved on to another phone
         self._say(error_text(error))
         self.imei_box.setFocus()
 
