@@ -47,7 +47,6 @@ class SealPage(QWidget):
         self.id_number = QLineEdit()
         self.id_number.setMaxLength(18)
         self.country = self._country_box()
-        self._countries: dict[str, str] = {}  # a way of writing it (lower case) -> code
         self.phone = QLineEdit()
         self.phone.setPlaceholderText(self.tr("11 digits, or +852… with the country code"))
         self.agreed = QCheckBox(self.tr("The seller has seen the itemised quote and agrees"))
@@ -115,7 +114,7 @@ class SealPage(QWidget):
         if self._chosen() is not IdDocument.PASSPORT:
             return None
         text = self.country.currentText().strip()
-        return self._countries.get(text.lower(), text)
+        return _country_code(text) or text
 
     def _on_document_changed(self) -> None:
         self.id_number.setMaxLength(18 if self._chosen() is IdDocument.CN_ID else 20)
@@ -126,7 +125,7 @@ class SealPage(QWidget):
         self._on_id_number_edited(self.id_number.text())
 
     def _load_countries(self) -> None:
-        if self._countries:
+        if self.country.count():
             return
         # The list has each country once; what the clerk types is also matched against
         # the other names it goes by (韩国 for 大韩民国, Turkey for Türkiye).
@@ -135,11 +134,7 @@ class SealPage(QWidget):
             shown = f"{name} ({code})"
             self.country.addItem(shown, code)
             completions.append(shown)
-            for written in (shown, name, code):
-                self._countries.setdefault(written.lower(), code)
-            for other in others:
-                completions.append(f"{other} ({code})")
-                self._countries.setdefault(completions[-1].lower(), code)
+            completions += [f"{other} ({code})" for other in others]
         self.country.setCurrentIndex(-1)
         # Matches anywhere in an item, as the list writes it ("俄" finds 白俄罗斯 too).
         completer = QCompleter(completions, self.country)
@@ -151,7 +146,7 @@ class SealPage(QWidget):
     def _on_country_completed(self, text: str) -> None:
         """A name picked from the completions: the country's item in the list, though
         the name picked be another it goes by ("Turkey (TUR)" is "Türkiye (TUR)")."""
-        code = self._countries.get(text.lower())
+        code = _country_code(text)
         if code is not None:  # after the combo box has put the name picked in its field
             index = self.country.findData(code)
             QTimer.singleShot(0, self.country, lambda: self.country.setCurrentIndex(index))
@@ -357,6 +352,17 @@ def document_name(document: IdDocument) -> str:
         IdDocument.PASSPORT: QCoreApplication.translate("SealPage", "Passport"),
     }
     return names[document]
+
+
+def _country_code(text: str) -> str | None:
+    """The three-letter code of the country ``text`` names, as the list writes it
+    ("Türkiye (TUR)") or as `flow.check_country` reads it (a name in English or
+    Chinese, a code); None where it names none."""
+    listed = re.fullmatch(r".*\(([A-Za-z]{3})\)", text.strip())
+    try:
+        return flow.check_country(listed[1] if listed else text)
+    except flow.SealError:
+        return None
 
 
 def country_names() -> list[tuple[str, str, list[str]]]:
