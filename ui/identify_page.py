@@ -40,8 +40,7 @@ class IdentifyPage(QWidget):
         self.next_button = QPushButton(self.tr("&Photograph the phone"))
         self.next_button.clicked.connect(self.next_requested)
         self.imei_editor = self._imei_editor()
-        #: The inspection whose IMEIs the editor is showing.
-        self._imei_of: str | None = None
+        self._shown: str | None = None  # the inspection the page shows
         layout = QVBoxLayout(self)
         heading = QLabel(self.tr("Identify"))
         heading.setObjectName("heading")
@@ -78,7 +77,9 @@ class IdentifyPage(QWidget):
         return editor
 
     def _on_inspection_changed(self, inspection: Inspection | None) -> None:
-        editing = self._take_imei_editor()
+        self._take_imei_editor()
+        another = inspection is None or inspection.id != self._shown
+        self._shown = inspection.id if inspection is not None else None
         while self.fields.rowCount():
             self.fields.removeRow(0)
         self.problems.clear()
@@ -93,10 +94,9 @@ class IdentifyPage(QWidget):
         imei_label = self.tr("IMEI")
         for label, value in self._rows(report, inspection):
             if label == imei_label and not report.imeis and not inspection.state.is_final:
-                if editing != inspection.id:  # another phone: its own IMEIs, no message
+                if another:  # its own IMEIs, no word on the last phone's
                     self.imei_box.setText(" ".join(inspection.typed_imeis))
                     self._say("")
-                self._imei_of = inspection.id
                 self.fields.addRow(label, self.imei_editor)
                 self.imei_editor.show()
             else:
@@ -114,19 +114,17 @@ class IdentifyPage(QWidget):
             text = filled(self.tr("%1 (typed in: %2)"), text, ", ".join(inspection.typed_imeis))
         return text
 
-    def _take_imei_editor(self) -> str | None:
-        """Take the IMEI editor out of the rows (removing a row deletes its widgets);
-        returns the inspection it was showing, if it was shown."""
+    def _take_imei_editor(self) -> None:
+        """Take the IMEI editor out of the rows (removing a row deletes its widgets)."""
         row, _role = self.fields.getWidgetPosition(self.imei_editor)
         if row < 0:
-            return None
+            return
         taken = self.fields.takeRow(row)
         label = taken.labelItem.widget() if taken.labelItem else None
         if label is not None:  # hidden now: it is deleted only once the loop runs
             label.hide()
             label.deleteLater()
         self.imei_editor.hide()
-        return self._imei_of
 
     def record_imeis(self) -> None:
         """Record what the clerk typed as the phone's IMEIs, off the GUI thread."""
@@ -142,7 +140,7 @@ class IdentifyPage(QWidget):
         )
 
     def _on_imeis_recorded(self, inspection: Inspection) -> None:
-        if self._imei_of != inspection.id:
+        if self._shown != inspection.id:
             return  # the clerk has moved on to another phone
         self.imei_box.setText(" ".join(inspection.typed_imeis))  # as recorded: 15 digits
         if inspection.typed_imeis:
@@ -150,9 +148,7 @@ class IdentifyPage(QWidget):
             self._say(filled(words, ", ".join(inspection.typed_imeis)))
         else:
             self._say(self.tr("No IMEI is recorded for this phone."))
-        current = self._context.inspection.current
-        if current is not None and current.id == inspection.id:
-            self._context.inspection.set(inspection)
+        self._context.inspection.set(inspection)
 
     def _say(self, text: str) -> None:
         """A word under the IMEI box; no blank line under it when there is none."""
@@ -160,7 +156,7 @@ class IdentifyPage(QWidget):
         self.imei_message.setVisible(bool(text))
 
     def _on_imeis_refused(self, error: BaseException, inspection_id: str) -> None:
-        if self._imei_of != inspection_id:
+        if self._shown != inspection_id:
             return  # the clerk has moved on to another phone
         self._say(error_text(error))
         self.imei_box.setFocus()
