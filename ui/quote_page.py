@@ -5,7 +5,7 @@ quote)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -189,9 +189,7 @@ class QuotePage(QWidget):
                 if a.accessory_missing and a.id in deducted
             }
             for name, box in self.accessories.items():
-                box.blockSignals(True)
-                box.setChecked(name in missing)
-                box.blockSignals(False)
+                _tick_quietly(box, name in missing)
             self._accessories_of = inspection.id if inspection is not None else None
         open_ = inspection is not None and not inspection.state.is_final
         for box in self.accessories.values():
@@ -207,9 +205,7 @@ class QuotePage(QWidget):
         if not self._may_price_again():
             box = self.sender()
             assert isinstance(box, QCheckBox)
-            box.blockSignals(True)
-            box.setChecked(not ticked)
-            box.blockSignals(False)
+            _tick_quietly(box, not ticked)
             return
         self._price()
 
@@ -317,3 +313,10 @@ class QuotePage(QWidget):
 
     def _on_override_failed(self, error: BaseException) -> None:
         QMessageBox.warning(self, self.tr("Price not changed"), error_text(error))
+
+
+def _tick_quietly(box: QCheckBox, ticked: bool) -> None:
+    """Tick or untick ``box`` without pricing the phone again (its toggled signal is
+    held back)."""
+    with QSignalBlocker(box):
+        box.setChecked(ticked)
