@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from app.datafile import load_model
 from app.records import Grade, GradeLabel, RuleHit, Verdict
-from devices.report import DeviceReport, LockState, PartStatus
+from devices.report import DeviceReport, LockState, PartStatus, Platform
 from vision.finding import Finding, FindingKind, Severity, Surface, Zone
 
 VERDICT_ORDER = (Verdict.SELLABLE, Verdict.PARTS_ONLY, Verdict.BLOCKED)
@@ -158,7 +158,9 @@ class Dimension(enum.StrEnum):
 
 class Rule(_Frozen):
     """One rule: a condition on findings or on a fact, and what it does when it holds
-    (cap the level, set a verdict, name the screen's trade term, or just notify)."""
+    (cap the level, set a verdict, name the screen's trade term, or just notify). A rule
+    with a ``platform`` applies only to phones of it: the locks are named, and removed,
+    differently on an iPhone and on an Android phone."""
 
     id: str = Field(pattern=r"^[a-z0-9_.-]+$")
     zh: str = Field(min_length=1)
@@ -170,6 +172,7 @@ class Rule(_Frozen):
     match: FindingMatch | None = None
     when: FindingCondition | None = None
     fact: FactCondition | None = None
+    platform: Platform | None = None
 
     @model_validator(mode="after")
     def _one_kind(self) -> Self:
@@ -276,6 +279,8 @@ def grade(report: DeviceReport, findings: Sequence[Finding], standard: Standard)
 def _apply(rule: Rule, report: DeviceReport, findings: Sequence[Finding]) -> RuleHit | None:
     finding_ids: tuple[str, ...] = ()
     facts: tuple[str, ...] = ()
+    if rule.platform is not None and rule.platform is not report.platform:
+        return None
     if rule.fact is not None:
         passed, evidence = rule.fact.holds(report)
         if not passed:

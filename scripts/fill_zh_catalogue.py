@@ -81,6 +81,7 @@ ZH = {
     "battery health": "电池健康",
     "charge cycles": "充电循环次数",
     "activation lock": "激活锁",
+    "maker account lock": "厂商账号锁",
     "carrier lock": "运营商锁",
     "bootloader unlocked": "Bootloader已解锁",
     "rooted": "已root",

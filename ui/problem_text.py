@@ -714,12 +714,16 @@ def _fact_texts() -> tuple[tuple[str, str], ...]:
     )
 
 
-def fact_text(fact: str, grade_names: Mapping[str, str] | None = None) -> str:
+def fact_text(
+    fact: str, grade_names: Mapping[str, str] | None = None, *, android: bool = False
+) -> str:
     """One fact behind a quote line (`app.pricing`: which price-sheet row, how it was
     chosen, the grade priced, how many findings, an accessory missing, who changed the
     price, a reading from the phone) in the clerk's language. The grade priced
     (``grade=B``) is named by its label in ``grade_names`` (B: 9成新), the price
-    sheet's column, where given. What is not known here is shown as it is."""
+    sheet's column, where given. On an ``android`` phone the activation lock is named
+    as the Identify page names it, the maker's account. What is not known here is shown
+    as it is."""
     level = fact.removeprefix("grade=") if fact.startswith("grade=") else None
     if level is not None and grade_names and level in grade_names:
         fact = f"grade={grade_names[level]}"
@@ -735,7 +739,7 @@ def fact_text(fact: str, grade_names: Mapping[str, str] | None = None) -> str:
         missing = QCoreApplication.translate("QuoteFacts", "accessory %1 missing")
         return filled(missing, accessory_text(match[1]))
     match = re.fullmatch(r"([a-z_]+(?:\.[a-z_]+)+)=(.*)", fact)
-    reading = _reading_text(match[1], match[2]) if match else None
+    reading = _reading_text(match[1], match[2], android=android) if match else None
     if reading is not None:
         return reading
     fixed = {
@@ -749,7 +753,7 @@ def fact_text(fact: str, grade_names: Mapping[str, str] | None = None) -> str:
     return fixed.get(fact, fact)
 
 
-def _reading_text(name: str, value: str) -> str | None:
+def _reading_text(name: str, value: str, *, android: bool) -> str | None:
     """A reading from the phone that a quote line rests on (``name=value``: the facts
     of `app.grading.FACTS`, and ``parts.<part>``) in the clerk's language; None for a
     reading not known here."""
@@ -763,7 +767,11 @@ def _reading_text(name: str, value: str) -> str | None:
     names = {  # literal calls, so that lupdate finds them
         "battery.health_percent": QCoreApplication.translate("QuoteFacts", "battery health"),
         "battery.cycle_count": QCoreApplication.translate("QuoteFacts", "charge cycles"),
-        "locks.activation_lock": QCoreApplication.translate("QuoteFacts", "activation lock"),
+        "locks.activation_lock": (
+            QCoreApplication.translate("QuoteFacts", "maker account lock")
+            if android
+            else QCoreApplication.translate("QuoteFacts", "activation lock")
+        ),
         "locks.frp": "FRP",
         "locks.mdm": "MDM",
         "locks.carrier": QCoreApplication.translate("QuoteFacts", "carrier lock"),
@@ -837,12 +845,14 @@ def evidence_text(
     facts: Sequence[str],
     finding_ids: Sequence[str],
     grade_names: Mapping[str, str] | None = None,
+    *,
+    android: bool = False,
 ) -> str:
     """A quote line's evidence: its facts, then the findings it counts (``#`` and the
-    first 8 letters of each id), in the clerk's language; ``grade_names`` as for
-    `fact_text`."""
+    first 8 letters of each id), in the clerk's language; ``grade_names`` and
+    ``android`` as for `fact_text`."""
     parts = [
-        *(fact_text(fact, grade_names) for fact in facts),
+        *(fact_text(fact, grade_names, android=android) for fact in facts),
         *(f"#{i[:8]}" for i in finding_ids),
     ]
     return QCoreApplication.translate("QuoteFacts", ", ").join(parts)

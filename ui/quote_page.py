@@ -27,6 +27,7 @@ from app.pricing import QuoteContext
 from app.quoting import override_price, price_inspection
 from app.records import Inspection, LineKind
 from app.text import money
+from devices.report import Platform
 from ui.context import StationContext
 from ui.i18n import choose_language
 from ui.problem_text import error_text, evidence_text, filled
@@ -140,11 +141,13 @@ class QuotePage(QWidget):
         # its level id.
         chengse = grade.label("chengse")
         grade_names = {grade.level: chengse} if chengse else None
+        device = inspection.device
+        android = device is not None and device.platform is Platform.ANDROID
         for line in quote.lines:
             row = self.lines.rowCount()
             self.lines.insertRow(row)
             amount = "—" if line.kind is LineKind.REFUSAL else money(line.amount_fen)
-            evidence = evidence_text(line.facts, line.finding_ids, grade_names)
+            evidence = evidence_text(line.facts, line.finding_ids, grade_names, android=android)
             cells = (line.reason_zh if zh else line.reason_en, amount, evidence)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

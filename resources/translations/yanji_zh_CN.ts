@@ -3,17 +3,17 @@
 <context>
     <name>Accessories</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="829" />
+        <location filename="../../ui/problem_text.py" line="837" />
         <source>original box</source>
         <translation>包装盒</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="830" />
+        <location filename="../../ui/problem_text.py" line="838" />
         <source>charger</source>
         <translation>充电器</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="831" />
+        <location filename="../../ui/problem_text.py" line="839" />
         <source>cable</source>
         <translation>数据线</translation>
     </message>
@@ -75,117 +75,117 @@
 <context>
     <name>Colours</name>
     <message>
-        <location filename="../../ui/identify_page.py" line="263" />
+        <location filename="../../ui/identify_page.py" line="261" />
         <source>Alpine Green</source>
         <translation>苍岭绿色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="264" />
+        <location filename="../../ui/identify_page.py" line="262" />
         <source>Black</source>
         <translation>黑色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="265" />
+        <location filename="../../ui/identify_page.py" line="263" />
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="266" />
+        <location filename="../../ui/identify_page.py" line="264" />
         <source>Coral</source>
         <translation>珊瑚色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="267" />
+        <location filename="../../ui/identify_page.py" line="265" />
         <source>Deep Purple</source>
         <translation>暗紫色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="268" />
+        <location filename="../../ui/identify_page.py" line="266" />
         <source>Gold</source>
         <translation>金色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="269" />
+        <location filename="../../ui/identify_page.py" line="267" />
         <source>Graphite</source>
         <translation>石墨色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="270" />
+        <location filename="../../ui/identify_page.py" line="268" />
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="271" />
+        <location filename="../../ui/identify_page.py" line="269" />
         <source>Jet Black</source>
         <translation>亮黑色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="272" />
+        <location filename="../../ui/identify_page.py" line="270" />
         <source>Midnight</source>
         <translation>午夜色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="273" />
+        <location filename="../../ui/identify_page.py" line="271" />
         <source>Midnight Green</source>
         <translation>暗夜绿色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="274" />
+        <location filename="../../ui/identify_page.py" line="272" />
         <source>Pacific Blue</source>
         <translation>海蓝色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="275" />
+        <location filename="../../ui/identify_page.py" line="273" />
         <source>Pink</source>
         <translation>粉色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="276" />
+        <location filename="../../ui/identify_page.py" line="274" />
         <source>Purple</source>
         <translation>紫色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="277" />
+        <location filename="../../ui/identify_page.py" line="275" />
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="278" />
+        <location filename="../../ui/identify_page.py" line="276" />
         <source>Rose Gold</source>
         <translation>玫瑰金色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="279" />
+        <location filename="../../ui/identify_page.py" line="277" />
         <source>Sierra Blue</source>
         <translation>远峰蓝色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="280" />
+        <location filename="../../ui/identify_page.py" line="278" />
         <source>Silver</source>
         <translation>银色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="281" />
+        <location filename="../../ui/identify_page.py" line="279" />
         <source>Space Black</source>
         <translation>深空黑色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="282" />
+        <location filename="../../ui/identify_page.py" line="280" />
         <source>Space Gray</source>
         <translation>深空灰色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="283" />
+        <location filename="../../ui/identify_page.py" line="281" />
         <source>Starlight</source>
         <translation>星光色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="284" />
+        <location filename="../../ui/identify_page.py" line="282" />
         <source>White</source>
         <translation>白色</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="285" />
+        <location filename="../../ui/identify_page.py" line="283" />
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
@@ -555,23 +555,22 @@
         <translation>拍照(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="46" />
+        <location filename="../../ui/identify_page.py" line="45" />
         <source>Identify</source>
-        <extracomment>The inspection whose IMEIs the editor is showing.</extracomment>
         <translation>识别</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="51" />
+        <location filename="../../ui/identify_page.py" line="50" />
         <source>Could not be read:</source>
         <translation>无法读取：</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="61" />
+        <location filename="../../ui/identify_page.py" line="60" />
         <source>Dial *#06# on the phone and type its IMEI (two for two SIM slots)</source>
         <translation>在手机上拨 *#06#，输入显示的IMEI（双卡手机输入两个）</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="64" />
+        <location filename="../../ui/identify_page.py" line="63" />
         <source>Record &amp;IMEI</source>
         <translation>记录IMEI(&amp;I)</translation>
     </message>
@@ -586,138 +585,138 @@
         <translation>%1（已手动输入：%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="137" />
+        <location filename="../../ui/identify_page.py" line="135" />
         <source>Recording…</source>
         <translation>正在记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="152" />
+        <location filename="../../ui/identify_page.py" line="150" />
         <source>No IMEI is recorded for this phone.</source>
         <translation>这台手机没有记录IMEI。</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="195" />
+        <location filename="../../ui/identify_page.py" line="193" />
         <source>Managed by an organisation (MDM, 监控机): do not buy</source>
         <translation>设备受企业监管（MDM，监控机）：不能回收</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="197" />
+        <location filename="../../ui/identify_page.py" line="195" />
         <source>Rooted or jailbroken</source>
         <translation>已root或越狱</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="199" />
+        <location filename="../../ui/identify_page.py" line="197" />
         <source>Bootloader unlocked</source>
         <translation>Bootloader已解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="202" />
+        <location filename="../../ui/identify_page.py" line="200" />
         <source>Replaced parts: %1</source>
         <translation>更换过的部件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="210" />
+        <location filename="../../ui/identify_page.py" line="208" />
         <source>%1 %</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="214" />
+        <location filename="../../ui/identify_page.py" line="212" />
         <source>Phone</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="215" />
+        <location filename="../../ui/identify_page.py" line="213" />
         <source>Model code</source>
         <translation>型号代码</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="216" />
+        <location filename="../../ui/identify_page.py" line="214" />
         <source>Storage</source>
         <translation>存储容量</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="217" />
+        <location filename="../../ui/identify_page.py" line="215" />
         <source>Colour / region</source>
         <translation>颜色 / 版本</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="218" />
+        <location filename="../../ui/identify_page.py" line="216" />
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="219" />
+        <location filename="../../ui/identify_page.py" line="217" />
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="93" />
-        <location filename="../../ui/identify_page.py" line="220" />
+        <location filename="../../ui/identify_page.py" line="94" />
+        <location filename="../../ui/identify_page.py" line="218" />
         <source>IMEI</source>
         <translation>IMEI</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="149" />
+        <location filename="../../ui/identify_page.py" line="147" />
         <source>Recorded: %1. History finds the phone by its IMEI.</source>
         <translation>已记录：%1。历史记录可按IMEI查到这台手机。</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="175" />
+        <location filename="../../ui/identify_page.py" line="173" />
         <source>Activation Lock (Find My) is ON: do not buy until the seller signs out of iCloud on the phone; then unplug it and plug it in again</source>
         <translation>激活锁（查找我的iPhone）已开启：卖家在手机上退出iCloud之前不能回收；退出后拔下手机重新插上</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="182" />
+        <location filename="../../ui/identify_page.py" line="180" />
         <source>The maker's account lock is ON (Mi account, HUAWEI ID, …): do not buy until the seller signs out on the phone; then unplug it and plug it in again</source>
         <translation>厂商账号锁已开启（小米账号、华为账号等）：卖家在手机上退出账号之前不能回收；退出后拔下手机重新插上</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="190" />
+        <location filename="../../ui/identify_page.py" line="188" />
         <source>A Google account (FRP) is signed in: the seller must remove it; then unplug the phone and plug it in again</source>
         <translation>已登录谷歌账号（FRP）：请卖家先删除账号，再拔下手机重新插上</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="222" />
+        <location filename="../../ui/identify_page.py" line="220" />
         <source>Battery health</source>
         <translation>电池健康</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="223" />
+        <location filename="../../ui/identify_page.py" line="221" />
         <source>%1, %2 cycles</source>
         <translation>%1，循环 %2 次</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="225" />
+        <location filename="../../ui/identify_page.py" line="223" />
         <source>Locks</source>
         <translation>锁</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="233" />
+        <location filename="../../ui/identify_page.py" line="231" />
         <source>%1 (typed by the clerk)</source>
         <translation>%1（店员输入）</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="241" />
+        <location filename="../../ui/identify_page.py" line="239" />
         <source>activation</source>
         <translation>激活锁</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="243" />
+        <location filename="../../ui/identify_page.py" line="241" />
         <source>maker account</source>
         <translation>厂商账号锁</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="244" />
+        <location filename="../../ui/identify_page.py" line="242" />
         <source>carrier</source>
         <translation>运营商锁</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="245" />
+        <location filename="../../ui/identify_page.py" line="243" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/identify_page.py" line="254" />
+        <location filename="../../ui/identify_page.py" line="252" />
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -725,7 +724,7 @@
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../ui/seal_page.py" line="370" />
+        <location filename="../../ui/seal_page.py" line="376" />
         <source>en</source>
         <comment>the language of this catalogue, as ui.language names it</comment>
         <translation>zh_CN</translation>
@@ -734,17 +733,17 @@
 <context>
     <name>Locks</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="799" />
+        <location filename="../../ui/problem_text.py" line="807" />
         <source>ON</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="800" />
+        <location filename="../../ui/problem_text.py" line="808" />
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="801" />
+        <location filename="../../ui/problem_text.py" line="809" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
@@ -965,17 +964,17 @@
 <context>
     <name>Parts</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="818" />
+        <location filename="../../ui/problem_text.py" line="826" />
         <source>battery</source>
         <translation>电池</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="819" />
+        <location filename="../../ui/problem_text.py" line="827" />
         <source>display</source>
         <translation>屏幕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="820" />
+        <location filename="../../ui/problem_text.py" line="828" />
         <source>camera</source>
         <translation>摄像头</translation>
     </message>
@@ -1305,7 +1304,7 @@
         <translation>共 %1 处</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="735" />
+        <location filename="../../ui/problem_text.py" line="739" />
         <source>accessory %1 missing</source>
         <translation>缺配件 %1</translation>
     </message>
@@ -1330,92 +1329,97 @@
         <translation>时间 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="742" />
+        <location filename="../../ui/problem_text.py" line="746" />
         <source>version unknown, priced as 国行</source>
         <translation>版本未知，按国行计价</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="745" />
+        <location filename="../../ui/problem_text.py" line="749" />
         <source>version unknown, the only version on the sheet</source>
         <translation>版本未知，价目表上只有这一个版本</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="758" />
+        <location filename="../../ui/problem_text.py" line="762" />
         <source>battery health %1 %</source>
         <translation>电池健康 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="761" />
+        <location filename="../../ui/problem_text.py" line="765" />
         <source>%1 charge cycles</source>
         <translation>充电循环 %1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="764" />
+        <location filename="../../ui/problem_text.py" line="768" />
         <source>battery health</source>
         <translation>电池健康</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="765" />
+        <location filename="../../ui/problem_text.py" line="769" />
         <source>charge cycles</source>
         <translation>充电循环次数</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="766" />
+        <location filename="../../ui/problem_text.py" line="771" />
+        <source>maker account lock</source>
+        <translation>厂商账号锁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="773" />
         <source>activation lock</source>
         <translation>激活锁</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="769" />
+        <location filename="../../ui/problem_text.py" line="777" />
         <source>carrier lock</source>
         <translation>运营商锁</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="770" />
+        <location filename="../../ui/problem_text.py" line="778" />
         <source>bootloader unlocked</source>
         <translation>Bootloader已解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="773" />
+        <location filename="../../ui/problem_text.py" line="781" />
         <source>rooted</source>
         <translation>已root</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="774" />
+        <location filename="../../ui/problem_text.py" line="782" />
         <source>a part replaced</source>
         <translation>有部件更换过</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="782" />
+        <location filename="../../ui/problem_text.py" line="790" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="786" />
+        <location filename="../../ui/problem_text.py" line="794" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="787" />
+        <location filename="../../ui/problem_text.py" line="795" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="788" />
+        <location filename="../../ui/problem_text.py" line="796" />
         <source>original</source>
         <translation>原装</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="789" />
+        <location filename="../../ui/problem_text.py" line="797" />
         <source>replaced</source>
         <translation>已更换</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="792" />
+        <location filename="../../ui/problem_text.py" line="800" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="848" />
+        <location filename="../../ui/problem_text.py" line="858" />
         <source>, </source>
         <translation>；</translation>
     </message>
@@ -1423,113 +1427,113 @@
 <context>
     <name>QuotePage</name>
     <message>
-        <location filename="../../ui/quote_page.py" line="50" />
+        <location filename="../../ui/quote_page.py" line="51" />
         <source>Line</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="50" />
+        <location filename="../../ui/quote_page.py" line="51" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="50" />
+        <location filename="../../ui/quote_page.py" line="51" />
         <source>Evidence</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="69" />
+        <location filename="../../ui/quote_page.py" line="70" />
         <source>&amp;Price the phone</source>
         <translation>估价(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="71" />
+        <location filename="../../ui/quote_page.py" line="72" />
         <source>Show the &amp;seller</source>
         <translation>给卖家看(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="73" />
+        <location filename="../../ui/quote_page.py" line="74" />
         <source>&amp;Change the price…</source>
         <translation>调整价格(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="75" />
+        <location filename="../../ui/quote_page.py" line="76" />
         <source>&amp;Agree and seal</source>
         <translation>同意并封存(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="87" />
+        <location filename="../../ui/quote_page.py" line="88" />
         <source>Rules that decided the grade:</source>
         <translation>决定成色的规则：</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="101" />
+        <location filename="../../ui/quote_page.py" line="102" />
         <source>Accessories:</source>
         <translation>配件：</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="121" />
+        <location filename="../../ui/quote_page.py" line="122" />
         <source>Not priced yet</source>
         <translation>尚未估价</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="127" />
+        <location filename="../../ui/quote_page.py" line="128" />
         <source>Grade %1 · CTIA %2/%3 · screen %4</source>
         <translation>成色 %1 · CTIA %2/%3 · 屏幕 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="163" />
+        <location filename="../../ui/quote_page.py" line="166" />
         <source>REFUSED: this phone cannot be bought</source>
         <translation>拒收：此手机不能回收</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="165" />
+        <location filename="../../ui/quote_page.py" line="168" />
         <source>Total: %1</source>
         <translation>合计：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="225" />
+        <location filename="../../ui/quote_page.py" line="224" />
         <source>Price again</source>
         <translation>重新估价</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="228" />
+        <location filename="../../ui/quote_page.py" line="227" />
         <source>The price was changed to %1 (%2). Pricing the phone again puts a new quote in its place. Price it again?</source>
         <translation>价格已改为 %1（%2）。重新估价会用新的报价取代它。要重新估价吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="256" />
+        <location filename="../../ui/quote_page.py" line="255" />
         <source>Cannot price</source>
         <translation>无法估价</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="279" />
-        <location filename="../../ui/quote_page.py" line="288" />
+        <location filename="../../ui/quote_page.py" line="278" />
+        <location filename="../../ui/quote_page.py" line="287" />
         <source>Change the price</source>
         <translation>调整价格</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="280" />
+        <location filename="../../ui/quote_page.py" line="279" />
         <source>New price (¥):</source>
         <translation>新价格（元）：</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="288" />
+        <location filename="../../ui/quote_page.py" line="287" />
         <source>Why?</source>
         <translation>原因？</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="296" />
+        <location filename="../../ui/quote_page.py" line="295" />
         <source>Manager approval</source>
         <translation>店长批准</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="297" />
+        <location filename="../../ui/quote_page.py" line="296" />
         <source>Manager PIN:</source>
         <translation>店长密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/quote_page.py" line="319" />
+        <location filename="../../ui/quote_page.py" line="318" />
         <source>Price not changed</source>
         <translation>价格未更改</translation>
     </message>
@@ -1761,122 +1765,122 @@
 <context>
     <name>SealPage</name>
     <message>
-        <location filename="../../ui/seal_page.py" line="53" />
+        <location filename="../../ui/seal_page.py" line="52" />
         <source>The seller has seen the itemised quote and agrees</source>
         <translation>卖家已查看分项报价并同意</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="56" />
+        <location filename="../../ui/seal_page.py" line="55" />
         <source>&amp;Seal the record</source>
         <translation>封存记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="69" />
+        <location filename="../../ui/seal_page.py" line="68" />
         <source>Seller's name</source>
         <translation>卖家姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="52" />
+        <location filename="../../ui/seal_page.py" line="51" />
         <source>11 digits, or +852… with the country code</source>
         <translation>11 位数字，境外号码加区号（如 +852…）</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="103" />
+        <location filename="../../ui/seal_page.py" line="102" />
         <source>Type or choose: a name, or RUS</source>
         <translation>输入或选择：国名，或 RUS 这样的代码</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="70" />
+        <location filename="../../ui/seal_page.py" line="69" />
         <source>Identity document</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="71" />
+        <location filename="../../ui/seal_page.py" line="70" />
         <source>Document number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="72" />
+        <location filename="../../ui/seal_page.py" line="71" />
         <source>Issued by (country)</source>
         <translation>签发国家</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="74" />
+        <location filename="../../ui/seal_page.py" line="73" />
         <source>Mobile</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="76" />
+        <location filename="../../ui/seal_page.py" line="75" />
         <source>Seal</source>
         <translation>封存</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="239" />
+        <location filename="../../ui/seal_page.py" line="234" />
         <source>The price is now %1: the seller must agree to it again.</source>
         <translation>价格已变为 %1，请卖家重新确认并同意。</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="245" />
+        <location filename="../../ui/seal_page.py" line="240" />
         <source>Sealed. This record is now read-only.</source>
         <translation>已封存，记录不可再修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="251" />
+        <location filename="../../ui/seal_page.py" line="246" />
         <source>unknown phone</source>
         <translation>未知手机</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="254" />
+        <location filename="../../ui/seal_page.py" line="249" />
         <source>%1 · not priced yet</source>
         <translation>%1 · 尚未估价</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="256" />
+        <location filename="../../ui/seal_page.py" line="251" />
         <source>%1 · cannot be bought</source>
         <translation>%1 · 不能回收</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="258" />
+        <location filename="../../ui/seal_page.py" line="253" />
         <source>%1 · grade %2 · total %3</source>
         <translation>%1 · 成色 %2 · 合计 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="266" />
+        <location filename="../../ui/seal_page.py" line="261" />
         <source>IMEI %1</source>
         <translation>IMEI %1</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="271" />
+        <location filename="../../ui/seal_page.py" line="266" />
         <source>⚠ No IMEI is recorded: the phone gave none. Dial *#06# on it and type the IMEI on the Identify page before sealing.</source>
         <translation>⚠ 未记录IMEI：手机没有报告。封存前请在手机上拨 *#06#，在“识别”页输入IMEI。</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="277" />
+        <location filename="../../ui/seal_page.py" line="272" />
         <source>IMEI: none recorded</source>
         <translation>IMEI：未记录</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="305" />
+        <location filename="../../ui/seal_page.py" line="300" />
         <source>Tick the seller's agreement first.</source>
         <translation>请先勾选卖家同意。</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="348" />
+        <location filename="../../ui/seal_page.py" line="343" />
         <source>Resident ID card, residence permit or permanent residence card</source>
         <translation>居民身份证 / 居住证 / 永居证</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="351" />
+        <location filename="../../ui/seal_page.py" line="346" />
         <source>Home Return Permit (Hong Kong, Macao)</source>
         <translation>港澳居民来往内地通行证</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="354" />
+        <location filename="../../ui/seal_page.py" line="349" />
         <source>Taiwan residents' travel permit</source>
         <translation>台湾居民来往大陆通行证</translation>
     </message>
     <message>
-        <location filename="../../ui/seal_page.py" line="357" />
+        <location filename="../../ui/seal_page.py" line="352" />
         <source>Passport</source>
         <translation>护照</translation>
     </message>

@@ -36,7 +36,8 @@ def test_headless_station_runs_the_demo_and_says_where(
     status, out, _ = _yanji(capsys)
     assert status == 0
     assert "No display found" in out
-    assert "REFUSED: Activation lock is on" in out
+    assert "REFUSED: Activation Lock (Find My iPhone) is on" in out
+    assert "REFUSED: Maker account lock is on" in out
     assert "REFUSED: Managed by an organisation (MDM)" in out
     exports = sorted(data_dir.exports.glob("demo-*.json"))
     assert len(exports) == 6

@@ -140,7 +140,7 @@ def test_quote_table_in_chinese_and_english(
     _, out, _ = _run(capsys, "quote", "--report", str(iphone7), "--lang", "en")
     assert "Grade B (9成新)" in out and "Total" in out
     _, out, _ = _run(capsys, "quote", "--report", str(locked), "--lang", "en")
-    assert "cannot be bought" in out and "Activation lock is on" in out
+    assert "cannot be bought" in out and "Activation Lock (Find My iPhone) is on" in out
 
 
 def test_quote_errors_are_one_line(

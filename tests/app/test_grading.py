@@ -10,6 +10,7 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from app.datafile import DataFileError, load_model, parse_model
 from app.grading import Standard, default_standard_path, grade, load_standard, read_fact
@@ -61,7 +62,7 @@ def test_clean_phone_is_top_grade() -> None:
     result = grade(CLEAN, [], STANDARD)
     assert (result.level, result.verdict, result.rules) == ("S", Verdict.SELLABLE, ())
     assert [g.label for g in result.labels] == ["99新", "A", "0", "无花"]
-    assert (result.standard_id, result.standard_version) == ("yanji-default", "2026.11")
+    assert (result.standard_id, result.standard_version) == ("yanji-default", "2026.11.2")
 
 
 @pytest.mark.parametrize(
@@ -158,18 +159,26 @@ def test_cosmetic_and_functional_labels_are_separate() -> None:
 
 
 @pytest.mark.parametrize(
-    ("locks", "rule_id"),
+    ("platform", "locks", "rule_id"),
     [
-        (Locks(activation_lock=LockState.ON, mdm=LockState.OFF), "lock.activation"),
-        (Locks(activation_lock=LockState.OFF, frp=LockState.ON, mdm=LockState.OFF), "lock.frp"),
-        (Locks(activation_lock=LockState.OFF, mdm=LockState.ON), "lock.mdm"),
+        (Platform.IOS, Locks(activation_lock=LockState.ON, mdm=LockState.OFF), "lock.activation"),
+        (Platform.ANDROID, Locks(activation_lock=LockState.ON, mdm=LockState.OFF), "lock.account"),
+        (
+            Platform.ANDROID,
+            Locks(activation_lock=LockState.OFF, frp=LockState.ON, mdm=LockState.OFF),
+            "lock.frp",
+        ),
+        (Platform.IOS, Locks(activation_lock=LockState.OFF, mdm=LockState.ON), "lock.mdm"),
+        (Platform.ANDROID, Locks(activation_lock=LockState.OFF, mdm=LockState.ON), "lock.mdm"),
     ],
 )
-def test_a_blocking_lock_is_a_verdict_not_a_low_grade(locks: Locks, rule_id: str) -> None:
-    result = grade(replace(CLEAN, locks=locks), [], STANDARD)
+def test_a_blocking_lock_is_a_verdict_not_a_low_grade(
+    platform: Platform, locks: Locks, rule_id: str
+) -> None:
+    result = grade(replace(CLEAN, platform=platform, locks=locks), [], STANDARD)
     assert result.verdict is Verdict.BLOCKED
     assert result.level == "S"
-    assert rule_id in [h.rule_id for h in result.rules]
+    assert [h.rule_id for h in result.rules] == [rule_id]
 
 
 def test_unknown_and_carrier_locks_are_notices() -> None:
@@ -179,6 +188,31 @@ def test_unknown_and_carrier_locks_are_notices() -> None:
     ids = [h.rule_id for h in result.rules]
     assert ids == ["lock.carrier", "lock.activation.unknown", "lock.mdm.unknown"]
     assert all(h.level == "" for h in result.rules)
+
+
+def test_an_android_phone_is_told_of_its_own_locks_not_an_iphones() -> None:
+    """An Android phone whose accounts and owners could not be read: the clerk is sent
+    to its accounts and device admin apps, not told to have Apple ID signed out."""
+    report = replace(CLEAN, platform=Platform.ANDROID, locks=Locks())
+    result = grade(report, [], STANDARD)
+    assert [h.rule_id for h in result.rules] == ["lock.account.unknown", "lock.mdm.unknown.android"]
+    assert result.verdict is Verdict.SELLABLE
+    words = " ".join(h.description_en + h.description_zh for h in result.rules)
+    assert "Apple" not in words
+    assert "描述文件" not in words  # an iPhone's profiles
+
+
+def test_an_iphone_is_never_told_of_an_android_lock() -> None:
+    report = replace(CLEAN, locks=Locks(frp=LockState.ON))  # not a state an iPhone has
+    ids = [h.rule_id for h in grade(report, [], STANDARD).rules]
+    assert ids == ["lock.activation.unknown", "lock.mdm.unknown"]
+
+
+def test_a_rule_names_a_platform_the_report_knows() -> None:
+    raw = yaml.safe_load(default_standard_path().read_text(encoding="utf-8"))
+    raw["rules"][0]["platform"] = "windows"
+    with pytest.raises(ValidationError, match="platform"):
+        Standard.model_validate(raw)
 
 
 def test_read_fact_of_a_part_that_is_not_reported_is_unknown() -> None:

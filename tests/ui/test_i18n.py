@@ -397,6 +397,7 @@ def test_the_quote_s_evidence_reads_in_chinese(qtbot: QtBot, context: StationCon
                 "parts.battery=original",
             )
         ] == ["充电循环 1021 次", "激活锁：开启", "已root：否", "有部件更换过：是", "电池：原装"]
+        assert fact_text("locks.activation_lock=on", android=True) == "厂商账号锁：开启"
         # The grade priced, and the facts of a line that counts findings or of a price
         # the clerk changed; facts are parted by a Chinese semicolon.
         assert priced.grade.label("chengse") == "9成新"

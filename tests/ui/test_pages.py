@@ -885,6 +885,13 @@ def test_quote_prices_refuses_and_overrides(
     with qtbot.waitSignal(context.inspection.changed, timeout=20000):
         page.price_button.click()
     assert page.total.text().startswith("REFUSED") and not page.next_button.isEnabled()
+    assert page.lines.item(0, 0).text().startswith("Activation Lock (Find My iPhone) is on")
+    assert page.lines.item(0, 2).text() == "activation lock: ON"
+    # An Android phone's lock is its maker's account, in the reason and the evidence.
+    locked = _start(context, "android-poco-x5-pro-locked")
+    context.inspection.set(price_inspection(context.store, locked.id, context.pricing))
+    assert page.lines.item(0, 0).text().startswith("Maker account lock is on")
+    assert page.lines.item(0, 2).text() == "maker account lock: ON"
     record = _photographed(context)
     context.inspection.set(price_inspection(context.store, record.id, context.pricing))
     assert "9成新" in page.grade.text() and page.lines.rowCount() >= 2
