@@ -98,7 +98,7 @@ def run_headless_demo(store: Store, station_id: str, export_dir: Path) -> list[D
             refusal = f"not priced: {exc}"
         if record.quote is not None and record.quote.refused:
             # A locked phone is refused before money changes hands: it stays unsealed.
-            refusal = "REFUSED: " + record.quote.lines[0].reason_en
+            refusal = "REFUSED: " + " / ".join(line.reason_en for line in record.quote.lines)
             store.record_event(DEMO_CLERK, "inspection.refused", draft.id, {"reason": refusal})
         elif not refusal:
             record = store.seal(draft.id, DEMO_CLERK)

@@ -161,7 +161,7 @@ def quote(
     standard = standard or load_standard()
     version = str(sheet.version)
     if grade.verdict is Verdict.BLOCKED:
-        return Quote.from_lines(sheet.id, version, (_refusal(grade),))
+        return Quote.from_lines(sheet.id, version, _refusals(grade, standard))
     row, how = _row_for(report, sheet)
     describe = row.describe()
     facts = (f"sheet {sheet.version} line {row.line}: {describe}", how)
@@ -230,18 +230,24 @@ def _row_for(report: DeviceReport, sheet: PriceSheet) -> tuple[PriceRow, str]:
     return found
 
 
-def _refusal(grade: Grade) -> QuoteLine:
-    blocking = [hit for hit in grade.rules if hit.rule_id.startswith("lock.") and not hit.level]
-    hit = next((h for h in blocking if "unknown" not in h.rule_id), None)
-    reason_zh = hit.description_zh if hit else "不能回收"
-    reason_en = hit.description_en if hit else "Cannot be bought"
-    return QuoteLine(
-        LineKind.REFUSAL,
-        hit.rule_id if hit else "blocked",
-        reason_zh,
-        reason_en,
-        0,
-        facts=hit.facts if hit else (),
+def _refusals(grade: Grade, standard: Standard) -> tuple[QuoteLine, ...]:
+    """A refused phone's lines: one for each rule that blocked it (each lock that is
+    on), so that the seller hears of every lock to remove at once, not of the next one
+    only after removing the first."""
+    blocking = {rule.id for rule in standard.rules if rule.verdict is Verdict.BLOCKED}
+    locks = [hit for hit in grade.rules if hit.rule_id in blocking]
+    if not locks:
+        return (QuoteLine(LineKind.REFUSAL, "blocked", "不能回收", "Cannot be bought", 0),)
+    return tuple(
+        QuoteLine(
+            LineKind.REFUSAL,
+            hit.rule_id,
+            hit.description_zh,
+            hit.description_en,
+            0,
+            facts=hit.facts,
+        )
+        for hit in locks
     )
 
 

@@ -38,6 +38,7 @@ def test_headless_station_runs_the_demo_and_says_where(
     assert "No display found" in out
     assert "REFUSED: Activation Lock (Find My iPhone) is on" in out
     assert "REFUSED: Maker account lock is on" in out
+    assert "/ Google account lock (FRP) is on" in out  # every lock, not the first
     assert "REFUSED: Managed by an organisation (MDM)" in out
     exports = sorted(data_dir.exports.glob("demo-*.json"))
     assert len(exports) == 6

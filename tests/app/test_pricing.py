@@ -212,6 +212,28 @@ def test_a_locked_phone_is_refused_with_the_reason() -> None:
         override(offer, 10_000, clerk="clerk", reason="seller insists", at=AT)
 
 
+def test_every_lock_on_is_its_own_refusal_line() -> None:
+    """A phone with its maker's account and Google's still signed in, and carrier-locked:
+    the seller hears of both accounts at once. The carrier lock is no refusal."""
+    both = replace(
+        PHONE,
+        platform=Platform.ANDROID,
+        locks=Locks(
+            activation_lock=LockState.ON,
+            frp=LockState.ON,
+            mdm=LockState.OFF,
+            carrier=LockState.ON,
+        ),
+    )
+    offer = _quote(both)
+    assert _lines(offer) == [("refusal", "lock.account", 0), ("refusal", "lock.frp", 0)]
+    assert [line.facts for line in offer.lines] == [
+        ("locks.activation_lock=on",),
+        ("locks.frp=on",),
+    ]
+    assert offer.total_fen == 0
+
+
 def test_parts_only_verdict_prices_the_phone_for_parts() -> None:
     raw = yaml.safe_load(Path(STANDARD_PATH()).read_text(encoding="utf-8"))
     for rule in raw["rules"]:
