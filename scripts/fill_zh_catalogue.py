@@ -230,6 +230,8 @@ ZH = {
     "Total %1": "合计 %1",
     "Grade %1": "成色 %1",
     "Esc: back to the station": "按 Esc 返回验机台",
+    "Once these locks are removed from the phone, it can be checked again.": "手机解除以上各项锁定后，可以重新检测。",
+    "Once this lock is removed from the phone, it can be checked again.": "手机解除此锁定后，可以重新检测。",
     "System language": "跟随系统",
     "&Save settings": "保存设置(&S)",
     "&Import a price sheet (CSV or XLSX)…": "导入价格表（CSV或XLSX）(&I)…",

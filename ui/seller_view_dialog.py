@@ -73,6 +73,7 @@ class SellerViewDialog(QDialog):
         foot = QVBoxLayout()
         foot.setSpacing(18)
         self.total: QLabel | None = None
+        self.again: QLabel | None = None
         if inspection.quote is not None:
             foot.addWidget(_rule())
             self.total = QLabel(
@@ -84,6 +85,24 @@ class SellerViewDialog(QDialog):
             self.total.setWordWrap(True)
             self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             foot.addWidget(self.total)
+            locks = [
+                line
+                for line in inspection.quote.lines
+                if line.kind is LineKind.REFUSAL and line.rule_id.startswith("lock.")
+            ]
+            if locks:
+                # A lock is the seller's to remove: the phone is not refused for good.
+                self.again = QLabel(
+                    self.tr("Once this lock is removed from the phone, it can be checked again.")
+                    if len(locks) == 1
+                    else self.tr(
+                        "Once these locks are removed from the phone, it can be checked again."
+                    )
+                )
+                self.again.setFont(_font(TEXT_PT - 4))
+                self.again.setWordWrap(True)
+                self.again.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                foot.addWidget(self.again)
         hint = QLabel(self.tr("Esc: back to the station"))
         hint.setEnabled(False)  # drawn greyed: it is for the clerk
         foot.addWidget(hint)

@@ -1894,27 +1894,37 @@
         <translation>您的报价</translation>
     </message>
     <message>
-        <location filename="../../ui/seller_view_dialog.py" line="117" />
+        <location filename="../../ui/seller_view_dialog.py" line="96" />
+        <source>Once this lock is removed from the phone, it can be checked again.</source>
+        <translation>手机解除此锁定后，可以重新检测。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seller_view_dialog.py" line="99" />
+        <source>Once these locks are removed from the phone, it can be checked again.</source>
+        <translation>手机解除以上各项锁定后，可以重新检测。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/seller_view_dialog.py" line="136" />
         <source>IMEI %1</source>
         <translation>IMEI %1</translation>
     </message>
     <message>
-        <location filename="../../ui/seller_view_dialog.py" line="124" />
+        <location filename="../../ui/seller_view_dialog.py" line="143" />
         <source>Grade %1</source>
         <translation>成色 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/seller_view_dialog.py" line="79" />
+        <location filename="../../ui/seller_view_dialog.py" line="80" />
         <source>REFUSED: this phone cannot be bought</source>
         <translation>拒收：此手机不能回收</translation>
     </message>
     <message>
-        <location filename="../../ui/seller_view_dialog.py" line="81" />
+        <location filename="../../ui/seller_view_dialog.py" line="82" />
         <source>Total %1</source>
         <translation>合计 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/seller_view_dialog.py" line="87" />
+        <location filename="../../ui/seller_view_dialog.py" line="106" />
         <source>Esc: back to the station</source>
         <translation>按 Esc 返回验机台</translation>
     </message>

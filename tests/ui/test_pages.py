@@ -1018,6 +1018,7 @@ def test_the_seller_sees_a_receipt(qtbot: QtBot, context: StationContext) -> Non
     # Amounts as the clerk's page writes them: a deduction is -¥7.60, not ¥-7.60.
     assert [label.text() for label in view.amounts] == ["¥190.00", "-¥7.60", "-¥2.40"]
     assert view.total is not None and view.total.text() == "Total ¥180.00"
+    assert view.again is None
     assert "华强北 3号柜台" in [label.text() for label in view.findChildren(QLabel)]
     locked = _start(context, "ios-iphone6plus-locked")
     refused = price_inspection(context.store, locked.id, context.pricing)
@@ -1025,6 +1026,18 @@ def test_the_seller_sees_a_receipt(qtbot: QtBot, context: StationContext) -> Non
     qtbot.addWidget(view)
     assert view.amounts[0].text() == "" and "不能回收" in view.lines[0].text()
     assert view.total is not None and view.total.text().startswith("REFUSED")
+    # A lock is the seller's to remove, and the seller is told so.
+    assert view.again is not None
+    assert view.again.text() == "Once this lock is removed from the phone, it can be checked again."
+    poco = _start(context, "android-poco-x5-pro-locked")  # a Mi account and Google's
+    view = SellerViewDialog(price_inspection(context.store, poco.id, context.pricing), False)
+    qtbot.addWidget(view)
+    assert [label.text() for label in view.lines] == [
+        "Maker account lock is on (Find Device of a Mi, Huawei, Samsung … account); "
+        "cannot be bought",
+        "Google account lock (FRP) is on; cannot be bought",
+    ]
+    assert view.again is not None and view.again.text().startswith("Once these locks are")
     # A phone that gave no IMEI shows the one the clerk typed, and none before.
     poco = _start(context, "android-poco-f6-unlocked")
     view = SellerViewDialog(poco, True)
