@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from app.disk import ensure_room
-from app.errors import WordedError, YanjiError
+from app.errors import SealedError, WordedError, YanjiError
 from app.photos import sha256_hex
-from app.records import IdDocument, Inspection, PhotoRef, PhotoStep, Seller
-from app.store import Store
+from app.records import IdDocument, Inspection, InspectionState, PhotoRef, PhotoStep, Seller
+from app.store import HistoryQuery, Store
 from app.text import mobile_written, money
 from devices.catalogue import phone_size
 from devices.report import DeviceReport
@@ -56,6 +56,72 @@ def photo_size_mm(device: DeviceReport | None, step: PhotoStep) -> tuple[float, 
 def start(store: Store, station_id: str, clerk: str, device: DeviceReport) -> Inspection:
     """A new draft inspection for the phone."""
     return store.create_draft(station_id, clerk, device)
+
+
+#: How many of a phone's latest inspections `unfinished` looks through.
+_UNFINISHED_LOOK = 20
+
+
+def unfinished(store: Store, station_id: str, device: DeviceReport) -> Inspection | None:
+    """The newest inspection this station began of the same phone (same platform and
+    serial) and did not seal, where none of the phone's was begun and sealed after it:
+    a phone refused for a lock comes back once the seller has removed it, and is
+    carried on with (`carry_on`), not begun again. None where there is none, or the
+    phone gives no serial."""
+    if not device.serial:
+        return None
+    page = store.history(HistoryQuery(serial=device.serial), limit=_UNFINISHED_LOOK)
+    for row in page.rows:  # newest first
+        if row.state.is_final:
+            return None  # sealed since: what came before is done with
+        found = store.get(row.id)
+        same = found.device is not None and found.device.platform is device.platform
+        if same and found.station_id == station_id:
+            return found
+    return None
+
+
+def carry_on(store: Store, inspection_id: str, clerk: str, device: DeviceReport) -> Inspection:
+    """Carry on with an unfinished inspection with what the phone says now (read again
+    after the seller removed a lock): the new report takes the old one's place. Photos,
+    findings and typed IMEIs are kept. The grade and the quote rested on the old report,
+    so they are dropped and the phone is priced again. An audit event keeps what the
+    locks were and what the quote was."""
+    current = store.get(inspection_id)
+    if current.state.is_final:
+        raise SealedError(f"inspection {inspection_id} is sealed and cannot be changed")
+    before = current.device
+    if before is not None and (before.platform, before.serial) != (device.platform, device.serial):
+        raise YanjiError(
+            f"inspection {inspection_id} is of phone {before.serial}, not {device.serial}"
+        )
+    store.record_event(
+        clerk,
+        "inspection.read_again",
+        inspection_id,
+        {
+            "locks_before": _lock_states(before),
+            "locks_after": _lock_states(device),
+            "quote_before": current.quote.total_fen if current.quote else None,
+            "refused_before": bool(current.quote and current.quote.refused),
+        },
+    )
+    return store.update(
+        current.evolve(device=device, grade=None, quote=None, state=InspectionState.DRAFT)
+    )
+
+
+def _lock_states(device: DeviceReport | None) -> dict[str, str] | None:
+    if device is None:
+        return None
+    locks = device.locks
+    states = {
+        "activation_lock": locks.activation_lock,
+        "frp": locks.frp,
+        "mdm": locks.mdm,
+        "carrier": locks.carrier,
+    }
+    return {name: str(state) for name, state in states.items()}
 
 
 def photograph(

@@ -287,6 +287,15 @@ ZH = {
     "8 Settings": "8 设置",
     "DEMO: recorded phones and generated photos": "演示：录制的手机与生成的照片",
     "Something went wrong": "出错了",
+    "Not finished": "检测未完成",
+    "This phone's inspection of %1 was not finished: %2.\n\nCarry on with it, with what the phone says now? Its photos and findings are kept, and it is priced again.": "这部手机 %1 的检测没有完成：%2。\n\n按手机现在的信息继续这次检测吗？照片和瑕疵都会保留，并重新估价。",
+    "&Carry on with it": "继续这次检测(&C)",
+    "Begin a &new one": "重新开始检测(&N)",
+    "refused (%1)": "已拒收（%1）",
+    "priced at %1, not sealed": "已估价 %1，未封存",
+    "not priced; photos taken: %1": "未估价，已拍照片 %1 张",
+    "refused": "已拒收",
+    "; ": "；",
     "identity": "身份信息",
     "battery": "电池",
     "battery details": "电池详情",
@@ -506,18 +515,28 @@ ZH = {
 }
 
 
+#: Where one context's words differ from the rest's: a list of names is parted by 、
+#: where facts are parted by ；.
+ZH_IN_CONTEXT = {
+    ("StationWindow", ", "): "、",
+}
+
+
 def main() -> int:
     tree = ET.parse(TS)
     missing = []
-    for message in tree.getroot().iter("message"):
-        source = message.findtext("source") or ""
-        translation = message.find("translation")
-        assert translation is not None
-        if source in ZH:
-            translation.text = ZH[source]
-            translation.attrib.pop("type", None)
-        else:
-            missing.append(source)
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            translation = message.find("translation")
+            assert translation is not None
+            zh = ZH_IN_CONTEXT.get((name, source), ZH.get(source))
+            if zh is not None:
+                translation.text = zh
+                translation.attrib.pop("type", None)
+            else:
+                missing.append(source)
     tree.write(TS, encoding="utf-8", xml_declaration=True)
     for source in missing:
         print(f"no Chinese for: {source!r}")

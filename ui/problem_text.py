@@ -767,14 +767,7 @@ def _reading_text(name: str, value: str, *, android: bool) -> str | None:
     names = {  # literal calls, so that lupdate finds them
         "battery.health_percent": QCoreApplication.translate("QuoteFacts", "battery health"),
         "battery.cycle_count": QCoreApplication.translate("QuoteFacts", "charge cycles"),
-        "locks.activation_lock": (
-            QCoreApplication.translate("QuoteFacts", "maker account lock")
-            if android
-            else QCoreApplication.translate("QuoteFacts", "activation lock")
-        ),
-        "locks.frp": "FRP",
-        "locks.mdm": "MDM",
-        "locks.carrier": QCoreApplication.translate("QuoteFacts", "carrier lock"),
+        **{f"locks.{lock}": lock_name(lock, android=android) for lock in _LOCKS},
         "integrity.bootloader_unlocked": QCoreApplication.translate(
             "QuoteFacts", "bootloader unlocked"
         ),
@@ -798,6 +791,26 @@ def _reading_text(name: str, value: str, *, android: bool) -> str | None:
     }
     shown = lock_state_text(value) if name.startswith("locks.") else words.get(value, value)
     return filled(QCoreApplication.translate("QuoteFacts", "%1: %2"), named, shown)
+
+
+_LOCKS = ("activation_lock", "frp", "mdm", "carrier")
+
+
+def lock_name(lock: str, *, android: bool) -> str:
+    """A lock (`devices.report.Locks`' field name) as a quote's evidence names it in
+    the clerk's language: an ``android`` phone's activation lock is its maker's
+    account lock."""
+    names = {  # literal calls, so that lupdate finds them
+        "activation_lock": (
+            QCoreApplication.translate("QuoteFacts", "maker account lock")
+            if android
+            else QCoreApplication.translate("QuoteFacts", "activation lock")
+        ),
+        "frp": "FRP",
+        "mdm": "MDM",
+        "carrier": QCoreApplication.translate("QuoteFacts", "carrier lock"),
+    }
+    return names.get(lock, lock)
 
 
 def lock_state_text(state: str) -> str:

@@ -24,15 +24,15 @@ from app import flow
 from app.disk import PHONE_PHOTOS_BYTES, DiskSpace, station_space
 from app.errors import YanjiError
 from app.records import Inspection
-from app.text import size_text
-from devices.report import DeviceReport
+from app.text import money, size_text
+from devices.report import DeviceReport, Platform
 from devices.watcher import PhoneEvent
 from ui.context import StationContext
 from ui.history_page import HistoryPage
 from ui.identify_page import IdentifyPage
 from ui.overview_page import OverviewPage
 from ui.photograph_page import PhotographPage
-from ui.problem_text import error_text, filled, where_data_is
+from ui.problem_text import error_text, filled, lock_name, where_data_is
 from ui.quote_page import QuotePage
 from ui.review_page import ReviewPage
 from ui.seal_page import SealPage
@@ -251,9 +251,67 @@ class StationWindow(QMainWindow):
     def _on_overview_inspect_requested(self, report: DeviceReport) -> None:
         context = self._context
         self.context_run(
+            lambda: flow.unfinished(context.store, context.station_id, report),
+            lambda found: self._on_unfinished_looked_for(report, found),
+        )
+
+    def _on_unfinished_looked_for(self, report: DeviceReport, found: Inspection | None) -> None:
+        """Begin the phone's inspection, or carry on with the one not finished (a phone
+        refused for a lock, back once the seller removed it), as the clerk chooses."""
+        context = self._context
+        carry_on = self._ask_carry_on(found) if found is not None else False
+        if carry_on is None:
+            return
+        if carry_on and found is not None:
+            self.context_run(
+                lambda: flow.carry_on(context.store, found.id, context.clerk, report),
+                self._on_started,
+            )
+            return
+        self.context_run(
             lambda: flow.start(context.store, context.station_id, context.clerk, report),
             self._on_started,
         )
+
+    def _ask_carry_on(self, found: Inspection) -> bool | None:
+        """Whether to carry on with ``found`` (True), begin anew (False), or neither."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Not finished"),
+            filled(
+                self.tr(
+                    "This phone's inspection of %1 was not finished: %2.\n\nCarry on with "
+                    "it, with what the phone says now? Its photos and findings are kept, "
+                    "and it is priced again."
+                ),
+                found.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                self._how_far(found),
+            ),
+            parent=self,
+        )
+        carry = box.addButton(self.tr("&Carry on with it"), QMessageBox.ButtonRole.AcceptRole)
+        anew = box.addButton(self.tr("Begin a &new one"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(carry)
+        box.exec()
+        clicked = box.clickedButton()
+        return True if clicked is carry else False if clicked is anew else None
+
+    def _how_far(self, found: Inspection) -> str:
+        """How far an unfinished inspection went: refused and why, priced, or not."""
+        quote = found.quote
+        if quote is not None and quote.refused:
+            device = found.device
+            android = device is not None and device.platform is Platform.ANDROID
+            locks = device.locks.blocking() if device is not None else ()
+            if not locks:
+                return self.tr("refused")
+            names = [lock_name(lock, android=android) for lock in locks]
+            return filled(self.tr("refused (%1)"), self.tr(", ").join(names))
+        if quote is not None:
+            return filled(self.tr("priced at %1, not sealed"), money(quote.total_fen))
+        photos = len(flow.captured(found))
+        return filled(self.tr("not priced; photos taken: %1"), str(photos))
 
     def _on_started(self, inspection: Inspection) -> None:
         self._context.inspection.set(inspection)

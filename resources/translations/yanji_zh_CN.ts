@@ -3,17 +3,17 @@
 <context>
     <name>Accessories</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="837" />
+        <location filename="../../ui/problem_text.py" line="850" />
         <source>original box</source>
         <translation>包装盒</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="838" />
+        <location filename="../../ui/problem_text.py" line="851" />
         <source>charger</source>
         <translation>充电器</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="839" />
+        <location filename="../../ui/problem_text.py" line="852" />
         <source>cable</source>
         <translation>数据线</translation>
     </message>
@@ -733,17 +733,17 @@
 <context>
     <name>Locks</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="807" />
+        <location filename="../../ui/problem_text.py" line="820" />
         <source>ON</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="808" />
+        <location filename="../../ui/problem_text.py" line="821" />
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="809" />
+        <location filename="../../ui/problem_text.py" line="822" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
@@ -964,17 +964,17 @@
 <context>
     <name>Parts</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="826" />
+        <location filename="../../ui/problem_text.py" line="839" />
         <source>battery</source>
         <translation>电池</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="827" />
+        <location filename="../../ui/problem_text.py" line="840" />
         <source>display</source>
         <translation>屏幕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="828" />
+        <location filename="../../ui/problem_text.py" line="841" />
         <source>camera</source>
         <translation>摄像头</translation>
     </message>
@@ -1359,67 +1359,67 @@
         <translation>充电循环次数</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="771" />
+        <location filename="../../ui/problem_text.py" line="805" />
         <source>maker account lock</source>
         <translation>厂商账号锁</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="773" />
+        <location filename="../../ui/problem_text.py" line="807" />
         <source>activation lock</source>
         <translation>激活锁</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="777" />
+        <location filename="../../ui/problem_text.py" line="811" />
         <source>carrier lock</source>
         <translation>运营商锁</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="778" />
+        <location filename="../../ui/problem_text.py" line="771" />
         <source>bootloader unlocked</source>
         <translation>Bootloader已解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="781" />
+        <location filename="../../ui/problem_text.py" line="774" />
         <source>rooted</source>
         <translation>已root</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="782" />
+        <location filename="../../ui/problem_text.py" line="775" />
         <source>a part replaced</source>
         <translation>有部件更换过</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="790" />
+        <location filename="../../ui/problem_text.py" line="783" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="794" />
+        <location filename="../../ui/problem_text.py" line="787" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="795" />
+        <location filename="../../ui/problem_text.py" line="788" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="796" />
+        <location filename="../../ui/problem_text.py" line="789" />
         <source>original</source>
         <translation>原装</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="797" />
+        <location filename="../../ui/problem_text.py" line="790" />
         <source>replaced</source>
         <translation>已更换</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="800" />
+        <location filename="../../ui/problem_text.py" line="793" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="858" />
+        <location filename="../../ui/problem_text.py" line="871" />
         <source>, </source>
         <translation>；</translation>
     </message>
@@ -2569,17 +2569,66 @@ Its data: %2</source>
         <translation>已保存。</translation>
     </message>
     <message>
+        <location filename="../../ui/station_window.py" line="280" />
+        <source>Not finished</source>
+        <translation>检测未完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_window.py" line="283" />
+        <source>This phone's inspection of %1 was not finished: %2.
+
+Carry on with it, with what the phone says now? Its photos and findings are kept, and it is priced again.</source>
+        <translation>这部手机 %1 的检测没有完成：%2。
+
+按手机现在的信息继续这次检测吗？照片和瑕疵都会保留，并重新估价。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_window.py" line="292" />
+        <source>&amp;Carry on with it</source>
+        <translation>继续这次检测(&amp;C)</translation>
+    </message>
+    <message>
         <location filename="../../ui/station_window.py" line="293" />
+        <source>Begin a &amp;new one</source>
+        <translation>重新开始检测(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_window.py" line="308" />
+        <source>refused</source>
+        <translation>已拒收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_window.py" line="310" />
+        <source>refused (%1)</source>
+        <translation>已拒收（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_window.py" line="310" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_window.py" line="312" />
+        <source>priced at %1, not sealed</source>
+        <translation>已估价 %1，未封存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_window.py" line="314" />
+        <source>not priced; photos taken: %1</source>
+        <translation>未估价，已拍照片 %1 张</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station_window.py" line="351" />
         <source>Something went wrong</source>
         <translation>出错了</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="320" />
+        <location filename="../../ui/station_window.py" line="378" />
         <source>The disk holding the station's data has only %1 free; a phone's photos take about %2. Free space on it, or move the station's data to a larger disk%3.</source>
         <translation>存放本机数据的磁盘只剩 %1 可用，每台手机的照片约占 %2。请清理该磁盘，或把本机数据移到更大的磁盘%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="335" />
+        <location filename="../../ui/station_window.py" line="393" />
         <source>The free space on the disk holding the station's data cannot be read: %1</source>
         <translation>无法读取存放本机数据的磁盘的剩余空间：%1</translation>
     </message>

@@ -11,12 +11,12 @@ import numpy as np
 import pytest
 
 from app import flow
-from app.errors import YanjiError
+from app.errors import SealedError, YanjiError
 from app.quoting import price_inspection, pricing_setup
 from app.records import IdDocument, InspectionState, PhotoStep
 from app.store import HistoryQuery, Store
 from app.text import money
-from devices.report import DeviceReport, Platform
+from devices.report import DeviceReport, Locks, LockState, Platform
 from tests.vision.photo_files import heic_with_orientation, jpeg_with_orientation
 from vision.analyze import CROP_PAD_PX, analyze
 from vision.camera import decode_image, encode_still
@@ -558,6 +558,58 @@ def test_an_imei_the_phone_gave_is_not_typed_over(store: Store) -> None:
     with pytest.raises(flow.ImeiError, match="gave its IMEI itself"):
         flow.type_imeis(store, record.id, "li", "352099001761481")
     assert store.get(record.id).imeis() == ("355341083159771",)
+
+
+def test_a_phone_refused_for_a_lock_is_carried_on_with_once_the_lock_is_removed(
+    store: Store,
+) -> None:
+    """The seller signs out of iCloud and the phone is read again: the same inspection
+    goes on with the new report, its photos kept, priced afresh; the audit keeps what
+    the locks were."""
+    locked = dataclasses.replace(PHONE, locks=Locks(LockState.ON, mdm=LockState.OFF))
+    record = _photographed(store)
+    record = store.update(record.evolve(device=locked))
+    refused = price_inspection(store, record.id, pricing_setup(store))
+    assert refused.quote is not None and refused.quote.refused
+    assert flow.unfinished(store, "other-station", locked) is None
+    assert flow.unfinished(store, "st", dataclasses.replace(PHONE, serial="S2")) is None
+    assert flow.unfinished(store, "st", dataclasses.replace(PHONE, serial=None)) is None
+    android = dataclasses.replace(PHONE, platform=Platform.ANDROID)
+    assert flow.unfinished(store, "st", android) is None
+    signed_out = dataclasses.replace(locked, locks=Locks(LockState.OFF, mdm=LockState.OFF))
+    found = flow.unfinished(store, "st", signed_out)
+    assert found is not None and found.id == record.id
+    carried = flow.carry_on(store, record.id, "li", signed_out)
+    assert carried.device == signed_out and carried.photos == refused.photos
+    assert carried.findings == refused.findings and carried.findings
+    assert (carried.grade, carried.quote, carried.state) == (None, None, InspectionState.DRAFT)
+    priced = price_inspection(store, record.id, pricing_setup(store))
+    assert priced.quote is not None and not priced.quote.refused
+    (event,) = [e for e in store.audit_events(record.id) if e["action"] == "inspection.read_again"]
+    assert event["actor"] == "li"
+    assert event["details"]["locks_before"]["activation_lock"] == "on"
+    assert event["details"]["locks_after"]["activation_lock"] == "off"
+    assert event["details"]["refused_before"] is True
+    # Another phone's report is not carried into it; once sealed, it is done with.
+    with pytest.raises(YanjiError, match="not S2"):
+        flow.carry_on(store, record.id, "li", dataclasses.replace(PHONE, serial="S2"))
+    seller = flow.check_seller("王小明", GOOD_ID, "13800138000")
+    flow.seal(store, record.id, "li", seller, agreed_total_fen=priced.quote.total_fen)
+    assert flow.unfinished(store, "st", signed_out) is None
+    with pytest.raises(SealedError):
+        flow.carry_on(store, record.id, "li", signed_out)
+    # A draft begun before the phone was last sealed is not carried on with.
+    older = flow.start(store, "st", "clerk", PHONE)
+    assert flow.unfinished(store, "st", PHONE) == older
+    again = flow.start(store, "st", "clerk", PHONE)
+    flow.seal(
+        store,
+        price_inspection(store, again.id, pricing_setup(store)).id,
+        "li",
+        seller,
+        agreed_total_fen=store.get(again.id).quote.total_fen,  # type: ignore[union-attr]
+    )
+    assert flow.unfinished(store, "st", PHONE) is None
 
 
 def test_seal_needs_a_price_and_a_valid_seller(store: Store) -> None:

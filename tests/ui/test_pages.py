@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QLocale, QPoint, QSize, Qt
+from PySide6.QtCore import QLocale, QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QFormLayout, QInputDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -352,6 +352,66 @@ def test_photograph_hints_say_when_the_disk_is_full(
     _disk_with(monkeypatch, FLOOR_BYTES + PHONE_PHOTOS_BYTES)
     page.store_attempted.emit()  # room again: looked at after a photo, or each minute
     qtbot.waitUntil(lambda: page.hints.text() == "Looks good: capture", timeout=10000)
+
+
+def _answer(choice: str, asked: list[str]) -> None:
+    """Click ``choice`` in the message box the station is about to show (modal), and
+    keep what it said in ``asked``."""
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, click)
+            return
+        asked.append(box.text())
+        next(b for b in box.buttons() if b.text() == choice).click()
+
+    QTimer.singleShot(0, click)
+
+
+def test_a_phone_refused_for_a_lock_is_carried_on_with_when_inspected_again(
+    qtbot: QtBot, context: StationContext
+) -> None:
+    """The seller signed out of iCloud and the phone was plugged in again: inspecting
+    it offers to carry on with its refused inspection, photos kept, priced afresh."""
+    from dataclasses import replace
+
+    from devices.report import LockState
+    from ui.station_window import StationWindow
+
+    window = StationWindow(context, demo_frame)
+    qtbot.addWidget(window)
+    locked = probe_recording(PHONES["ios-iphone6plus-locked"])
+    record = flow.start(context.store, context.station_id, "clerk", locked)
+    refused = price_inspection(context.store, record.id, context.pricing)
+    signed_out = replace(locked, locks=replace(locked.locks, activation_lock=LockState.OFF))
+    asked: list[str] = []
+    _answer("&Carry on with it", asked)
+    with qtbot.waitSignal(context.inspection.changed, timeout=20000):
+        window.overview.inspect_requested.emit(signed_out)
+    assert asked[0].startswith("This phone's inspection of ")
+    assert asked[0].split("\n")[0].endswith(" was not finished: refused (activation lock).")
+    carried = context.inspection.current
+    assert carried is not None and carried.id == record.id
+    assert carried.device is not None and carried.device.locks.activation_lock is LockState.OFF
+    assert carried.quote is None and refused.quote is not None
+    assert window.pages.currentWidget() is window.identify
+    # Begin a new one instead: another record. Cancel: nothing is begun.
+    _answer("Begin a &new one", asked)
+    with qtbot.waitSignal(context.inspection.changed, timeout=20000):
+        window.overview.inspect_requested.emit(signed_out)
+    assert "not priced; photos taken: 0" in asked[1]
+    begun = context.inspection.current
+    assert begun is not None and begun.id != record.id
+    _answer("Cancel", asked)
+    window.overview.inspect_requested.emit(signed_out)
+    qtbot.waitUntil(lambda: len(asked) == 3, timeout=20000)
+    assert context.inspection.current == begun
+    assert len(context.store.history().rows) == 2
+    # A phone with no inspection unfinished is begun without a question.
+    with qtbot.waitSignal(context.inspection.changed, timeout=20000):
+        window.overview.inspect_requested.emit(probe_recording(PHONES["ios-iphone7-cn"]))
+    assert len(asked) == 3 and len(context.store.history().rows) == 3
 
 
 def test_a_station_that_cannot_start_for_a_full_disk_names_its_folder(
