@@ -114,14 +114,7 @@ def carry_on(store: Store, inspection_id: str, clerk: str, device: DeviceReport)
 def _lock_states(device: DeviceReport | None) -> dict[str, str] | None:
     if device is None:
         return None
-    locks = device.locks
-    states = {
-        "activation_lock": locks.activation_lock,
-        "frp": locks.frp,
-        "mdm": locks.mdm,
-        "carrier": locks.carrier,
-    }
-    return {name: str(state) for name, state in states.items()}
+    return {name: str(state) for name, state in device.locks.states().items()}
 
 
 def photograph(

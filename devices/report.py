@@ -77,14 +77,23 @@ class Locks:
     carrier: LockState = LockState.UNKNOWN
     evidence: tuple[LockEvidence, ...] = ()
 
-    def blocking(self) -> tuple[str, ...]:
-        """Names of the locks that are on (a phone with any of these cannot be resold)."""
-        states = {
+    def states(self) -> dict[str, LockState]:
+        """Each lock's state by its field name."""
+        return {
             "activation_lock": self.activation_lock,
             "frp": self.frp,
             "mdm": self.mdm,
+            "carrier": self.carrier,
         }
-        return tuple(name for name, state in states.items() if state is LockState.ON)
+
+    def blocking(self) -> tuple[str, ...]:
+        """Names of the locks that are on (a phone with any of these cannot be resold;
+        a carrier lock only lowers its price)."""
+        return tuple(
+            name
+            for name, state in self.states().items()
+            if state is LockState.ON and name != "carrier"
+        )
 
 
 @dataclass(frozen=True, slots=True)

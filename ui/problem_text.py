@@ -19,6 +19,7 @@ from app.price_sheet import PriceSheetError, SheetAlreadyImportedError, SheetPro
 from app.settings import SettingsFileError, SettingsProblem
 from app.text import size_text
 from devices.errors import NO_ANSWER
+from devices.report import Locks
 from vision.camera import READ_FAILURES, CameraError
 
 
@@ -767,7 +768,7 @@ def _reading_text(name: str, value: str, *, android: bool) -> str | None:
     names = {  # literal calls, so that lupdate finds them
         "battery.health_percent": QCoreApplication.translate("QuoteFacts", "battery health"),
         "battery.cycle_count": QCoreApplication.translate("QuoteFacts", "charge cycles"),
-        **{f"locks.{lock}": lock_name(lock, android=android) for lock in _LOCKS},
+        **{f"locks.{lock}": lock_name(lock, android=android) for lock in Locks().states()},
         "integrity.bootloader_unlocked": QCoreApplication.translate(
             "QuoteFacts", "bootloader unlocked"
         ),
@@ -791,9 +792,6 @@ def _reading_text(name: str, value: str, *, android: bool) -> str | None:
     }
     shown = lock_state_text(value) if name.startswith("locks.") else words.get(value, value)
     return filled(QCoreApplication.translate("QuoteFacts", "%1: %2"), named, shown)
-
-
-_LOCKS = ("activation_lock", "frp", "mdm", "carrier")
 
 
 def lock_name(lock: str, *, android: bool) -> str:
