@@ -251,7 +251,8 @@ def _cmd_history(args: argparse.Namespace, data_dir: DataDir) -> int:
                 "model": r.model,
                 "serial": r.serial,
                 "grade": r.grade,
-                "total_yuan": None if r.total_fen is None else r.total_fen / 100,
+                "total_yuan": None if r.total_fen is None or r.refused else r.total_fen / 100,
+                "refused": r.refused,
                 "seller": r.seller_name,
             }
             for r in page.rows
@@ -276,9 +277,10 @@ def _print_table(page: Any) -> None:
     print(f"{'ID':<36}  {'created (local)':<16}  {'state':<8}  {'grade':<5}  {'price':>9}  model")
     for r in page.rows:
         created = r.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        price = "" if r.total_fen is None else f"¥{r.total_fen / 100:,.0f}"
+        price = "" if r.total_fen is None or r.refused else f"¥{r.total_fen / 100:,.0f}"
+        state = "refused" if r.refused else r.state.value
         print(
-            f"{r.id:<36}  {created:<16}  {r.state.value:<8}  {r.grade or '':<5}  "
+            f"{r.id:<36}  {created:<16}  {state:<8}  {r.grade or '':<5}  "
             f"{price:>9}  {r.model or ''}"
         )
     if page.next_cursor:

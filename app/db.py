@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     CheckConstraint,
     ForeignKey,
     Index,
@@ -38,7 +39,7 @@ from app.errors import DatabaseError, DiskFullError
 log = logging.getLogger(__name__)
 
 #: The newest Alembic revision this build knows; tests check it is the script head.
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"
 
 
 class UtcMicros(TypeDecorator[datetime]):
@@ -91,6 +92,8 @@ class InspectionRow(Base):
     serial: Mapped[str | None] = mapped_column(String(64))
     grade: Mapped[str | None] = mapped_column(String(16))
     total_fen: Mapped[int | None] = mapped_column(Integer)
+    #: Refused for a lock: the quote is refusal lines, its total no price.
+    refused: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
     seller_name: Mapped[str | None] = mapped_column(String(128))
     seller_phone: Mapped[str | None] = mapped_column(String(32))
     seller_id_enc: Mapped[bytes | None] = mapped_column(LargeBinary)

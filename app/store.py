@@ -80,6 +80,8 @@ class HistoryRow:
     grade: str | None
     total_fen: int | None
     seller_name: str | None
+    #: The phone was refused (a lock is on): ``total_fen`` is no price.
+    refused: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +251,7 @@ class Store:
             InspectionRow.grade,
             InspectionRow.total_fen,
             InspectionRow.seller_name,
+            InspectionRow.refused,
         ).where(*_filters(query))
         if cursor:
             created, last_id = _parse_cursor(cursor)
@@ -263,7 +266,7 @@ class Store:
         with self._session() as session:
             found = session.execute(stmt).all()
         rows = tuple(
-            HistoryRow(r[0], r[1], InspectionState(r[2]), r[3], r[4], r[5], r[6], r[7])
+            HistoryRow(r[0], r[1], InspectionState(r[2]), r[3], r[4], r[5], r[6], r[7], r[8])
             for r in found[:limit]
         )
         more = len(found) > limit
@@ -332,6 +335,7 @@ class Store:
         row.serial = device.serial if device else None
         row.grade = inspection.grade.level if inspection.grade else None
         row.total_fen = inspection.quote.total_fen if inspection.quote else None
+        row.refused = inspection.quote is not None and inspection.quote.refused
         row.seller_name = seller.name if seller else None
         row.seller_phone = seller.phone if seller else None
         row.seller_id_enc = self._cipher.encrypt(seller.id_number) if seller else None

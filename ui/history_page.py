@@ -108,13 +108,14 @@ class HistoryPage(QWidget):
                 self.table.setItem(index, column, item)
 
     def _cells(self, row: HistoryRow) -> list[str]:
-        price = "" if row.total_fen is None else f"¥{row.total_fen / 100:,.0f}"
+        refused = row.refused and not row.state.is_final
+        price = "" if row.total_fen is None or refused else f"¥{row.total_fen / 100:,.0f}"
         chengse = self._context.pricing.standard.vocabularies["chengse"]
         grade = chengse.get(row.grade, row.grade) if row.grade else ""
         return [
             row.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
             row.model or self.tr("unknown phone"),
-            self._state_text(row.state),
+            self.tr("refused") if refused else self._state_text(row.state),
             grade,
             price,
             row.seller_name or "",

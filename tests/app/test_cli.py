@@ -59,6 +59,11 @@ def test_history_lists_newest_first_as_table_and_json(
     rows = json.loads(out)["rows"]
     # the refused ones, never sealed
     assert [r["model"] for r in rows] == ["iPhone 6 Plus", "POCO X5 Pro 5G", "Infinix NOTE 30 5G"]
+    assert [(r["refused"], r["total_yuan"]) for r in rows] == [(True, None)] * 3
+    refused = [line for line in lines if "iPhone 6 Plus" in line]
+    assert len(refused) == 1 and "  refused " in refused[0] and "¥" not in refused[0]
+    sealed = next(line for line in lines if "iPhone 7" in line)
+    assert "  sealed " in sealed and "¥180" in sealed
 
 
 def test_history_search_and_paging(demo_dir: DataDir, capsys: pytest.CaptureFixture[str]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -38,6 +39,44 @@ def test_migrations_produce_exactly_the_models(data_dir: DataDir) -> None:
     finally:
         engine.dispose()
     assert diff == []
+
+
+def test_a_database_before_refusals_had_a_column_is_filled_in(data_dir: DataDir) -> None:
+    """0003 adds `refused`, filled in from each unsealed record's quote, and keeps the
+    guards on sealed rows."""
+    from alembic import command
+
+    from app.migrations import alembic_config
+    from app.quoting import price_inspection, pricing_setup
+    from app.store import Store
+    from devices.report import DeviceReport, Locks, LockState, Platform
+
+    store = Store.open(data_dir)
+    phone = DeviceReport(
+        Platform.IOS, brand="Apple", marketing_name="iPhone 7", storage_gb=128, serial="S1"
+    )
+    locked = replace(phone, locks=Locks(LockState.ON, mdm=LockState.OFF))
+    refused = store.create_draft("st", "clerk", locked)
+    price_inspection(store, refused.id, pricing_setup(store))
+    quoted = store.create_draft("st", "clerk", phone)
+    price_inspection(store, quoted.id, pricing_setup(store))
+    store.close()
+    engine = db.open_engine(data_dir.database)
+    config = alembic_config()
+    with engine.connect() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0002")
+    engine.dispose()
+    engine = db.open_engine(data_dir.database)  # upgrades to the head again
+    try:
+        with engine.connect() as conn:
+            found = dict(conn.exec_driver_sql("SELECT id, refused FROM inspections").all())
+            assert found == {refused.id: 1, quoted.id: 0}
+            with pytest.raises(Exception, match="sealed"):
+                conn.exec_driver_sql("UPDATE inspections SET state = 'sealed'")
+                conn.exec_driver_sql("UPDATE inspections SET refused = 1")
+    finally:
+        engine.dispose()
 
 
 def test_database_from_a_newer_version_is_refused(data_dir: DataDir) -> None:

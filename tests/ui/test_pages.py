@@ -1477,6 +1477,13 @@ def test_history_searches_and_opens(qtbot: QtBot, context: StationContext) -> No
     page.grade.setCurrentIndex(0)
     page.period.setCurrentIndex(page.period.findData(0))  # today
     qtbot.waitUntil(lambda: page.table.rowCount() == 1)
+    # A phone refused for a lock is said to be refused, with no price of ¥0.
+    locked = _start(context, "ios-iphone6plus-locked")
+    price_inspection(context.store, locked.id, context.pricing)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 2)
+    assert page.table.item(0, 1).text() == "iPhone 6 Plus"
+    assert (page.table.item(0, 2).text(), page.table.item(0, 4).text()) == ("refused", "")
 
 
 def test_settings_save_and_import(qtbot: QtBot, context: StationContext, tmp_path: Path) -> None:
