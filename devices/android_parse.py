@@ -50,7 +50,7 @@ SECTION_WHAT = {
     "screen": "screen size",
     "memory": "memory",
     "storage": "storage",
-    "accounts": "accounts (FRP)",
+    "accounts": "accounts (maker account lock, FRP)",
     "owners": "device owner (MDM)",
     "su": "root",
     "magisk": "root",

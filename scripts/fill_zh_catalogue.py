@@ -302,7 +302,7 @@ ZH = {
     "screen size": "屏幕尺寸",
     "memory": "内存",
     "storage": "存储",
-    "accounts (FRP)": "账号（FRP）",
+    "accounts (maker account lock, FRP)": "账号（厂商账号锁、FRP）",
     "device owner (MDM)": "设备所有者（MDM）",
     "root": "root",
     "Find My": "查找",

@@ -31,7 +31,9 @@ def _what(text: str) -> str:
         "screen size": QCoreApplication.translate("DeviceProblems", "screen size"),
         "memory": QCoreApplication.translate("DeviceProblems", "memory"),
         "storage": QCoreApplication.translate("DeviceProblems", "storage"),
-        "accounts (FRP)": QCoreApplication.translate("DeviceProblems", "accounts (FRP)"),
+        "accounts (maker account lock, FRP)": QCoreApplication.translate(
+            "DeviceProblems", "accounts (maker account lock, FRP)"
+        ),
         "device owner (MDM)": QCoreApplication.translate("DeviceProblems", "device owner (MDM)"),
         "root": QCoreApplication.translate("DeviceProblems", "root"),
         "IMEI": QCoreApplication.translate("DeviceProblems", "IMEI"),
@@ -108,7 +110,7 @@ def explain(problem: str) -> str:
     }
     if problem in fixed:
         return fixed[problem]
-    match = re.fullmatch(r"(?:[\w ()]+: )?(.+?) (?:while|before) reading (.+)", problem)
+    match = re.fullmatch(r"(?:[\w ,()]+: )?(.+?) (?:while|before) reading (.+)", problem)
     if match:
         return filled(
             QCoreApplication.translate("DeviceProblems", "%1 while reading %2"),

@@ -57,7 +57,7 @@ def test_android_unplugged_mid_probe_gives_a_partial_report(
 ) -> None:
     report = _replay(recordings["android-oneplus-nord-n10"], unplug_after=1)
     assert report.marketing_name == "OnePlus Nord N10 5G"  # identity was read
-    assert "disconnected while reading accounts (FRP)" in report.problems
+    assert "disconnected while reading accounts (maker account lock, FRP)" in report.problems
     assert report.locks.frp is LockState.UNKNOWN
 
 

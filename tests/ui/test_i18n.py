@@ -58,8 +58,9 @@ def test_device_problems_are_shown_in_chinese(qtbot: QtBot, context: StationCont
     assert explain("disconnected while reading battery") == "disconnected while reading battery"
     translators = install_translators(app, "zh_CN")
     try:
-        assert explain("accounts (FRP): disconnected while reading accounts (FRP)") == (
-            "读取账号（FRP）时已断开"
+        what = "accounts (maker account lock, FRP)"
+        assert explain(f"{what}: disconnected while reading {what}") == (
+            "读取账号（厂商账号锁、FRP）时已断开"
         )
         assert explain("no answer in 2 s while reading battery") == "读取电池时无响应"
         assert explain("IMEI: 123 fails the Luhn check; ignored") == "IMEI：123 未通过校验，已忽略"
