@@ -131,7 +131,7 @@ def _cmd_price_list(args: argparse.Namespace, data_dir: DataDir) -> int:
 
 def _cmd_quote(args: argparse.Namespace, data_dir: DataDir) -> int:
     from app.grading import grade
-    from app.price_sheet import region_code
+    from app.price_sheet import sale_region
     from app.pricing import QuoteContext, quote, region_label
     from app.quoting import pricing_setup, read_findings, read_report
 
@@ -181,7 +181,7 @@ def _cmd_quote(args: argparse.Namespace, data_dir: DataDir) -> int:
         return 0
     zh = args.lang == "zh"
     name = report.marketing_name or report.model_code or "?"
-    region = region_label(region_code(report.region)) if report.region else ""
+    region = region_label(sale_region(report.region)) if report.region else ""
     print(f"{name}  {report.storage_gb or '?'}GB  {region}".rstrip())
     print(_grade_line(verdict, zh))
     for hit in verdict.rules:

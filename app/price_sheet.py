@@ -35,11 +35,13 @@ REGIONS = {
 }
 _REGION_ALIASES = {
     "CN": ("国行", "大陆", "大陆版", "cn", "china", "ch", "国行版"),
-    "HK": ("港版", "香港", "hk", "za", "hongkong"),
+    # Apple has sold Hong Kong's iPhones as ZP/A and as ZA/A (also Singapore's and,
+    # lately, other Asian markets'); the trade prices both as 港版.
+    "HK": ("港版", "香港", "hk", "za", "zp", "hongkong"),
     "US": ("美版", "美国", "us", "usa", "ll"),
     "JP": ("日版", "日本", "jp", "j"),
     "KR": ("韩版", "韩国", "kr", "kh"),
-    "EU": ("欧版", "欧洲", "eu", "zd", "b", "fn", "dn", "ty", "ql", "zp"),
+    "EU": ("欧版", "欧洲", "eu", "zd", "b", "fn", "dn", "ty", "ql"),
     "TW": ("台版", "台湾", "tw", "ta"),
     # Also as an Android phone names a hardware market that is none of the above
     # (`devices.android_parse.REGION_PROPS`): GL, IN, OverSeas.
@@ -256,6 +258,16 @@ def region_code(text: str | None) -> str | None:
         if value in aliases or value == code.lower():
             return code
     return None
+
+
+def sale_region(reported: str | None) -> str | None:
+    """The version of sale a phone reports (an iPhone's RegionInfo "ZP/A", an Android
+    phone's hardware market "GL") as the sheet's code. A version the phone names but
+    the sheet does not tell apart ("VN/A", "RU") is OTHER: it is not 国行, so it is
+    never priced as one. None only when the phone named none."""
+    if not reported or not reported.strip():
+        return None
+    return region_code(reported) or "OTHER"
 
 
 def parse_storage(text: str) -> int | None:

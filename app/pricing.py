@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from app.datafile import load_model
 from app.errors import WordedError
 from app.grading import FactCondition, FindingCondition, FindingMatch, Standard, load_standard
-from app.price_sheet import REGIONS, PriceRow, PriceSheet, SheetProblem, region_code
+from app.price_sheet import REGIONS, PriceRow, PriceSheet, SheetProblem, sale_region
 from app.records import Grade, LineKind, Override, Quote, QuoteLine, Verdict
 from devices.report import DeviceReport
 from vision.finding import Finding
@@ -223,7 +223,7 @@ def _row_for(report: DeviceReport, sheet: PriceSheet) -> tuple[PriceRow, str]:
     model = report.marketing_name or report.model_code
     if not model:
         raise QuoteError("model_unknown")
-    region = region_code(report.region)
+    region = sale_region(report.region)
     found = sheet.find(report.brand or report.manufacturer, model, report.storage_gb, region)
     if isinstance(found, SheetProblem):
         raise QuoteError("no_price", sheet.version, sheet.source, found)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import flow
-from app.price_sheet import REGIONS, region_code
+from app.price_sheet import REGIONS, sale_region
 from app.records import Inspection
 from devices.report import DeviceReport, LockState, PartStatus, Platform
 from ui.context import StationContext
@@ -247,7 +247,7 @@ class IdentifyPage(QWidget):
         """The colour and the version of sale: the phone's own code with its trade name
         (CH/A: 国行), as the price sheet names it."""
         region = report.region or "?"
-        name = REGIONS.get(region_code(report.region) or "")
+        name = REGIONS.get(sale_region(report.region) or "")
         if name and name != region:
             region = filled(self.tr("%1 (%2)"), region, name)
         return f"{colour_text(report.color) if report.color else '?'} / {region}"

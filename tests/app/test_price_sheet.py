@@ -23,6 +23,7 @@ from app.price_sheet import (
     parse_storage,
     read_table,
     region_code,
+    sale_region,
 )
 from app.store import Store
 
@@ -134,6 +135,7 @@ def test_date_spellings(value: object, day: date | None) -> None:
         ("CH/A", "CN"),
         ("港版", "HK"),
         ("ZA/A", "HK"),
+        ("ZP/A", "HK"),  # Hong Kong's iPhones, not Europe's
         ("美版", "US"),
         ("LL/A", "US"),
         ("J/A", "JP"),
@@ -146,13 +148,30 @@ def test_date_spellings(value: object, day: date | None) -> None:
         ("GL", "OTHER"),
         ("IN", "OTHER"),
         ("OverSeas", "OTHER"),
-        ("RU", None),  # not known: priced as an unknown version is
+        ("RU", None),  # a sheet's cell the sheet does not know (a phone's: sale_region)
         ("火星版", None),
         (None, None),
     ],
 )
 def test_versions_of_sale(text: str | None, code: str | None) -> None:
     assert region_code(text) == code
+
+
+def test_a_version_a_phone_names_is_never_taken_for_the_domestic_one() -> None:
+    """What a phone reports: a version of sale the sheet does not tell apart (an iPhone
+    sold in Vietnam, a POCO made for Russia) is OTHER; only no answer is unknown."""
+    reported = ["CH/A", "ZP/A", "VN/A", "X/A", "RU", "GL", "CN", " ", None]
+    assert [sale_region(r) for r in reported] == [
+        "CN",
+        "HK",
+        "OTHER",
+        "OTHER",
+        "OTHER",
+        "OTHER",
+        "CN",
+        None,
+        None,
+    ]
 
 
 def test_model_and_brand_names_compare_loosely() -> None:

@@ -184,8 +184,12 @@ def test_floor_keeps_a_sellable_phone_above_a_share_of_its_base() -> None:
 
 def test_region_decides_the_row() -> None:
     assert _quote(replace(PHONE, region="ZA/A")).lines[0].amount_fen == 260_000
+    assert _quote(replace(PHONE, region="ZP/A")).lines[0].amount_fen == 260_000
     unknown = _quote(replace(PHONE, region=None)).lines[0]
     assert "version unknown, priced as 国行" in unknown.facts
+    # An iPhone sold in Vietnam is not 国行, though the sheet has no row for it.
+    with pytest.raises(QuoteError, match="has no 其他版本 row"):
+        _quote(replace(PHONE, region="VN/A"))
     with pytest.raises(QuoteError, match="has no 美版 row"):
         _quote(replace(PHONE, region="LL/A"))
 

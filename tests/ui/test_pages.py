@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -127,6 +128,11 @@ def test_identify_puts_locks_first_and_blocks_the_flow(
     assert rows["Colour / region"] == "Rose Gold / CH/A (国行)"
     assert rows["Battery health"] == "81 %, 612 cycles"
     assert rows["Locks"] == "activation: off · MDM: off · carrier: unknown"
+    # Hong Kong's ZP/A is 港版; a version the sheet does not tell apart is not 国行.
+    for code, name in (("ZP/A", "港版"), ("VN/A", "其他版本")):
+        report = replace(probe_recording(PHONES["ios-iphone7-cn"]), region=code)
+        context.inspection.set(flow.start(context.store, "st", "clerk", report))
+        assert identify_rows(page)["Colour / region"] == f"Rose Gold / {code} ({name})"
 
 
 def identify_rows(page: IdentifyPage) -> dict[str, str]:
