@@ -24,6 +24,10 @@ from vision.types import Image
 MIN_DEPTH_MM = 0.25
 #: Dents are short; a long shallow dip is the frame's curvature or a lens bump.
 MAX_WIDTH_MM = 12.0
+#: The mat seen above the edge (or through a dent) differs from the frame by at least
+#: this (grey levels, between the two sides' means); a smaller split is only the
+#: frame's own shading across its curve, found when no mat is in view at all.
+MIN_SILHOUETTE_CONTRAST = 20.0
 
 
 #: Marks on the face: at least this far (grey levels) from the row's usual level ...
@@ -148,6 +152,12 @@ def _edge_dents(gray: Image, px_per_mm: float) -> list[FrameDefect]:
     pad = max(4, round(3 * px_per_mm))  # the rounded ends of the frame
     band = gray[:, pad:-pad] if gray.shape[1] > 2 * pad else gray
     level, _ = cv2.threshold(band, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    darker, lighter = band[band < level], band[band >= level]
+    if not darker.size or float(lighter.mean()) - float(darker.mean()) < MIN_SILHOUETTE_CONTRAST:
+        # The strip is all frame (the edge is the image's own border, no mat in view,
+        # and no dent large enough to show it): the split would follow the shading
+        # of the curved frame and call every step in it a dent.
+        return []
     middle = float(band[band.shape[0] // 2].mean())
     body = band < level if middle < level else band >= level
     edge = np.where(body.any(axis=0), body.argmax(axis=0), band.shape[0]).astype(np.float32)

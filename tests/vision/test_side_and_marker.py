@@ -95,6 +95,22 @@ def test_a_clean_frame_and_a_dent_on_the_other_edge() -> None:
     assert [f.kind for f in found] == [FindingKind.DENT]
 
 
+@pytest.mark.parametrize("size", [(147.6, 7.8), (150.0, 7.8), (160.0, 8.2)])
+def test_a_frame_filling_the_strip_has_no_dents_from_its_own_shading(
+    size: tuple[float, float],
+) -> None:
+    """At these sizes (the first an iPhone 15's) the rectified strip is all frame, no
+    mat in view: its shading across the curve is no edge, and was read as 150 to 330
+    dents. A dent cut into it still shows the mat, and is found."""
+    length, thickness = size
+    clean = analyze(render_side(size_mm=size).image, Surface.FRAME, size_mm=(thickness, length))
+    assert clean.findings == ()
+    dented = render_side(((40.0, 4.0, 0.6), (100.0, 3.0, 1.2)), size_mm=size).image
+    found = analyze(dented, Surface.FRAME, size_mm=(thickness, length)).findings
+    assert sorted(round(f.length_mm) for f in found) == [3, 4]
+    assert {f.kind for f in found} == {FindingKind.DENT}
+
+
 def _with_marker(offset: int = 80):  # type: ignore[no-untyped-def]
     scene = render_scene(
         (Defect(FindingKind.SCRATCH, 20, 40, length_mm=12),), size_mm=(71.0, 146.0), margin_mm=60
