@@ -8,6 +8,7 @@ import asyncio
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from app import codec
 from app.errors import YanjiError
@@ -18,7 +19,7 @@ from devices.android import probe_android
 from devices.ios import probe_ios
 from devices.replay import Recording, ReplayLockdown, ReplayShell, recorded_phones
 from devices.report import DeviceReport
-from vision.finding import FindingKind, Surface
+from vision.finding import FindingKind
 from vision.synthetic import Defect
 
 #: What each demo phone's screen shows under the camera, so the demo grades differ.
@@ -90,7 +91,7 @@ def run_headless_demo(store: Store, station_id: str, export_dir: Path) -> list[D
     outcomes = []
     for name, device in demo_devices().items():
         draft = store.create_draft(station_id, DEMO_CLERK, device)
-        record = photograph(store, draft.id, DEMO_DEFECTS.get(name, ()))
+        record = photograph(store, draft.id)
         refusal = ""
         try:
             record = price_inspection(store, draft.id, setup)
@@ -111,22 +112,40 @@ def run_headless_demo(store: Store, station_id: str, export_dir: Path) -> list[D
     return outcomes
 
 
-def photograph(store: Store, inspection_id: str, defects: tuple[Defect, ...]) -> Inspection:
-    """A generated screen-off photo with ``defects``, stored and analysed (the step the
-    window takes with a real camera)."""
+def demo_frame(inspection: Inspection, step: PhotoStep) -> Any:
+    """The demo camera: a generated photo of the phone in hand, with its demo defects
+    on the screen and none on the back or sides; a white test pattern on the lit
+    screen."""
+    from vision.synthetic import render_scene, render_side
+
+    size = demo_size_mm(inspection.device, step)
+    if step is PhotoStep.SIDE:  # the phone on its edge: length along, depth across
+        return render_side(size_mm=(size[1], size[0])).image
+    defects = demo_defects_for(inspection.device) if step is PhotoStep.SCREEN_OFF else ()
+    screen = (250, 250, 250) if step is PhotoStep.PATTERN else None
+    return render_scene(defects, size_mm=size, rotate_deg=4.0, screen_bgr=screen).image
+
+
+def photograph(store: Store, inspection_id: str) -> Inspection:
+    """Each guided capture the inspection has no photo for yet taken with the demo
+    camera, stored and analysed (the steps the window takes with a real camera)."""
+    from app.flow import STEP_SURFACE
     from app.flow import photograph as take
     from vision.camera import encode_still
-    from vision.synthetic import render_scene
+    from vision.patterns import Pattern
 
-    device = store.get(inspection_id).device
-    scene = render_scene(
-        defects, size_mm=demo_size_mm(device, PhotoStep.SCREEN_OFF), rotate_deg=4.0
-    )
-    return take(
-        store,
-        inspection_id,
-        encode_still(scene.image),
-        step=PhotoStep.SCREEN_OFF,
-        surface=Surface.SCREEN,
-        size_mm=photo_size_mm(device, PhotoStep.SCREEN_OFF),
-    )
+    record = store.get(inspection_id)
+    taken = {photo.step for photo in record.photos}
+    for step, surface in STEP_SURFACE.items():
+        if step in taken:
+            continue
+        record = take(
+            store,
+            inspection_id,
+            encode_still(demo_frame(record, step)),
+            step=step,
+            surface=surface,
+            size_mm=photo_size_mm(record.device, step),
+            pattern=Pattern.WHITE if step is PhotoStep.PATTERN else None,
+        )
+    return record

@@ -18,7 +18,7 @@ from typing import Any, Self
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from app.datafile import load_model
-from app.records import Grade, GradeLabel, RuleHit, Verdict
+from app.records import Grade, GradeLabel, PhotoStep, RuleHit, Verdict
 from devices.report import DeviceReport, LockState, PartStatus, Platform
 from vision.finding import Finding, FindingKind, Severity, Surface, Zone
 
@@ -196,12 +196,20 @@ class Standard(_Frozen):
     levels: tuple[str, ...] = Field(min_length=2)
     vocabularies: dict[str, dict[str, str]]
     screen_terms: tuple[str, ...] = Field(min_length=1)
+    #: The guided captures a phone must have (each a photo that shows the phone)
+    #: before it is graded for a price: a surface never photographed has no findings,
+    #: and so would be priced as flawless.
+    photos_required: tuple[PhotoStep, ...] = ()
     rules: tuple[Rule, ...] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
         if len(set(self.levels)) != len(self.levels):
             raise ValueError("levels must be unique")
+        if PhotoStep.OTHER in self.photos_required:
+            raise ValueError("at photos_required: 'other' is not a guided capture")
+        if len(set(self.photos_required)) != len(self.photos_required):
+            raise ValueError("at photos_required: a capture is named twice")
         for name in REQUIRED_VOCABULARIES:
             if name not in self.vocabularies:
                 raise ValueError(f"vocabulary {name!r} is missing")

@@ -24,7 +24,7 @@ from app.datafile import load_model
 from app.errors import WordedError
 from app.grading import FactCondition, FindingCondition, FindingMatch, Standard, load_standard
 from app.price_sheet import REGIONS, PriceRow, PriceSheet, SheetProblem, sale_region
-from app.records import Grade, LineKind, Override, Quote, QuoteLine, Verdict
+from app.records import Grade, LineKind, Override, PhotoStep, Quote, QuoteLine, Verdict
 from devices.report import DeviceReport
 from vision.finding import Finding
 
@@ -37,7 +37,30 @@ class QuoteError(WordedError):
         "model_unknown": "the phone's model is unknown, so it cannot be priced",
         "not_bought": "the sheet does not buy {0} at {1} ({2})",
         "no_price": "no price on sheet {0} ({1}): {2}",
+        "not_photographed": "not photographed yet: {0}; take these photos first, each "
+        "showing the phone",
     }
+
+
+@dataclass(frozen=True, slots=True)
+class MissingPhotos:
+    """The guided captures a standard requires that an inspection lacks (the value of
+    a "not_photographed" `QuoteError`), in the order they are taken."""
+
+    steps: tuple[PhotoStep, ...]
+
+    def __str__(self) -> str:
+        return ", ".join(STEP_NAMES[step] for step in self.steps)
+
+
+#: The guided captures' names as the command line says them.
+STEP_NAMES = {
+    PhotoStep.SCREEN_OFF: "screen off",
+    PhotoStep.PATTERN: "test pattern",
+    PhotoStep.BACK: "back",
+    PhotoStep.SIDE: "sides",
+    PhotoStep.OTHER: "other",
+}
 
 
 class OverrideError(WordedError):

@@ -14,15 +14,17 @@ from app.errors import YanjiError
 from app.grading import Standard, grade, load_standard
 from app.price_sheet import PriceSheet, parse_sheet, read_table
 from app.pricing import (
+    MissingPhotos,
     PinError,
     PricingRules,
     QuoteContext,
+    QuoteError,
     load_rules,
     override,
     quote,
     verify_pin,
 )
-from app.records import Inspection, InspectionState, utc_now
+from app.records import Inspection, InspectionState, PhotoStep, Verdict, utc_now
 from app.store import Store
 from devices.report import DeviceReport
 from vision.finding import Finding
@@ -75,11 +77,16 @@ def price_inspection(
     store: Store, inspection_id: str, setup: PricingSetup, context: QuoteContext | None = None
 ) -> Inspection:
     """Grade and quote a stored draft from its report and findings; stores the result
-    (state "quoted") and returns it."""
+    (state "quoted") and returns it. A `QuoteError` ("not_photographed") names the
+    captures the standard requires that it lacks, unless a lock refuses the phone
+    anyway."""
     record = store.get(inspection_id)
     if record.device is None:
         raise YanjiError(f"inspection {inspection_id} has no device report to price")
     verdict = grade(record.device, record.findings, setup.standard)
+    missing = photos_missing(record, setup.standard)
+    if missing and verdict.verdict is not Verdict.BLOCKED:
+        raise QuoteError("not_photographed", MissingPhotos(missing))
     offer = quote(
         record.device,
         verdict,
@@ -90,6 +97,15 @@ def price_inspection(
         context=context,
     )
     return store.update(record.evolve(grade=verdict, quote=offer, state=InspectionState.QUOTED))
+
+
+def photos_missing(record: Inspection, standard: Standard) -> tuple[PhotoStep, ...]:
+    """The captures ``standard`` requires that ``record`` has no photo of the phone
+    for: a photo in which no phone was found shows nothing to grade."""
+    from vision.locate import Quality  # OpenCV: not for every command that prices
+
+    shown = {p.step for p in record.photos if Quality.NO_PHONE.value not in p.problems}
+    return tuple(step for step in standard.photos_required if step not in shown)
 
 
 def override_price(

@@ -461,6 +461,9 @@ ZH = {
     "the phone's model is unknown, so it cannot be priced": "不知道手机型号，无法估价",
     "the sheet does not buy %1 at %2 (%3)": "价目表不收 %2（%3）成色的 %1",
     "no price on sheet %1 (%2): %3": "价目表 %1（%2）没有这台手机的价格：%3",
+    "not photographed yet: %1; take these photos first, each showing the phone": (
+        "还没有拍：%1。请先拍好这些照片，每张都要拍到手机"
+    ),
     "a refused phone has no price to override": "已拒收的手机没有可调整的价格",
     "an override needs a reason": "调整价格需要填写原因",
     "a price cannot be negative": "价格不能为负数",
@@ -519,6 +522,7 @@ ZH = {
 #: where facts are parted by ；.
 ZH_IN_CONTEXT = {
     ("StationWindow", ", "): "、",
+    ("Refusals", "; "): "；",
 }
 
 

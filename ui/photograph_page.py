@@ -31,7 +31,7 @@ from devices.watcher import PhoneRef
 from ui.context import StationContext
 from ui.file_dialog import ask_open
 from ui.photo_view import PhotoView
-from ui.problem_text import camera_text, error_text, filled, quality_text
+from ui.problem_text import camera_text, error_text, filled, quality_text, step_text
 from vision.camera import IMAGE_SUFFIXES, CameraError
 from vision.locate import Quality
 from vision.patterns import Pattern
@@ -562,17 +562,3 @@ def photo_text(photo: PhotoRef) -> str:
     return filled(
         named, step_text(photo.step), pattern_text(Pattern(pattern)) if known else pattern
     )
-
-
-def step_text(step: PhotoStep) -> str:
-    """A guided capture's name in the clerk's language."""
-    return {
-        PhotoStep.SCREEN_OFF: QCoreApplication.translate(
-            "PhotographPage", "1. Screen off, glass up"
-        ),
-        PhotoStep.PATTERN: QCoreApplication.translate(
-            "PhotographPage", "2. Screen on, test pattern"
-        ),
-        PhotoStep.BACK: QCoreApplication.translate("PhotographPage", "3. Back"),
-        PhotoStep.SIDE: QCoreApplication.translate("PhotographPage", "4. Sides"),
-    }.get(step, step.value)

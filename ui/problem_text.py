@@ -16,6 +16,8 @@ from PySide6.QtCore import QCoreApplication
 
 from app.errors import DiskFullError, WordedError
 from app.price_sheet import PriceSheetError, SheetAlreadyImportedError, SheetProblem
+from app.pricing import MissingPhotos
+from app.records import PhotoStep
 from app.settings import SettingsFileError, SettingsProblem
 from app.text import size_text
 from devices.errors import NO_ANSWER
@@ -580,6 +582,9 @@ def _worded_error_words() -> dict[str, str]:
             "Refusals", "the sheet does not buy %1 at %2 (%3)"
         ),
         "no_price": QCoreApplication.translate("Refusals", "no price on sheet %1 (%2): %3"),
+        "not_photographed": QCoreApplication.translate(
+            "Refusals", "not photographed yet: %1; take these photos first, each showing the phone"
+        ),
         "refused_phone": QCoreApplication.translate(
             "Refusals", "a refused phone has no price to override"
         ),
@@ -596,6 +601,20 @@ def _worded_error_words() -> dict[str, str]:
     }
 
 
+def step_text(step: PhotoStep) -> str:
+    """A guided capture's name in the clerk's language."""
+    return {
+        PhotoStep.SCREEN_OFF: QCoreApplication.translate(
+            "PhotographPage", "1. Screen off, glass up"
+        ),
+        PhotoStep.PATTERN: QCoreApplication.translate(
+            "PhotographPage", "2. Screen on, test pattern"
+        ),
+        PhotoStep.BACK: QCoreApplication.translate("PhotographPage", "3. Back"),
+        PhotoStep.SIDE: QCoreApplication.translate("PhotographPage", "4. Sides"),
+    }.get(step, step.value)
+
+
 def worded_text(error: WordedError) -> str:
     """A refusal in the clerk's language; a code not known here as the app words it.
     A value that is itself a sheet's problem (why it has no price for the phone) is
@@ -603,11 +622,21 @@ def worded_text(error: WordedError) -> str:
     words = _worded_error_words().get(error.code)
     if words is None:
         return str(error)
-    values = [
-        sheet_problem_text(part) if isinstance(part, SheetProblem) else str(part)
-        for part in error.parts
-    ]
+    values = [_part_text(part) for part in error.parts]
     return filled(words, *values)
+
+
+def _part_text(part: object) -> str:
+    """A value of a refusal in the clerk's language where it is one worded here: a
+    sheet's problem, the captures a phone still needs (as the Photograph page lists
+    them)."""
+    if isinstance(part, SheetProblem):
+        return sheet_problem_text(part)
+    if isinstance(part, MissingPhotos):
+        return QCoreApplication.translate("Refusals", "; ").join(
+            step_text(step) for step in part.steps
+        )
+    return str(part)
 
 
 def error_text(error: BaseException, *, settings_open: bool = True) -> str:

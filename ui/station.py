@@ -30,17 +30,11 @@ log = logging.getLogger(__name__)
 
 
 def demo_frame(inspection: Inspection, step: PhotoStep) -> Any:
-    """The demo camera: a generated photo of the phone in hand, with its demo defects
-    on the screen and none on the back or sides."""
-    from app.demo import demo_defects_for, demo_size_mm
-    from vision.synthetic import render_scene, render_side
+    """The demo camera (`app.demo.demo_frame`), imported when first used: the demo's
+    recorded phones are not read at every start."""
+    from app.demo import demo_frame as generated
 
-    size = demo_size_mm(inspection.device, step)
-    if step is PhotoStep.SIDE:  # the phone on its edge: length along, depth across
-        return render_side(size_mm=(size[1], size[0])).image
-    defects = demo_defects_for(inspection.device) if step is PhotoStep.SCREEN_OFF else ()
-    screen = (250, 250, 250) if step is PhotoStep.PATTERN else None
-    return render_scene(defects, size_mm=size, rotate_deg=4.0, screen_bgr=screen).image
+    return generated(inspection, step)
 
 
 def build_window(

@@ -3,17 +3,17 @@
 <context>
     <name>Accessories</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="850" />
+        <location filename="../../ui/problem_text.py" line="879" />
         <source>original box</source>
         <translation>包装盒</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="851" />
+        <location filename="../../ui/problem_text.py" line="880" />
         <source>charger</source>
         <translation>充电器</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="852" />
+        <location filename="../../ui/problem_text.py" line="881" />
         <source>cable</source>
         <translation>数据线</translation>
     </message>
@@ -21,53 +21,53 @@
 <context>
     <name>CameraProblems</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="217" />
+        <location filename="../../ui/problem_text.py" line="219" />
         <source>%1 is a folder, not a photo</source>
         <translation>%1 是文件夹，不是照片</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="219" />
+        <location filename="../../ui/problem_text.py" line="221" />
         <source>%1 is not there</source>
         <translation>找不到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="220" />
+        <location filename="../../ui/problem_text.py" line="222" />
         <source>%1 is empty</source>
         <translation>%1 是空文件</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="223" />
+        <location filename="../../ui/problem_text.py" line="225" />
         <source>%1 is a HEIC photo that cannot be read (damaged or cut short)</source>
         <translation>%1 是无法读取的 HEIC 照片（文件损坏或不完整）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="231" />
+        <location filename="../../ui/problem_text.py" line="233" />
         <source>%1 is not a photo that can be read (damaged, or not JPEG, PNG, HEIC, WebP, BMP or TIFF)</source>
         <translation>%1 不是可读取的照片（文件损坏，或不是 JPEG、PNG、HEIC、WebP、BMP、TIFF 格式）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="238" />
+        <location filename="../../ui/problem_text.py" line="240" />
         <source>%1 cannot be read: the station is not allowed to read it</source>
         <translation>无法读取 %1：本机没有读取权限</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="244" />
+        <location filename="../../ui/problem_text.py" line="246" />
         <source>%1 cannot be read: the disk or card failed while reading (was it taken out?)</source>
         <translation>无法读取 %1：读取时磁盘或存储卡出错（是否已拔出？）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="251" />
-        <location filename="../../ui/problem_text.py" line="257" />
+        <location filename="../../ui/problem_text.py" line="253" />
+        <location filename="../../ui/problem_text.py" line="259" />
         <source>%1 cannot be read (%2)</source>
         <translation>无法读取 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="265" />
+        <location filename="../../ui/problem_text.py" line="267" />
         <source>no camera at index %1 (is it plugged in, and not in use elsewhere?)</source>
         <translation>编号 %1 没有摄像头（是否已插好，是否被其他程序占用？）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="272" />
+        <location filename="../../ui/problem_text.py" line="274" />
         <source>camera %1 stopped sending pictures (unplugged?)</source>
         <translation>摄像头 %1 不再传来画面（是否已拔出？）</translation>
     </message>
@@ -193,172 +193,172 @@
 <context>
     <name>DeviceProblems</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="28" />
+        <location filename="../../ui/problem_text.py" line="30" />
         <source>identity</source>
         <translation>身份信息</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="29" />
+        <location filename="../../ui/problem_text.py" line="31" />
         <source>battery</source>
         <translation>电池</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="30" />
+        <location filename="../../ui/problem_text.py" line="32" />
         <source>battery details</source>
         <translation>电池详情</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="31" />
+        <location filename="../../ui/problem_text.py" line="33" />
         <source>screen size</source>
         <translation>屏幕尺寸</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="32" />
+        <location filename="../../ui/problem_text.py" line="34" />
         <source>memory</source>
         <translation>内存</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="33" />
+        <location filename="../../ui/problem_text.py" line="35" />
         <source>storage</source>
         <translation>存储</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="34" />
+        <location filename="../../ui/problem_text.py" line="36" />
         <source>accounts (maker account lock, FRP)</source>
         <translation>账号（厂商账号锁、FRP）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="37" />
+        <location filename="../../ui/problem_text.py" line="39" />
         <source>device owner (MDM)</source>
         <translation>设备所有者（MDM）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="38" />
+        <location filename="../../ui/problem_text.py" line="40" />
         <source>root</source>
         <translation>root</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="39" />
+        <location filename="../../ui/problem_text.py" line="41" />
         <source>IMEI</source>
         <translation>IMEI</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="40" />
+        <location filename="../../ui/problem_text.py" line="42" />
         <source>Find My</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="41" />
+        <location filename="../../ui/problem_text.py" line="43" />
         <source>supervision</source>
         <translation>监管</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="42" />
+        <location filename="../../ui/problem_text.py" line="44" />
         <source>profiles</source>
         <translation>描述文件</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="43" />
+        <location filename="../../ui/problem_text.py" line="45" />
         <source>apps</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="50" />
+        <location filename="../../ui/problem_text.py" line="52" />
         <source>no answer</source>
         <translation>无响应</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="52" />
+        <location filename="../../ui/problem_text.py" line="54" />
         <source>disconnected</source>
         <translation>已断开</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="61" />
+        <location filename="../../ui/problem_text.py" line="63" />
         <source>battery health: this phone does not expose its capacity over adb</source>
         <translation>电池健康：此手机无法通过adb读取容量</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="64" />
+        <location filename="../../ui/problem_text.py" line="66" />
         <source>battery cycle count: not exposed by this phone</source>
         <translation>电池循环次数：此手机不提供</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="68" />
+        <location filename="../../ui/problem_text.py" line="70" />
         <source>IMEI: Android 10+ does not give it over adb without root; dial *#06# on the phone and type it in</source>
         <translation>IMEI：Android 10及以上无root时无法通过adb读取；请在手机拨号*#06#后手动输入</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="72" />
+        <location filename="../../ui/problem_text.py" line="74" />
         <source>carrier lock: Android does not report it over adb; try a foreign SIM</source>
         <translation>运营商锁：Android无法通过adb读取；请插入其他运营商SIM卡测试</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="75" />
+        <location filename="../../ui/problem_text.py" line="77" />
         <source>battery health: the diagnostics relay gave no capacity</source>
         <translation>电池健康：诊断服务未提供容量</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="78" />
+        <location filename="../../ui/problem_text.py" line="80" />
         <source>battery cycle count: not reported</source>
         <translation>电池循环次数：未提供</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="81" />
+        <location filename="../../ui/problem_text.py" line="83" />
         <source>parts: iOS does not say over USB whether a part is genuine</source>
         <translation>部件：iOS无法通过USB判断部件是否原装</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="84" />
+        <location filename="../../ui/problem_text.py" line="86" />
         <source>IMEI: not reported (Wi-Fi-only model, or before pairing)</source>
         <translation>IMEI：未提供（仅Wi-Fi机型，或尚未配对）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="87" />
+        <location filename="../../ui/problem_text.py" line="89" />
         <source>Activation Lock: Find My state not readable; check Settings &gt; Apple ID</source>
         <translation>激活锁：无法读取“查找”状态；请在 设置 &gt; Apple ID 中查看</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="91" />
+        <location filename="../../ui/problem_text.py" line="93" />
         <source>MDM: supervision and profiles not readable; check Settings &gt; VPN &amp; Device Management</source>
         <translation>监管：无法读取监管和描述文件；请在 设置 &gt; VPN与设备管理 中查看</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="95" />
+        <location filename="../../ui/problem_text.py" line="97" />
         <source>RAM and screen resolution: not reported over lockdown</source>
         <translation>内存和屏幕分辨率：iPhone不提供</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="98" />
+        <location filename="../../ui/problem_text.py" line="100" />
         <source>storage: `df /data` gave no size</source>
         <translation>存储：`df /data` 未给出容量</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="101" />
+        <location filename="../../ui/problem_text.py" line="103" />
         <source>RAM: /proc/meminfo gave no MemTotal</source>
         <translation>内存：/proc/meminfo 未给出总量</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="104" />
+        <location filename="../../ui/problem_text.py" line="106" />
         <source>screen resolution: `wm size` gave none</source>
         <translation>屏幕分辨率：`wm size` 未给出</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="107" />
+        <location filename="../../ui/problem_text.py" line="109" />
         <source>carrier lock: not readable over lockdown; try a foreign SIM</source>
         <translation>运营商锁：无法读取；请插入其他运营商SIM卡测试</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="116" />
+        <location filename="../../ui/problem_text.py" line="118" />
         <source>%1 while reading %2</source>
         <translation>读取%2时%1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="127" />
+        <location filename="../../ui/problem_text.py" line="129" />
         <source>battery health: this iOS reports capacity as %1 %, not mAh; read Settings &gt; Battery &gt; Battery Health</source>
         <translation>电池健康：此iOS版本以百分比（%1%）报告容量而非毫安时；请查看 设置 &gt; 电池 &gt; 电池健康</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="136" />
+        <location filename="../../ui/problem_text.py" line="138" />
         <source>IMEI: %1 fails the Luhn check; ignored</source>
         <translation>IMEI：%1 未通过校验，已忽略</translation>
     </message>
@@ -366,17 +366,17 @@
 <context>
     <name>DiskProblems</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="283" />
+        <location filename="../../ui/problem_text.py" line="285" />
         <source> (Settings shows where it is)</source>
         <translation>（数据位置见“设置”页）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="292" />
+        <location filename="../../ui/problem_text.py" line="294" />
         <source>the disk holding the station's data is full (%1 free). Free space on it, or move the station's data to a larger disk%3.</source>
         <translation>存放本机数据的磁盘已满（剩余 %1）。请清理该磁盘，或把本机数据移到更大的磁盘%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="298" />
+        <location filename="../../ui/problem_text.py" line="300" />
         <source>the disk holding the station's data has only %1 free, and %2 are needed. Free space on it, or move the station's data to a larger disk%3.</source>
         <translation>存放本机数据的磁盘只剩 %1 可用，至少需要 %2。请清理该磁盘，或把本机数据移到更大的磁盘%3。</translation>
     </message>
@@ -384,67 +384,67 @@
 <context>
     <name>FindingKind</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="671" />
+        <location filename="../../ui/problem_text.py" line="700" />
         <source>crack</source>
         <translation>裂纹</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="672" />
+        <location filename="../../ui/problem_text.py" line="701" />
         <source>scratch</source>
         <translation>划痕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="673" />
+        <location filename="../../ui/problem_text.py" line="702" />
         <source>scuff</source>
         <translation>磨损</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="674" />
+        <location filename="../../ui/problem_text.py" line="703" />
         <source>oil</source>
         <translation>油污</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="675" />
+        <location filename="../../ui/problem_text.py" line="704" />
         <source>stain</source>
         <translation>污渍</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="676" />
+        <location filename="../../ui/problem_text.py" line="705" />
         <source>dead pixel</source>
         <translation>坏点</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="677" />
+        <location filename="../../ui/problem_text.py" line="706" />
         <source>stuck pixel</source>
         <translation>彩点（卡色像素）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="678" />
+        <location filename="../../ui/problem_text.py" line="707" />
         <source>bright pixel</source>
         <translation>亮点</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="679" />
+        <location filename="../../ui/problem_text.py" line="708" />
         <source>display line</source>
         <translation>屏幕线条</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="680" />
+        <location filename="../../ui/problem_text.py" line="709" />
         <source>burn-in</source>
         <translation>烧屏</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="681" />
+        <location filename="../../ui/problem_text.py" line="710" />
         <source>mura (uneven patch)</source>
         <translation>屏幕色斑（mura）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="682" />
+        <location filename="../../ui/problem_text.py" line="711" />
         <source>dent</source>
         <translation>凹痕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="683" />
+        <location filename="../../ui/problem_text.py" line="712" />
         <source>chip</source>
         <translation>崩边</translation>
     </message>
@@ -738,17 +738,17 @@
 <context>
     <name>Locks</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="820" />
+        <location filename="../../ui/problem_text.py" line="849" />
         <source>ON</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="821" />
+        <location filename="../../ui/problem_text.py" line="850" />
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="822" />
+        <location filename="../../ui/problem_text.py" line="851" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
@@ -756,72 +756,72 @@
 <context>
     <name>OsProblems</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="166" />
+        <location filename="../../ui/problem_text.py" line="168" />
         <source>permission denied</source>
         <translation>没有权限</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="167" />
+        <location filename="../../ui/problem_text.py" line="169" />
         <source>the drive is not there (unplugged?)</source>
         <translation>驱动器不存在（是否已拔出？）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="169" />
+        <location filename="../../ui/problem_text.py" line="171" />
         <source>no such file or folder</source>
         <translation>文件或文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="172" />
+        <location filename="../../ui/problem_text.py" line="174" />
         <source>the disk or card failed (was it taken out?)</source>
         <translation>磁盘或存储卡出错（是否已拔出？）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="175" />
+        <location filename="../../ui/problem_text.py" line="177" />
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="176" />
+        <location filename="../../ui/problem_text.py" line="178" />
         <source>the disk quota is used up</source>
         <translation>磁盘配额已用完</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="177" />
+        <location filename="../../ui/problem_text.py" line="179" />
         <source>the disk is read-only</source>
         <translation>磁盘为只读</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="178" />
+        <location filename="../../ui/problem_text.py" line="180" />
         <source>a folder, not a file</source>
         <translation>这是文件夹，不是文件</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="179" />
+        <location filename="../../ui/problem_text.py" line="181" />
         <source>part of the path is not a folder</source>
         <translation>路径中有一部分不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="182" />
+        <location filename="../../ui/problem_text.py" line="184" />
         <source>timed out</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="183" />
+        <location filename="../../ui/problem_text.py" line="185" />
         <source>the network drive lost track of the file</source>
         <translation>网络驱动器上的文件已失效</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="186" />
+        <location filename="../../ui/problem_text.py" line="188" />
         <source>in use by another program</source>
         <translation>正被其他程序占用</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="187" />
+        <location filename="../../ui/problem_text.py" line="189" />
         <source>the name is too long</source>
         <translation>名称过长</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="203" />
+        <location filename="../../ui/problem_text.py" line="205" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -969,17 +969,17 @@
 <context>
     <name>Parts</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="839" />
+        <location filename="../../ui/problem_text.py" line="868" />
         <source>battery</source>
         <translation>电池</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="840" />
+        <location filename="../../ui/problem_text.py" line="869" />
         <source>display</source>
         <translation>屏幕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="841" />
+        <location filename="../../ui/problem_text.py" line="870" />
         <source>camera</source>
         <translation>摄像头</translation>
     </message>
@@ -987,42 +987,42 @@
 <context>
     <name>PhotoQuality</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="643" />
+        <location filename="../../ui/problem_text.py" line="672" />
         <source>No phone found in the picture</source>
         <translation>画面中没有找到手机</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="644" />
+        <location filename="../../ui/problem_text.py" line="673" />
         <source>The phone is cut off at the edge of the picture</source>
         <translation>手机被画面边缘截断</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="647" />
+        <location filename="../../ui/problem_text.py" line="676" />
         <source>The phone is too small: move the camera closer</source>
         <translation>手机太小：请把摄像头移近</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="650" />
+        <location filename="../../ui/problem_text.py" line="679" />
         <source>Blurred: hold still or refocus</source>
         <translation>画面模糊：请保持不动或重新对焦</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="651" />
+        <location filename="../../ui/problem_text.py" line="680" />
         <source>Glare on the glass: tilt the light or the phone</source>
         <translation>玻璃反光：请调整灯光或手机角度</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="654" />
+        <location filename="../../ui/problem_text.py" line="683" />
         <source>Overexposed: lower the exposure</source>
         <translation>曝光过度：请降低曝光</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="657" />
+        <location filename="../../ui/problem_text.py" line="686" />
         <source>Phone size unknown: sizes assume a 150 mm phone</source>
         <translation>手机尺寸未知：按 150 毫米长的手机估算尺寸</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="660" />
+        <location filename="../../ui/problem_text.py" line="689" />
         <source>The screen is lit: turn it off to check the glass</source>
         <translation>屏幕亮着：请熄屏后再检查玻璃</translation>
     </message>
@@ -1233,22 +1233,22 @@
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="570" />
+        <location filename="../../ui/problem_text.py" line="607" />
         <source>1. Screen off, glass up</source>
         <translation>1. 熄屏，屏幕朝上</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="573" />
+        <location filename="../../ui/problem_text.py" line="610" />
         <source>2. Screen on, test pattern</source>
         <translation>2. 亮屏，显示测试图</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="576" />
+        <location filename="../../ui/problem_text.py" line="613" />
         <source>3. Back</source>
         <translation>3. 背面</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="577" />
+        <location filename="../../ui/problem_text.py" line="614" />
         <source>4. Sides</source>
         <translation>4. 侧面</translation>
     </message>
@@ -1294,137 +1294,137 @@
 <context>
     <name>QuoteFacts</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="710" />
+        <location filename="../../ui/problem_text.py" line="739" />
         <source>version %1 from the phone</source>
         <translation>版本%1（手机报告）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="712" />
+        <location filename="../../ui/problem_text.py" line="741" />
         <source>grade %1</source>
         <translation>成色 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="713" />
+        <location filename="../../ui/problem_text.py" line="742" />
         <source>%1 found</source>
         <translation>共 %1 处</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="742" />
+        <location filename="../../ui/problem_text.py" line="771" />
         <source>accessory %1 missing</source>
         <translation>缺配件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="714" />
+        <location filename="../../ui/problem_text.py" line="743" />
         <source>changed by %1</source>
         <translation>改价人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="706" />
+        <location filename="../../ui/problem_text.py" line="735" />
         <source>price sheet v%1, line %2: %3</source>
         <translation>价目表 v%1 第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="715" />
+        <location filename="../../ui/problem_text.py" line="744" />
         <source>approved by %1</source>
         <translation>批准人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="716" />
+        <location filename="../../ui/problem_text.py" line="745" />
         <source>at %1</source>
         <translation>时间 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="749" />
+        <location filename="../../ui/problem_text.py" line="778" />
         <source>version unknown, priced as 国行</source>
         <translation>版本未知，按国行计价</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="752" />
+        <location filename="../../ui/problem_text.py" line="781" />
         <source>version unknown, the only version on the sheet</source>
         <translation>版本未知，价目表上只有这一个版本</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="765" />
+        <location filename="../../ui/problem_text.py" line="794" />
         <source>battery health %1 %</source>
         <translation>电池健康 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="768" />
+        <location filename="../../ui/problem_text.py" line="797" />
         <source>%1 charge cycles</source>
         <translation>充电循环 %1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="771" />
+        <location filename="../../ui/problem_text.py" line="800" />
         <source>battery health</source>
         <translation>电池健康</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="772" />
+        <location filename="../../ui/problem_text.py" line="801" />
         <source>charge cycles</source>
         <translation>充电循环次数</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="805" />
+        <location filename="../../ui/problem_text.py" line="834" />
         <source>maker account lock</source>
         <translation>厂商账号锁</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="807" />
+        <location filename="../../ui/problem_text.py" line="836" />
         <source>activation lock</source>
         <translation>激活锁</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="811" />
+        <location filename="../../ui/problem_text.py" line="840" />
         <source>carrier lock</source>
         <translation>运营商锁</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="774" />
+        <location filename="../../ui/problem_text.py" line="803" />
         <source>bootloader unlocked</source>
         <translation>Bootloader已解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="777" />
+        <location filename="../../ui/problem_text.py" line="806" />
         <source>rooted</source>
         <translation>已root</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="778" />
+        <location filename="../../ui/problem_text.py" line="807" />
         <source>a part replaced</source>
         <translation>有部件更换过</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="786" />
+        <location filename="../../ui/problem_text.py" line="815" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="790" />
+        <location filename="../../ui/problem_text.py" line="819" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="791" />
+        <location filename="../../ui/problem_text.py" line="820" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="792" />
+        <location filename="../../ui/problem_text.py" line="821" />
         <source>original</source>
         <translation>原装</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="793" />
+        <location filename="../../ui/problem_text.py" line="822" />
         <source>replaced</source>
         <translation>已更换</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="796" />
+        <location filename="../../ui/problem_text.py" line="825" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="871" />
+        <location filename="../../ui/problem_text.py" line="900" />
         <source>, </source>
         <translation>；</translation>
     </message>
@@ -1546,154 +1546,164 @@
 <context>
     <name>Refusals</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="518" />
+        <location filename="../../ui/problem_text.py" line="520" />
         <source>the seller's name is needed</source>
         <translation>请填写卖家姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="519" />
+        <location filename="../../ui/problem_text.py" line="521" />
         <source>an ID number has 18 characters: 17 digits and a digit or X</source>
         <translation>身份证号应为 18 位：17 位数字加一位数字或 X</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="522" />
+        <location filename="../../ui/problem_text.py" line="524" />
         <source>the ID number's last character does not match: mistyped?</source>
         <translation>身份证号最后一位校验不符：是否输错了？</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="525" />
+        <location filename="../../ui/problem_text.py" line="527" />
         <source>a Home Return Permit number is H or M and 8 digits</source>
         <translation>港澳居民来往内地通行证号码应为 H 或 M 加 8 位数字</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="528" />
+        <location filename="../../ui/problem_text.py" line="530" />
         <source>a Taiwan residents' permit number has 8 digits</source>
         <translation>台湾居民来往大陆通行证号码应为 8 位数字</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="531" />
+        <location filename="../../ui/problem_text.py" line="533" />
         <source>a passport number has 5 to 17 letters and digits</source>
         <translation>护照号码应为 5 到 17 位字母和数字</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="534" />
+        <location filename="../../ui/problem_text.py" line="536" />
         <source>a 15-character foreigner's card starts with the holder's country (USA, RUS…): %1 is none</source>
         <translation>15 位外国人永久居留证以持证人国籍代码开头（如 USA、RUS）：%1 不是国籍代码</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="539" />
+        <location filename="../../ui/problem_text.py" line="541" />
         <source>choose the country that issued the passport</source>
         <translation>请选择护照的签发国家</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="542" />
+        <location filename="../../ui/problem_text.py" line="544" />
         <source>%1 is not a country: choose one from the list</source>
         <translation>%1 不是国家名称，请从列表中选择</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="545" />
+        <location filename="../../ui/problem_text.py" line="547" />
         <source>a mobile number has 11 digits and starts with 1 (others: +852…)</source>
         <translation>手机号应为以 1 开头的 11 位数字（境外号码请加区号，如 +852）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="548" />
+        <location filename="../../ui/problem_text.py" line="550" />
         <source>a Hong Kong or Macao mobile is +852 or +853 and 8 digits</source>
         <translation>香港、澳门手机号应为 +852 或 +853 加 8 位数字</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="551" />
+        <location filename="../../ui/problem_text.py" line="553" />
         <source>a mobile number with its country code is + and 8 to 15 digits</source>
         <translation>带区号的手机号应为 + 加 8 到 15 位数字</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="554" />
+        <location filename="../../ui/problem_text.py" line="556" />
         <source>price the phone before sealing</source>
         <translation>请先估价再封存</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="555" />
+        <location filename="../../ui/problem_text.py" line="557" />
         <source>this phone was refused; it cannot be bought</source>
         <translation>这台手机已被拒收，不能回收</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="558" />
+        <location filename="../../ui/problem_text.py" line="560" />
         <source>the price is now %1: the seller must agree to it again</source>
         <translation>价格已变为 %1，须请卖家重新确认并同意</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="562" />
+        <location filename="../../ui/problem_text.py" line="564" />
         <source>an IMEI has 15 digits: %1 is not one</source>
         <translation>IMEI是15位数字，%1 不是</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="563" />
+        <location filename="../../ui/problem_text.py" line="565" />
         <source>IMEI %1: its last digit does not match, mistyped?</source>
         <translation>IMEI %1 的最后一位校验不符，是否输错？</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="566" />
+        <location filename="../../ui/problem_text.py" line="568" />
         <source>a phone has one IMEI, or two with two SIM slots</source>
         <translation>一台手机只有一个IMEI，双卡手机两个</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="569" />
+        <location filename="../../ui/problem_text.py" line="571" />
         <source>the phone gave its IMEI itself; it is not typed in</source>
         <translation>手机已报告IMEI，无需手动输入</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="572" />
+        <location filename="../../ui/problem_text.py" line="574" />
         <source>the record is sealed; its IMEIs cannot change</source>
         <translation>记录已封存，IMEI不能再改</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="576" />
+        <location filename="../../ui/problem_text.py" line="578" />
         <source>the phone's model is unknown, so it cannot be priced</source>
         <translation>不知道手机型号，无法估价</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="579" />
+        <location filename="../../ui/problem_text.py" line="581" />
         <source>the sheet does not buy %1 at %2 (%3)</source>
         <translation>价目表不收 %2（%3）成色的 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="582" />
+        <location filename="../../ui/problem_text.py" line="584" />
         <source>no price on sheet %1 (%2): %3</source>
         <translation>价目表 %1（%2）没有这台手机的价格：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="583" />
+        <location filename="../../ui/problem_text.py" line="585" />
+        <source>not photographed yet: %1; take these photos first, each showing the phone</source>
+        <translation>还没有拍：%1。请先拍好这些照片，每张都要拍到手机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="588" />
         <source>a refused phone has no price to override</source>
         <translation>已拒收的手机没有可调整的价格</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="586" />
+        <location filename="../../ui/problem_text.py" line="591" />
         <source>an override needs a reason</source>
         <translation>调整价格需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="587" />
+        <location filename="../../ui/problem_text.py" line="592" />
         <source>a price cannot be negative</source>
         <translation>价格不能为负数</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="588" />
+        <location filename="../../ui/problem_text.py" line="593" />
         <source>going below the quote needs a manager's PIN</source>
         <translation>低于报价需要店长密码</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="591" />
+        <location filename="../../ui/problem_text.py" line="596" />
         <source>no manager PIN is set; set one with `yanji settings manager-pin`</source>
         <translation>尚未设置店长密码；请用 `yanji settings manager-pin` 设置</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="594" />
+        <location filename="../../ui/problem_text.py" line="599" />
         <source>the manager PIN is wrong</source>
         <translation>店长密码错误</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="595" />
+        <location filename="../../ui/problem_text.py" line="600" />
         <source>a manager PIN is 4 to 12 digits</source>
         <translation>店长密码应为 4 到 12 位数字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="636" />
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>
@@ -2121,157 +2131,157 @@
 <context>
     <name>SettingsProblems</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="411" />
+        <location filename="../../ui/problem_text.py" line="413" />
         <source>cannot be read: %1</source>
         <translation>无法读取：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="412" />
+        <location filename="../../ui/problem_text.py" line="414" />
         <source>not UTF-8 text</source>
         <translation>不是 UTF-8 文本</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="413" />
+        <location filename="../../ui/problem_text.py" line="415" />
         <source>not JSON: line %1 column %2: %3</source>
         <translation>不是 JSON：第 %1 行第 %2 列：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="416" />
+        <location filename="../../ui/problem_text.py" line="418" />
         <source>the file is empty</source>
         <translation>文件是空的</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="417" />
+        <location filename="../../ui/problem_text.py" line="419" />
         <source>not JSON: line %1 column %2: a value was expected (a comma too many, or text without double quotes?)</source>
         <translation>不是 JSON：第 %1 行第 %2 列：此处应有一个值（是否多了逗号，或文字没有加双引号？）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="422" />
+        <location filename="../../ui/problem_text.py" line="424" />
         <source>not JSON: line %1 column %2: a name in double quotes was expected (a comma too many before }, or single quotes?)</source>
         <translation>不是 JSON：第 %1 行第 %2 列：此处应有加双引号的名称（是否 } 前多了逗号，或用了单引号？）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="427" />
+        <location filename="../../ui/problem_text.py" line="429" />
         <source>not JSON: line %1 column %2: a colon is missing after the name</source>
         <translation>不是 JSON：第 %1 行第 %2 列：名称后缺少冒号</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="430" />
+        <location filename="../../ui/problem_text.py" line="432" />
         <source>not JSON: line %1 column %2: a comma is missing before this</source>
         <translation>不是 JSON：第 %1 行第 %2 列：此处之前缺少逗号</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="433" />
+        <location filename="../../ui/problem_text.py" line="435" />
         <source>not JSON: line %1 column %2: the text in quotes is never closed</source>
         <translation>不是 JSON：第 %1 行第 %2 列：引号里的文字没有结束的引号</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="437" />
+        <location filename="../../ui/problem_text.py" line="439" />
         <source>not JSON: line %1 column %2: a tab or line break inside quotes</source>
         <translation>不是 JSON：第 %1 行第 %2 列：引号里有制表符或换行</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="441" />
+        <location filename="../../ui/problem_text.py" line="443" />
         <source>not JSON: line %1 column %2: a backslash inside quotes must be written twice (C:\\photos)</source>
         <translation>不是 JSON：第 %1 行第 %2 列：引号里的反斜杠要写两个（C:\\photos）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="446" />
+        <location filename="../../ui/problem_text.py" line="448" />
         <source>not JSON: line %1 column %2: more text after the settings' closing }</source>
         <translation>不是 JSON：第 %1 行第 %2 列：设置的结尾 } 之后还有内容</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="450" />
+        <location filename="../../ui/problem_text.py" line="452" />
         <source>not a JSON object</source>
         <translation>不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="451" />
+        <location filename="../../ui/problem_text.py" line="453" />
         <source>schema_version %1 is not a positive whole number</source>
         <translation>schema_version %1 不是正整数</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="454" />
+        <location filename="../../ui/problem_text.py" line="456" />
         <source>written by a newer Yanji (settings version %1); update Yanji</source>
         <translation>由更新版本的验机台写入（设置版本 %1）；请更新验机台</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="457" />
+        <location filename="../../ui/problem_text.py" line="459" />
         <source>%1 is not a setting (misspelt?)</source>
         <translation>%1 不是一项设置（是否拼错？）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="460" />
+        <location filename="../../ui/problem_text.py" line="462" />
         <source>%1 is %2, not a section of settings</source>
         <translation>%1 是 %2，不是一组设置</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="463" />
+        <location filename="../../ui/problem_text.py" line="465" />
         <source>%1 is %2, below the least allowed (%3)</source>
         <translation>%1 是 %2，低于最小允许值（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="466" />
+        <location filename="../../ui/problem_text.py" line="468" />
         <source>%1 is %2, above the most allowed (%3)</source>
         <translation>%1 是 %2，高于最大允许值（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="469" />
+        <location filename="../../ui/problem_text.py" line="471" />
         <source>%1 must not be empty</source>
         <translation>%1 不能为空</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="470" />
+        <location filename="../../ui/problem_text.py" line="472" />
         <source>%1 is longer than %3 characters</source>
         <translation>%1 超过 %3 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="473" />
+        <location filename="../../ui/problem_text.py" line="475" />
         <source>%1 is %2, not one of %3</source>
         <translation>%1 是 %2，不在 %3 之中</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="474" />
+        <location filename="../../ui/problem_text.py" line="476" />
         <source>%1 is %2, not a whole number</source>
         <translation>%1 是 %2，不是整数</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="477" />
+        <location filename="../../ui/problem_text.py" line="479" />
         <source>%1 is %2, not a number</source>
         <translation>%1 是 %2，不是数字</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="478" />
+        <location filename="../../ui/problem_text.py" line="480" />
         <source>%1 is %2, not true or false</source>
         <translation>%1 是 %2，不是 true 或 false</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="481" />
+        <location filename="../../ui/problem_text.py" line="483" />
         <source>%1 is %2, not text in quotes</source>
         <translation>%1 是 %2，不是带引号的文字</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="484" />
+        <location filename="../../ui/problem_text.py" line="486" />
         <source>%1 is %2, not an address starting with http:// or https://</source>
         <translation>%1 是 %2，不是以 http:// 或 https:// 开头的地址</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="487" />
+        <location filename="../../ui/problem_text.py" line="489" />
         <source>%1 is not a PIN set by `yanji settings manager-pin`</source>
         <translation>%1 不是用 `yanji settings manager-pin` 设置的密码</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="490" />
+        <location filename="../../ui/problem_text.py" line="492" />
         <source>%1 is %2: %3</source>
         <translation>%1 是 %2：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="504" />
+        <location filename="../../ui/problem_text.py" line="506" />
         <source>%1 cannot be used: %2</source>
         <translation>%1 无法使用：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="509" />
+        <location filename="../../ui/problem_text.py" line="511" />
         <source>%1 cannot be used as it is:</source>
         <translation>%1 有以下问题，无法照原样使用：</translation>
     </message>
@@ -2279,17 +2289,17 @@
 <context>
     <name>Severity</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="692" />
+        <location filename="../../ui/problem_text.py" line="721" />
         <source>light</source>
         <translation>轻微</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="693" />
+        <location filename="../../ui/problem_text.py" line="722" />
         <source>moderate</source>
         <translation>中等</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="694" />
+        <location filename="../../ui/problem_text.py" line="723" />
         <source>severe</source>
         <translation>严重</translation>
     </message>
@@ -2297,142 +2307,142 @@
 <context>
     <name>SheetProblems</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="311" />
+        <location filename="../../ui/problem_text.py" line="313" />
         <source>the file is empty</source>
         <translation>文件是空的</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="312" />
+        <location filename="../../ui/problem_text.py" line="314" />
         <source>not a price sheet (use .csv or .xlsx)</source>
         <translation>不是价目表（请用 .csv 或 .xlsx 文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="315" />
+        <location filename="../../ui/problem_text.py" line="317" />
         <source>not UTF-8, UTF-16 or GBK text</source>
         <translation>不是 UTF-8、UTF-16 或 GBK 编码的文本</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="316" />
+        <location filename="../../ui/problem_text.py" line="318" />
         <source>not a readable XLSX workbook (%1)</source>
         <translation>不是可以读取的 XLSX 工作簿（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="319" />
+        <location filename="../../ui/problem_text.py" line="321" />
         <source>no header row with a model (型号) column found</source>
         <translation>找不到带“型号”列的表头行</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="322" />
+        <location filename="../../ui/problem_text.py" line="324" />
         <source>column '%1' is not a known heading or grade</source>
         <translation>列“%1”既不是已知的表头，也不是成色</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="325" />
+        <location filename="../../ui/problem_text.py" line="327" />
         <source>no brand column</source>
         <translation>缺少“品牌”列</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="326" />
+        <location filename="../../ui/problem_text.py" line="328" />
         <source>no model column</source>
         <translation>缺少“型号”列</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="327" />
+        <location filename="../../ui/problem_text.py" line="329" />
         <source>no storage column</source>
         <translation>缺少“容量”列</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="328" />
+        <location filename="../../ui/problem_text.py" line="330" />
         <source>no grade columns (e.g. 99新, 95新, 9成新)</source>
         <translation>没有成色列（如 99新、95新、9成新）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="331" />
+        <location filename="../../ui/problem_text.py" line="333" />
         <source>effective date '%1' is not a date</source>
         <translation>生效日期“%1”不是日期</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="334" />
+        <location filename="../../ui/problem_text.py" line="336" />
         <source>the sheet has no price rows</source>
         <translation>表中没有价格行</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="335" />
+        <location filename="../../ui/problem_text.py" line="337" />
         <source>same phone as line %1 (%2)</source>
         <translation>与第 %1 行是同一款手机（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="336" />
+        <location filename="../../ui/problem_text.py" line="338" />
         <source>brand is empty</source>
         <translation>品牌为空</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="337" />
+        <location filename="../../ui/problem_text.py" line="339" />
         <source>model is empty</source>
         <translation>型号为空</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="338" />
+        <location filename="../../ui/problem_text.py" line="340" />
         <source>storage '%1' is not a capacity like 128G or 1T</source>
         <translation>容量“%1”不是 128G、1T 这样的容量</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="341" />
+        <location filename="../../ui/problem_text.py" line="343" />
         <source>version '%1' is not one of 国行, 港版, 美版, 日版 ...</source>
         <translation>版本“%1”不是国行、港版、美版、日版等版本之一</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="344" />
+        <location filename="../../ui/problem_text.py" line="346" />
         <source>%1: price '%2' is not a number of yuan</source>
         <translation>%1：价格“%2”不是以元为单位的数字</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="347" />
+        <location filename="../../ui/problem_text.py" line="349" />
         <source>no prices in the row</source>
         <translation>这一行没有价格</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="348" />
+        <location filename="../../ui/problem_text.py" line="350" />
         <source>%1 ¥%2 is above %3 ¥%4</source>
         <translation>%1 ¥%2 高于 %3 ¥%4</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="349" />
+        <location filename="../../ui/problem_text.py" line="351" />
         <source>model '%1' is not on the sheet</source>
         <translation>价目表上没有型号“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="352" />
+        <location filename="../../ui/problem_text.py" line="354" />
         <source>%1 has no %2 row (sheet has %3)</source>
         <translation>%1 没有 %2 的价格行（表中有 %3）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="355" />
+        <location filename="../../ui/problem_text.py" line="357" />
         <source>%1 %2 has no %3 row</source>
         <translation>%1 %2 没有%3的价格行</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="356" />
+        <location filename="../../ui/problem_text.py" line="358" />
         <source>version of %1 unknown and the sheet has several</source>
         <translation>不知道 %1 是哪个版本，而表中有多个版本</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="371" />
+        <location filename="../../ui/problem_text.py" line="373" />
         <source>line %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="387" />
+        <location filename="../../ui/problem_text.py" line="389" />
         <source>%1 is already imported as version %2.</source>
         <translation>%1 已导入过，是第 %2 版。</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="393" />
+        <location filename="../../ui/problem_text.py" line="395" />
         <source>%1 was not imported: %2</source>
         <translation>%1 未导入：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="398" />
+        <location filename="../../ui/problem_text.py" line="400" />
         <source>%1: nothing was imported (problems: %2). Mend the sheet and import it again.</source>
         <translation>%1：未导入任何价格（共 %2 处问题）。请改好表格后重新导入。</translation>
     </message>
@@ -2440,53 +2450,53 @@
 <context>
     <name>Station</name>
     <message>
-        <location filename="../../ui/station.py" line="173" />
+        <location filename="../../ui/station.py" line="167" />
         <source>Start with default settings? The station keeps its id where it can be read from the file.</source>
         <translation>用默认设置启动吗？若能从文件中读出本机编号，则保留原编号。</translation>
     </message>
     <message>
-        <location filename="../../ui/station.py" line="179" />
+        <location filename="../../ui/station.py" line="173" />
         <source>Start with the default for each of these, and keep the rest?</source>
         <translation>以上各项改用默认值、其余设置保留，然后启动吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/station.py" line="184" />
+        <location filename="../../ui/station.py" line="178" />
         <source>The station's settings file cannot be read (%1):</source>
         <translation>验机台的设置文件无法读取（%1）：</translation>
     </message>
     <message>
-        <location filename="../../ui/station.py" line="186" />
+        <location filename="../../ui/station.py" line="180" />
         <source>The station's settings cannot all be used (%1):</source>
         <translation>验机台的设置有部分无法使用（%1）：</translation>
     </message>
     <message>
-        <location filename="../../ui/station.py" line="195" />
+        <location filename="../../ui/station.py" line="189" />
         <source>The file as it is now is kept beside it, so nothing in it is lost.</source>
         <translation>原文件会另存一份在旁边，其中内容不会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/station.py" line="203" />
+        <location filename="../../ui/station.py" line="197" />
         <source>No manager PIN will be set: prices cannot go below a quote until one is set again with `yanji settings manager-pin`.</source>
         <translation>店长密码将不再有效：在用 `yanji settings manager-pin` 重新设置之前，价格不能改得低于报价。</translation>
     </message>
     <message>
-        <location filename="../../ui/station.py" line="210" />
-        <location filename="../../ui/station.py" line="230" />
+        <location filename="../../ui/station.py" line="204" />
+        <location filename="../../ui/station.py" line="224" />
         <source>Yanji</source>
         <translation>验机台</translation>
     </message>
     <message>
-        <location filename="../../ui/station.py" line="213" />
+        <location filename="../../ui/station.py" line="207" />
         <source>Start with defaults</source>
         <translation>用默认值启动</translation>
     </message>
     <message>
-        <location filename="../../ui/station.py" line="217" />
+        <location filename="../../ui/station.py" line="211" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/station.py" line="232" />
+        <location filename="../../ui/station.py" line="226" />
         <source>The station cannot start: %1
 
 Its data: %2</source>

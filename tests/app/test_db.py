@@ -46,6 +46,7 @@ def test_a_database_before_refusals_had_a_column_is_filled_in(data_dir: DataDir)
     guards on sealed rows."""
     from alembic import command
 
+    from app.demo import photograph
     from app.migrations import alembic_config
     from app.quoting import price_inspection, pricing_setup
     from app.store import Store
@@ -59,6 +60,7 @@ def test_a_database_before_refusals_had_a_column_is_filled_in(data_dir: DataDir)
     refused = store.create_draft("st", "clerk", locked)
     price_inspection(store, refused.id, pricing_setup(store))
     quoted = store.create_draft("st", "clerk", phone)
+    photograph(store, quoted.id)
     price_inspection(store, quoted.id, pricing_setup(store))
     store.close()
     engine = db.open_engine(data_dir.database)

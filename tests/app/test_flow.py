@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from app import flow
+from app.demo import photograph
 from app.errors import SealedError, YanjiError
 from app.quoting import price_inspection, pricing_setup
 from app.records import IdDocument, InspectionState, PhotoStep
@@ -518,6 +519,7 @@ def test_imeis_the_phone_did_not_give_are_typed_in_and_found_in_history(store: S
     assert flow.type_imeis(store, record.id, "li", "352099001761481") == store.get(record.id)
     assert len(store.audit_events(record.id)) == len(events) + 1  # same IMEI: no new event
     assert flow.type_imeis(store, record.id, "li", "  ").typed_imeis == ()
+    photograph(store, record.id)
     priced = price_inspection(store, record.id, pricing_setup(store))
     flow.type_imeis(store, record.id, "li", "352099001761481")
     seller = flow.check_seller("王小明", GOOD_ID, "13800138000")
@@ -583,6 +585,7 @@ def test_a_phone_refused_for_a_lock_is_carried_on_with_once_the_lock_is_removed(
     assert carried.device == signed_out and carried.photos == refused.photos
     assert carried.findings == refused.findings and carried.findings
     assert (carried.grade, carried.quote, carried.state) == (None, None, InspectionState.DRAFT)
+    photograph(store, record.id)  # the captures a lock made needless till now
     priced = price_inspection(store, record.id, pricing_setup(store))
     assert priced.quote is not None and not priced.quote.refused
     (event,) = [e for e in store.audit_events(record.id) if e["action"] == "inspection.read_again"]
@@ -602,6 +605,7 @@ def test_a_phone_refused_for_a_lock_is_carried_on_with_once_the_lock_is_removed(
     older = flow.start(store, "st", "clerk", PHONE)
     assert flow.unfinished(store, "st", PHONE) == older
     again = flow.start(store, "st", "clerk", PHONE)
+    photograph(store, again.id)
     flow.seal(
         store,
         price_inspection(store, again.id, pricing_setup(store)).id,
@@ -618,6 +622,7 @@ def test_seal_needs_a_price_and_a_valid_seller(store: Store) -> None:
     assert (seller.name, seller.id_number, seller.phone) == ("王小明", GOOD_ID, "13800138000")
     with pytest.raises(YanjiError, match="price the phone"):
         flow.seal(store, record.id, "clerk", seller)
+    photograph(store, record.id)
     priced = price_inspection(store, record.id, pricing_setup(store))
     # Sealed only at the price the seller agreed to: one changed since is refused.
     agreed = priced.quote.total_fen + 1000

@@ -62,7 +62,7 @@ def test_clean_phone_is_top_grade() -> None:
     result = grade(CLEAN, [], STANDARD)
     assert (result.level, result.verdict, result.rules) == ("S", Verdict.SELLABLE, ())
     assert [g.label for g in result.labels] == ["99新", "A", "0", "无花"]
-    assert (result.standard_id, result.standard_version) == ("yanji-default", "2026.11.2")
+    assert (result.standard_id, result.standard_version) == ("yanji-default", "2026.11.3")
 
 
 @pytest.mark.parametrize(
@@ -323,6 +323,9 @@ def test_unknown_key_names_its_line() -> None:
         (lambda r: r["vocabularies"].pop("ctia_functional"), "'ctia_functional' is missing"),
         (lambda r: r["vocabularies"]["chengse"].pop("D"), "exactly the levels"),
         (lambda r: r.update(levels=["S", "S"]), "unique"),
+        (lambda r: r.update(photos_required=["back", "other"]), "not a guided capture"),
+        (lambda r: r.update(photos_required=["back", "back"]), "named twice"),
+        (lambda r: r.update(photos_required=["front"]), "photos_required.0"),
         (lambda r: r["rules"][0].update(screen_term="碎"), "is not a screen term"),
         (
             lambda r: r["rules"][0].update(fact={"fact": "battery.health_percent", "below": 1}),

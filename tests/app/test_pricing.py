@@ -8,10 +8,12 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import numpy as np
 import pytest
 import yaml
 
 from app.datafile import DataFileError, parse_model
+from app.demo import photograph
 from app.errors import YanjiError
 from app.grading import Standard, grade, load_standard
 from app.price_sheet import PriceRow, PriceSheet
@@ -36,7 +38,7 @@ from app.quoting import (
     read_findings,
     read_report,
 )
-from app.records import InspectionState, LineKind, Verdict
+from app.records import InspectionState, LineKind, PhotoStep, Verdict
 from app.store import Store
 from devices.report import (
     Battery,
@@ -48,6 +50,7 @@ from devices.report import (
     PartStatus,
     Platform,
 )
+from vision.camera import encode_still
 from vision.finding import Finding, FindingKind, Severity, Surface
 
 STANDARD = load_standard()
@@ -310,6 +313,7 @@ def test_pins_are_hashed_and_checked() -> None:
 
 def test_override_price_is_stored_and_audited(store: Store) -> None:
     record = store.create_draft("s", "clerk-1", PHONE)
+    photograph(store, record.id)
     setup = pricing_setup(store)
     assert setup.sample
     quoted = price_inspection(store, record.id, setup)
@@ -358,6 +362,56 @@ def test_override_price_is_stored_and_audited(store: Store) -> None:
         "dent",
         "manager",
     )
+
+
+def test_a_phone_is_priced_once_each_capture_the_standard_requires_shows_it(
+    store: Store,
+) -> None:
+    """A surface never photographed has no findings: priced, it would be priced as
+    flawless. So the quote waits for the captures; a lock refuses the phone anyway."""
+    from app import flow
+    from app.demo import demo_frame
+
+    setup = pricing_setup(store)
+    assert setup.standard.photos_required == (
+        PhotoStep.SCREEN_OFF,
+        PhotoStep.PATTERN,
+        PhotoStep.BACK,
+        PhotoStep.SIDE,
+    )
+    record = store.create_draft("s", "clerk", PHONE)
+    with pytest.raises(QuoteError) as missing:
+        price_inspection(store, record.id, setup)
+    assert missing.value.code == "not_photographed"
+    assert str(missing.value) == (
+        "not photographed yet: screen off, test pattern, back, sides; take these photos "
+        "first, each showing the phone"
+    )
+    assert store.get(record.id).quote is None
+    # A photo of the back in which no phone was found shows nothing: it does not count.
+    mat = np.full((1080, 1440, 3), 90, np.uint8)
+    back = flow.photograph(
+        store, record.id, encode_still(mat), step=PhotoStep.BACK, surface=Surface.BACK
+    )
+    assert "no_phone" in back.photos[-1].problems
+    photograph(store, record.id)  # the other captures, of the phone
+    with pytest.raises(QuoteError, match="not photographed yet: back;"):
+        price_inspection(store, record.id, setup)
+    flow.photograph(
+        store,
+        record.id,
+        encode_still(demo_frame(back, PhotoStep.BACK)),
+        step=PhotoStep.BACK,
+        surface=Surface.BACK,
+    )
+    assert price_inspection(store, record.id, setup).quote is not None
+    # A locked phone is refused without a photo; a store that requires none prices so.
+    locked = store.create_draft("s", "clerk", replace(PHONE, locks=Locks(LockState.ON)))
+    refused = price_inspection(store, locked.id, setup).quote
+    assert refused is not None and refused.refused
+    lax = replace(setup, standard=setup.standard.model_copy(update={"photos_required": ()}))
+    unphotographed = store.create_draft("s", "clerk", PHONE)
+    assert price_inspection(store, unphotographed.id, lax).quote is not None
 
 
 def test_pricing_needs_a_report_and_a_quote(store: Store) -> None:
@@ -472,9 +526,11 @@ def test_an_android_phone_is_priced_for_the_market_its_hardware_was_made_for(
     report = probe_recording(recorded_phones()["android-poco-f6-unlocked"])
     assert report.region == "IN"
     record = flow.start(store, "st", "clerk", report)
+    photograph(store, record.id)
     base = price_inspection(store, record.id, pricing_setup(store)).quote.lines[0]
     assert base.kind is LineKind.BASE and "version 其他版本 from the phone" in base.facts
     # One made for China's market would be refused by this sheet, which has no 国行 row.
     chinese = flow.start(store, "st", "clerk", replace(report, region="CN"))
+    photograph(store, chinese.id)
     with pytest.raises(QuoteError, match="has no 国行 row"):
         price_inspection(store, chinese.id, pricing_setup(store))

@@ -942,6 +942,52 @@ def test_review_says_what_was_wrong_with_a_photo(qtbot: QtBot, context: StationC
     assert page.findings.item(0).text() == "No findings, but see the photo problems above"
 
 
+def test_quote_waits_for_the_captures_the_shipped_standard_requires(
+    qtbot: QtBot, context: StationContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With only the screen-off photo taken, the clerk is told which captures are
+    still to take, as the Photograph page names them, and nothing is priced."""
+    from app.demo import photograph
+    from app.quoting import pricing_setup
+    from ui.i18n import install_translators
+
+    context.pricing = pricing_setup(context.store)
+    page = QuotePage(context)
+    qtbot.addWidget(page)
+    warned: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda _p, title, text: warned.append((title, text))
+    )
+    record = _photographed(context)
+    page.price_button.click()
+    qtbot.waitUntil(lambda: bool(warned), timeout=20000)
+    assert warned == [
+        (
+            "Cannot price",
+            "not photographed yet: 2. Screen on, test pattern; 3. Back; 4. Sides; take "
+            "these photos first, each showing the phone",
+        )
+    ]
+    assert context.store.get(record.id).quote is None
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = install_translators(app, "zh_CN")
+    try:
+        page.price_button.click()
+        qtbot.waitUntil(lambda: len(warned) == 2, timeout=20000)
+        assert warned[1][1] == (
+            "还没有拍：2. 亮屏，显示测试图；3. 背面；4. 侧面。请先拍好这些照片，每张都要拍到手机"
+        )
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+    photograph(context.store, record.id)  # the rest: priced
+    context.inspection.set(context.store.get(record.id))
+    with qtbot.waitSignal(context.inspection.changed, timeout=20000):
+        page.price_button.click()
+    assert context.inspection.current.quote is not None
+
+
 def test_quote_prices_refuses_and_overrides(
     qtbot: QtBot, context: StationContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
