@@ -127,15 +127,16 @@ def demo_frame(inspection: Inspection, step: PhotoStep) -> Any:
 
 
 def photograph(store: Store, inspection_id: str) -> Inspection:
-    """Each guided capture the inspection has no photo for yet taken with the demo
-    camera, stored and analysed (the steps the window takes with a real camera)."""
-    from app.flow import STEP_SURFACE
+    """Each guided capture the inspection has no photo of the phone for yet taken with
+    the demo camera, stored and analysed (the steps the window takes with a real
+    camera)."""
+    from app.flow import STEP_SURFACE, photographed
     from app.flow import photograph as take
     from vision.camera import encode_still
     from vision.patterns import Pattern
 
     record = store.get(inspection_id)
-    taken = {photo.step for photo in record.photos}
+    taken = photographed(record)
     for step, surface in STEP_SURFACE.items():
         if step in taken:
             continue

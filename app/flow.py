@@ -347,6 +347,17 @@ def captured(inspection: Inspection) -> list[PhotoRef]:
     return [p for p in inspection.photos if p.step is not PhotoStep.OTHER]
 
 
+def photographed(inspection: Inspection) -> frozenset[PhotoStep]:
+    """The guided captures ``inspection`` has a photo of the phone for. A photo in
+    which no phone was found shows nothing to grade, so it does not count: the clerk
+    takes that capture again."""
+    from vision.locate import Quality  # OpenCV: not for every command that reads records
+
+    return frozenset(
+        p.step for p in captured(inspection) if Quality.NO_PHONE.value not in p.problems
+    )
+
+
 def photo_pattern(photo: PhotoRef) -> str | None:
     """The test pattern a screen-on photo shows ("white", "black", ...), from its note;
     None for other photos."""

@@ -11,6 +11,7 @@ from typing import Any
 
 from app import codec
 from app.errors import YanjiError
+from app.flow import photographed
 from app.grading import Standard, grade, load_standard
 from app.price_sheet import PriceSheet, parse_sheet, read_table
 from app.pricing import (
@@ -102,9 +103,7 @@ def price_inspection(
 def photos_missing(record: Inspection, standard: Standard) -> tuple[PhotoStep, ...]:
     """The captures ``standard`` requires that ``record`` has no photo of the phone
     for: a photo in which no phone was found shows nothing to grade."""
-    from vision.locate import Quality  # OpenCV: not for every command that prices
-
-    shown = {p.step for p in record.photos if Quality.NO_PHONE.value not in p.problems}
+    shown = photographed(record)
     return tuple(step for step in standard.photos_required if step not in shown)
 
 

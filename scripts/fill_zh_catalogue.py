@@ -186,6 +186,8 @@ ZH = {
     "Photos (%1);;All files (*)": "照片 (%1);;所有文件 (*)",
     "This photo cannot be used: %1": "此照片无法使用：%1",
     "The photo just taken (%1) has problems, so its findings may be incomplete: %2": "刚拍的照片（%1）有问题，检测结果可能不全：%2",
+    "No phone was found in the photo just taken (%1): take it again.": "刚拍的照片（%1）里没有找到手机：请重拍。",
+    "%1 (no phone: take again)": "%1（没拍到手机，请重拍）",
     "NO CAMERA: demo photos for the recorded phones, files for real ones": "无摄像头：录制的手机用演示照片，真实手机用照片文件",
     "No camera: the demo photos are for the recorded phones only. Use a photo from a file, or plug a camera in and press Look for the camera again on the Phones page.": "没有摄像头：演示照片只用于录制的手机。请使用文件中的照片，或接上摄像头后在“手机”页按“重新查找摄像头”。",
     "Save the scale &marker sheet to print…": "保存比例标记纸以便打印(&M)…",

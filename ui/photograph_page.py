@@ -68,6 +68,7 @@ class PhotographPage(QWidget):
         self.outcome = QLabel()
         self.outcome.setWordWrap(True)
         self.steps = QListWidget()
+        self.steps.setWordWrap(True)  # a long step name wraps, not cut off
         self.steps.addItems([step_text(step) for step, _ in STEPS])
         self.capture_button = QPushButton(self.tr("&Capture"))
         self.capture_button.setDefault(True)
@@ -147,15 +148,20 @@ class PhotographPage(QWidget):
         self._update(inspection)
 
     def _update(self, inspection: Inspection | None) -> None:
-        taken = {p.step for p in inspection.photos} if inspection else set()
-        self._step = next((i for i, (s, _) in enumerate(STEPS) if s not in taken), len(STEPS))
+        # A capture is done once a photo of it shows the phone; one that showed none
+        # stays the current step, to be taken again (pricing asks for it too).
+        done = flow.photographed(inspection) if inspection else frozenset()
+        tried = {p.step for p in flow.captured(inspection)} if inspection else set()
+        self._step = next((i for i, (s, _) in enumerate(STEPS) if s not in done), len(STEPS))
         if self._again:
             self._step = PATTERN_INDEX
         self._remove_patterns(inspection)
         for index in range(self.steps.count()):
-            item = self.steps.item(index)
-            done = STEPS[index][0] in taken
-            item.setText(step_text(STEPS[index][0]) + (" ✓" if done else ""))
+            step = STEPS[index][0]
+            text = step_text(step) + (" ✓" if step in done else "")
+            if step in tried and step not in done:
+                text = filled(self.tr("%1 (no phone: take again)"), step_text(step))
+            self.steps.item(index).setText(text)
         self.steps.setCurrentRow(min(self._step, len(STEPS) - 1))
         final = inspection is not None and inspection.state.is_final
         open_step = inspection is not None and self._step < len(STEPS) and not final
@@ -182,7 +188,7 @@ class PhotographPage(QWidget):
         taken = {
             flow.photo_pattern(p) or Pattern.WHITE.value
             for p in (inspection.photos if inspection else ())
-            if p.step is PhotoStep.PATTERN
+            if p.step is PhotoStep.PATTERN and Quality.NO_PHONE.value not in p.problems
         }
         left = [p for p in Pattern if p.value not in taken]
         recorded = inspection is not None and self._context.recorded(inspection.device)
@@ -475,7 +481,14 @@ class PhotographPage(QWidget):
         # Said at once, not only in Review: a stall photo that shows no phone, or a
         # blurred capture, is better taken again while the phone is still here.
         taken = flow.captured(inspection)
-        if taken and taken[-1].problems:
+        if taken and Quality.NO_PHONE.value in taken[-1].problems:
+            self.outcome.setText(
+                filled(
+                    self.tr("No phone was found in the photo just taken (%1): take it again."),
+                    photo_text(taken[-1]),
+                )
+            )
+        elif taken and taken[-1].problems:
             self.outcome.setText(
                 filled(
                     self.tr(

@@ -1046,189 +1046,199 @@
 <context>
     <name>PhotographPage</name>
     <message>
-        <location filename="../../ui/photograph_page.py" line="72" />
+        <location filename="../../ui/photograph_page.py" line="73" />
         <source>&amp;Capture</source>
         <extracomment>The guided captures in order, with the surface each shows. The photo files the file dialog lists. A photo was stored, or could not be: the disk's free space has changed. The clerk asked to photograph one more test pattern (the step is done).</extracomment>
         <translation>拍照(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="82" />
+        <location filename="../../ui/photograph_page.py" line="83" />
         <source>&amp;Review the findings</source>
         <translation>复核检测结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="121" />
+        <location filename="../../ui/photograph_page.py" line="122" />
         <source>Captures, in order:</source>
         <extracomment>The last look at the disk found no room for a phone's photos (the window looks, `set_disk_full`). The inspection whose phone was sent a test pattern, and that phone: the patterns are taken off it again once the screen-on step is left. The last push or removal of a pattern, which the next waits for.</extracomment>
         <translation>按顺序拍摄：</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="231" />
+        <location filename="../../ui/photograph_page.py" line="237" />
         <source>On the iPhone: turn Dark Mode off and the brightness up, open Notes and start a new note, so that the screen is white. Then capture.</source>
         <translation>在 iPhone 上：关闭深色模式、调高亮度，打开“备忘录”新建一条备忘录，使屏幕呈白色，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="243" />
+        <location filename="../../ui/photograph_page.py" line="249" />
         <source>A recorded phone: the demo photo shows the white pattern.</source>
         <translation>录制的手机：演示照片已显示白色测试图。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="259" />
+        <location filename="../../ui/photograph_page.py" line="265" />
         <source>The phone is not connected: plug it in, wait until it reads ready.</source>
         <translation>手机未连接：请插上手机，等到显示“就绪”。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="95" />
+        <location filename="../../ui/photograph_page.py" line="96" />
         <source>Show the pattern on the &amp;phone</source>
         <translation>在手机上显示测试图(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="77" />
+        <location filename="../../ui/photograph_page.py" line="78" />
         <source>Use a photo from a &amp;file…</source>
         <translation>使用文件中的照片(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="97" />
+        <location filename="../../ui/photograph_page.py" line="98" />
         <source>Capture another test pa&amp;ttern</source>
         <translation>再拍一种测试图(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="234" />
+        <location filename="../../ui/photograph_page.py" line="163" />
+        <source>%1 (no phone: take again)</source>
+        <translation>%1（没拍到手机，请重拍）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="240" />
         <source>On the iPhone: turn Dark Mode on and the brightness up, open Notes and start a new note, so that the screen is black. Then capture.</source>
         <translation>在 iPhone 上：打开深色模式、调高亮度，打开“备忘录”新建一条备忘录，使屏幕呈黑色，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="239" />
+        <location filename="../../ui/photograph_page.py" line="245" />
         <source>On the iPhone: open a picture of this colour full screen in Photos, brightness up. Then capture.</source>
         <translation>在 iPhone 上：在“照片”中全屏打开一张该颜色的图片，调高亮度，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="247" />
+        <location filename="../../ui/photograph_page.py" line="253" />
         <source>Unlock the phone, press the button: it opens the pattern full screen. Turn its brightness up, then capture.</source>
         <translation>解锁手机后按此按钮：手机将全屏打开测试图。调高亮度后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="265" />
+        <location filename="../../ui/photograph_page.py" line="271" />
         <source>Sending the pattern to the phone…</source>
         <translation>正在把测试图发送到手机…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="320" />
+        <location filename="../../ui/photograph_page.py" line="326" />
         <source>The phone should now show the pattern: brightness up, then capture.</source>
         <translation>手机现在应显示测试图：调高亮度后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="328" />
+        <location filename="../../ui/photograph_page.py" line="334" />
         <source>The pattern could not be shown on the phone (%1). Open it on the phone by hand, then capture.</source>
         <translation>无法在手机上显示测试图（%1）。请在手机上手动打开，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="339" />
+        <location filename="../../ui/photograph_page.py" line="345" />
         <source>the phone did not answer</source>
         <translation>手机没有响应</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="341" />
+        <location filename="../../ui/photograph_page.py" line="347" />
         <source>the phone is unplugged</source>
         <translation>手机已断开连接</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="343" />
+        <location filename="../../ui/photograph_page.py" line="349" />
         <source>tap “Allow USB debugging” on the phone</source>
         <translation>请在手机上点“允许USB调试”</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="346" />
+        <location filename="../../ui/photograph_page.py" line="352" />
         <source>the phone has no app that opens pictures</source>
         <translation>手机上没有能打开图片的应用</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="347" />
+        <location filename="../../ui/photograph_page.py" line="353" />
         <source>no app on the phone opened it: %1</source>
         <translation>手机上没有应用能打开它：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="362" />
+        <location filename="../../ui/photograph_page.py" line="368" />
         <source>No camera: the demo photos are for the recorded phones only. Use a photo from a file, or plug a camera in and press Look for the camera again on the Phones page.</source>
         <translation>没有摄像头：演示照片只用于录制的手机。请使用文件中的照片，或接上摄像头后在“手机”页按“重新查找摄像头”。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="392" />
+        <location filename="../../ui/photograph_page.py" line="398" />
         <source>No picture: %1</source>
         <translation>没有画面：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="400" />
+        <location filename="../../ui/photograph_page.py" line="406" />
         <source>The disk is full: this phone's photos may not all be stored</source>
         <translation>磁盘已满：这台手机的照片可能无法全部保存</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="401" />
+        <location filename="../../ui/photograph_page.py" line="407" />
         <source>Looks good: capture</source>
         <translation>画面良好：可以拍照</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="438" />
+        <location filename="../../ui/photograph_page.py" line="444" />
         <source>Photo for: %1</source>
         <translation>选择照片：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="440" />
+        <location filename="../../ui/photograph_page.py" line="446" />
         <source>Photos (%1);;All files (*)</source>
         <translation>照片 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="466" />
+        <location filename="../../ui/photograph_page.py" line="472" />
         <source>Storing and analysing the photo…</source>
         <translation>正在保存并分析照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="482" />
+        <location filename="../../ui/photograph_page.py" line="487" />
+        <source>No phone was found in the photo just taken (%1): take it again.</source>
+        <translation>刚拍的照片（%1）里没有找到手机：请重拍。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="495" />
         <source>The photo just taken (%1) has problems, so its findings may be incomplete: %2</source>
         <translation>刚拍的照片（%1）有问题，检测结果可能不全：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="496" />
+        <location filename="../../ui/photograph_page.py" line="509" />
         <source>This photo cannot be used: %1</source>
         <translation>此照片无法使用：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="500" />
+        <location filename="../../ui/photograph_page.py" line="513" />
         <source>The photo could not be stored: %1</source>
         <translation>照片无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="546" />
+        <location filename="../../ui/photograph_page.py" line="559" />
         <source>White</source>
         <translation>白色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="547" />
+        <location filename="../../ui/photograph_page.py" line="560" />
         <source>Black</source>
         <translation>黑色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="548" />
+        <location filename="../../ui/photograph_page.py" line="561" />
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="549" />
+        <location filename="../../ui/photograph_page.py" line="562" />
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="550" />
+        <location filename="../../ui/photograph_page.py" line="563" />
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="551" />
+        <location filename="../../ui/photograph_page.py" line="564" />
         <source>50 % grey</source>
         <translation>50% 灰色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="561" />
+        <location filename="../../ui/photograph_page.py" line="574" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>

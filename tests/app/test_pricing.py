@@ -52,6 +52,7 @@ from devices.report import (
 )
 from vision.camera import encode_still
 from vision.finding import Finding, FindingKind, Severity, Surface
+from vision.patterns import Pattern
 
 STANDARD = load_standard()
 RULES = load_rules()
@@ -394,16 +395,28 @@ def test_a_phone_is_priced_once_each_capture_the_standard_requires_shows_it(
         store, record.id, encode_still(mat), step=PhotoStep.BACK, surface=Surface.BACK
     )
     assert "no_phone" in back.photos[-1].problems
-    photograph(store, record.id)  # the other captures, of the phone
+    with pytest.raises(QuoteError, match="not photographed yet: screen off, test pattern, back, "):
+        price_inspection(store, record.id, setup)
+    for step in (PhotoStep.SCREEN_OFF, PhotoStep.PATTERN, PhotoStep.SIDE):
+        flow.photograph(
+            store,
+            record.id,
+            encode_still(demo_frame(back, step)),
+            step=step,
+            surface=flow.STEP_SURFACE[step],
+            pattern=Pattern.WHITE if step is PhotoStep.PATTERN else None,
+        )
     with pytest.raises(QuoteError, match="not photographed yet: back;"):
         price_inspection(store, record.id, setup)
-    flow.photograph(
-        store,
-        record.id,
-        encode_still(demo_frame(back, PhotoStep.BACK)),
-        step=PhotoStep.BACK,
-        surface=Surface.BACK,
-    )
+    # The demo takes again the capture that showed no phone, and only that one.
+    again = photograph(store, record.id)
+    assert [p.step for p in flow.captured(again)] == [
+        PhotoStep.BACK,
+        PhotoStep.SCREEN_OFF,
+        PhotoStep.PATTERN,
+        PhotoStep.SIDE,
+        PhotoStep.BACK,
+    ]
     assert price_inspection(store, record.id, setup).quote is not None
     # A locked phone is refused without a photo; a store that requires none prices so.
     locked = store.create_draft("s", "clerk", replace(PHONE, locks=Locks(LockState.ON)))

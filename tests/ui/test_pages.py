@@ -229,6 +229,8 @@ def test_photograph_uses_a_photo_from_a_file_and_says_when_one_is_unusable(
     import cv2
     import numpy as np
 
+    from vision.patterns import Pattern
+
     def no_camera(record, step):  # type: ignore[no-untyped-def]
         raise CameraError("no camera at index 0")
 
@@ -270,14 +272,23 @@ def test_photograph_uses_a_photo_from_a_file_and_says_when_one_is_unusable(
     with qtbot.waitSignal(page.captured, timeout=20000):
         page.use_photo_file(empty)
     assert page.outcome.text() == (
-        "The photo just taken (2. Screen on, test pattern: White) has problems, so its "
-        "findings may be incomplete: No phone found in the picture"
+        "No phone was found in the photo just taken (2. Screen on, test pattern: White): "
+        "take it again."
     )
+    # That capture is not done: no tick, and it is still the one to take.
+    assert page.steps.item(1).text() == "2. Screen on, test pattern (no phone: take again)"
+    assert page.steps.currentRow() == 1 and page.file_button.isEnabled()
+    assert page.chosen_pattern() is Pattern.WHITE
+    lit = tmp_path / "IMG_0011.jpg"
+    assert cv2.imwrite(str(lit), demo_frame(record, PhotoStep.PATTERN))
+    with qtbot.waitSignal(page.captured, timeout=20000):
+        page.use_photo_file(lit)
+    assert page.steps.item(1).text().endswith("✓") and page.steps.currentRow() == 2
     assert [
         e["details"]["file"]
         for e in context.store.audit_events(record.id)
         if e["action"] == "photo.from_file"
-    ] == ["IMG_0008.jpg", "IMG_0010.jpg"]
+    ] == ["IMG_0008.jpg", "IMG_0010.jpg", "IMG_0011.jpg"]
 
 
 def test_photograph_says_when_the_camera_is_unplugged_and_stores_nothing(
