@@ -56,21 +56,30 @@ class FrameDefect:
     area_mm2: float = 0.0
 
 
-def detect_side_defects(image: Image, px_per_mm: float) -> list[FrameDefect]:
-    """Dents along both long edges of a rectified side shot (BGR uint8, the phone
-    filling the image, its long side either way), and scratches and scuffs on the
-    face between them. Contours are in the pixels of ``image`` as given."""
+def detect_side_defects(image: Image, px_per_mm: float, surround_px: int = 0) -> list[FrameDefect]:
+    """Dents along both long edges of a rectified side shot (BGR uint8, the phone's
+    long side either way), and scratches and scuffs on the face between them.
+
+    ``image`` shows ``surround_px`` pixels of what lies beyond each long edge (the mat)
+    besides the frame, so that the edge itself is in view: a frame that fills the
+    strip to its border shows no edge to dip below. Contours are in the pixels of
+    ``image`` less that surround (the frame filling it, as rectified)."""
     gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
     upright = gray.shape[0] > gray.shape[1]
     if upright:
         gray = cv2.rotate(gray, cv2.ROTATE_90_CLOCKWISE)
     height = gray.shape[0]
-    dents = _edge_dents(gray, px_per_mm)
-    for dent in _edge_dents(cv2.flip(gray, 0), px_per_mm):  # the lower edge, mirrored
-        contour = dent.contour.copy()
-        contour[:, :, 1] = height - 1 - contour[:, :, 1]
-        dents.append(dataclasses.replace(dent, contour=contour))
-    found = dents + _face_marks(gray, px_per_mm, dents)
+    face_height = height - 2 * surround_px
+    dents = []
+    for lower in (False, True):  # the lower edge, mirrored
+        for dent in _edge_dents(cv2.flip(gray, 0) if lower else gray, px_per_mm, face_height):
+            contour = dent.contour.copy()
+            if lower:
+                contour[:, :, 1] = height - 1 - contour[:, :, 1]
+            contour[:, :, 1] -= surround_px
+            dents.append(dataclasses.replace(dent, contour=contour))
+    face = gray[surround_px : height - surround_px]
+    found = dents + _face_marks(face, px_per_mm, dents)
     if not upright:
         return found
     # Back into the image as given: it was turned clockwise, so a point (x, y) of the
@@ -147,8 +156,9 @@ def _face_marks(gray: Image, px_per_mm: float, dents: list[FrameDefect]) -> list
     return found
 
 
-def _edge_dents(gray: Image, px_per_mm: float) -> list[FrameDefect]:
-    """Dips below the straight upper edge of the silhouette."""
+def _edge_dents(gray: Image, px_per_mm: float, face_height: int) -> list[FrameDefect]:
+    """Dips below the straight upper edge of the silhouette; the frame's face is
+    ``face_height`` pixels thick."""
     pad = max(4, round(3 * px_per_mm))  # the rounded ends of the frame
     band = gray[:, pad:-pad] if gray.shape[1] > 2 * pad else gray
     level, _ = cv2.threshold(band, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
@@ -165,14 +175,25 @@ def _edge_dents(gray: Image, px_per_mm: float) -> list[FrameDefect]:
     depth = (edge - baseline) / px_per_mm
     dips = (depth >= MIN_DEPTH_MM).astype(np.uint8).reshape(1, -1)
     count, _, stats, _ = cv2.connectedComponentsWithStats(dips)
-    dents = []
+    # A dent's mouth runs on beyond where it is MIN_DEPTH_MM deep, as far as the edge
+    # stays a pixel or more below the line; measured there, a shallow dent is not
+    # read short.
+    sunk = np.concatenate(([False], depth * px_per_mm >= 1.0, [False]))
+    starts, ends = np.flatnonzero(sunk[1:] & ~sunk[:-1]), np.flatnonzero(~sunk[1:] & sunk[:-1])
+    dents, measured = [], set()
     for index in range(1, count):
         x, w = int(stats[index][0]), int(stats[index][2])
+        run = int(np.searchsorted(starts, x, side="right")) - 1
+        if run in measured:
+            continue  # a second deep part of one dent's mouth
+        if ends[run] - starts[run] <= MAX_WIDTH_MM * px_per_mm:
+            measured.add(run)
+            x, w = int(starts[run]), int(ends[run] - starts[run])
         width_mm = w / px_per_mm
         if width_mm > MAX_WIDTH_MM:
             continue
         deepest = float(depth[x : x + w].max())
-        if deepest * px_per_mm >= 0.6 * band.shape[0] and deepest > width_mm:
+        if deepest * px_per_mm >= 0.6 * face_height and deepest > width_mm:
             continue  # a narrow gap through the whole face: a seam (antenna line)
         at_corner = x <= 2 or x + w >= len(edge) - 2
         left, right = x + pad, x + w + pad
@@ -187,7 +208,7 @@ def _edge_dents(gray: Image, px_per_mm: float) -> list[FrameDefect]:
                 round(width_mm, 2),
                 round(deepest, 2),
                 Severity.SEVERE if deepest > 1.0 else Severity.MODERATE,
-                round(width_mm * deepest, 2),
+                round(round(width_mm, 2) * round(deepest, 2), 2),  # as the two read
             )
         )
     return dents

@@ -95,20 +95,38 @@ def test_a_clean_frame_and_a_dent_on_the_other_edge() -> None:
     assert [f.kind for f in found] == [FindingKind.DENT]
 
 
-@pytest.mark.parametrize("size", [(147.6, 7.8), (150.0, 7.8), (160.0, 8.2)])
-def test_a_frame_filling_the_strip_has_no_dents_from_its_own_shading(
-    size: tuple[float, float],
+@pytest.mark.parametrize("size", [(147.6, 7.8), (150.0, 7.8), (160.0, 8.2), (139.0, 7.4)])
+@pytest.mark.parametrize("dark", [False, True])
+def test_a_frame_filling_the_strip_has_no_dents_from_its_own_shading_and_its_dents_are_found(
+    size: tuple[float, float], dark: bool
 ) -> None:
-    """At these sizes (the first an iPhone 15's) the rectified strip is all frame, no
-    mat in view: its shading across the curve is no edge, and was read as 150 to 330
-    dents. A dent cut into it still shows the mat, and is found."""
+    """At these sizes (the first an iPhone 15's) the strip rectified to the frame's own
+    thickness is all frame, no mat in view: its shading across the curve was read as
+    150 to 330 dents, and then, with that mended, dents as deep as 0.8 mm were
+    missed. The strip is now cut with the mat beside it. A dark frame (``dark``: the
+    photo inverted, a black phone on a light mat) the same."""
     length, thickness = size
-    clean = analyze(render_side(size_mm=size).image, Surface.FRAME, size_mm=(thickness, length))
+
+    def photo(dents: tuple[tuple[float, float, float], ...] = ()) -> np.ndarray:
+        image = render_side(dents, size_mm=size).image
+        return 255 - image if dark else image
+
+    clean = analyze(photo(), Surface.FRAME, size_mm=(thickness, length))
     assert clean.findings == ()
-    dented = render_side(((40.0, 4.0, 0.6), (100.0, 3.0, 1.2)), size_mm=size).image
-    found = analyze(dented, Surface.FRAME, size_mm=(thickness, length)).findings
-    assert sorted(round(f.length_mm) for f in found) == [3, 4]
+    dents = ((40.0, 4.0, 0.6), (100.0, 3.0, 1.2), (70.0, 1.5, 0.3), (120.0, 3.0, 0.8))
+    found = analyze(photo(dents), Surface.FRAME, size_mm=(thickness, length)).findings
     assert {f.kind for f in found} == {FindingKind.DENT}
+    by_place = sorted(found, key=lambda f: f.bbox_px[0] if f.bbox_px else 0)
+    assert [f.length_mm for f in by_place] == [
+        pytest.approx(4.0, rel=0.1),
+        pytest.approx(1.5, rel=0.2),  # 12 pixels wide: a pixel either end is 8 %
+        pytest.approx(3.0, rel=0.1),
+        pytest.approx(3.0, rel=0.1),
+    ]
+    # Depth: the 1.2 mm dent deepest, the 0.3 mm one shallowest.
+    depths = [f.width_mm for f in by_place]
+    assert depths.index(max(depths)) == 2 and depths.index(min(depths)) == 1
+    assert [f.severity.value for f in by_place][2] == "severe"
 
 
 def _with_marker(offset: int = 80):  # type: ignore[no-untyped-def]
