@@ -45,3 +45,50 @@ def store(data_dir):  # type: ignore[no-untyped-def]
     opened = Store.open(data_dir)
     yield opened
     opened.close()
+
+
+#: How long a modal dialog may stay open in a Qt test before the watchdog closes it.
+MODAL_PATIENCE_S = 15.0
+
+
+@pytest.fixture(autouse=True)
+def _modal_watchdog(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """A modal dialog that no test answers would hang the run: pytest-timeout's signal
+    does not break into Qt's modal loop. In a test that uses ``qtbot``, one left open
+    for `MODAL_PATIENCE_S` is closed, and the test fails naming what it said. Tests
+    that answer a dialog do so within milliseconds."""
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+    request.getfixturevalue("qapp")
+    left: list[str] = []
+    opened: dict[int, float] = {}
+
+    def look() -> None:
+        box = QApplication.activeModalWidget()
+        if box is None:
+            opened.clear()
+            return
+        since = opened.setdefault(id(box), time.monotonic())
+        if time.monotonic() - since < MODAL_PATIENCE_S:
+            return
+        left.append(box.text() if isinstance(box, QMessageBox) else box.windowTitle())
+        opened.clear()
+        if isinstance(box, QDialog):
+            box.reject()
+        else:
+            box.close()
+
+    timer = QTimer()
+    timer.setInterval(500)
+    timer.timeout.connect(look)
+    timer.start()
+    yield
+    timer.stop()
+    if left:
+        pytest.fail(f"a modal dialog was left open and closed after {MODAL_PATIENCE_S:g} s: {left}")
