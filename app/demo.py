@@ -12,8 +12,8 @@ from typing import Any
 
 from app import codec
 from app.errors import YanjiError
-from app.flow import photo_size_mm
-from app.records import Inspection, PhotoStep
+from app.flow import END_SIDES, photo_size_mm, sides_left
+from app.records import Inspection, PhoneSide, PhotoStep
 from app.store import Store
 from devices.android import probe_android
 from devices.ios import probe_ios
@@ -37,12 +37,16 @@ DEMO_SIZE_MM = (71.0, 146.0)
 DEMO_DEPTH_MM = 8.0
 
 
-def demo_size_mm(report: DeviceReport | None, step: PhotoStep) -> tuple[float, float]:
+def demo_size_mm(
+    report: DeviceReport | None, step: PhotoStep, side: PhoneSide | None = None
+) -> tuple[float, float]:
     """The size to draw a demo phone's photo at: the catalogue's, else the demo's."""
-    listed = photo_size_mm(report, step)
+    listed = photo_size_mm(report, step, side)
     if listed is not None:
         return listed
-    return (DEMO_DEPTH_MM, DEMO_SIZE_MM[1]) if step is PhotoStep.SIDE else DEMO_SIZE_MM
+    if step is not PhotoStep.SIDE:
+        return DEMO_SIZE_MM
+    return (DEMO_DEPTH_MM, DEMO_SIZE_MM[0] if side in END_SIDES else DEMO_SIZE_MM[1])
 
 
 DEMO_CLERK = "demo"
@@ -115,38 +119,42 @@ def run_headless_demo(store: Store, station_id: str, export_dir: Path) -> list[D
 def demo_frame(inspection: Inspection, step: PhotoStep) -> Any:
     """The demo camera: a generated photo of the phone in hand, with its demo defects
     on the screen and none on the back or sides; a white test pattern on the lit
-    screen."""
+    screen; at the sides, the next side to be taken (`app.flow.sides_left`)."""
     from vision.synthetic import render_scene, render_side
 
-    size = demo_size_mm(inspection.device, step)
     if step is PhotoStep.SIDE:  # the phone on its edge: length along, depth across
-        return render_side(size_mm=(size[1], size[0])).image
+        side = next(iter(sides_left(inspection)), PhoneSide.LEFT)
+        depth, length = demo_size_mm(inspection.device, step, side)
+        return render_side(size_mm=(length, depth)).image
+    size = demo_size_mm(inspection.device, step)
     defects = demo_defects_for(inspection.device) if step is PhotoStep.SCREEN_OFF else ()
     screen = (250, 250, 250) if step is PhotoStep.PATTERN else None
     return render_scene(defects, size_mm=size, rotate_deg=4.0, screen_bgr=screen).image
 
 
 def photograph(store: Store, inspection_id: str) -> Inspection:
-    """Each guided capture the inspection has no photo of the phone for yet taken with
-    the demo camera, stored and analysed (the steps the window takes with a real
-    camera)."""
+    """Each guided capture the inspection has no photo of the phone for yet (each side
+    of the frame its own) taken with the demo camera, stored and analysed (the steps
+    the window takes with a real camera)."""
     from app.flow import STEP_SURFACE, photographed
     from app.flow import photograph as take
     from vision.camera import encode_still
     from vision.patterns import Pattern
 
     record = store.get(inspection_id)
-    taken = photographed(record)
     for step, surface in STEP_SURFACE.items():
-        if step in taken:
-            continue
-        record = take(
-            store,
-            inspection_id,
-            encode_still(demo_frame(record, step)),
-            step=step,
-            surface=surface,
-            size_mm=photo_size_mm(record.device, step),
-            pattern=Pattern.WHITE if step is PhotoStep.PATTERN else None,
-        )
+        # Each side is a capture of its own; a photo that showed no phone is taken again.
+        for side in sides_left(record) if step is PhotoStep.SIDE else (None,):
+            if step in photographed(record):
+                break
+            record = take(
+                store,
+                inspection_id,
+                encode_still(demo_frame(record, step)),
+                step=step,
+                surface=surface,
+                size_mm=photo_size_mm(record.device, step, side),
+                pattern=Pattern.WHITE if step is PhotoStep.PATTERN else None,
+                side=side,
+            )
     return record

@@ -1,10 +1,11 @@
 """Room on the disk that holds the station's data. A photo is refused before it would
 leave too little for the database and logs, and the window warns well before that.
 
-At 12 MP a kept still is about 2.7 MB (`benchmarks/photos.py`): one phone's four
-guided photos and a test pattern or two come to about 16 MB, so a busy counter uses a
-few hundred MB a day. Nothing is pruned (how long trade-in evidence must be kept is
-for the business to say), so the clerk is told in good time."""
+At 12 MP a kept still is about 2.7 MB (`benchmarks/photos.py`): one phone's guided
+photos (screen off, a test pattern or two, the back and each of the four sides) come
+to about 22 MB, so a busy counter uses a few hundred MB a day. Nothing is pruned
+(how long trade-in evidence must be kept is for the business to say), so the clerk
+is told in good time."""
 
 from __future__ import annotations
 
@@ -16,8 +17,8 @@ from pathlib import Path
 from app.errors import DiskFullError
 from app.paths import DataDir
 
-#: One phone's photos at 12 MP: four guided captures and two test patterns.
-PHONE_PHOTOS_BYTES = 16_000_000
+#: One phone's photos at 12 MP: screen off, two test patterns, the back, four sides.
+PHONE_PHOTOS_BYTES = 22_000_000
 #: Below this much free space the window warns: room for 125 phones.
 LOW_BYTES = 125 * PHONE_PHOTOS_BYTES
 #: A photo is not stored when it would leave less than this free: room for the
@@ -43,7 +44,7 @@ class DiskSpace:
 
     @property
     def full(self) -> bool:
-        """Whether a phone's photos may no longer all be stored: 16 MB more would
+        """Whether a phone's photos may no longer all be stored: 22 MB more would
         leave less than `FLOOR_BYTES` free (`ensure_room` refuses each photo that
         would)."""
         return self.free - PHONE_PHOTOS_BYTES < FLOOR_BYTES

@@ -16,7 +16,15 @@ from typing import Any, ClassVar
 from app.disk import ensure_room
 from app.errors import SealedError, WordedError, YanjiError
 from app.photos import sha256_hex
-from app.records import IdDocument, Inspection, InspectionState, PhotoRef, PhotoStep, Seller
+from app.records import (
+    IdDocument,
+    Inspection,
+    InspectionState,
+    PhoneSide,
+    PhotoRef,
+    PhotoStep,
+    Seller,
+)
 from app.store import HistoryQuery, Store
 from app.text import mobile_written, money
 from devices.catalogue import phone_size
@@ -42,15 +50,24 @@ STEP_SURFACE = {
 }
 
 
-def photo_size_mm(device: DeviceReport | None, step: PhotoStep) -> tuple[float, float] | None:
+def photo_size_mm(
+    device: DeviceReport | None, step: PhotoStep, side: PhoneSide | None = None
+) -> tuple[float, float] | None:
     """The size the camera measures the phone by on this capture, from the catalogue:
-    (width, height) of a face, (depth, height) of a side. None for a phone the
-    catalogue does not list: the printed marker on the mat gives the scale then, or
-    the analysis assumes one and says so (``scale_assumed``)."""
+    (width, height) of a face, (depth, height) of the left or right side, (depth,
+    width) of the top or bottom end. None for a phone the catalogue does not list: the
+    printed marker on the mat gives the scale then, or the analysis assumes one and
+    says so (``scale_assumed``)."""
     size = phone_size(device.marketing_name if device else None)
     if size is None:
         return None
-    return (size.depth, size.height) if step is PhotoStep.SIDE else (size.width, size.height)
+    if step is not PhotoStep.SIDE:
+        return (size.width, size.height)
+    return (size.depth, size.width if side in END_SIDES else size.height)
+
+
+#: The short sides: a shot of one is as long as the phone is wide.
+END_SIDES = frozenset({PhoneSide.TOP, PhoneSide.BOTTOM})
 
 
 def start(store: Store, station_id: str, clerk: str, device: DeviceReport) -> Inspection:
@@ -126,6 +143,7 @@ def photograph(
     surface: Surface,
     size_mm: tuple[float, float] | None = None,
     pattern: Any = None,
+    side: PhoneSide | None = None,
 ) -> Inspection:
     """Store the photo ``data`` (a camera still as `vision.camera.encode_still` makes
     it, or any picture file's bytes) first, since it is evidence even if analysis
@@ -136,7 +154,7 @@ def photograph(
     and their ``bbox_px`` were found on. `vision.camera.CameraError` when ``data`` is
     not a picture: nothing is stored then. `app.errors.DiskFullError` when the disk
     has too little room for it (`app.disk.ensure_room`): nothing is stored then
-    either."""
+    either. A test-pattern photo names its ``pattern``, a side shot its ``side``."""
     from vision.camera import CameraError, decode_image
 
     image = decode_image(data)
@@ -151,6 +169,7 @@ def photograph(
         surface=surface,
         size_mm=size_mm,
         pattern=pattern,
+        side=side,
     )
 
 
@@ -164,6 +183,7 @@ def _photograph(
     surface: Surface,
     size_mm: tuple[float, float] | None,
     pattern: Any,
+    side: PhoneSide | None = None,
 ) -> Inspection:
     """`photograph` with ``image`` already decoded from ``data``."""
     from vision.analyze import analyze
@@ -173,8 +193,10 @@ def _photograph(
     # its findings not) and never takes the room the database needs to go on.
     ensure_room(store.photos.root, len(data) + CROP_ROOM)
 
-    # A test-pattern photo names its pattern ("pattern:black"): several may be taken.
-    note = step.value if pattern is None else f"{step.value}:{pattern}"
+    # A test-pattern photo names its pattern ("pattern:black"), a side shot its side
+    # ("side:left"): several of each are taken.
+    detail = pattern if pattern is not None else side
+    note = step.value if detail is None else f"{step.value}:{detail}"
     record = store.add_photo(inspection_id, data, step, media_type(data), note)
     photo = record.photos[-1].sha256
     analysis = analyze(image, surface, pattern, size_mm=size_mm)
@@ -206,6 +228,7 @@ def photograph_file(
     surface: Surface,
     size_mm: tuple[float, float] | None = None,
     pattern: Any = None,
+    side: PhoneSide | None = None,
 ) -> Inspection:
     """A photo taken elsewhere (with a handheld phone at a stall, or a camera with no
     cable to the station) used for ``step`` as if the station's camera had taken it.
@@ -227,6 +250,7 @@ def photograph_file(
         surface=surface,
         size_mm=size_mm,
         pattern=pattern,
+        side=side,
     )
     store.record_event(
         clerk,
@@ -348,14 +372,37 @@ def captured(inspection: Inspection) -> list[PhotoRef]:
 
 
 def photographed(inspection: Inspection) -> frozenset[PhotoStep]:
-    """The guided captures ``inspection`` has a photo of the phone for. A photo in
-    which no phone was found shows nothing to grade, so it does not count: the clerk
-    takes that capture again."""
+    """The guided captures ``inspection`` has a photo of the phone for; the sides once
+    all four have one. A photo in which no phone was found shows nothing to grade, so
+    it does not count: the clerk takes that capture again."""
+    done = {p.step for p in _showing_phone(inspection)} - {PhotoStep.SIDE}
+    if not sides_left(inspection):
+        done.add(PhotoStep.SIDE)
+    return frozenset(done)
+
+
+def sides_left(inspection: Inspection) -> tuple[PhoneSide, ...]:
+    """The sides of the frame with no side shot of the phone yet, in the order they are
+    taken. A side shot that names no side (taken before the station asked for each)
+    shows one side, but which is not known: it counts for none."""
+    shown = {photo_side(p) for p in _showing_phone(inspection) if p.step is PhotoStep.SIDE}
+    return tuple(side for side in PhoneSide if side not in shown)
+
+
+def _showing_phone(inspection: Inspection) -> list[PhotoRef]:
+    """The guided captures' photos in which the phone was found."""
     from vision.locate import Quality  # OpenCV: not for every command that reads records
 
-    return frozenset(
-        p.step for p in captured(inspection) if Quality.NO_PHONE.value not in p.problems
-    )
+    return [p for p in captured(inspection) if Quality.NO_PHONE.value not in p.problems]
+
+
+def photo_side(photo: PhotoRef) -> PhoneSide | None:
+    """The side of the frame a side shot shows, from its note; None for other photos,
+    and for a side shot that names none."""
+    if photo.step is not PhotoStep.SIDE:
+        return None
+    _, _, side = photo.note.partition(":")
+    return next((known for known in PhoneSide if known.value == side), None)
 
 
 def photo_pattern(photo: PhotoRef) -> str | None:

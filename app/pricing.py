@@ -24,7 +24,16 @@ from app.datafile import load_model
 from app.errors import WordedError
 from app.grading import FactCondition, FindingCondition, FindingMatch, Standard, load_standard
 from app.price_sheet import REGIONS, PriceRow, PriceSheet, SheetProblem, sale_region
-from app.records import Grade, LineKind, Override, PhotoStep, Quote, QuoteLine, Verdict
+from app.records import (
+    Grade,
+    LineKind,
+    Override,
+    PhoneSide,
+    PhotoStep,
+    Quote,
+    QuoteLine,
+    Verdict,
+)
 from devices.report import DeviceReport
 from vision.finding import Finding
 
@@ -48,9 +57,16 @@ class MissingPhotos:
     a "not_photographed" `QuoteError`), in the order they are taken."""
 
     steps: tuple[PhotoStep, ...]
+    #: The sides of the frame with no side shot, when the sides are among ``steps``.
+    sides: tuple[PhoneSide, ...] = ()
 
     def __str__(self) -> str:
-        return ", ".join(STEP_NAMES[step] for step in self.steps)
+        return ", ".join(self._name(step) for step in self.steps)
+
+    def _name(self, step: PhotoStep) -> str:
+        if step is PhotoStep.SIDE and self.sides and len(self.sides) < len(PhoneSide):
+            return f"{STEP_NAMES[step]} ({', '.join(side.value for side in self.sides)})"
+        return STEP_NAMES[step]
 
 
 #: The guided captures' names as the command line says them.

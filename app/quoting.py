@@ -11,7 +11,7 @@ from typing import Any
 
 from app import codec
 from app.errors import YanjiError
-from app.flow import photographed
+from app.flow import photographed, sides_left
 from app.grading import Standard, grade, load_standard
 from app.price_sheet import PriceSheet, parse_sheet, read_table
 from app.pricing import (
@@ -87,7 +87,7 @@ def price_inspection(
     verdict = grade(record.device, record.findings, setup.standard)
     missing = photos_missing(record, setup.standard)
     if missing and verdict.verdict is not Verdict.BLOCKED:
-        raise QuoteError("not_photographed", MissingPhotos(missing))
+        raise QuoteError("not_photographed", MissingPhotos(missing, sides_left(record)))
     offer = quote(
         record.device,
         verdict,
@@ -102,7 +102,8 @@ def price_inspection(
 
 def photos_missing(record: Inspection, standard: Standard) -> tuple[PhotoStep, ...]:
     """The captures ``standard`` requires that ``record`` has no photo of the phone
-    for: a photo in which no phone was found shows nothing to grade."""
+    for (the sides: until each of the four has one): a photo in which no phone was
+    found shows nothing to grade."""
     shown = photographed(record)
     return tuple(step for step in standard.photos_required if step not in shown)
 

@@ -208,6 +208,16 @@ class PhotoStep(enum.StrEnum):
     OTHER = "other"
 
 
+class PhoneSide(enum.StrEnum):
+    """Which side of the frame a side shot shows, as the clerk faces the screen held
+    upright; side shots are taken in this order."""
+
+    LEFT = "left"
+    RIGHT = "right"
+    TOP = "top"
+    BOTTOM = "bottom"
+
+
 @dataclass(frozen=True, slots=True)
 class PhotoRef:
     """A photo kept as a content-addressed file; the record holds only its hash.

@@ -188,6 +188,15 @@ ZH = {
     "The photo just taken (%1) has problems, so its findings may be incomplete: %2": "刚拍的照片（%1）有问题，检测结果可能不全：%2",
     "No phone was found in the photo just taken (%1): take it again.": "刚拍的照片（%1）里没有找到手机：请重拍。",
     "%1 (no phone: take again)": "%1（没拍到手机，请重拍）",
+    "%1 (%2 of 4 taken)": "%1（已拍 %2/4）",
+    "Next: the left side (as you face the screen). Stand the phone on its right side, the left side up to the camera.": "下一张：左侧（面对屏幕时的左边）。把手机右侧朝下立在垫上，左侧朝上对着相机。",
+    "Next: the right side. Stand the phone on its left side, the right side up to the camera.": "下一张：右侧。把手机左侧朝下立在垫上，右侧朝上对着相机。",
+    "Next: the top end. Stand the phone upright on its bottom end (hold it, or lean it on a stand), the top end up to the camera.": "下一张：顶部。把手机底部朝下竖立（用手扶住或靠在支架上），顶部朝上对着相机。",
+    "Next: the bottom end (charging port). Stand the phone upright on its top end, the bottom end up to the camera.": "下一张：底部（充电口）。把手机顶部朝下竖立，底部朝上对着相机。",
+    "left side": "左侧",
+    "right side": "右侧",
+    "top end": "顶部",
+    "bottom end": "底部",
     "NO CAMERA: demo photos for the recorded phones, files for real ones": "无摄像头：录制的手机用演示照片，真实手机用照片文件",
     "No camera: the demo photos are for the recorded phones only. Use a photo from a file, or plug a camera in and press Look for the camera again on the Phones page.": "没有摄像头：演示照片只用于录制的手机。请使用文件中的照片，或接上摄像头后在“手机”页按“重新查找摄像头”。",
     "Save the scale &marker sheet to print…": "保存比例标记纸以便打印(&M)…",
@@ -525,6 +534,7 @@ ZH = {
 ZH_IN_CONTEXT = {
     ("StationWindow", ", "): "、",
     ("Refusals", "; "): "；",
+    ("Refusals", ", "): "、",
 }
 
 

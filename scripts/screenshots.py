@@ -74,7 +74,7 @@ def shoot(out: Path, language: str) -> None:
     wait_for(app, lambda: context.inspection.current is not None)
     snap(1)
     snap(2)
-    for step in range(4):  # screen off, pattern, back, sides: each capture waits
+    for step in range(7):  # screen off, pattern, back, the four sides: each waits
         window.photograph.capture_button.click()
         wait_for(app, lambda n=step + 1: _captured(context) >= n)
     window.nav.setCurrentRow(3)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import flow
-from app.records import Inspection, PhotoRef, PhotoStep
+from app.records import Inspection, PhoneSide, PhotoRef, PhotoStep
 from devices.android import PatternRefused
 from devices.errors import NO_ANSWER, PhoneState, PhoneUnavailable
 from devices.report import DeviceReport, Platform
@@ -31,7 +31,7 @@ from devices.watcher import PhoneRef
 from ui.context import StationContext
 from ui.file_dialog import ask_open
 from ui.photo_view import PhotoView
-from ui.problem_text import camera_text, error_text, filled, quality_text, step_text
+from ui.problem_text import camera_text, error_text, filled, quality_text, side_text, step_text
 from vision.camera import IMAGE_SUFFIXES, CameraError
 from vision.locate import Quality
 from vision.patterns import Pattern
@@ -97,6 +97,10 @@ class PhotographPage(QWidget):
         self.pattern_button.clicked.connect(self._on_pattern_clicked)
         self.more_patterns_button = QPushButton(self.tr("Capture another test pa&ttern"))
         self.more_patterns_button.clicked.connect(self._on_more_patterns_clicked)
+        # The sides step: each side of the frame is a photo of its own, in order.
+        self.side_help = QLabel()
+        self.side_help.setObjectName("side_help")
+        self.side_help.setWordWrap(True)
         self._lay_out()
         # The live view: a frame every 100 ms while the page is shown; a frame that
         # arrives while the last one is still being located is dropped, not queued.
@@ -125,6 +129,7 @@ class PhotographPage(QWidget):
         side.addWidget(self.pattern_help)
         side.addWidget(self.pattern_button)
         side.addWidget(self.more_patterns_button)
+        side.addWidget(self.side_help)
         side.addWidget(self.hints)
         side.addWidget(self.outcome)
         side.addWidget(self.capture_button)
@@ -151,17 +156,12 @@ class PhotographPage(QWidget):
         # A capture is done once a photo of it shows the phone; one that showed none
         # stays the current step, to be taken again (pricing asks for it too).
         done = flow.photographed(inspection) if inspection else frozenset()
-        tried = {p.step for p in flow.captured(inspection)} if inspection else set()
         self._step = next((i for i, (s, _) in enumerate(STEPS) if s not in done), len(STEPS))
         if self._again:
             self._step = PATTERN_INDEX
         self._remove_patterns(inspection)
         for index in range(self.steps.count()):
-            step = STEPS[index][0]
-            text = step_text(step) + (" ✓" if step in done else "")
-            if step in tried and step not in done:
-                text = filled(self.tr("%1 (no phone: take again)"), step_text(step))
-            self.steps.item(index).setText(text)
+            self.steps.item(index).setText(self._step_line(STEPS[index][0], inspection, done))
         self.steps.setCurrentRow(min(self._step, len(STEPS) - 1))
         final = inspection is not None and inspection.state.is_final
         open_step = inspection is not None and self._step < len(STEPS) and not final
@@ -172,7 +172,56 @@ class PhotographPage(QWidget):
                 self.hints.setText(self._no_camera_text())
         self._choose_pattern(inspection)
         self._show_pattern_help(inspection)
+        self._show_side_help()
         self.refresh_preview()
+
+    def _step_line(
+        self, step: PhotoStep, inspection: Inspection | None, done: frozenset[PhotoStep]
+    ) -> str:
+        """A capture as the list of steps shows it: ticked when done; the sides with
+        how many of the four are taken; one whose last photo showed no phone, so."""
+        if step in done:
+            return step_text(step) + " ✓"
+        shots = [p for p in flow.captured(inspection) if p.step is step] if inspection else []
+        if shots and Quality.NO_PHONE.value in shots[-1].problems:
+            return filled(self.tr("%1 (no phone: take again)"), step_text(step))
+        if step is PhotoStep.SIDE and inspection is not None and shots:
+            taken = len(PhoneSide) - len(flow.sides_left(inspection))
+            return filled(self.tr("%1 (%2 of 4 taken)"), step_text(step), str(taken))
+        return step_text(step)
+
+    def next_side(self) -> PhoneSide | None:
+        """The side of the frame the next side shot is of; None off the sides step."""
+        inspection = self._context.inspection.current
+        if (
+            inspection is None
+            or self._step >= len(STEPS)
+            or STEPS[self._step][0] is not PhotoStep.SIDE
+        ):
+            return None
+        return next(iter(flow.sides_left(inspection)), PhoneSide.LEFT)
+
+    def _show_side_help(self) -> None:
+        """At the sides step: which side to photograph next, and how to lay the phone."""
+        side = self.next_side()
+        self.side_help.setVisible(side is not None)
+        if side is None:
+            return
+        how = {
+            PhoneSide.LEFT: self.tr(
+                "Next: the left side (as you face the screen). Stand the phone on its right side, the left side up to the camera."
+            ),
+            PhoneSide.RIGHT: self.tr(
+                "Next: the right side. Stand the phone on its left side, the right side up to the camera."
+            ),
+            PhoneSide.TOP: self.tr(
+                "Next: the top end. Stand the phone upright on its bottom end (hold it, or lean it on a stand), the top end up to the camera."
+            ),
+            PhoneSide.BOTTOM: self.tr(
+                "Next: the bottom end (charging port). Stand the phone upright on its top end, the bottom end up to the camera."
+            ),
+        }[side]
+        self.side_help.setText(how)
 
     def _enable_taking(self, inspection: Inspection | None, open_step: bool) -> bool:
         """Capture and "use a photo from a file" on an open step; Capture only with a
@@ -377,10 +426,9 @@ class PhotographPage(QWidget):
             return  # no frames: the view shows the last photo used (``_update``)
         self._previewing = True
         source, step = self._frame_source, STEPS[self._step][0]
+        size_mm = flow.photo_size_mm(inspection.device, step, self.next_side())
         self._context.runner.work(
-            lambda: _preview(
-                source(inspection, step), step, flow.photo_size_mm(inspection.device, step)
-            ),
+            lambda: _preview(source(inspection, step), step, size_mm),
             self._on_preview,
             self._on_preview_failed,
             quiet=True,  # a frame every 100 ms: not something the clerk waits for
@@ -461,17 +509,20 @@ class PhotographPage(QWidget):
 
     def _take(self, photograph: Callable[..., Inspection]) -> None:
         """Store and analyse a photo for the current step off the GUI thread, by
-        ``photograph(step=, surface=, size_mm=, pattern=)``."""
+        ``photograph(step=, surface=, size_mm=, pattern=, side=)``."""
         inspection = self._context.inspection.current
         assert inspection is not None
         step, surface = STEPS[self._step]
         pattern = self.chosen_pattern() if step is PhotoStep.PATTERN else None
-        size_mm = flow.photo_size_mm(inspection.device, step)
+        side = self.next_side()
+        size_mm = flow.photo_size_mm(inspection.device, step, side)
         self.capture_button.setEnabled(False)
         self.file_button.setEnabled(False)
         self.outcome.setText(self.tr("Storing and analysing the photo…"))
         self._context.runner.db(
-            lambda: photograph(step=step, surface=surface, size_mm=size_mm, pattern=pattern),
+            lambda: photograph(
+                step=step, surface=surface, size_mm=size_mm, pattern=pattern, side=side
+            ),
             self._on_captured,
             self._on_failed,
         )
@@ -566,7 +617,12 @@ def pattern_text(pattern: Pattern) -> str:
 
 
 def photo_text(photo: PhotoRef) -> str:
-    """A photo's name: its step, and for a screen-on photo the pattern it shows."""
+    """A photo's name: its step, and for a screen-on photo the pattern it shows, for a
+    side shot the side."""
+    side = flow.photo_side(photo)
+    if side is not None:
+        named = QCoreApplication.translate("PhotographPage", "%1: %2")
+        return filled(named, step_text(photo.step), side_text(side))
     pattern = flow.photo_pattern(photo)
     if pattern is None:
         return step_text(photo.step)

@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from app.errors import DiskFullError, WordedError
 from app.price_sheet import PriceSheetError, SheetAlreadyImportedError, SheetProblem
 from app.pricing import MissingPhotos
-from app.records import PhotoStep
+from app.records import PhoneSide, PhotoStep
 from app.settings import SettingsFileError, SettingsProblem
 from app.text import size_text
 from devices.errors import NO_ANSWER
@@ -615,6 +615,16 @@ def step_text(step: PhotoStep) -> str:
     }.get(step, step.value)
 
 
+def side_text(side: PhoneSide) -> str:
+    """A side of the frame's name in the clerk's language."""
+    return {
+        PhoneSide.LEFT: QCoreApplication.translate("PhotographPage", "left side"),
+        PhoneSide.RIGHT: QCoreApplication.translate("PhotographPage", "right side"),
+        PhoneSide.TOP: QCoreApplication.translate("PhotographPage", "top end"),
+        PhoneSide.BOTTOM: QCoreApplication.translate("PhotographPage", "bottom end"),
+    }[side]
+
+
 def worded_text(error: WordedError) -> str:
     """A refusal in the clerk's language; a code not known here as the app words it.
     A value that is itself a sheet's problem (why it has no price for the phone) is
@@ -634,9 +644,17 @@ def _part_text(part: object) -> str:
         return sheet_problem_text(part)
     if isinstance(part, MissingPhotos):
         return QCoreApplication.translate("Refusals", "; ").join(
-            step_text(step) for step in part.steps
+            _missing_text(step, part.sides) for step in part.steps
         )
     return str(part)
+
+
+def _missing_text(step: PhotoStep, sides: tuple[PhoneSide, ...]) -> str:
+    """A capture a phone still needs; the sides with those of the four still to take."""
+    if step is not PhotoStep.SIDE or not sides or len(sides) == len(PhoneSide):
+        return step_text(step)
+    listed = QCoreApplication.translate("Refusals", ", ").join(side_text(s) for s in sides)
+    return filled(QCoreApplication.translate("Refusals", "%1 (%2)"), step_text(step), listed)
 
 
 def error_text(error: BaseException, *, settings_open: bool = True) -> str:

@@ -3,17 +3,17 @@
 <context>
     <name>Accessories</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="879" />
+        <location filename="../../ui/problem_text.py" line="897" />
         <source>original box</source>
         <translation>包装盒</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="880" />
+        <location filename="../../ui/problem_text.py" line="898" />
         <source>charger</source>
         <translation>充电器</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="881" />
+        <location filename="../../ui/problem_text.py" line="899" />
         <source>cable</source>
         <translation>数据线</translation>
     </message>
@@ -384,67 +384,67 @@
 <context>
     <name>FindingKind</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="700" />
+        <location filename="../../ui/problem_text.py" line="718" />
         <source>crack</source>
         <translation>裂纹</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="701" />
+        <location filename="../../ui/problem_text.py" line="719" />
         <source>scratch</source>
         <translation>划痕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="702" />
+        <location filename="../../ui/problem_text.py" line="720" />
         <source>scuff</source>
         <translation>磨损</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="703" />
+        <location filename="../../ui/problem_text.py" line="721" />
         <source>oil</source>
         <translation>油污</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="704" />
+        <location filename="../../ui/problem_text.py" line="722" />
         <source>stain</source>
         <translation>污渍</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="705" />
+        <location filename="../../ui/problem_text.py" line="723" />
         <source>dead pixel</source>
         <translation>坏点</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="706" />
+        <location filename="../../ui/problem_text.py" line="724" />
         <source>stuck pixel</source>
         <translation>彩点（卡色像素）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="707" />
+        <location filename="../../ui/problem_text.py" line="725" />
         <source>bright pixel</source>
         <translation>亮点</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="708" />
+        <location filename="../../ui/problem_text.py" line="726" />
         <source>display line</source>
         <translation>屏幕线条</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="709" />
+        <location filename="../../ui/problem_text.py" line="727" />
         <source>burn-in</source>
         <translation>烧屏</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="710" />
+        <location filename="../../ui/problem_text.py" line="728" />
         <source>mura (uneven patch)</source>
         <translation>屏幕色斑（mura）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="711" />
+        <location filename="../../ui/problem_text.py" line="729" />
         <source>dent</source>
         <translation>凹痕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="712" />
+        <location filename="../../ui/problem_text.py" line="730" />
         <source>chip</source>
         <translation>崩边</translation>
     </message>
@@ -738,17 +738,17 @@
 <context>
     <name>Locks</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="849" />
+        <location filename="../../ui/problem_text.py" line="867" />
         <source>ON</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="850" />
+        <location filename="../../ui/problem_text.py" line="868" />
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="851" />
+        <location filename="../../ui/problem_text.py" line="869" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
@@ -969,17 +969,17 @@
 <context>
     <name>Parts</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="868" />
+        <location filename="../../ui/problem_text.py" line="886" />
         <source>battery</source>
         <translation>电池</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="869" />
+        <location filename="../../ui/problem_text.py" line="887" />
         <source>display</source>
         <translation>屏幕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="870" />
+        <location filename="../../ui/problem_text.py" line="888" />
         <source>camera</source>
         <translation>摄像头</translation>
     </message>
@@ -987,42 +987,42 @@
 <context>
     <name>PhotoQuality</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="672" />
+        <location filename="../../ui/problem_text.py" line="690" />
         <source>No phone found in the picture</source>
         <translation>画面中没有找到手机</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="673" />
+        <location filename="../../ui/problem_text.py" line="691" />
         <source>The phone is cut off at the edge of the picture</source>
         <translation>手机被画面边缘截断</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="676" />
+        <location filename="../../ui/problem_text.py" line="694" />
         <source>The phone is too small: move the camera closer</source>
         <translation>手机太小：请把摄像头移近</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="679" />
+        <location filename="../../ui/problem_text.py" line="697" />
         <source>Blurred: hold still or refocus</source>
         <translation>画面模糊：请保持不动或重新对焦</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="680" />
+        <location filename="../../ui/problem_text.py" line="698" />
         <source>Glare on the glass: tilt the light or the phone</source>
         <translation>玻璃反光：请调整灯光或手机角度</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="683" />
+        <location filename="../../ui/problem_text.py" line="701" />
         <source>Overexposed: lower the exposure</source>
         <translation>曝光过度：请降低曝光</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="686" />
+        <location filename="../../ui/problem_text.py" line="704" />
         <source>Phone size unknown: sizes assume a 150 mm phone</source>
         <translation>手机尺寸未知：按 150 毫米长的手机估算尺寸</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="689" />
+        <location filename="../../ui/problem_text.py" line="707" />
         <source>The screen is lit: turn it off to check the glass</source>
         <translation>屏幕亮着：请熄屏后再检查玻璃</translation>
     </message>
@@ -1057,23 +1057,33 @@
         <translation>复核检测结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="122" />
+        <location filename="../../ui/photograph_page.py" line="126" />
         <source>Captures, in order:</source>
         <extracomment>The last look at the disk found no room for a phone's photos (the window looks, `set_disk_full`). The inspection whose phone was sent a test pattern, and that phone: the patterns are taken off it again once the screen-on step is left. The last push or removal of a pattern, which the next waits for.</extracomment>
         <translation>按顺序拍摄：</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="237" />
+        <location filename="../../ui/photograph_page.py" line="218" />
+        <source>Next: the top end. Stand the phone upright on its bottom end (hold it, or lean it on a stand), the top end up to the camera.</source>
+        <translation>下一张：顶部。把手机底部朝下竖立（用手扶住或靠在支架上），顶部朝上对着相机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="221" />
+        <source>Next: the bottom end (charging port). Stand the phone upright on its top end, the bottom end up to the camera.</source>
+        <translation>下一张：底部（充电口）。把手机顶部朝下竖立，底部朝上对着相机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="286" />
         <source>On the iPhone: turn Dark Mode off and the brightness up, open Notes and start a new note, so that the screen is white. Then capture.</source>
         <translation>在 iPhone 上：关闭深色模式、调高亮度，打开“备忘录”新建一条备忘录，使屏幕呈白色，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="249" />
+        <location filename="../../ui/photograph_page.py" line="298" />
         <source>A recorded phone: the demo photo shows the white pattern.</source>
         <translation>录制的手机：演示照片已显示白色测试图。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="265" />
+        <location filename="../../ui/photograph_page.py" line="314" />
         <source>The phone is not connected: plug it in, wait until it reads ready.</source>
         <translation>手机未连接：请插上手机，等到显示“就绪”。</translation>
     </message>
@@ -1093,152 +1103,168 @@
         <translation>再拍一种测试图(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="163" />
+        <location filename="../../ui/photograph_page.py" line="187" />
         <source>%1 (no phone: take again)</source>
         <translation>%1（没拍到手机，请重拍）</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="240" />
+        <location filename="../../ui/photograph_page.py" line="190" />
+        <source>%1 (%2 of 4 taken)</source>
+        <translation>%1（已拍 %2/4）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="212" />
+        <source>Next: the left side (as you face the screen). Stand the phone on its right side, the left side up to the camera.</source>
+        <translation>下一张：左侧（面对屏幕时的左边）。把手机右侧朝下立在垫上，左侧朝上对着相机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="215" />
+        <source>Next: the right side. Stand the phone on its left side, the right side up to the camera.</source>
+        <translation>下一张：右侧。把手机左侧朝下立在垫上，右侧朝上对着相机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="289" />
         <source>On the iPhone: turn Dark Mode on and the brightness up, open Notes and start a new note, so that the screen is black. Then capture.</source>
         <translation>在 iPhone 上：打开深色模式、调高亮度，打开“备忘录”新建一条备忘录，使屏幕呈黑色，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="245" />
+        <location filename="../../ui/photograph_page.py" line="294" />
         <source>On the iPhone: open a picture of this colour full screen in Photos, brightness up. Then capture.</source>
         <translation>在 iPhone 上：在“照片”中全屏打开一张该颜色的图片，调高亮度，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="253" />
+        <location filename="../../ui/photograph_page.py" line="302" />
         <source>Unlock the phone, press the button: it opens the pattern full screen. Turn its brightness up, then capture.</source>
         <translation>解锁手机后按此按钮：手机将全屏打开测试图。调高亮度后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="271" />
+        <location filename="../../ui/photograph_page.py" line="320" />
         <source>Sending the pattern to the phone…</source>
         <translation>正在把测试图发送到手机…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="326" />
+        <location filename="../../ui/photograph_page.py" line="375" />
         <source>The phone should now show the pattern: brightness up, then capture.</source>
         <translation>手机现在应显示测试图：调高亮度后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="334" />
+        <location filename="../../ui/photograph_page.py" line="383" />
         <source>The pattern could not be shown on the phone (%1). Open it on the phone by hand, then capture.</source>
         <translation>无法在手机上显示测试图（%1）。请在手机上手动打开，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="345" />
+        <location filename="../../ui/photograph_page.py" line="394" />
         <source>the phone did not answer</source>
         <translation>手机没有响应</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="347" />
+        <location filename="../../ui/photograph_page.py" line="396" />
         <source>the phone is unplugged</source>
         <translation>手机已断开连接</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="349" />
+        <location filename="../../ui/photograph_page.py" line="398" />
         <source>tap “Allow USB debugging” on the phone</source>
         <translation>请在手机上点“允许USB调试”</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="352" />
+        <location filename="../../ui/photograph_page.py" line="401" />
         <source>the phone has no app that opens pictures</source>
         <translation>手机上没有能打开图片的应用</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="353" />
+        <location filename="../../ui/photograph_page.py" line="402" />
         <source>no app on the phone opened it: %1</source>
         <translation>手机上没有应用能打开它：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="368" />
+        <location filename="../../ui/photograph_page.py" line="417" />
         <source>No camera: the demo photos are for the recorded phones only. Use a photo from a file, or plug a camera in and press Look for the camera again on the Phones page.</source>
         <translation>没有摄像头：演示照片只用于录制的手机。请使用文件中的照片，或接上摄像头后在“手机”页按“重新查找摄像头”。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="398" />
+        <location filename="../../ui/photograph_page.py" line="446" />
         <source>No picture: %1</source>
         <translation>没有画面：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="406" />
+        <location filename="../../ui/photograph_page.py" line="454" />
         <source>The disk is full: this phone's photos may not all be stored</source>
         <translation>磁盘已满：这台手机的照片可能无法全部保存</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="407" />
+        <location filename="../../ui/photograph_page.py" line="455" />
         <source>Looks good: capture</source>
         <translation>画面良好：可以拍照</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="444" />
+        <location filename="../../ui/photograph_page.py" line="492" />
         <source>Photo for: %1</source>
         <translation>选择照片：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="446" />
+        <location filename="../../ui/photograph_page.py" line="494" />
         <source>Photos (%1);;All files (*)</source>
         <translation>照片 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="472" />
+        <location filename="../../ui/photograph_page.py" line="521" />
         <source>Storing and analysing the photo…</source>
         <translation>正在保存并分析照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="487" />
+        <location filename="../../ui/photograph_page.py" line="538" />
         <source>No phone was found in the photo just taken (%1): take it again.</source>
         <translation>刚拍的照片（%1）里没有找到手机：请重拍。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="495" />
+        <location filename="../../ui/photograph_page.py" line="546" />
         <source>The photo just taken (%1) has problems, so its findings may be incomplete: %2</source>
         <translation>刚拍的照片（%1）有问题，检测结果可能不全：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="509" />
+        <location filename="../../ui/photograph_page.py" line="560" />
         <source>This photo cannot be used: %1</source>
         <translation>此照片无法使用：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="513" />
+        <location filename="../../ui/photograph_page.py" line="564" />
         <source>The photo could not be stored: %1</source>
         <translation>照片无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="559" />
+        <location filename="../../ui/photograph_page.py" line="610" />
         <source>White</source>
         <translation>白色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="560" />
+        <location filename="../../ui/photograph_page.py" line="611" />
         <source>Black</source>
         <translation>黑色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="561" />
+        <location filename="../../ui/photograph_page.py" line="612" />
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="562" />
+        <location filename="../../ui/photograph_page.py" line="613" />
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="563" />
+        <location filename="../../ui/photograph_page.py" line="614" />
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="564" />
+        <location filename="../../ui/photograph_page.py" line="615" />
         <source>50 % grey</source>
         <translation>50% 灰色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="574" />
+        <location filename="../../ui/photograph_page.py" line="624" />
+        <location filename="../../ui/photograph_page.py" line="630" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -1261,6 +1287,26 @@
         <location filename="../../ui/problem_text.py" line="614" />
         <source>4. Sides</source>
         <translation>4. 侧面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="621" />
+        <source>left side</source>
+        <translation>左侧</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="622" />
+        <source>right side</source>
+        <translation>右侧</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="623" />
+        <source>top end</source>
+        <translation>顶部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="624" />
+        <source>bottom end</source>
+        <translation>底部</translation>
     </message>
 </context>
 <context>
@@ -1304,137 +1350,137 @@
 <context>
     <name>QuoteFacts</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="739" />
+        <location filename="../../ui/problem_text.py" line="757" />
         <source>version %1 from the phone</source>
         <translation>版本%1（手机报告）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="741" />
+        <location filename="../../ui/problem_text.py" line="759" />
         <source>grade %1</source>
         <translation>成色 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="742" />
+        <location filename="../../ui/problem_text.py" line="760" />
         <source>%1 found</source>
         <translation>共 %1 处</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="771" />
+        <location filename="../../ui/problem_text.py" line="789" />
         <source>accessory %1 missing</source>
         <translation>缺配件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="743" />
+        <location filename="../../ui/problem_text.py" line="761" />
         <source>changed by %1</source>
         <translation>改价人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="735" />
+        <location filename="../../ui/problem_text.py" line="753" />
         <source>price sheet v%1, line %2: %3</source>
         <translation>价目表 v%1 第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="744" />
+        <location filename="../../ui/problem_text.py" line="762" />
         <source>approved by %1</source>
         <translation>批准人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="745" />
+        <location filename="../../ui/problem_text.py" line="763" />
         <source>at %1</source>
         <translation>时间 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="778" />
+        <location filename="../../ui/problem_text.py" line="796" />
         <source>version unknown, priced as 国行</source>
         <translation>版本未知，按国行计价</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="781" />
+        <location filename="../../ui/problem_text.py" line="799" />
         <source>version unknown, the only version on the sheet</source>
         <translation>版本未知，价目表上只有这一个版本</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="794" />
+        <location filename="../../ui/problem_text.py" line="812" />
         <source>battery health %1 %</source>
         <translation>电池健康 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="797" />
+        <location filename="../../ui/problem_text.py" line="815" />
         <source>%1 charge cycles</source>
         <translation>充电循环 %1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="800" />
+        <location filename="../../ui/problem_text.py" line="818" />
         <source>battery health</source>
         <translation>电池健康</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="801" />
+        <location filename="../../ui/problem_text.py" line="819" />
         <source>charge cycles</source>
         <translation>充电循环次数</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="834" />
+        <location filename="../../ui/problem_text.py" line="852" />
         <source>maker account lock</source>
         <translation>厂商账号锁</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="836" />
+        <location filename="../../ui/problem_text.py" line="854" />
         <source>activation lock</source>
         <translation>激活锁</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="840" />
+        <location filename="../../ui/problem_text.py" line="858" />
         <source>carrier lock</source>
         <translation>运营商锁</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="803" />
+        <location filename="../../ui/problem_text.py" line="821" />
         <source>bootloader unlocked</source>
         <translation>Bootloader已解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="806" />
+        <location filename="../../ui/problem_text.py" line="824" />
         <source>rooted</source>
         <translation>已root</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="807" />
+        <location filename="../../ui/problem_text.py" line="825" />
         <source>a part replaced</source>
         <translation>有部件更换过</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="815" />
+        <location filename="../../ui/problem_text.py" line="833" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="819" />
+        <location filename="../../ui/problem_text.py" line="837" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="820" />
+        <location filename="../../ui/problem_text.py" line="838" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="821" />
+        <location filename="../../ui/problem_text.py" line="839" />
         <source>original</source>
         <translation>原装</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="822" />
+        <location filename="../../ui/problem_text.py" line="840" />
         <source>replaced</source>
         <translation>已更换</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="825" />
+        <location filename="../../ui/problem_text.py" line="843" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="900" />
+        <location filename="../../ui/problem_text.py" line="918" />
         <source>, </source>
         <translation>；</translation>
     </message>
@@ -1711,9 +1757,19 @@
         <translation>店长密码应为 4 到 12 位数字</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="636" />
+        <location filename="../../ui/problem_text.py" line="646" />
         <source>; </source>
         <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="656" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="657" />
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -2299,17 +2355,17 @@
 <context>
     <name>Severity</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="721" />
+        <location filename="../../ui/problem_text.py" line="739" />
         <source>light</source>
         <translation>轻微</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="722" />
+        <location filename="../../ui/problem_text.py" line="740" />
         <source>moderate</source>
         <translation>中等</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="723" />
+        <location filename="../../ui/problem_text.py" line="741" />
         <source>severe</source>
         <translation>严重</translation>
     </message>

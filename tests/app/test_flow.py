@@ -14,7 +14,7 @@ from app import flow
 from app.demo import photograph
 from app.errors import SealedError, YanjiError
 from app.quoting import price_inspection, pricing_setup
-from app.records import IdDocument, InspectionState, PhotoStep
+from app.records import IdDocument, InspectionState, PhoneSide, PhotoStep
 from app.store import HistoryQuery, Store
 from app.text import money
 from devices.report import DeviceReport, Locks, LockState, Platform
@@ -230,6 +230,43 @@ def test_photograph_keeps_what_was_wrong_with_the_photo(store: Store) -> None:
     assert photographed.photos[0].problems == ("scale_assumed", "screen_lit")
     # Kept in the stored record, not only in the returned one.
     assert store.get(photographed.id).photos[0].problems == ("scale_assumed", "screen_lit")
+
+
+def test_each_side_of_the_frame_is_a_capture_of_its_own(store: Store) -> None:
+    """The four sides are photographed one by one, each named and measured at its own
+    length: the top and bottom ends are as long as the phone is wide."""
+    from vision.synthetic import render_side
+
+    assert flow.photo_size_mm(PHONE, PhotoStep.SIDE, PhoneSide.LEFT) == (7.8, 147.6)
+    assert flow.photo_size_mm(PHONE, PhotoStep.SIDE, PhoneSide.TOP) == (7.8, 71.6)
+    assert flow.photo_size_mm(PHONE, PhotoStep.BACK, PhoneSide.TOP) == (71.6, 147.6)
+    record = store.create_draft("s", "clerk", PHONE)
+    assert flow.sides_left(record) == tuple(PhoneSide)
+    for side in PhoneSide:
+        depth, length = flow.photo_size_mm(PHONE, PhotoStep.SIDE, side)
+        dents = ((30.0, 4.0, 0.8),) if side is PhoneSide.TOP else ()
+        record = flow.photograph(
+            store,
+            record.id,
+            encode_still(render_side(dents, size_mm=(length, depth)).image),
+            step=PhotoStep.SIDE,
+            surface=Surface.FRAME,
+            size_mm=(depth, length),
+            side=side,
+        )
+        assert PhotoStep.SIDE not in flow.photographed(record) or side is PhoneSide.BOTTOM
+    shots = [p for p in flow.captured(record)]
+    assert [flow.photo_side(p) for p in shots] == list(PhoneSide)
+    assert [p.problems for p in shots] == [()] * 4
+    assert flow.sides_left(record) == () and PhotoStep.SIDE in flow.photographed(record)
+    # The dent is on the top end's photo, measured there.
+    (dent,) = record.findings
+    assert dent.kind is FindingKind.DENT and dent.photo_sha256 == shots[2].sha256
+    assert dent.length_mm == pytest.approx(4.0, rel=0.1)
+    # A side shot from before the station named sides shows one, but which is unknown.
+    unnamed = dataclasses.replace(shots[0], note="side")
+    assert flow.photo_side(unnamed) is None
+    assert flow.sides_left(dataclasses.replace(record, photos=(unnamed,))) == tuple(PhoneSide)
 
 
 def _pattern_photo(store: Store, inspection_id: str, image, pattern):  # type: ignore[no-untyped-def]

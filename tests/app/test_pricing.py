@@ -38,7 +38,7 @@ from app.quoting import (
     read_findings,
     read_report,
 )
-from app.records import InspectionState, LineKind, PhotoStep, Verdict
+from app.records import InspectionState, LineKind, PhoneSide, PhotoStep, Verdict
 from app.store import Store
 from devices.report import (
     Battery,
@@ -397,7 +397,7 @@ def test_a_phone_is_priced_once_each_capture_the_standard_requires_shows_it(
     assert "no_phone" in back.photos[-1].problems
     with pytest.raises(QuoteError, match="not photographed yet: screen off, test pattern, back, "):
         price_inspection(store, record.id, setup)
-    for step in (PhotoStep.SCREEN_OFF, PhotoStep.PATTERN, PhotoStep.SIDE):
+    for step in (PhotoStep.SCREEN_OFF, PhotoStep.PATTERN):
         flow.photograph(
             store,
             record.id,
@@ -406,17 +406,33 @@ def test_a_phone_is_priced_once_each_capture_the_standard_requires_shows_it(
             surface=flow.STEP_SURFACE[step],
             pattern=Pattern.WHITE if step is PhotoStep.PATTERN else None,
         )
-    with pytest.raises(QuoteError, match="not photographed yet: back;"):
+    # Each of the four sides is a capture of its own: two taken, two to go.
+    for side in (PhoneSide.LEFT, PhoneSide.RIGHT):
+        flow.photograph(
+            store,
+            record.id,
+            encode_still(demo_frame(store.get(record.id), PhotoStep.SIDE)),
+            step=PhotoStep.SIDE,
+            surface=Surface.FRAME,
+            size_mm=flow.photo_size_mm(PHONE, PhotoStep.SIDE, side),
+            side=side,
+        )
+    with pytest.raises(QuoteError) as still:
         price_inspection(store, record.id, setup)
-    # The demo takes again the capture that showed no phone, and only that one.
+    assert str(still.value).startswith("not photographed yet: back, sides (top, bottom);")
+    # The demo takes again the capture that showed no phone, and the sides left.
     again = photograph(store, record.id)
-    assert [p.step for p in flow.captured(again)] == [
-        PhotoStep.BACK,
-        PhotoStep.SCREEN_OFF,
-        PhotoStep.PATTERN,
-        PhotoStep.SIDE,
-        PhotoStep.BACK,
+    assert [p.note for p in flow.captured(again)] == [
+        "back",
+        "screen_off",
+        "pattern:white",
+        "side:left",
+        "side:right",
+        "back",
+        "side:top",
+        "side:bottom",
     ]
+    assert flow.sides_left(again) == ()
     assert price_inspection(store, record.id, setup).quote is not None
     # A locked phone is refused without a photo; a store that requires none prices so.
     locked = store.create_draft("s", "clerk", replace(PHONE, locks=Locks(LockState.ON)))

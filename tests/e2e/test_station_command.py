@@ -14,6 +14,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from app import flow
 from app.cli import main
 from app.paths import DataDir
 from app.records import InspectionState, PhotoStep
@@ -172,6 +173,21 @@ def test_station_starts_afresh_on_a_camera_plugged_in_after_start(
     assert camera.closed  # closed with the window that used it
 
 
+def _take_the_captures(qtbot: QtBot, window: StationWindow, context: StationContext) -> None:
+    """The standard's captures, with the demo camera: screen off, test pattern, back,
+    and each of the four sides, which the page counts as they are taken."""
+    for _ in range(7):
+        with qtbot.waitSignal(window.photograph.captured, timeout=20000):
+            window.photograph.capture_button.click()
+        if len(flow.captured(context.inspection.current)) == 5:
+            assert window.photograph.steps.item(3).text() == "4. Sides (2 of 4 taken)"
+            assert window.photograph.side_help.text().startswith("Next: the top end.")
+    steps = window.photograph.steps
+    assert [steps.item(i).text()[-1] for i in range(4)] == ["✓"] * 4
+    shots = flow.captured(context.inspection.current)
+    assert [p.note for p in shots][3:] == ["side:left", "side:right", "side:top", "side:bottom"]
+
+
 def test_demo_from_plug_in_to_sealed_record_found_in_history(
     qtbot: QtBot, data_dir: DataDir
 ) -> None:
@@ -197,9 +213,7 @@ def test_demo_from_plug_in_to_sealed_record_found_in_history(
         assert not window.identify.warnings.isVisible()  # a clean phone: no warnings
         assert window.identify.next_button.isEnabled()
         window.identify.next_button.click()
-        for _ in range(4):  # screen off, test pattern, back, sides: the standard's captures
-            with qtbot.waitSignal(window.photograph.captured, timeout=20000):
-                window.photograph.capture_button.click()
+        _take_the_captures(qtbot, window, context)
         window.photograph.next_button.click()
         assert window.review.findings.count() == 2  # the demo's two scratches
         with qtbot.waitSignal(context.inspection.changed, timeout=20000):

@@ -508,8 +508,8 @@ def test_the_window_warns_while_the_disk_is_low(
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: not window.disk_warning.isHidden(), timeout=10000)
     assert window.disk_warning.text() == (
-        "The disk holding the station's data has only 1.7 GB free; a phone's photos take "
-        "about 16 MB. Free space on it, or move the station's data to a larger disk "
+        "The disk holding the station's data has only 2.5 GB free; a phone's photos take "
+        "about 22 MB. Free space on it, or move the station's data to a larger disk "
         "(Settings shows where it is)."
     )
     # Looked at again after each photo stored, or refused.
