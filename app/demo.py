@@ -143,7 +143,8 @@ def photograph(store: Store, inspection_id: str) -> Inspection:
 
     record = store.get(inspection_id)
     for step, surface in STEP_SURFACE.items():
-        # Each side is a capture of its own; a photo that showed no phone is taken again.
+        # Each side is a capture of its own. A capture whose photo showed no phone is
+        # not photographed, so it is taken again (a demo photo always shows it).
         for side in sides_left(record) if step is PhotoStep.SIDE else (None,):
             if step in photographed(record):
                 break

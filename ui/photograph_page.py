@@ -201,6 +201,13 @@ class PhotographPage(QWidget):
             return None
         return next(iter(flow.sides_left(inspection)), PhoneSide.LEFT)
 
+    def _capture_text(self) -> str:
+        """The capture to take next, as named to the clerk (the sides: which side)."""
+        step, side = STEPS[self._step][0], self.next_side()
+        if side is None:
+            return step_text(step)
+        return filled(self.tr("%1: %2"), step_text(step), side_text(side))
+
     def _show_side_help(self) -> None:
         """At the sides step: which side to photograph next, and how to lay the phone."""
         side = self.next_side()
@@ -489,7 +496,7 @@ class PhotographPage(QWidget):
             return
         name = ask_open(
             self,
-            filled(self.tr("Photo for: %1"), step_text(STEPS[self._step][0])),
+            filled(self.tr("Photo for: %1"), self._capture_text()),
             self._photo_folder,
             filled(self.tr("Photos (%1);;All files (*)"), PHOTO_PATTERNS),
         )

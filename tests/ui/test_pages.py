@@ -18,7 +18,16 @@ from app import flow
 from app.demo import probe_recording
 from app.pricing import hash_pin
 from app.quoting import price_inspection
-from app.records import Inspection, InspectionState, LineKind, PhotoStep, Quote, QuoteLine
+from app.records import (
+    Inspection,
+    InspectionState,
+    LineKind,
+    PhoneSide,
+    PhotoRef,
+    PhotoStep,
+    Quote,
+    QuoteLine,
+)
 from devices.errors import PhoneState
 from devices.replay import recorded_phones
 from devices.watcher import PhoneEvent, PhoneRef
@@ -819,9 +828,65 @@ def test_demo_side_shot_is_a_side_the_analysis_finds(context: StationContext) ->
 
     record = _start(context, "ios-iphone7-cn")
     side = demo_frame(record, PhotoStep.SIDE)
-    size = flow.photo_size_mm(record.device, PhotoStep.SIDE)
+    size = flow.photo_size_mm(record.device, PhotoStep.SIDE, PhoneSide.LEFT)
     analysis = analyze(side, Surface.FRAME, size_mm=size)
     assert analysis.phone_found and analysis.quality == () and analysis.findings == ()
+    # The top end, next after the left and right sides, is as long as the phone is wide
+    # (drawn at 8 px/mm with 15 mm of mat each side).
+    record = replace(
+        record,
+        photos=tuple(
+            PhotoRef("0" * 64, PhotoStep.SIDE, record.created_at, note=f"side:{s}")
+            for s in ("left", "right")
+        ),
+    )
+    end = demo_frame(record, PhotoStep.SIDE)
+    width = flow.photo_size_mm(record.device, PhotoStep.SIDE, PhoneSide.TOP)
+    assert width is not None and end.shape[1] == round((width[1] + 30) * 8)
+    assert analyze(end, Surface.FRAME, size_mm=width).quality == ()
+
+
+def test_photograph_takes_each_side_in_turn(
+    qtbot: QtBot, context: StationContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sides are four captures: the page says which is next, counts them, and a
+    photo from a file stands for the side it asked for, measured at that side's length."""
+    import cv2
+
+    import ui.photograph_page
+
+    page = PhotographPage(context, demo_frame)
+    qtbot.addWidget(page)
+    _start(context, "ios-iphone7-cn")
+    assert page.side_help.isHidden()
+    for _ in range(4):  # screen off, test pattern, back, the left side
+        with qtbot.waitSignal(page.captured, timeout=20000):
+            page.capture_button.click()
+    assert page.steps.currentRow() == 3
+    assert page.steps.item(3).text() == "4. Sides (1 of 4 taken)"
+    assert page.side_help.text().startswith("Next: the right side. Stand the phone")
+    with qtbot.waitSignal(page.captured, timeout=20000):
+        page.capture_button.click()
+    assert page.side_help.text().startswith("Next: the top end.")
+    # The top end from a file: the file dialog names it.
+    top = tmp_path / "top.jpg"
+    assert cv2.imwrite(str(top), demo_frame(context.inspection.current, PhotoStep.SIDE))
+    titles: list[str] = []
+    monkeypatch.setattr(
+        ui.photograph_page, "ask_open", lambda _p, title, *_: titles.append(title) or str(top)
+    )
+    with qtbot.waitSignal(page.captured, timeout=20000):
+        page.file_button.click()
+    assert titles == ["Photo for: 4. Sides: top end"]
+    shot = flow.captured(context.inspection.current)[-1]
+    assert shot.note == "side:top" and shot.problems == ()  # measured at the width: whole
+    assert page.steps.item(3).text() == "4. Sides (3 of 4 taken)"
+    with qtbot.waitSignal(page.captured, timeout=20000):
+        page.capture_button.click()
+    assert page.steps.item(3).text() == "4. Sides ✓" and page.side_help.isHidden()
+    assert not page.capture_button.isEnabled()
+    notes = [p.note for p in flow.captured(context.inspection.current)]
+    assert notes[3:] == ["side:left", "side:right", "side:top", "side:bottom"]
 
 
 def test_photograph_hints_say_when_the_screen_is_lit(qtbot: QtBot, context: StationContext) -> None:
