@@ -199,7 +199,7 @@ def _photograph(
     note = step.value if detail is None else f"{step.value}:{detail}"
     record = store.add_photo(inspection_id, data, step, media_type(data), note)
     photo = record.photos[-1].sha256
-    analysis = analyze(image, surface, pattern, size_mm=size_mm)
+    analysis = analyze(image, surface, pattern, size_mm=size_mm, end=side in END_SIDES)
     new = analysis.findings
     if pattern is not None:  # one defect seen on several patterns is one finding
         shown = {p.sha256 for p in record.photos if p.step is PhotoStep.PATTERN}

@@ -1,8 +1,10 @@
-"""`python -m vision analyze IMAGE [--surface screen|back|side] [--pattern P] [--json]
-[--overlay OUT.png] [--size W,H]`: the findings in a photo. `python -m vision marker
-OUT.png`: the scale marker's sheet, to print and lay on the mat. An unreadable file, a
---size that is not a phone's, a --pattern on a surface other than the screen or an
---overlay that cannot be written exits 2 with one line, before any analysis."""
+"""`python -m vision analyze IMAGE [--surface screen|back|side|end] [--pattern P] [--json]
+[--overlay OUT.png] [--size W,H]`: the findings in a photo (``end``: a side shot of the
+top or bottom end, dents and chips only; a side shot's --size is DEPTH,LENGTH).
+`python -m vision marker OUT.png`: the scale marker's sheet, to print and lay on the
+mat. An unreadable file, a --size that is not a phone's, a --pattern on a surface
+other than the screen or an --overlay that cannot be written exits 2 with one line,
+before any analysis."""
 
 from __future__ import annotations
 
@@ -21,11 +23,20 @@ from vision.finding import Surface
 from vision.marker import MARKER_MM, write_sheet
 from vision.patterns import Pattern
 
-SURFACES = {"screen": Surface.SCREEN, "back": Surface.BACK, "side": Surface.FRAME}
+#: "end": a side shot of the top or bottom end (dents and chips only; `analyze`).
+SURFACES = {
+    "screen": Surface.SCREEN,
+    "back": Surface.BACK,
+    "side": Surface.FRAME,
+    "end": Surface.FRAME,
+}
 #: A --size side outside this range (mm) is a typo, not a phone (a watch is 40 mm, a
 #: tablet's long side 250 to 350 mm).
 MIN_SIDE_MM = 20.0
 MAX_SIDE_MM = 400.0
+#: A side shot's --size is DEPTH,LENGTH: a phone is 5 to 20 mm thick (a folded one too).
+MIN_DEPTH_MM = 3.0
+MAX_DEPTH_MM = 20.0
 
 
 def _unwritable(path: Path) -> str | None:
@@ -78,13 +89,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _write_marker(args.out) if args.command == "marker" else _analyze(args)
 
 
-def _parse_size(text: str) -> tuple[float, float] | None:
-    """--size's WIDTH,HEIGHT in mm; None when they are not a phone's."""
+def _parse_size(text: str, side: bool = False) -> tuple[float, float] | None:
+    """--size's WIDTH,HEIGHT in mm (a side shot's: DEPTH,LENGTH); None when they are
+    not a phone's."""
     try:
         width, height = (float(v) for v in text.split(","))
     except ValueError:
         return None
-    if min(width, height) >= MIN_SIDE_MM and max(width, height) <= MAX_SIDE_MM:
+    low, high = MIN_DEPTH_MM if side else MIN_SIDE_MM, MAX_DEPTH_MM if side else MAX_SIDE_MM
+    if low <= min(width, height) <= high and MIN_SIDE_MM <= max(width, height) <= MAX_SIDE_MM:
         return width, height
     return None
 
@@ -96,7 +109,14 @@ def _option_problem(args: argparse.Namespace) -> str | None:
             f"--pattern {args.pattern} is for screen photos (--surface screen), "
             f"not --surface {args.surface}"
         )
-    if args.size and _parse_size(args.size) is None:
+    side = SURFACES[args.surface] is Surface.FRAME
+    if args.size and _parse_size(args.size, side) is None and side:
+        return (
+            f"--size {args.size!r} is not DEPTH,LENGTH of a phone's side in mm "
+            f"(depth {MIN_DEPTH_MM:.0f} to {MAX_DEPTH_MM:.0f}, length {MIN_SIDE_MM:.0f} to "
+            f"{MAX_SIDE_MM:.0f}, e.g. 7.8,147.6)"
+        )
+    if args.size and _parse_size(args.size, side) is None:
         return (
             f"--size {args.size!r} is not WIDTH,HEIGHT of a phone in mm "
             f"(each {MIN_SIDE_MM:.0f} to {MAX_SIDE_MM:.0f}, e.g. 71.5,146.7)"
@@ -115,10 +135,10 @@ def _analyze(args: argparse.Namespace) -> int:
     except CameraError as exc:
         print(f"vision: {exc}", file=sys.stderr)
         return 2
-    size = _parse_size(args.size) if args.size else None
+    size = _parse_size(args.size, SURFACES[args.surface] is Surface.FRAME) if args.size else None
     pattern = Pattern(args.pattern) if args.pattern else None
     try:
-        result = analyze(image, SURFACES[args.surface], pattern, size)
+        result = analyze(image, SURFACES[args.surface], pattern, size, end=args.surface == "end")
     except CrackModelError as exc:  # a broken install, not a bad photo
         print(f"vision: {exc}", file=sys.stderr)
         return 1

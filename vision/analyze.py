@@ -69,8 +69,13 @@ def analyze(
     surface: Surface = Surface.SCREEN,
     pattern: Pattern | None = None,
     size_mm: tuple[float, float] | None = None,
+    *,
+    end: bool = False,
 ) -> Analysis:
-    """Analyse a BGR photo (uint8, H×W×3) of one face of the phone."""
+    """Analyse a BGR photo (uint8, H×W×3) of one face of the phone. ``end``: a side
+    shot of its top or bottom end, where only dents and chips are looked for (its face
+    carries the charging port and the speaker and microphone holes, which would read
+    as scuffs)."""
     if image.ndim != 3 or image.shape[2] != 3 or image.dtype != np.uint8:
         raise ValueError("expected a BGR uint8 image (H×W×3)")
     location = locate(image, side=surface is Surface.FRAME)
@@ -99,7 +104,7 @@ def analyze(
         # learned model still looks for cracks.
         quality = (*quality, Quality.SCREEN_LIT)
     else:
-        findings, crops = _findings(image, rect, surface, pattern)
+        findings, crops = _findings(image, rect, surface, pattern, end)
     if learned:
         findings, more_crops = _learned_cracks(image, surface, findings, (location, rect))
         crops.update(more_crops)
@@ -274,7 +279,7 @@ def _size_from_marker(image: Image, corners: Any) -> tuple[float, float] | None:
 
 
 def _findings(
-    image: Image, rect: Rectified, surface: Surface, pattern: Pattern | None
+    image: Image, rect: Rectified, surface: Surface, pattern: Pattern | None, end: bool = False
 ) -> tuple[list[Finding], dict[str, Image]]:
     found: list[tuple[FindingKind, npt.NDArray[Any], float, float, float, Zone, Severity, float]]
     if surface is Surface.SCREEN and pattern is not None:
@@ -294,7 +299,9 @@ def _findings(
         ]
     elif surface is Surface.FRAME:
         surround = round(SIDE_SURROUND_MM * rect.px_per_mm)
-        dents = detect_side_defects(_surrounded(image, rect, surround), rect.px_per_mm, surround)
+        dents = detect_side_defects(
+            _surrounded(image, rect, surround), rect.px_per_mm, surround, marks=not end
+        )
         found = [
             (
                 d.kind,

@@ -56,14 +56,17 @@ class FrameDefect:
     area_mm2: float = 0.0
 
 
-def detect_side_defects(image: Image, px_per_mm: float, surround_px: int = 0) -> list[FrameDefect]:
+def detect_side_defects(
+    image: Image, px_per_mm: float, surround_px: int = 0, *, marks: bool = True
+) -> list[FrameDefect]:
     """Dents along both long edges of a rectified side shot (BGR uint8, the phone's
     long side either way), and scratches and scuffs on the face between them.
 
     ``image`` shows ``surround_px`` pixels of what lies beyond each long edge (the mat)
     besides the frame, so that the edge itself is in view: a frame that fills the
     strip to its border shows no edge to dip below. Contours are in the pixels of
-    ``image`` less that surround (the frame filling it, as rectified)."""
+    ``image`` less that surround (the frame filling it, as rectified). Without
+    ``marks``, only dents and chips are looked for."""
     gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
     upright = gray.shape[0] > gray.shape[1]
     if upright:
@@ -79,7 +82,7 @@ def detect_side_defects(image: Image, px_per_mm: float, surround_px: int = 0) ->
             contour[:, :, 1] -= surround_px
             dents.append(dataclasses.replace(dent, contour=contour))
     face = gray[surround_px : height - surround_px]
-    found = dents + _face_marks(face, px_per_mm, dents)
+    found = dents + (_face_marks(face, px_per_mm, dents) if marks else [])
     if not upright:
         return found
     # Back into the image as given: it was turned clockwise, so a point (x, y) of the

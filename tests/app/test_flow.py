@@ -245,10 +245,18 @@ def test_each_side_of_the_frame_is_a_capture_of_its_own(store: Store) -> None:
     for side in PhoneSide:
         depth, length = flow.photo_size_mm(PHONE, PhotoStep.SIDE, side)
         dents = ((30.0, 4.0, 0.8),) if side is PhoneSide.TOP else ()
+        image = render_side(dents, size_mm=(length, depth)).image
+        if side is PhoneSide.BOTTOM:  # the charging port: the end's own, not a scuff
+            middle = ((15 + length / 2) * 8, (15 + depth / 2) * 8)
+            corners = [
+                (round(middle[0] + dx * 34), round(middle[1] + dy * 10))
+                for dx, dy in ((-1, -1), (1, 1))
+            ]
+            cv2.rectangle(image, corners[0], corners[1], (30, 30, 30), -1)
         record = flow.photograph(
             store,
             record.id,
-            encode_still(render_side(dents, size_mm=(length, depth)).image),
+            encode_still(image),
             step=PhotoStep.SIDE,
             surface=Surface.FRAME,
             size_mm=(depth, length),
@@ -259,7 +267,7 @@ def test_each_side_of_the_frame_is_a_capture_of_its_own(store: Store) -> None:
     assert [flow.photo_side(p) for p in shots] == list(PhoneSide)
     assert [p.problems for p in shots] == [()] * 4
     assert flow.sides_left(record) == () and PhotoStep.SIDE in flow.photographed(record)
-    # The dent is on the top end's photo, measured there.
+    # The dent is on the top end's photo, measured there; the port is no finding.
     (dent,) = record.findings
     assert dent.kind is FindingKind.DENT and dent.photo_sha256 == shots[2].sha256
     assert dent.length_mm == pytest.approx(4.0, rel=0.1)

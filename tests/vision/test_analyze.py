@@ -358,6 +358,9 @@ def test_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
         ("--overlay", "{tmp}/o.txt", "name it .png or .jpg"),
         ("--overlay", "{tmp}", "a folder, not a file name"),
         ("--surface back --pattern", "white", "is for screen photos (--surface screen)"),
+        ("--size", "7.8,146", "not WIDTH,HEIGHT of a phone"),  # a side's size, for a face
+        ("--surface side --size", "71,146", "not DEPTH,LENGTH of a phone's side"),
+        ("--surface end --size", "7.8,700", "not DEPTH,LENGTH of a phone's side"),
     ],
 )
 def test_command_line_bad_options_are_one_line_before_any_work(

@@ -129,6 +129,43 @@ def test_a_frame_filling_the_strip_has_no_dents_from_its_own_shading_and_its_den
     assert [f.severity.value for f in by_place][2] == "severe"
 
 
+def _bottom_end(dents: tuple[tuple[float, float, float], ...] = ()) -> np.ndarray:
+    """An iPhone 15's bottom end (71.6 x 7.8 mm): a USB-C port and two rows of speaker
+    and microphone holes, dark in the middle of the frame's face."""
+    length, thickness = 71.6, 7.8
+    scene = render_side(dents, size_mm=(length, thickness))
+    image, ppm = scene.image.copy(), scene.px_per_mm
+    cx, cy = (15 + length / 2) * ppm, (15 + thickness / 2) * ppm
+    port = (
+        (round(cx - 4.2 * ppm), round(cy - 1.3 * ppm)),
+        (round(cx + 4.2 * ppm), round(cy + 1.3 * ppm)),
+    )
+    cv2.rectangle(image, *port, (30, 30, 30), -1)
+    for i in range(6):
+        for way in (1, -1):
+            centre = (round(cx + way * (8 + 1.6 * i) * ppm), round(cy))
+            cv2.circle(image, centre, round(0.5 * ppm), (40, 40, 40), -1)
+    return image
+
+
+def test_an_end_s_port_and_holes_are_not_scuffs_and_its_dents_are_found(tmp_path: Path) -> None:
+    """Read as a long side, the port and the holes are scuffs (the port 24 mm²): an
+    end is looked at for dents and chips only."""
+    size = (7.8, 71.6)
+    as_side = analyze(_bottom_end(), Surface.FRAME, size_mm=size).findings
+    assert {f.kind for f in as_side} == {FindingKind.SCUFF}
+    assert any(f.area_mm2 > 20 for f in as_side)  # the port
+    assert analyze(_bottom_end(), Surface.FRAME, size_mm=size, end=True).findings == ()
+    dented = analyze(_bottom_end(((10.0, 3.0, 0.8),)), Surface.FRAME, size_mm=size, end=True)
+    assert [(f.kind, f.length_mm) for f in dented.findings] == [
+        (FindingKind.DENT, pytest.approx(3.0, rel=0.1))
+    ]
+    photo = tmp_path / "end.png"
+    assert cv2.imwrite(str(photo), _bottom_end())
+    assert main(["analyze", str(photo), "--surface", "end", "--size", "7.8,71.6"]) == 0
+    assert main(["analyze", str(photo), "--surface", "end", "--json"]) == 0
+
+
 def _with_marker(offset: int = 80):  # type: ignore[no-untyped-def]
     scene = render_scene(
         (Defect(FindingKind.SCRATCH, 20, 40, length_mm=12),), size_mm=(71.0, 146.0), margin_mm=60
