@@ -34,7 +34,8 @@ SURFACES = {
 #: tablet's long side 250 to 350 mm).
 MIN_SIDE_MM = 20.0
 MAX_SIDE_MM = 400.0
-#: A side shot's --size is DEPTH,LENGTH: a phone is 5 to 20 mm thick (a folded one too).
+#: A side shot's --size is DEPTH,LENGTH; a phone's depth lies in this range (mm): the
+#: thinnest are about 5.5 mm, a folded foldable up to about 17.
 MIN_DEPTH_MM = 3.0
 MAX_DEPTH_MM = 20.0
 
@@ -110,13 +111,13 @@ def _option_problem(args: argparse.Namespace) -> str | None:
             f"not --surface {args.surface}"
         )
     side = SURFACES[args.surface] is Surface.FRAME
-    if args.size and _parse_size(args.size, side) is None and side:
-        return (
-            f"--size {args.size!r} is not DEPTH,LENGTH of a phone's side in mm "
-            f"(depth {MIN_DEPTH_MM:.0f} to {MAX_DEPTH_MM:.0f}, length {MIN_SIDE_MM:.0f} to "
-            f"{MAX_SIDE_MM:.0f}, e.g. 7.8,147.6)"
-        )
     if args.size and _parse_size(args.size, side) is None:
+        if side:
+            return (
+                f"--size {args.size!r} is not DEPTH,LENGTH of a phone's side in mm (depth "
+                f"{MIN_DEPTH_MM:.0f} to {MAX_DEPTH_MM:.0f}, length {MIN_SIDE_MM:.0f} to "
+                f"{MAX_SIDE_MM:.0f}, e.g. 7.8,147.6)"
+            )
         return (
             f"--size {args.size!r} is not WIDTH,HEIGHT of a phone in mm "
             f"(each {MIN_SIDE_MM:.0f} to {MAX_SIDE_MM:.0f}, e.g. 71.5,146.7)"

@@ -189,7 +189,8 @@ def _edge_dents(gray: Image, px_per_mm: float, face_height: int) -> list[FrameDe
         run = int(np.searchsorted(starts, x, side="right")) - 1
         if run in measured:
             continue  # a second deep part of one dent's mouth
-        if ends[run] - starts[run] <= MAX_WIDTH_MM * px_per_mm:
+        inside = run >= 0 and ends[run] > x  # not so at a scale under 4 px/mm
+        if inside and ends[run] - starts[run] <= MAX_WIDTH_MM * px_per_mm:
             measured.add(run)
             x, w = int(starts[run]), int(ends[run] - starts[run])
         width_mm = w / px_per_mm
