@@ -216,16 +216,16 @@ class PhotographPage(QWidget):
             return
         how = {
             PhoneSide.LEFT: self.tr(
-                "Next: the left side (as you face the screen). Stand the phone on its right side, the left side up to the camera."
+                "Next: the left side (as you face the screen). Stand the phone on its right side (hold it, or lean it on a stand), the left side up to the camera."
             ),
             PhoneSide.RIGHT: self.tr(
-                "Next: the right side. Stand the phone on its left side, the right side up to the camera."
+                "Next: the right side. Stand the phone on its left side (hold it, or lean it on a stand), the right side up to the camera."
             ),
             PhoneSide.TOP: self.tr(
                 "Next: the top end. Stand the phone upright on its bottom end (hold it, or lean it on a stand), the top end up to the camera."
             ),
             PhoneSide.BOTTOM: self.tr(
-                "Next: the bottom end (charging port). Stand the phone upright on its top end, the bottom end up to the camera."
+                "Next: the bottom end (charging port). Stand the phone upright on its top end (hold it, or lean it on a stand), the bottom end up to the camera."
             ),
         }[side]
         self.side_help.setText(how)

@@ -1063,14 +1063,19 @@
         <translation>按顺序拍摄：</translation>
     </message>
     <message>
+        <location filename="../../ui/photograph_page.py" line="219" />
+        <source>Next: the left side (as you face the screen). Stand the phone on its right side (hold it, or lean it on a stand), the left side up to the camera.</source>
+        <translation>下一张：左侧（面对屏幕时的左边）。把手机右侧朝下立在垫上（用手扶住或靠在支架上），左侧朝上对着相机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="222" />
+        <source>Next: the right side. Stand the phone on its left side (hold it, or lean it on a stand), the right side up to the camera.</source>
+        <translation>下一张：右侧。把手机左侧朝下立在垫上（用手扶住或靠在支架上），右侧朝上对着相机。</translation>
+    </message>
+    <message>
         <location filename="../../ui/photograph_page.py" line="225" />
         <source>Next: the top end. Stand the phone upright on its bottom end (hold it, or lean it on a stand), the top end up to the camera.</source>
         <translation>下一张：顶部。把手机底部朝下竖立（用手扶住或靠在支架上），顶部朝上对着相机。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/photograph_page.py" line="228" />
-        <source>Next: the bottom end (charging port). Stand the phone upright on its top end, the bottom end up to the camera.</source>
-        <translation>下一张：底部（充电口）。把手机顶部朝下竖立，底部朝上对着相机。</translation>
     </message>
     <message>
         <location filename="../../ui/photograph_page.py" line="293" />
@@ -1113,14 +1118,9 @@
         <translation>%1（已拍 %2/4）</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="219" />
-        <source>Next: the left side (as you face the screen). Stand the phone on its right side, the left side up to the camera.</source>
-        <translation>下一张：左侧（面对屏幕时的左边）。把手机右侧朝下立在垫上，左侧朝上对着相机。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/photograph_page.py" line="222" />
-        <source>Next: the right side. Stand the phone on its left side, the right side up to the camera.</source>
-        <translation>下一张：右侧。把手机左侧朝下立在垫上，右侧朝上对着相机。</translation>
+        <location filename="../../ui/photograph_page.py" line="228" />
+        <source>Next: the bottom end (charging port). Stand the phone upright on its top end (hold it, or lean it on a stand), the bottom end up to the camera.</source>
+        <translation>下一张：底部（充电口）。把手机顶部朝下竖立（用手扶住或靠在支架上），底部朝上对着相机。</translation>
     </message>
     <message>
         <location filename="../../ui/photograph_page.py" line="296" />
