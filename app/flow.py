@@ -375,8 +375,9 @@ def photographed(inspection: Inspection) -> frozenset[PhotoStep]:
     """The guided captures ``inspection`` has a photo of the phone for; the sides once
     all four have one. A photo in which no phone was found shows nothing to grade, so
     it does not count: the clerk takes that capture again."""
-    done = {p.step for p in _showing_phone(inspection)} - {PhotoStep.SIDE}
-    if not sides_left(inspection):
+    shown = _showing_phone(inspection)
+    done = {p.step for p in shown} - {PhotoStep.SIDE}
+    if not _sides_left(shown):
         done.add(PhotoStep.SIDE)
     return frozenset(done)
 
@@ -385,8 +386,13 @@ def sides_left(inspection: Inspection) -> tuple[PhoneSide, ...]:
     """The sides of the frame with no side shot of the phone yet, in the order they are
     taken. A side shot that names no side (taken before the station asked for each)
     shows one side, but which is not known: it counts for none."""
-    shown = {photo_side(p) for p in _showing_phone(inspection) if p.step is PhotoStep.SIDE}
-    return tuple(side for side in PhoneSide if side not in shown)
+    return _sides_left(_showing_phone(inspection))
+
+
+def _sides_left(shown: list[PhotoRef]) -> tuple[PhoneSide, ...]:
+    """`sides_left` of the photos ``shown``, those in which the phone was found."""
+    sides = {photo_side(p) for p in shown if p.step is PhotoStep.SIDE}
+    return tuple(side for side in PhoneSide if side not in sides)
 
 
 def _showing_phone(inspection: Inspection) -> list[PhotoRef]:
