@@ -60,12 +60,18 @@ class MissingPhotos:
     #: The sides of the frame with no side shot, when the sides are among ``steps``.
     sides: tuple[PhoneSide, ...] = ()
 
+    @property
+    def some_sides(self) -> tuple[PhoneSide, ...]:
+        """The sides to name beside the sides' capture: those still to take, when some
+        of the four are taken already (none when all four are missing)."""
+        return self.sides if len(self.sides) < len(PhoneSide) else ()
+
     def __str__(self) -> str:
         return ", ".join(self._name(step) for step in self.steps)
 
     def _name(self, step: PhotoStep) -> str:
-        if step is PhotoStep.SIDE and self.sides and len(self.sides) < len(PhoneSide):
-            return f"{STEP_NAMES[step]} ({', '.join(side.value for side in self.sides)})"
+        if step is PhotoStep.SIDE and self.some_sides:
+            return f"{STEP_NAMES[step]} ({', '.join(side.value for side in self.some_sides)})"
         return STEP_NAMES[step]
 
 

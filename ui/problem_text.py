@@ -644,14 +644,14 @@ def _part_text(part: object) -> str:
         return sheet_problem_text(part)
     if isinstance(part, MissingPhotos):
         return QCoreApplication.translate("Refusals", "; ").join(
-            _missing_text(step, part.sides) for step in part.steps
+            _missing_text(step, part.some_sides) for step in part.steps
         )
     return str(part)
 
 
 def _missing_text(step: PhotoStep, sides: tuple[PhoneSide, ...]) -> str:
-    """A capture a phone still needs; the sides with those of the four still to take."""
-    if step is not PhotoStep.SIDE or not sides or len(sides) == len(PhoneSide):
+    """A capture a phone still needs; the sides with ``sides``, those still to take."""
+    if step is not PhotoStep.SIDE or not sides:
         return step_text(step)
     listed = QCoreApplication.translate("Refusals", ", ").join(side_text(s) for s in sides)
     return filled(QCoreApplication.translate("Refusals", "%1 (%2)"), step_text(step), listed)
