@@ -24,9 +24,10 @@ from vision.types import Image
 MIN_DEPTH_MM = 0.25
 #: Dents are short; a long shallow dip is the frame's curvature or a lens bump.
 MAX_WIDTH_MM = 12.0
-#: The mat seen above the edge (or through a dent) differs from the frame by at least
+#: The mat seen beside the edge (or through a dent) differs from the frame by at least
 #: this (grey levels, between the two sides' means); a smaller split is only the
-#: frame's own shading across its curve, found when no mat is in view at all.
+#: frame's own shading across its curve: a strip with no mat in view, or a mat as
+#: light or dark as the frame.
 MIN_SILHOUETTE_CONTRAST = 20.0
 
 
@@ -167,9 +168,9 @@ def _edge_dents(gray: Image, px_per_mm: float, face_height: int) -> list[FrameDe
     level, _ = cv2.threshold(band, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     darker, lighter = band[band < level], band[band >= level]
     if not darker.size or float(lighter.mean()) - float(darker.mean()) < MIN_SILHOUETTE_CONTRAST:
-        # The strip is all frame (the edge is the image's own border, no mat in view,
-        # and no dent large enough to show it): the split would follow the shading
-        # of the curved frame and call every step in it a dent.
+        # No mat to tell from the frame (none in view, or one of the frame's shade):
+        # the split would follow the shading of the curved frame and call every step
+        # in it a dent.
         return []
     middle = float(band[band.shape[0] // 2].mean())
     body = band < level if middle < level else band >= level
