@@ -119,13 +119,15 @@ def run_headless_demo(store: Store, station_id: str, export_dir: Path) -> list[D
 def demo_frame(inspection: Inspection, step: PhotoStep) -> Any:
     """The demo camera: a generated photo of the phone in hand, with its demo defects
     on the screen and none on the back or sides; a white test pattern on the lit
-    screen; at the sides, the next side to be taken (`app.flow.sides_left`)."""
-    from vision.synthetic import render_scene, render_side
+    screen; at the sides, the next side to be taken (`app.flow.sides_left`), with its
+    buttons, SIM tray or charging port."""
+    from vision.synthetic import phone_parts, render_scene, render_side
 
     if step is PhotoStep.SIDE:  # the phone on its edge: length along, depth across
         side = next(iter(sides_left(inspection)), PhoneSide.LEFT)
         depth, length = demo_size_mm(inspection.device, step, side)
-        return render_side(size_mm=(length, depth)).image
+        parts = phone_parts(side.value, length)
+        return render_side(size_mm=(length, depth), parts=parts).image
     size = demo_size_mm(inspection.device, step)
     defects = demo_defects_for(inspection.device) if step is PhotoStep.SCREEN_OFF else ()
     screen = (250, 250, 250) if step is PhotoStep.PATTERN else None

@@ -5,11 +5,15 @@ below that line is a dent (a chip when it sits at a corner). Scratches and scuff
 frame's face is even along its length (its shading changes only across it, as it
 curves), so a mark is where a pixel stands out from its row's usual level; a thin
 long mark is a scratch, a broad patch a scuff. Marks spanning the face's whole
-thickness in a narrow band are the frame's own seams (antenna lines, button edges)."""
+thickness in a narrow band are the frame's own seams (antenna lines, button edges).
+A closed outline lying along the frame (the gap round a button or a SIM tray), or a
+straight-sided patch so lying (a button of its own colour), is a part of the phone,
+not a mark: it and what it encloses are not read."""
 
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,6 +46,27 @@ SCRATCH_ELONGATION = 6.0
 SCUFF_MIN_MM2 = 1.0
 #: The face is read this far in from each long edge (the rounded edges shine).
 FACE_MARGIN_MM = 0.8
+#: The light's fall-off along the frame is read from this share of the face's rows at
+#: either edge, clear of the buttons in the middle.
+OUTER_ROWS = 0.25
+#: A part's outline (the gap round a button or a SIM tray) encloses at least this much
+#: of the face (mm along the frame and across it), lies along the frame within this
+#: angle, and fills at least this share of its turned box (a rounded rectangle; a loop
+#: that two scratches close by chance is not so even).
+PART_MIN_MM = (2.0, 0.8)
+PART_MAX_TILT_DEG = 5.0
+PART_MIN_FILL = 0.75
+#: A button of its own colour shows as a solid patch, not an outline: its long sides
+#: are straight over at least this share of its length (a button 2.3 times as long as
+#: it is high, 0.6; 7 times, 0.84; an oval scuff, 0.27 to 0.37).
+PART_MIN_STRAIGHT = 0.5
+#: ... and, unlike a scrape along the frame, it is at least this high (mm) and sits
+#: across the middle of the face: its centre within this share of the face's height
+#: of the middle line.
+PART_SOLID_MIN_MM = 1.5
+PART_OFF_MIDDLE = 0.15
+#: Its gap is at most this wide: this much round the enclosed face is the outline.
+PART_GAP_MM = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,15 +131,10 @@ def _face_marks(gray: Image, px_per_mm: float, dents: list[FrameDefect]) -> list
     if h <= 2 * margin + 4 or w <= 2 * pad + 8:
         return []
     face = gray[margin : h - margin, pad : w - pad].astype(np.float32)
-    # The usual level: each row's median (the shading across the curved face), then
-    # each column's median offset, smoothed (light falling off along the length).
-    usual = np.median(face, axis=1, keepdims=True)
-    drift = np.median(face - usual, axis=0, keepdims=True)
-    drift = cv2.blur(drift, (max(3, round(10 * px_per_mm)) | 1, 1), borderType=cv2.BORDER_REPLICATE)
-    residual = face - usual - drift
-    spread = 1.4826 * float(np.median(np.abs(residual)))
-    level = max(MARK_MIN_CONTRAST, MARK_NOISE_FACTOR * spread)
+    residual, level = _residual(face, px_per_mm)
+    parts = _parts(residual, level, px_per_mm)
     marks: Image = (np.abs(residual) > level).astype(np.uint8) * 255
+    marks[parts > 0] = 0
     for dent in dents:  # the mat seen through a dent is not a mark
         x, y, dw, dh = cv2.boundingRect(dent.contour)
         grow = round(0.5 * px_per_mm)
@@ -141,6 +161,9 @@ def _face_marks(gray: Image, px_per_mm: float, dents: list[FrameDefect]) -> list
         width_mm = area_mm2 / length_mm
         if length_mm >= SCRATCH_MIN_MM and length_mm >= SCRATCH_ELONGATION * width_mm:
             kind = FindingKind.SCRATCH
+            # Its stroke's box runs on half the stroke's width past either end.
+            length_mm -= width_mm / 2
+            width_mm = area_mm2 / length_mm
             graded = Severity.MODERATE if length_mm > 10 else Severity.LIGHT
         elif area_mm2 >= SCUFF_MIN_MM2:
             kind = FindingKind.SCUFF
@@ -158,6 +181,87 @@ def _face_marks(gray: Image, px_per_mm: float, dents: list[FrameDefect]) -> list
             )
         )
     return found
+
+
+def _residual(
+    face: npt.NDArray[np.float32], px_per_mm: float
+) -> tuple[npt.NDArray[np.float32], float]:
+    """How far each pixel of the ``face`` (the strip lying horizontal) stands from its
+    usual level, and the level a mark stands out by. The usual level is each row's
+    median (the shading across the curved face), then each column's median offset in
+    the outer rows, smoothed (light falling off along the length). The middle rows
+    are left out of that: a button sits there, and one as high as half the face,
+    darker than the frame, would be the median of its columns."""
+    usual = np.median(face, axis=1, keepdims=True)
+    offset = face - usual
+    rows = face.shape[0]
+    outer = np.r_[0 : round(rows * OUTER_ROWS), rows - round(rows * OUTER_ROWS) : rows]
+    drift = np.median(offset[outer], axis=0, keepdims=True)
+    drift = cv2.blur(drift, (max(3, round(10 * px_per_mm)) | 1, 1), borderType=cv2.BORDER_REPLICATE)
+    residual = offset - drift
+    spread = 1.4826 * float(np.median(np.abs(residual)))
+    return residual, max(MARK_MIN_CONTRAST, MARK_NOISE_FACTOR * spread)
+
+
+def _parts(residual: npt.NDArray[np.float32], level: float, px_per_mm: float) -> Image:
+    """`_part_outlines` of the marks darker than the frame and of those lighter."""
+    dark = _part_outlines((residual < -level).astype(np.uint8) * 255, px_per_mm)
+    light = _part_outlines((residual > level).astype(np.uint8) * 255, px_per_mm)
+    return cv2.bitwise_or(dark, light)
+
+
+def _part_outlines(marks: Image, px_per_mm: float) -> Image:
+    """Where the face shows a part of the phone, from the ``marks`` of one shade (all
+    darker than the frame, or all lighter): each closed outline that encloses a
+    rounded rectangle lying along the frame (the gap round a button or a SIM tray, a
+    shadow, or its chamfer catching the light), that face and its outline; and each
+    solid rounded rectangle so lying across the middle of the face, with straight
+    sides (a button of a colour of its own). A scratch beside a part is still found;
+    on the part itself it is not looked for."""
+    closed = cv2.morphologyEx(marks, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
+    contours, hierarchy = cv2.findContours(closed, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
+    parts = np.zeros_like(marks)
+    if not contours:  # and no hierarchy either
+        return parts
+    min_along, min_across = (size * px_per_mm for size in PART_MIN_MM)
+    for contour, (_, _, child, parent) in zip(contours, hierarchy[0], strict=True):
+        # A hole is the face an outline encloses; an outer boundary enclosing none may
+        # be a solid part.
+        hole = parent >= 0
+        if not hole and child >= 0:
+            continue
+        box = cv2.minAreaRect(contour)
+        corners = cv2.boxPoints(box)
+        sides = (corners[1] - corners[0], corners[2] - corners[1])
+        dx, dy = max(sides, key=lambda v: float(np.hypot(*v)))
+        tilt = math.degrees(math.atan2(abs(float(dy)), abs(float(dx))))
+        along, across = max(box[1]), min(box[1])
+        fill = cv2.contourArea(contour) / max(along * across, 1.0)
+        if along < min_along or across < min_across or tilt > PART_MAX_TILT_DEG:
+            continue
+        if fill < PART_MIN_FILL:
+            continue
+        middle = abs(box[0][1] - marks.shape[0] / 2) <= PART_OFF_MIDDLE * marks.shape[0]
+        solid = across >= PART_SOLID_MIN_MM * px_per_mm and middle and _straight_sided(contour)
+        if hole or solid:
+            cv2.drawContours(parts, [contour], -1, 255, -1)
+    if cv2.countNonZero(parts):
+        grow = 2 * max(1, round(PART_GAP_MM * px_per_mm)) + 1
+        parts = cv2.dilate(parts, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (grow, grow)))
+    return parts
+
+
+def _straight_sided(contour: npt.NDArray[Any]) -> bool:
+    """Whether the region inside ``contour`` (lying along the frame) has the straight
+    long sides of a button: over at least ``PART_MIN_STRAIGHT`` of its length it is
+    within a pixel of its full height (the height a quarter of it reaches). An oval
+    patch (a scuff) is that tall over 0.4 of its length at most."""
+    x, y, w, h = cv2.boundingRect(contour)
+    region = np.zeros((h, w), np.uint8)
+    cv2.drawContours(region, [contour - [x, y]], -1, 1, -1)
+    heights = region.sum(axis=0)
+    full = float(np.percentile(heights, 75))  # not the largest: a ragged edge's spur
+    return float(np.mean(heights >= full - 1)) >= PART_MIN_STRAIGHT
 
 
 def _edge_dents(gray: Image, px_per_mm: float, face_height: int) -> list[FrameDefect]:

@@ -33,6 +33,48 @@ class Defect:
 
 
 @dataclass(frozen=True, slots=True)
+class SidePart:
+    """A part of the phone set in the face of its frame, as a side shot shows it: a
+    rounded rectangle ``length_mm`` along the frame from ``x_mm`` (mm from the frame's
+    left end), ``height_mm`` across it, centred on the face, outlined by the dark gap
+    round it. A button's face has the frame's shade, or ``shade`` (a coloured or
+    black button); a SIM tray has its eject ``pin_hole`` near its far end; a port is
+    a dark slot (``shade`` dark, ``gap`` None: no gap round it)."""
+
+    x_mm: float
+    length_mm: float
+    height_mm: float
+    shade: int | None = None
+    pin_hole: bool = False
+    gap: int | None = 90
+
+
+def phone_parts(side: str, length_mm: float, *, shade: int | None = None) -> tuple[SidePart, ...]:
+    """The parts on one ``side`` of a typical phone ("left", "right", "top" or
+    "bottom", as the seller faces the screen) ``length_mm`` long there, placed as on
+    an iPhone 15 sold in China and scaled to that length: on the left the action
+    button, the volume buttons and the SIM tray; on the right the side button; at the
+    bottom the charging port; none at the top. The buttons' face is ``shade`` (None:
+    the frame's)."""
+    scale = length_mm / 147.6
+    at = {
+        "left": (
+            (24.0, 5.5, 2.4, shade, False),
+            (38.0, 9.0, 2.4, shade, False),
+            (51.0, 9.0, 2.4, shade, False),
+            (88.0, 15.5, 3.6, None, True),
+        ),
+        "right": ((36.0, 17.0, 2.8, shade, False),),
+        "bottom": ((length_mm / 2 / scale - 4.3, 8.6, 3.2, 30, False),),
+        "top": (),
+    }[side]
+    return tuple(
+        SidePart(x * scale, length, height, part_shade, pin, None if side == "bottom" else 90)
+        for x, length, height, part_shade, pin in at
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class Scene:
     """A rendered photo and its truth: the phone's corners in photo pixels (clockwise
     from the upright top-left) and the defects drawn."""
@@ -102,13 +144,15 @@ def render_side(
     px_per_mm: float = 8.0,
     margin_mm: float = 15.0,
     marks: tuple[Defect, ...] = (),
+    parts: tuple[SidePart, ...] = (),
     seed: int = 0,
 ) -> Scene:
     """A side shot: the phone on its edge, ``size_mm`` = (length, thickness), as a
     light frame on the grey mat, shaded across its thickness as a curved frame is,
     with ``dents`` = (x_mm from the left end, width_mm, depth_mm) cut into its upper
-    edge, and ``marks`` (scratches as lines; scuffs as patches ``length_mm`` by
-    ``width_mm`` about their centre) drawn on its face, in mm from the frame's top-left."""
+    edge, its ``parts`` (buttons, SIM tray, port: `phone_parts`) set in its face, and
+    ``marks`` (scratches as lines; scuffs as patches ``length_mm`` by ``width_mm``
+    about their centre) drawn on it, in mm from the frame's top-left."""
     length_mm, thickness_mm = size_mm
     w = round((length_mm + 2 * margin_mm) * px_per_mm)
     h = round((thickness_mm + 2 * margin_mm) * px_per_mm)
@@ -123,6 +167,8 @@ def render_side(
     face = face + rng.normal(0, 2, face.shape)
     image[top : bottom + 1, round(x0) : round(x1) + 1] = np.clip(face, 0, 255)[..., None]
     origin = np.array([x0, y0])
+    for part in parts:
+        _part(image, part, origin + np.array([0.0, thickness_mm / 2 * px_per_mm]), px_per_mm)
     for mark in marks:
         if mark.kind is FindingKind.SCUFF:
             centre = origin + np.array([mark.x_mm, mark.y_mm]) * px_per_mm
@@ -156,6 +202,27 @@ def render_side(
         )
     corners = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], np.float32)
     return Scene(image, corners, px_per_mm, size_mm, tuple(marks))
+
+
+def _part(image: Image, part: SidePart, axis: npt.NDArray[Any], scale: float) -> None:
+    """``part`` drawn on a side shot whose face's middle line starts at ``axis``."""
+    shift = 4  # sub-pixel drawing: parts are placed in mm, not whole pixels
+    radius = part.height_mm / 2
+    ends = (part.x_mm + radius, part.x_mm + part.length_mm - radius)
+    outline = [
+        (x + radius * math.cos(math.radians(a)), radius * math.sin(math.radians(a)))
+        for x, arc in zip(ends, (range(90, 271, 10), range(-90, 91, 10)), strict=True)
+        for a in arc
+    ]
+    points = np.round((axis + np.array(outline) * scale) * 2**shift).astype(np.int32)
+    points = points.reshape(-1, 1, 2)
+    if part.shade is not None:
+        cv2.fillPoly(image, [points], (part.shade,) * 3, cv2.LINE_AA, shift)
+    if part.gap is not None:
+        cv2.polylines(image, [points], True, (part.gap,) * 3, 1, cv2.LINE_AA, shift)
+    if part.pin_hole:
+        hole = axis + np.array([part.x_mm + part.length_mm - 2.0, 0.0]) * scale
+        cv2.circle(image, _pt(hole), max(1, round(0.45 * scale)), (60, 60, 60), -1, cv2.LINE_AA)
 
 
 def _draw(image: Image, defect: Defect, origin: npt.NDArray[Any], scale: float) -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from app.demo import run_headless_demo
 from app.maintenance import check
 from app.paths import DataDir
-from app.records import InspectionState
+from app.records import InspectionState, PhotoStep
 from app.store import Store
+from vision.finding import Surface
 
 
 def test_demo_records_tie_quote_lines_to_findings_and_photos(
@@ -33,4 +34,10 @@ def test_demo_records_tie_quote_lines_to_findings_and_photos(
     refused = outcomes["iPhone 6 Plus"]
     assert refused.refusal.startswith("REFUSED") and refused.inspection.quote is not None
     assert refused.inspection.quote.refused
+    # The side shots show each phone's buttons, SIM tray and charging port: none of
+    # them is a defect of the frame.
+    for outcome in outcomes.values():
+        record = store.get(outcome.inspection.id)
+        assert sum(p.step is PhotoStep.SIDE for p in record.photos) == 4
+        assert [f for f in record.findings if f.surface is Surface.FRAME] == []
     assert check(data_dir).ok

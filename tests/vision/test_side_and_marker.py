@@ -16,7 +16,7 @@ from vision.analyze import analyze
 from vision.finding import Finding, FindingKind, Surface
 from vision.locate import Quality
 from vision.marker import MARKER_MM, marker_image, px_per_mm_from_marker
-from vision.synthetic import Defect, render_scene, render_side
+from vision.synthetic import Defect, phone_parts, render_scene, render_side
 
 
 def _along(finding: Finding) -> float:
@@ -46,7 +46,9 @@ def test_dents_are_found_where_they_are_and_measured() -> None:
     assert dents[0].area_mm2 == pytest.approx(dents[0].length_mm * dents[0].width_mm, rel=0.01)
 
 
-@pytest.mark.parametrize(("length", "angle"), [(12.0, 0.0), (6.0, 20.0), (25.0, -4.0)])
+@pytest.mark.parametrize(
+    ("length", "angle"), [(12.0, 0.0), (6.0, 20.0), (25.0, -4.0), (3.0, 0.0), (3.0, 10.0)]
+)
 def test_a_scratch_on_the_frame_is_found_and_measured(length: float, angle: float) -> None:
     scratch = Defect(
         FindingKind.SCRATCH,
@@ -86,6 +88,67 @@ def test_a_scuff_on_the_frame_and_seams_that_are_not_marks() -> None:
         render_side(((60.0, 4.0, 2.0),)).image, Surface.FRAME, size_mm=(146.0, 8.0)
     ).findings
     assert [f.kind for f in deep] == [FindingKind.DENT]
+
+
+@pytest.mark.parametrize("size", [(147.6, 7.8), (139.0, 7.4), (163.0, 8.25)])
+@pytest.mark.parametrize("side", ["left", "right"])
+@pytest.mark.parametrize("shade", [None, 245, 150, 30])
+@pytest.mark.parametrize("dark", [False, True])
+def test_buttons_and_the_sim_tray_are_not_marks(
+    size: tuple[float, float], side: str, shade: int | None, dark: bool
+) -> None:
+    """The gap round a button or the SIM tray was a moderate scratch as long as the
+    part (17.1 mm for an iPhone's side button, 15.6 mm for its tray): every phone
+    would lose money for its own buttons. Buttons of the frame's shade, lighter,
+    darker and black; ``dark``: the photo inverted, a black phone on a light mat,
+    whose gaps catch the light."""
+    length, thickness = size
+    image = render_side(size_mm=size, parts=phone_parts(side, length, shade=shade)).image
+    image = 255 - image if dark else image
+    assert analyze(image, Surface.FRAME, size_mm=(thickness, length)).findings == ()
+
+
+def test_marks_beside_and_across_the_parts_are_found() -> None:
+    """A part hides only what lies on it: a scratch beside the tray, one across it,
+    an oval scuff and a scrape along the frame's edge are found, and a dent below a
+    button."""
+    length, thickness = 147.6, 7.8
+    parts = phone_parts("left", length, shade=30)
+    beside = Defect(FindingKind.SCRATCH, 110.0, 2.0, length_mm=10.0, width_mm=0.2, brightness=250)
+    scuff = Defect(FindingKind.SCUFF, 130.0, 4.0, length_mm=5.0, width_mm=3.0, brightness=170)
+    scene = render_side(
+        ((40.0, 4.0, 0.6),), size_mm=(length, thickness), parts=parts, marks=(beside, scuff)
+    )
+    found = analyze(scene.image, Surface.FRAME, size_mm=(thickness, length)).findings
+    by_kind = sorted((f.kind.value, f.length_mm) for f in found)
+    assert by_kind == [
+        ("dent", pytest.approx(4.0, rel=0.1)),
+        ("scratch", pytest.approx(10.0, rel=0.1)),
+        ("scuff", pytest.approx(5.0, rel=0.15)),
+    ]
+    # Across the tray (x 86.4 to 101.9 mm): found whole, the tray's gap with it.
+    across = Defect(
+        FindingKind.SCRATCH,
+        80.0,
+        1.5,
+        length_mm=30.4,
+        width_mm=0.25,
+        angle_deg=9.5,
+        brightness=250,
+    )
+    scene = render_side(size_mm=(length, thickness), parts=parts, marks=(across,))
+    found = analyze(scene.image, Surface.FRAME, size_mm=(thickness, length)).findings
+    assert [(f.kind, f.length_mm) for f in found] == [
+        (FindingKind.SCRATCH, pytest.approx(30.4, rel=0.1))
+    ]
+    # A scrape along the frame's edge, straight-sided as a button is but off the middle
+    # of the face, and thinner than a button.
+    scrape = Defect(FindingKind.SCRATCH, 115.0, 1.6, length_mm=12.0, width_mm=1.1, brightness=150)
+    scene = render_side(size_mm=(length, thickness), parts=parts, marks=(scrape,))
+    found = analyze(scene.image, Surface.FRAME, size_mm=(thickness, length)).findings
+    assert [(f.kind, f.length_mm) for f in found] == [
+        (FindingKind.SCRATCH, pytest.approx(12.0, rel=0.1))
+    ]
 
 
 def test_a_clean_frame_and_a_dent_on_the_other_edge() -> None:
@@ -149,12 +212,12 @@ def _bottom_end(dents: tuple[tuple[float, float, float], ...] = ()) -> np.ndarra
 
 
 def test_an_end_s_port_and_holes_are_not_scuffs_and_its_dents_are_found(tmp_path: Path) -> None:
-    """Read as a long side, the port and the holes are scuffs (the port 24 mm²): an
-    end is looked at for dents and chips only."""
+    """Read as a long side, the speaker holes are scuffs (the port, a dark slot across
+    the middle, is taken for a button): an end is looked at for dents and chips only."""
     size = (7.8, 71.6)
     as_side = analyze(_bottom_end(), Surface.FRAME, size_mm=size).findings
     assert {f.kind for f in as_side} == {FindingKind.SCUFF}
-    assert any(f.area_mm2 > 20 for f in as_side)  # the port
+    assert all(f.area_mm2 < 5 for f in as_side)  # holes, not the 8.4 x 2.6 mm port
     assert analyze(_bottom_end(), Surface.FRAME, size_mm=size, end=True).findings == ()
     dented = analyze(_bottom_end(((10.0, 3.0, 0.8),)), Surface.FRAME, size_mm=size, end=True)
     assert [(f.kind, f.length_mm) for f in dented.findings] == [
