@@ -9,8 +9,9 @@ Each row is one way of taking the photo: as drawn (a light frame on a grey mat),
 turned 3 degrees, inverted (a dark frame on a light mat), and at 5 and 12 pixels a
 millimetre instead of 8. Each has 7 phone sizes x 5 dent widths (1 to 5 mm) x 3
 depths (0.3 to 0.8 mm), one dent a photo, beside the left side's buttons and tray;
-and 56 clean frames: 7 sizes x the left and the right side x 4 button shades (the
-frame's, lighter, darker, black). A length's error is (measured - true) / true; the
+and 168 clean frames: 7 sizes x the left and the right side x 4 button shades (the
+frame's, lighter, darker, black) x 3 outlines (a shadow all round, or its upper half
+a bright or a faint glint). A length's error is (measured - true) / true; the
 table gives its mean and its largest size per width (the dent's mouth along the
 edge). A second table draws scratches 3 to 25 mm long, flat and at 10 degrees, at
 three places along the left side (one of them running into the SIM tray), and
@@ -20,6 +21,7 @@ median time of one side analysis (one core).
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 import statistics
@@ -53,6 +55,9 @@ WIDTHS_MM = (1.0, 1.5, 2.0, 3.0, 5.0)
 DEPTHS_MM = (0.3, 0.5, 0.8)
 #: Button shades: the frame's own, lighter, darker, black.
 SHADES = (None, 245, 150, 30)
+#: The outline's upper half: a shadow like the rest, or a chamfer's glint, bright or
+#: faint.
+GLINTS = (None, 250, 235)
 SCRATCHES_MM = (3.0, 6.0, 12.0, 25.0)
 #: Where scratches start along the frame, as a share of its length: clear of the
 #: buttons, before the tray (the longer ones run into it), near the far end.
@@ -83,12 +88,13 @@ def main() -> None:
         errors: dict[float, list[float]] = defaultdict(list)
         for length, thickness in SIZES:
             size = (thickness, length)
-            for side, shade in itertools.product(("left", "right"), SHADES):
+            for side, shade, glint in itertools.product(("left", "right"), SHADES, GLINTS):
+                parts = tuple(
+                    dataclasses.replace(part, glint=glint)
+                    for part in phone_parts(side, length, shade=shade)
+                )
                 clean = render_side(
-                    size_mm=(length, thickness),
-                    px_per_mm=px_per_mm,
-                    parts=phone_parts(side, length, shade=shade),
-                    seed=1,
+                    size_mm=(length, thickness), px_per_mm=px_per_mm, parts=parts, seed=1
                 )
                 flagged += bool(analyze(way(clean.image), Surface.FRAME, size_mm=size).findings)
                 cleans += 1

@@ -65,6 +65,9 @@ PART_MIN_STRAIGHT = 0.5
 #: of the middle line.
 PART_SOLID_MIN_MM = 1.5
 PART_OFF_MIDDLE = 0.15
+#: An outline may stand out only this share of the level a mark does in places: a
+#: glint along one side of a button may be fainter than the gap's shadow.
+PART_FAINT = 0.5
 #: Its gap is at most this wide: this much round the enclosed face is the outline.
 PART_GAP_MM = 0.6
 
@@ -204,10 +207,16 @@ def _residual(
 
 
 def _parts(residual: npt.NDArray[np.float32], level: float, px_per_mm: float) -> Image:
-    """`_part_outlines` of the marks darker than the frame and of those lighter."""
-    dark = _part_outlines((residual < -level).astype(np.uint8) * 255, px_per_mm)
-    light = _part_outlines((residual > level).astype(np.uint8) * 255, px_per_mm)
-    return cv2.bitwise_or(dark, light)
+    """`_part_outlines` of the marks darker than the frame, of those lighter, of both
+    (a gap's shadow below a chamfer's glint closes an outline only together, and a
+    black button inside a glint is solid only apart from it), and of both down to
+    ``PART_FAINT`` of the level. Those faint marks only ever hide marks, on a part
+    they outline; they are never findings."""
+    found = np.zeros(residual.shape, np.uint8)
+    both, faint = np.abs(residual) > level, np.abs(residual) > level * PART_FAINT
+    for marks in (residual < -level, residual > level, both, faint):
+        found |= _part_outlines(marks.astype(np.uint8) * 255, px_per_mm)
+    return found
 
 
 def _part_outlines(marks: Image, px_per_mm: float) -> Image:

@@ -39,7 +39,8 @@ class SidePart:
     left end), ``height_mm`` across it, centred on the face, outlined by the dark gap
     round it. A button's face has the frame's shade, or ``shade`` (a coloured or
     black button); a SIM tray has its eject ``pin_hole`` near its far end; a port is
-    a dark slot (``shade`` dark, ``gap`` None: no gap round it)."""
+    a dark slot (``shade`` dark, ``gap`` None: no gap round it). With ``glint``, the
+    outline's upper half is that shade instead: a chamfer catching the light."""
 
     x_mm: float
     length_mm: float
@@ -47,6 +48,7 @@ class SidePart:
     shade: int | None = None
     pin_hole: bool = False
     gap: int | None = 90
+    glint: int | None = None
 
 
 def phone_parts(side: str, length_mm: float, *, shade: int | None = None) -> tuple[SidePart, ...]:
@@ -218,8 +220,16 @@ def _part(image: Image, part: SidePart, axis: npt.NDArray[Any], scale: float) ->
     points = points.reshape(-1, 1, 2)
     if part.shade is not None:
         cv2.fillPoly(image, [points], (part.shade,) * 3, cv2.LINE_AA, shift)
-    if part.gap is not None:
+    if part.gap is None:
+        pass
+    elif part.glint is None:
         cv2.polylines(image, [points], True, (part.gap,) * 3, 1, cv2.LINE_AA, shift)
+    else:  # the upper half, from the left end's tip round to the right end's, glints
+        arc = len(points) // 2  # each end's points, from below round to above
+        upper = points[arc // 2 : arc + arc // 2 + 1]
+        lower = np.concatenate((points[arc + arc // 2 :], points[: arc // 2 + 1]))
+        cv2.polylines(image, [upper], False, (part.glint,) * 3, 1, cv2.LINE_AA, shift)
+        cv2.polylines(image, [lower], False, (part.gap,) * 3, 1, cv2.LINE_AA, shift)
     if part.pin_hole:
         hole = axis + np.array([part.x_mm + part.length_mm - 2.0, 0.0]) * scale
         cv2.circle(image, _pt(hole), max(1, round(0.45 * scale)), (60, 60, 60), -1, cv2.LINE_AA)
