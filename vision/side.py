@@ -68,7 +68,8 @@ PART_OFF_MIDDLE = 0.15
 #: An outline may stand out only this share of the level a mark does in places: a
 #: glint along one side of a button may be fainter than the gap's shadow.
 PART_FAINT = 0.5
-#: Its gap is at most this wide: this much round the enclosed face is the outline.
+#: A part's outline is at most this wide: this much round the face it encloses (or
+#: round a solid part) is left out with it.
 PART_GAP_MM = 0.6
 
 

@@ -53,11 +53,13 @@ class SidePart:
 
 def phone_parts(side: str, length_mm: float, *, shade: int | None = None) -> tuple[SidePart, ...]:
     """The parts on one ``side`` of a typical phone ("left", "right", "top" or
-    "bottom", as the seller faces the screen) ``length_mm`` long there, placed as on
-    an iPhone 15 sold in China and scaled to that length: on the left the action
-    button, the volume buttons and the SIM tray; on the right the side button; at the
-    bottom the charging port; none at the top. The buttons' face is ``shade`` (None:
-    the frame's)."""
+    "bottom", as the seller faces the screen) ``length_mm`` long there, sized and
+    placed roughly as on an iPhone 15 sold in China, their places scaled to that
+    length: on the left the action button, the volume buttons and the SIM tray; on
+    the right the side button; the charging port in the middle of the bottom end;
+    none at the top. The buttons' face is ``shade`` (None: the frame's)."""
+    if side == "bottom":
+        return (SidePart(length_mm / 2 - 4.3, 8.6, 3.2, shade=30, gap=None),)
     scale = length_mm / 147.6
     at = {
         "left": (
@@ -67,11 +69,10 @@ def phone_parts(side: str, length_mm: float, *, shade: int | None = None) -> tup
             (88.0, 15.5, 3.6, None, True),
         ),
         "right": ((36.0, 17.0, 2.8, shade, False),),
-        "bottom": ((length_mm / 2 / scale - 4.3, 8.6, 3.2, 30, False),),
         "top": (),
     }[side]
     return tuple(
-        SidePart(x * scale, length, height, part_shade, pin, None if side == "bottom" else 90)
+        SidePart(x * scale, length, height, part_shade, pin)
         for x, length, height, part_shade, pin in at
     )
 
@@ -220,16 +221,15 @@ def _part(image: Image, part: SidePart, axis: npt.NDArray[Any], scale: float) ->
     points = points.reshape(-1, 1, 2)
     if part.shade is not None:
         cv2.fillPoly(image, [points], (part.shade,) * 3, cv2.LINE_AA, shift)
-    if part.gap is None:
-        pass
-    elif part.glint is None:
-        cv2.polylines(image, [points], True, (part.gap,) * 3, 1, cv2.LINE_AA, shift)
-    else:  # the upper half, from the left end's tip round to the right end's, glints
+    gap, glint = part.gap, part.glint
+    if gap is not None and glint is None:
+        cv2.polylines(image, [points], True, (gap,) * 3, 1, cv2.LINE_AA, shift)
+    elif gap is not None and glint is not None:  # the upper half, tip to tip, glints
         arc = len(points) // 2  # each end's points, from below round to above
         upper = points[arc // 2 : arc + arc // 2 + 1]
         lower = np.concatenate((points[arc + arc // 2 :], points[: arc // 2 + 1]))
-        cv2.polylines(image, [upper], False, (part.glint,) * 3, 1, cv2.LINE_AA, shift)
-        cv2.polylines(image, [lower], False, (part.gap,) * 3, 1, cv2.LINE_AA, shift)
+        cv2.polylines(image, [upper], False, (glint,) * 3, 1, cv2.LINE_AA, shift)
+        cv2.polylines(image, [lower], False, (gap,) * 3, 1, cv2.LINE_AA, shift)
     if part.pin_hole:
         hole = axis + np.array([part.x_mm + part.length_mm - 2.0, 0.0]) * scale
         cv2.circle(image, _pt(hole), max(1, round(0.45 * scale)), (60, 60, 60), -1, cv2.LINE_AA)
