@@ -121,8 +121,8 @@ def test_buttons_and_the_sim_tray_are_not_marks(
     size: tuple[float, float], side: str, dark: bool
 ) -> None:
     """The gap round a button or the SIM tray was a moderate scratch as long as the
-    part (17.1 mm for an iPhone's side button, 15.6 mm for its tray): every phone
-    would lose money for its own buttons. Buttons of the frame's shade, lighter,
+    part (17.1 mm for an iPhone's side button, 15.6 mm for its tray), so a phone
+    could lose money for its own buttons. Buttons of the frame's shade, lighter,
     darker and black; their outline a shadow all round, or lit along its upper half
     (a chamfer's glint, bright or faint); ``dark``: the photo inverted, a black phone
     on a light mat."""
