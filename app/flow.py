@@ -397,9 +397,14 @@ def _sides_left(shown: list[PhotoRef]) -> tuple[PhoneSide, ...]:
 
 def _showing_phone(inspection: Inspection) -> list[PhotoRef]:
     """The guided captures' photos in which the phone was found."""
+    return [p for p in captured(inspection) if shows_phone(p)]
+
+
+def shows_phone(photo: PhotoRef) -> bool:
+    """Whether the phone was found in ``photo``; one that shows none is taken again."""
     from vision.locate import Quality  # OpenCV: not for every command that reads records
 
-    return [p for p in captured(inspection) if Quality.NO_PHONE.value not in p.problems]
+    return Quality.NO_PHONE.value not in photo.problems
 
 
 def photo_side(photo: PhotoRef) -> PhoneSide | None:

@@ -183,7 +183,7 @@ class PhotographPage(QWidget):
         if step in done:
             return step_text(step) + " ✓"
         shots = [p for p in flow.captured(inspection) if p.step is step] if inspection else []
-        if shots and Quality.NO_PHONE.value in shots[-1].problems:
+        if shots and not flow.shows_phone(shots[-1]):
             return filled(self.tr("%1 (no phone: take again)"), step_text(step))
         if step is PhotoStep.SIDE and inspection is not None and shots:
             taken = len(PhoneSide) - len(flow.sides_left(inspection))
@@ -244,7 +244,7 @@ class PhotographPage(QWidget):
         taken = {
             flow.photo_pattern(p) or Pattern.WHITE.value
             for p in (inspection.photos if inspection else ())
-            if p.step is PhotoStep.PATTERN and Quality.NO_PHONE.value not in p.problems
+            if p.step is PhotoStep.PATTERN and flow.shows_phone(p)
         }
         left = [p for p in Pattern if p.value not in taken]
         recorded = inspection is not None and self._context.recorded(inspection.device)
@@ -539,7 +539,7 @@ class PhotographPage(QWidget):
         # Said at once, not only in Review: a stall photo that shows no phone, or a
         # blurred capture, is better taken again while the phone is still here.
         taken = flow.captured(inspection)
-        if taken and Quality.NO_PHONE.value in taken[-1].problems:
+        if taken and not flow.shows_phone(taken[-1]):
             self.outcome.setText(
                 filled(
                     self.tr("No phone was found in the photo just taken (%1): take it again."),
