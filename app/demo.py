@@ -12,10 +12,11 @@ from typing import Any
 
 from app import codec
 from app.errors import YanjiError
-from app.flow import END_SIDES, photo_size_mm, sides_left
+from app.flow import capture_size_mm, photo_size_mm, sides_left
 from app.records import Inspection, PhoneSide, PhotoStep
 from app.store import Store
 from devices.android import probe_android
+from devices.catalogue import Size
 from devices.ios import probe_ios
 from devices.replay import Recording, ReplayLockdown, ReplayShell, recorded_phones
 from devices.report import DeviceReport
@@ -33,8 +34,7 @@ DEMO_DEFECTS: dict[str, tuple[Defect, ...]] = {
 }
 #: The size a demo phone is drawn at when the catalogue does not list it (its photos
 #: are then measured at an assumed scale, as a real unlisted phone's would be).
-DEMO_SIZE_MM = (71.0, 146.0)
-DEMO_DEPTH_MM = 8.0
+DEMO_SIZE = Size(width=71.0, height=146.0, depth=8.0)
 
 
 def demo_size_mm(
@@ -42,11 +42,7 @@ def demo_size_mm(
 ) -> tuple[float, float]:
     """The size to draw a demo phone's photo at: the catalogue's, else the demo's."""
     listed = photo_size_mm(report, step, side)
-    if listed is not None:
-        return listed
-    if step is not PhotoStep.SIDE:
-        return DEMO_SIZE_MM
-    return (DEMO_DEPTH_MM, DEMO_SIZE_MM[0] if side in END_SIDES else DEMO_SIZE_MM[1])
+    return capture_size_mm(DEMO_SIZE, step, side) if listed is None else listed
 
 
 DEMO_CLERK = "demo"

@@ -27,7 +27,7 @@ from app.records import (
 )
 from app.store import HistoryQuery, Store
 from app.text import mobile_written, money
-from devices.catalogue import phone_size
+from devices.catalogue import Size, phone_size
 from devices.report import DeviceReport
 from devices.textio import luhn_ok
 from vision.finding import Finding, FindingKind, FindingSource, Surface
@@ -50,24 +50,30 @@ STEP_SURFACE = {
 }
 
 
+#: The short sides: a shot of one is as long as the phone is wide.
+END_SIDES = frozenset({PhoneSide.TOP, PhoneSide.BOTTOM})
+
+
 def photo_size_mm(
     device: DeviceReport | None, step: PhotoStep, side: PhoneSide | None = None
 ) -> tuple[float, float] | None:
-    """The size the camera measures the phone by on this capture, from the catalogue:
-    (width, height) of a face, (depth, height) of the left or right side, (depth,
-    width) of the top or bottom end. None for a phone the catalogue does not list: the
-    printed marker on the mat gives the scale then, or the analysis assumes one and
-    says so (``scale_assumed``)."""
+    """The size the camera measures the phone by on this capture, from the catalogue
+    (`capture_size_mm`). None for a phone the catalogue does not list: the printed
+    marker on the mat gives the scale then, or the analysis assumes one and says so
+    (``scale_assumed``)."""
     size = phone_size(device.marketing_name if device else None)
-    if size is None:
-        return None
+    return None if size is None else capture_size_mm(size, step, side)
+
+
+def capture_size_mm(
+    size: Size, step: PhotoStep, side: PhoneSide | None = None
+) -> tuple[float, float]:
+    """What a capture of a phone of ``size`` shows of it: (width, height) of a face,
+    (depth, height) of the left or right side, (depth, width) of the top or bottom
+    end."""
     if step is not PhotoStep.SIDE:
         return (size.width, size.height)
     return (size.depth, size.width if side in END_SIDES else size.height)
-
-
-#: The short sides: a shot of one is as long as the phone is wide.
-END_SIDES = frozenset({PhoneSide.TOP, PhoneSide.BOTTOM})
 
 
 def start(store: Store, station_id: str, clerk: str, device: DeviceReport) -> Inspection:
