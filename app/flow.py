@@ -150,6 +150,7 @@ def photograph(
     size_mm: tuple[float, float] | None = None,
     pattern: Any = None,
     side: PhoneSide | None = None,
+    clerk: str | None = None,
 ) -> Inspection:
     """Store the photo ``data`` (a camera still as `vision.camera.encode_still` makes
     it, or any picture file's bytes) first, since it is evidence even if analysis
@@ -160,7 +161,13 @@ def photograph(
     and their ``bbox_px`` were found on. `vision.camera.CameraError` when ``data`` is
     not a picture: nothing is stored then. `app.errors.DiskFullError` when the disk
     has too little room for it (`app.disk.ensure_room`): nothing is stored then
-    either. A test-pattern photo names its ``pattern``, a side shot its ``side``."""
+    either. A test-pattern photo names its ``pattern``, a side shot its ``side``.
+
+    A photo of a capture already taken (the same step, pattern or side) takes the
+    earlier one's place (`current_photos`): the detector's findings on the earlier
+    photo are dropped, and the ``clerk`` (the inspection's own when not given) is
+    audited for it. The earlier photo stays stored, and so do the findings the clerk
+    drew on it. A phone already priced is priced again: its quote is withdrawn."""
     from vision.camera import CameraError, decode_image
 
     image = decode_image(data)
@@ -176,6 +183,7 @@ def photograph(
         size_mm=size_mm,
         pattern=pattern,
         side=side,
+        clerk=clerk,
     )
 
 
@@ -190,6 +198,7 @@ def _photograph(
     size_mm: tuple[float, float] | None,
     pattern: Any,
     side: PhoneSide | None = None,
+    clerk: str | None = None,
 ) -> Inspection:
     """`photograph` with ``image`` already decoded from ``data``."""
     from vision.analyze import analyze
@@ -203,11 +212,18 @@ def _photograph(
     # ("side:left"): several of each are taken.
     detail = pattern if pattern is not None else side
     note = step.value if detail is None else f"{step.value}:{detail}"
-    record = store.add_photo(inspection_id, data, step, media_type(data), note)
-    photo = record.photos[-1].sha256
+    added = store.add_photo(inspection_id, data, step, media_type(data), note)
+    photo = added.photos[-1].sha256
+    # Before the analysis, which may fail: the photo is in its place from now on.
+    actor = clerk or added.clerk
+    record = _withdraw_quote(store, _replace_earlier(store, added, actor), actor)
+    if record is not added:
+        record = store.update(record)
     analysis = analyze(image, surface, pattern, size_mm=size_mm, end=side in END_SIDES)
     new = analysis.findings
-    if pattern is not None:  # one defect seen on several patterns is one finding
+    # One defect seen on several patterns is one finding. The photo this one replaces
+    # has only the clerk's findings left: a pixel the clerk drew is not found again.
+    if pattern is not None:
         shown = {p.sha256 for p in record.photos if p.step is PhotoStep.PATTERN}
         before = [f for f in record.findings if f.photo_sha256 in shown - {photo}]
         new = tuple(f for f in new if not any(_same_defect(f, b) for b in before))
@@ -222,6 +238,56 @@ def _photograph(
         for p in current.photos
     )
     return store.update(current.evolve(findings=(*current.findings, *findings), photos=photos))
+
+
+def _withdraw_quote(store: Store, record: Inspection, clerk: str) -> Inspection:
+    """``record`` (not stored) unpriced if it was priced: a photo taken since may add
+    findings or drop them, so its quote may rest on findings it no longer has
+    (audited). A refusal (a lock) stands: no photo changes it."""
+    quote = record.quote
+    if quote is None or quote.refused:
+        return record
+    store.record_event(
+        clerk,
+        "quote.withdrawn",
+        record.id,
+        {"reason": "photo", "total_fen": quote.total_fen, "overridden": bool(quote.overrides)},
+    )
+    return record.evolve(grade=None, quote=None, state=InspectionState.DRAFT)
+
+
+def _replace_earlier(store: Store, record: Inspection, clerk: str) -> Inspection:
+    """``record`` (not stored) with its last photo in the place of earlier photos of
+    the same capture: their detector findings dropped, and the replacement audited. A
+    photo still current for another capture (the same file used twice) keeps its
+    findings."""
+    taken = captured(record)
+    latest = taken[-1]
+    key = capture_of(latest)
+    earlier = [p for p in taken[:-1] if key is not None and capture_of(p) == key]
+    if not earlier:
+        return record
+    still = {p.sha256 for p in current_photos(record) if p is not latest}
+    gone = {p.sha256 for p in earlier} - still
+    dropped = [
+        f for f in record.findings if f.photo_sha256 in gone and f.source is FindingSource.DETECTOR
+    ]
+    store.record_event(
+        clerk,
+        "photo.replaced",
+        record.id,
+        {
+            "step": latest.step.value,
+            "note": latest.note,
+            "sha256": latest.sha256,
+            "replaced": list(dict.fromkeys(p.sha256 for p in earlier)),
+            "dropped": [f.id for f in dropped],
+        },
+    )
+    if not dropped:
+        return record
+    ids = {f.id for f in dropped}
+    return record.evolve(findings=tuple(f for f in record.findings if f.id not in ids))
 
 
 def photograph_file(
@@ -257,6 +323,7 @@ def photograph_file(
         size_mm=size_mm,
         pattern=pattern,
         side=side,
+        clerk=clerk,
     )
     store.record_event(
         clerk,
@@ -377,10 +444,46 @@ def captured(inspection: Inspection) -> list[PhotoRef]:
     return [p for p in inspection.photos if p.step is not PhotoStep.OTHER]
 
 
+def current_photos(inspection: Inspection) -> list[PhotoRef]:
+    """The captured photos that count, in the order taken: the last of each capture
+    (a step, or a step's pattern or side). One taken again is in its place, its
+    findings dropped (`photograph`); it stays stored as the photo first taken."""
+    seen: set[tuple[PhotoStep, str]] = set()
+    kept = []
+    for photo in reversed(captured(inspection)):
+        key = capture_of(photo)
+        if key is None or key not in seen:
+            kept.append(photo)
+        if key is not None:
+            seen.add(key)
+    return kept[::-1]
+
+
+def replaced_photos(inspection: Inspection) -> list[PhotoRef]:
+    """The captured photos that another of the same capture, taken later, replaced."""
+    current = {id(p) for p in current_photos(inspection)}
+    return [p for p in captured(inspection) if id(p) not in current]
+
+
+def capture_of(photo: PhotoRef) -> tuple[PhotoStep, str] | None:
+    """Which capture ``photo`` is of: its step, with the pattern or side it shows. None
+    for a pattern photo or side shot that names neither (taken before the station
+    asked for each): several of those were taken, none in another's place, and none
+    can be taken again."""
+    if photo.step is PhotoStep.PATTERN:
+        pattern = photo_pattern(photo)
+        return None if pattern is None else (photo.step, pattern)
+    if photo.step is PhotoStep.SIDE:
+        side = photo_side(photo)
+        return None if side is None else (photo.step, side.value)
+    return photo.step, ""
+
+
 def photographed(inspection: Inspection) -> frozenset[PhotoStep]:
-    """The guided captures ``inspection`` has a photo of the phone for; the sides once
-    all four have one. A photo in which no phone was found shows nothing to grade, so
-    it does not count: the clerk takes that capture again."""
+    """The guided captures ``inspection`` has a photo of the phone for (the last one
+    taken of each counts, `current_photos`); the sides once all four have one. A photo
+    in which no phone was found shows nothing to grade, so it does not count: the
+    clerk takes that capture again."""
     shown = _showing_phone(inspection)
     done = {p.step for p in shown} - {PhotoStep.SIDE}
     if not _sides_left(shown):
@@ -402,8 +505,8 @@ def _sides_left(shown: list[PhotoRef]) -> tuple[PhoneSide, ...]:
 
 
 def _showing_phone(inspection: Inspection) -> list[PhotoRef]:
-    """The guided captures' photos in which the phone was found."""
-    return [p for p in captured(inspection) if shows_phone(p)]
+    """The guided captures' photos that count in which the phone was found."""
+    return [p for p in current_photos(inspection) if shows_phone(p)]
 
 
 def shows_phone(photo: PhotoRef) -> bool:

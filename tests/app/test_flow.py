@@ -332,6 +332,179 @@ def test_one_faulty_pixel_seen_on_several_patterns_is_one_finding(store: Store) 
     assert first_seen == ["bright_pixel", "dead_pixel", "dead_pixel"]  # black, white, green
 
 
+def _screen_off(store: Store, inspection_id: str, image, clerk=None):  # type: ignore[no-untyped-def]
+    """``image`` photographed at the screen-off step (by ``clerk``, if named)."""
+    return flow.photograph(
+        store,
+        inspection_id,
+        encode_still(image),
+        step=PhotoStep.SCREEN_OFF,
+        surface=Surface.SCREEN,
+        size_mm=(71.0, 146.0),
+        clerk=clerk,
+    )
+
+
+def test_a_capture_taken_again_takes_the_first_photos_place(store: Store) -> None:
+    """A blurred or glaring capture is taken again: the new photo counts, the first
+    one's findings are dropped (audited), but it stays stored, and so does what the
+    clerk drew on it."""
+    record = _photographed(store)
+    first = record.photos[0]
+    (scratch,) = record.findings
+    drawn = Finding(
+        Surface.SCREEN,
+        FindingKind.CHIP,
+        Severity.MODERATE,
+        1.0,
+        bbox_px=(100, 100, 20, 20),
+        photo_sha256=first.sha256,
+    )
+    record = flow.decide_findings(store, record.id, "clerk", set(), (drawn,))
+    (mine,) = [f for f in record.findings if f.source.value == "clerk"]
+    clean = render_scene(size_mm=(71.0, 146.0)).image
+    record = _screen_off(store, record.id, clean, clerk="wang")
+    second = flow.captured(record)[-1]
+    assert flow.current_photos(record) == [second]
+    assert flow.replaced_photos(record) == [first]
+    assert [f.id for f in record.findings] == [mine.id]  # the scratch is gone with its photo
+    assert store.get(record.id).findings == record.findings
+    assert store.photos.verify(first.sha256)
+    event = store.audit_events(record.id)[-1]
+    assert (event["action"], event["actor"]) == ("photo.replaced", "wang")
+    assert event["details"]["replaced"] == [first.sha256]
+    assert event["details"]["dropped"] == [scratch.id]
+    # Taken a third time, the scratch back in view: found on that photo.
+    record = _screen_off(store, record.id, _scratched())
+    assert [f.kind for f in record.findings] == [FindingKind.CHIP, FindingKind.SCRATCH]
+    assert record.findings[-1].photo_sha256 == flow.captured(record)[-1].sha256
+    assert store.audit_events(record.id)[-1]["actor"] == "clerk"  # the inspection's own
+    assert flow.photographed(record) == {PhotoStep.SCREEN_OFF}
+
+
+def test_a_capture_taken_again_showing_no_phone_is_to_be_taken_once_more(
+    store: Store,
+) -> None:
+    """The last photo of a capture is the one that counts: one that shows no phone
+    leaves the capture to be taken again, even after one that showed it."""
+    record = _photographed(store)
+    mat = np.full_like(_scratched(), 128)
+    record = _screen_off(store, record.id, mat)
+    assert not flow.shows_phone(flow.captured(record)[-1])
+    assert flow.photographed(record) == frozenset() and record.findings == ()
+    record = _screen_off(store, record.id, _scratched())
+    assert flow.photographed(record) == {PhotoStep.SCREEN_OFF}
+    assert len(flow.replaced_photos(record)) == 2
+    assert [f.kind for f in record.findings] == [FindingKind.SCRATCH]
+
+
+def test_a_pattern_taken_again_keeps_the_pixel_both_photos_show(store: Store) -> None:
+    """A pattern photographed again replaces that pattern's photo only; a dead pixel
+    on both is found on the new one, not lost as a repeat of the photo it replaces."""
+    from vision.patterns import COLORS, Pattern
+
+    def lit(pattern, dead=True):  # type: ignore[no-untyped-def]
+        image = render_scene(size_mm=(71.0, 146.0), screen_bgr=COLORS[pattern]).image.copy()
+        if dead:
+            cv2.rectangle(image, (443, 743), (445, 745), (0, 0, 0), -1)
+        return image
+
+    record = flow.start(store, "st", "clerk", PHONE)
+    record = _pattern_photo(store, record.id, lit(Pattern.WHITE), Pattern.WHITE)
+    record = _pattern_photo(store, record.id, lit(Pattern.GREY, dead=False), Pattern.GREY)
+    record = _pattern_photo(store, record.id, lit(Pattern.WHITE), Pattern.WHITE)
+    notes = [p.note for p in flow.current_photos(record)]
+    assert notes == ["pattern:grey", "pattern:white"]
+    (dead,) = record.findings
+    assert dead.kind is FindingKind.DEAD_PIXEL
+    assert dead.photo_sha256 == flow.current_photos(record)[-1].sha256
+
+
+def test_a_side_taken_again_replaces_that_side_only(store: Store) -> None:
+    from vision.synthetic import render_side
+
+    record = store.create_draft("s", "clerk", PHONE)
+
+    def side_shot(side, dents=()):  # type: ignore[no-untyped-def]
+        depth, length = flow.photo_size_mm(PHONE, PhotoStep.SIDE, side)
+        image = render_side(dents, size_mm=(length, depth)).image
+        return flow.photograph(
+            store,
+            record.id,
+            encode_still(image),
+            step=PhotoStep.SIDE,
+            surface=Surface.FRAME,
+            size_mm=(depth, length),
+            side=side,
+        )
+
+    record = side_shot(PhoneSide.LEFT, ((60.0, 4.0, 0.8),))
+    record = side_shot(PhoneSide.RIGHT, ((90.0, 4.0, 0.8),))
+    record = side_shot(PhoneSide.LEFT)
+    shots = flow.current_photos(record)
+    assert [flow.photo_side(p) for p in shots] == [PhoneSide.RIGHT, PhoneSide.LEFT]
+    (dent,) = record.findings
+    assert dent.kind is FindingKind.DENT and dent.photo_sha256 == shots[0].sha256
+    # Side shots that name no side (before the station asked for each) were several
+    # photos of one step: none is in another's place.
+    unnamed = tuple(dataclasses.replace(p, note="side") for p in flow.captured(record))
+    assert flow.current_photos(dataclasses.replace(record, photos=unnamed)) == list(unnamed)
+
+
+def test_a_photo_still_used_for_another_capture_keeps_its_findings(store: Store) -> None:
+    """The same file used for two captures (by mistake) is one stored photo, and its
+    findings name only it: taking one capture again drops none of them, since the
+    other capture still stands on that photo. The clerk rejects any left over."""
+    record = _photographed(store)
+    shared = record.photos[0].sha256
+    record = flow.photograph(
+        store,
+        record.id,
+        encode_still(_scratched()),  # the same bytes
+        step=PhotoStep.BACK,
+        surface=Surface.SCREEN,
+        size_mm=(71.0, 146.0),
+    )
+    assert [p.sha256 for p in flow.captured(record)] == [shared, shared]
+    assert [f.photo_sha256 for f in record.findings] == [shared, shared]
+    record = _screen_off(store, record.id, render_scene(size_mm=(71.0, 146.0)).image)
+    assert [f.photo_sha256 for f in record.findings] == [shared, shared]
+    assert store.audit_events(record.id)[-1]["details"]["dropped"] == []
+    assert [p.step for p in flow.current_photos(record)] == [PhotoStep.BACK, PhotoStep.SCREEN_OFF]
+
+
+def test_a_photo_taken_after_pricing_withdraws_the_price(store: Store) -> None:
+    """A quote rests on the findings it was made from: a photo taken since (here the
+    scratched glass again, now clean) withdraws it, and the phone is priced again. A
+    refusal for a lock stands."""
+    deep = Defect(FindingKind.SCRATCH, 20, 40, length_mm=25, brightness=120)
+    record = _photographed(store, render_scene((deep,), size_mm=(71.0, 146.0)).image)
+    photograph(store, record.id)  # the other captures
+    priced = price_inspection(store, record.id, pricing_setup(store))
+    assert priced.quote is not None and priced.state is InspectionState.QUOTED
+    assert [f.severity for f in priced.findings] == [Severity.SEVERE]
+    record = _screen_off(store, record.id, render_scene(size_mm=(71.0, 146.0)).image, "wang")
+    assert (record.grade, record.quote, record.state) == (None, None, InspectionState.DRAFT)
+    assert store.get(record.id).quote is None
+    withdrawn = [e for e in store.audit_events(record.id) if e["action"] == "quote.withdrawn"]
+    assert [(e["actor"], e["details"]["total_fen"]) for e in withdrawn] == [
+        ("wang", priced.quote.total_fen)
+    ]
+    seller = flow.check_seller("王小明", GOOD_ID, "13800138000")
+    with pytest.raises(flow.SealError, match="price the phone"):
+        flow.seal(store, record.id, "clerk", seller, agreed_total_fen=priced.quote.total_fen)
+    again = price_inspection(store, record.id, pricing_setup(store))
+    assert again.quote is not None and again.quote.total_fen > priced.quote.total_fen
+    assert again.grade != priced.grade
+    # A phone refused for a lock stays refused whatever is photographed.
+    locked = dataclasses.replace(PHONE, locks=Locks(LockState.ON, mdm=LockState.OFF))
+    record = store.update(store.get(record.id).evolve(device=locked))
+    refused = price_inspection(store, record.id, pricing_setup(store))
+    assert refused.quote is not None and refused.quote.refused
+    record = _screen_off(store, record.id, _scratched())
+    assert record.quote == refused.quote and record.state is refused.state
+
+
 def test_the_catalogue_gives_the_size_to_measure_by() -> None:
     assert PHONE.marketing_name == "iPhone 15"
     assert flow.photo_size_mm(PHONE, PhotoStep.SCREEN_OFF) == (71.6, 147.6)
