@@ -188,6 +188,15 @@ ZH = {
     "The photo just taken (%1) has problems, so its findings may be incomplete: %2": "刚拍的照片（%1）有问题，检测结果可能不全：%2",
     "No phone was found in the photo just taken (%1): take it again.": "刚拍的照片（%1）里没有找到手机：请重拍。",
     "%1 (no phone: take again)": "%1（没拍到手机，请重拍）",
+    "&Keep the photo taken": "保留已拍照片(&K)",
+    "Take the last photo &again": "重拍上一张(&A)",
+    "Take the last photo &again (%1)": "重拍上一张：%1(&A)",
+    "Taking again: %1. The new photo takes the place of the one taken, and that one's "
+    "findings are dropped.": "正在重拍：%1。新照片替换已拍的那张，那张的检测结果作废。",
+    "Take this photo a&gain": "重拍这张照片(&G)",
+    " — replaced": "（已重拍）",
+    "The price given before this photo is withdrawn: review the findings and price the "
+    "phone again.": "拍这张照片之前给出的报价已作废：请复核检测结果后重新估价。",
     "%1 (%2 of 4 taken)": "%1（已拍 %2/4）",
     "Next: the left side (as you face the screen). Stand the phone on its right side (hold it, or lean it on a stand), the left side up to the camera.": "下一张：左侧（面对屏幕时的左边）。把手机右侧朝下立在垫上（用手扶住或靠在支架上），左侧朝上对着相机。",
     "Next: the right side. Stand the phone on its left side (hold it, or lean it on a stand), the right side up to the camera.": "下一张：右侧。把手机左侧朝下立在垫上（用手扶住或靠在支架上），右侧朝上对着相机。",

@@ -38,7 +38,8 @@ from vision.patterns import Pattern
 
 #: The guided captures in order, with the surface each shows.
 STEPS = tuple(flow.STEP_SURFACE.items())
-PATTERN_INDEX = [step for step, _ in STEPS].index(PhotoStep.PATTERN)
+STEP_INDEX = {step: index for index, (step, _) in enumerate(STEPS)}
+PATTERN_INDEX = STEP_INDEX[PhotoStep.PATTERN]
 #: The photo files the file dialog lists.
 PHOTO_PATTERNS = " ".join(f"*{suffix}" for suffix in sorted(IMAGE_SUFFIXES))
 
@@ -60,6 +61,9 @@ class PhotographPage(QWidget):
         self._step = 0
         #: The clerk asked to photograph one more test pattern (the step is done).
         self._again = False
+        #: The photo the clerk is taking again, and its inspection's id: the next
+        #: photo takes its place (`flow.photograph`).
+        self._retake: tuple[PhotoRef, str] | None = None
         self.view = PhotoView()
         self.hints = QLabel()
         self.hints.setWordWrap(True)
@@ -97,6 +101,7 @@ class PhotographPage(QWidget):
         self.pattern_button.clicked.connect(self._on_pattern_clicked)
         self.more_patterns_button = QPushButton(self.tr("Capture another test pa&ttern"))
         self.more_patterns_button.clicked.connect(self._on_more_patterns_clicked)
+        self._make_retake_controls()
         # The sides step: each side of the frame is a photo of its own, in order.
         self.side_help = QLabel()
         self.side_help.setObjectName("side_help")
@@ -119,12 +124,26 @@ class PhotographPage(QWidget):
         self._pattern_task: Future[Any] | None = None
         context.inspection.changed.connect(self._on_inspection_changed)
 
+    def _make_retake_controls(self) -> None:
+        """Taking a photo again (a blurred one, glare, a finger in the picture): the new
+        photo takes the old one's place, whose findings are dropped."""
+        self.retake_help = QLabel()
+        self.retake_help.setObjectName("retake_help")
+        self.retake_help.setWordWrap(True)
+        self.retake_help.setStyleSheet("color: #b35c00;")
+        self.keep_button = QPushButton(self.tr("&Keep the photo taken"))
+        self.keep_button.clicked.connect(self._on_keep_clicked)
+        self.retake_button = QPushButton(self.tr("Take the last photo &again"))
+        self.retake_button.clicked.connect(self._on_retake_clicked)
+
     def _lay_out(self) -> None:
         """The live view, and beside it the steps, the pattern's controls, what is
         wrong with the picture or the last photo, and the buttons."""
         side = QVBoxLayout()
         side.addWidget(QLabel(self.tr("Captures, in order:")))
         side.addWidget(self.steps)
+        side.addWidget(self.retake_help)
+        side.addWidget(self.keep_button)
         side.addWidget(self.pattern_choice)
         side.addWidget(self.pattern_help)
         side.addWidget(self.pattern_button)
@@ -132,6 +151,7 @@ class PhotographPage(QWidget):
         side.addWidget(self.side_help)
         side.addWidget(self.hints)
         side.addWidget(self.outcome)
+        side.addWidget(self.retake_button)
         side.addWidget(self.capture_button)
         side.addWidget(self.file_button)
         side.addWidget(self.next_button)
@@ -149,8 +169,45 @@ class PhotographPage(QWidget):
 
     def _on_inspection_changed(self, inspection: Inspection | None) -> None:
         self._again = False
+        if self._retake is not None and (inspection is None or inspection.id != self._retake[1]):
+            self._retake = None
         self.outcome.clear()
         self._update(inspection)
+
+    def take_again(self, photo: PhotoRef) -> None:
+        """Take ``photo`` (one of the current inspection's) again: the page goes to its
+        capture, and the next photo taken or chosen takes its place."""
+        inspection = self._context.inspection.current
+        if inspection is None or inspection.state.is_final or flow.capture_of(photo) is None:
+            return
+        self._again = False
+        self._retake = (photo, inspection.id)
+        self.outcome.clear()
+        self._update(inspection)
+
+    def retaking(self) -> PhotoRef | None:
+        """The photo the next one is to take the place of; None when none is."""
+        return self._retake[0] if self._retake is not None else None
+
+    def _on_retake_clicked(self) -> None:
+        inspection = self._context.inspection.current
+        last = self._last_photo(inspection)
+        if last is not None:
+            self.take_again(last)
+
+    def _on_keep_clicked(self) -> None:
+        self._retake = None
+        self._update(self._context.inspection.current)
+
+    @staticmethod
+    def _last_photo(inspection: Inspection | None) -> PhotoRef | None:
+        """The last photo taken, if it counts and showed the phone (one that showed
+        none is taken again as the step it was of)."""
+        taken = flow.captured(inspection) if inspection is not None else []
+        if not taken or not flow.shows_phone(taken[-1]) or flow.capture_of(taken[-1]) is None:
+            return None
+        current = flow.current_photos(inspection) if inspection is not None else []
+        return taken[-1] if current and current[-1] is taken[-1] else None
 
     def _update(self, inspection: Inspection | None) -> None:
         # A capture is done once a photo of it shows the phone; one that showed none
@@ -159,6 +216,9 @@ class PhotographPage(QWidget):
         self._step = next((i for i, (s, _) in enumerate(STEPS) if s not in done), len(STEPS))
         if self._again:
             self._step = PATTERN_INDEX
+        retake = self.retaking()
+        if retake is not None:
+            self._step = STEP_INDEX[retake.step]
         self._remove_patterns(inspection)
         for index in range(self.steps.count()):
             self.steps.item(index).setText(self._step_line(STEPS[index][0], inspection, done))
@@ -173,7 +233,30 @@ class PhotographPage(QWidget):
         self._choose_pattern(inspection)
         self._show_pattern_help(inspection)
         self._show_side_help()
+        self._show_retake(inspection, final)
         self.refresh_preview()
+
+    def _show_retake(self, inspection: Inspection | None, final: bool) -> None:
+        """While a photo is taken again: which, and a way back; otherwise a button to
+        take the last photo again."""
+        retake = self.retaking()
+        self.retake_help.setVisible(retake is not None)
+        self.keep_button.setVisible(retake is not None)
+        if retake is not None:
+            self.retake_help.setText(
+                filled(
+                    self.tr(
+                        "Taking again: %1. The new photo takes the place of the one taken, and that one's findings are dropped."
+                    ),
+                    photo_text(retake),
+                )
+            )
+        last = self._last_photo(inspection)
+        self.retake_button.setVisible(retake is None and last is not None and not final)
+        if last is not None:
+            self.retake_button.setText(
+                filled(self.tr("Take the last photo &again (%1)"), photo_text(last))
+            )
 
     def _step_line(
         self, step: PhotoStep, inspection: Inspection | None, done: frozenset[PhotoStep]
@@ -199,6 +282,9 @@ class PhotographPage(QWidget):
             or STEPS[self._step][0] is not PhotoStep.SIDE
         ):
             return None
+        retake = self.retaking()
+        if retake is not None and flow.photo_side(retake) is not None:
+            return flow.photo_side(retake)
         return next(iter(flow.sides_left(inspection)), PhoneSide.LEFT)
 
     def _capture_text(self) -> str:
@@ -243,7 +329,7 @@ class PhotographPage(QWidget):
         phone shows white only (its photos are drawn so)."""
         taken = {
             flow.photo_pattern(p) or Pattern.WHITE.value
-            for p in (inspection.photos if inspection else ())
+            for p in (flow.current_photos(inspection) if inspection else ())
             if p.step is PhotoStep.PATTERN and flow.shows_phone(p)
         }
         left = [p for p in Pattern if p.value not in taken]
@@ -253,11 +339,16 @@ class PhotographPage(QWidget):
     def _choose_pattern(self, inspection: Inspection | None) -> None:
         left = self._patterns_left(inspection)
         first = left[0] if left else Pattern.WHITE
+        retake = self.retaking()
+        shown = flow.photo_pattern(retake) if retake is not None else None
+        if shown in {p.value for p in Pattern}:
+            first = Pattern(shown)
         self.pattern_choice.blockSignals(True)
         self.pattern_choice.setCurrentIndex(self.pattern_choice.findData(first))
         self.pattern_choice.blockSignals(False)
+        # A pattern taken again is that pattern: another would take no photo's place.
         self.pattern_choice.setEnabled(
-            inspection is None or not self._context.recorded(inspection.device)
+            (inspection is None or not self._context.recorded(inspection.device)) and retake is None
         )
         final = inspection is None or inspection.state.is_final
         done = any(p.step is PhotoStep.PATTERN for p in inspection.photos) if inspection else False
@@ -267,6 +358,7 @@ class PhotographPage(QWidget):
 
     def _on_more_patterns_clicked(self) -> None:
         self._again = True
+        self._retake = None  # another pattern, not the photo being taken again
         self._update(self._context.inspection.current)
 
     def chosen_pattern(self) -> Pattern:
@@ -535,19 +627,22 @@ class PhotographPage(QWidget):
         )
 
     def _on_captured(self, inspection: Inspection) -> None:
+        self._retake = None  # taken: the new photo is in the old one's place
+        before = self._context.inspection.current
         self._context.inspection.set(inspection)
         # Said at once, not only in Review: a stall photo that shows no phone, or a
         # blurred capture, is better taken again while the phone is still here.
         taken = flow.captured(inspection)
+        said = []
         if taken and not flow.shows_phone(taken[-1]):
-            self.outcome.setText(
+            said.append(
                 filled(
                     self.tr("No phone was found in the photo just taken (%1): take it again."),
                     photo_text(taken[-1]),
                 )
             )
         elif taken and taken[-1].problems:
-            self.outcome.setText(
+            said.append(
                 filled(
                     self.tr(
                         "The photo just taken (%1) has problems, so its findings may be incomplete: %2"
@@ -556,6 +651,14 @@ class PhotographPage(QWidget):
                     "; ".join(quality_text(q) for q in taken[-1].problems),
                 )
             )
+        if before is not None and before.quote is not None and inspection.quote is None:
+            said.append(
+                self.tr(
+                    "The price given before this photo is withdrawn: review the findings and price the phone again."
+                )
+            )
+        if said:
+            self.outcome.setText("\n".join(said))
         self.captured.emit(inspection)
         self.store_attempted.emit()
 

@@ -44,6 +44,8 @@ class ReviewPage(QWidget):
     """The clerk's review of what the camera found."""
 
     next_requested = Signal()
+    #: The clerk would take this photo (a `PhotoRef`) again.
+    retake_requested = Signal(object)
 
     def __init__(self, context: StationContext) -> None:
         super().__init__()
@@ -52,6 +54,9 @@ class ReviewPage(QWidget):
         # Which captured photo is shown (and drawn on).
         self.photo_choice = QComboBox()
         self.photo_choice.currentIndexChanged.connect(self._on_photo_choice_changed)
+        # A blurred photo, or one with glare, is better taken again than reviewed.
+        self.retake_button = QPushButton(self.tr("Take this photo a&gain"))
+        self.retake_button.clicked.connect(self._on_retake_clicked)
         self.view = PhotoView()
         self.view.drawing_enabled = True
         self.view.box_drawn.connect(self._on_view_box_drawn)
@@ -83,8 +88,11 @@ class ReviewPage(QWidget):
         side.addWidget(QLabel(self.tr("Draw a box on the photo to add a finding of kind:")))
         side.addWidget(self.kind)
         side.addWidget(self.next_button)
+        choice = QHBoxLayout()
+        choice.addWidget(self.photo_choice, 1)
+        choice.addWidget(self.retake_button)
         shown = QVBoxLayout()
-        shown.addWidget(self.photo_choice)
+        shown.addLayout(choice)
         shown.addWidget(self.view)
         row = QHBoxLayout(self)
         row.addLayout(shown, 3)
@@ -138,8 +146,10 @@ class ReviewPage(QWidget):
 
     def _list_photos(self, inspection: Inspection | None) -> None:
         """Fill the photo chooser with the captured photos, in the order taken, and
-        show the first (a repeated step is numbered: sides 1 to 4)."""
+        show the first that counts (a repeated step is numbered: sides 1 to 4); one
+        taken again says it was replaced."""
         photos = flow.captured(inspection) if inspection else []
+        replaced = {id(p) for p in flow.replaced_photos(inspection)} if inspection else set()
         names = [photo_text(p) for p in photos]
         taken = Counter(names)
         seen: Counter[str] = Counter()
@@ -148,7 +158,11 @@ class ReviewPage(QWidget):
         for photo, name in zip(photos, names, strict=True):
             seen[name] += 1
             number = f" ({seen[name]})" if taken[name] > 1 else ""
+            if id(photo) in replaced:
+                number += self.tr(" — replaced")
             self.photo_choice.addItem(name + number, photo.sha256)
+        first = next((i for i, p in enumerate(photos) if id(p) not in replaced), 0)
+        self.photo_choice.setCurrentIndex(first)
         self.photo_choice.blockSignals(False)
         self.photo_choice.setEnabled(len(photos) > 1)
         self._show_photo()
@@ -156,17 +170,33 @@ class ReviewPage(QWidget):
     def current_photo(self) -> PhotoRef | None:
         """The captured photo shown, which a box drawn now is placed on."""
         inspection = self._context.inspection.current
-        sha = self.photo_choice.currentData()
-        if inspection is None or sha is None:
-            return None
-        return next((p for p in flow.captured(inspection) if p.sha256 == sha), None)
+        index = self.photo_choice.currentIndex()  # a row for each captured photo
+        photos = flow.captured(inspection) if inspection is not None else []
+        return photos[index] if 0 <= index < len(photos) else None
 
     def _on_photo_choice_changed(self, _index: int) -> None:
         self._show_photo()
 
+    def _enable_retake(self) -> None:
+        """Taking again is for a photo that counts, of a draft."""
+        inspection, photo = self._context.inspection.current, self.current_photo()
+        self.retake_button.setEnabled(
+            inspection is not None
+            and not inspection.state.is_final
+            and photo is not None
+            and flow.capture_of(photo) is not None
+            and any(p is photo for p in flow.current_photos(inspection))
+        )
+
+    def _on_retake_clicked(self) -> None:
+        photo = self.current_photo()
+        if photo is not None:
+            self.retake_requested.emit(photo)
+
     def _show_photo(self) -> None:
         """The chosen photo with the findings on it: the detector's, the saved ones the
         clerk drew, and those drawn since."""
+        self._enable_retake()
         inspection = self._context.inspection.current
         photo = self.current_photo()
         if inspection is None or photo is None:
@@ -192,7 +222,13 @@ class ReviewPage(QWidget):
             return
         finding = inspection.findings[row]
         if finding.photo_sha256 and finding.photo_sha256 != self.photo_choice.currentData():
-            self.photo_choice.setCurrentIndex(self.photo_choice.findData(finding.photo_sha256))
+            rows = range(self.photo_choice.count())
+            # The last photo with that hash: one taken again, and so replaced, is first.
+            row = max(
+                (r for r in rows if self.photo_choice.itemData(r) == finding.photo_sha256),
+                default=-1,
+            )
+            self.photo_choice.setCurrentIndex(row)
         self._show_evidence(finding)
 
     def _show_evidence(self, finding: Finding | None) -> None:
@@ -301,5 +337,5 @@ class ReviewPage(QWidget):
 
 
 def _troubled(inspection: Inspection) -> list[PhotoRef]:
-    """The captured photos with something wrong with them."""
-    return [p for p in flow.captured(inspection) if p.problems]
+    """The photos that count with something wrong with them (not those taken again)."""
+    return [p for p in flow.current_photos(inspection) if p.problems]

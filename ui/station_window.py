@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app import flow
 from app.disk import PHONE_PHOTOS_BYTES, DiskSpace, station_space
 from app.errors import YanjiError
-from app.records import Inspection
+from app.records import Inspection, PhotoRef
 from app.text import money, size_text
 from devices.report import DeviceReport, Platform
 from devices.watcher import PhoneEvent
@@ -179,6 +179,7 @@ class StationWindow(QMainWindow):
         self.photograph.next_requested.connect(lambda: self.nav.setCurrentRow(3))
         self.photograph.store_attempted.connect(self.check_disk_space)
         self.review.next_requested.connect(self._on_review_next_requested)
+        self.review.retake_requested.connect(self._on_retake_requested)
         self.quote.next_requested.connect(lambda: self.nav.setCurrentRow(5))
         self.quote.evidence_requested.connect(self._on_quote_evidence_requested)
         self.seal.sealed.connect(lambda _: self.nav.setCurrentRow(6))
@@ -310,7 +311,7 @@ class StationWindow(QMainWindow):
             return filled(self.tr("refused (%1)"), self.tr(", ").join(names))
         if quote is not None:
             return filled(self.tr("priced at %1, not sealed"), money(quote.total_fen))
-        photos = len(flow.captured(found))
+        photos = len(flow.current_photos(found))  # one taken again counts once
         return filled(self.tr("not priced; photos taken: %1"), str(photos))
 
     def _on_started(self, inspection: Inspection) -> None:
@@ -320,6 +321,10 @@ class StationWindow(QMainWindow):
     def _on_review_next_requested(self) -> None:
         self.nav.setCurrentRow(4)
         self.quote.price_button.click()
+
+    def _on_retake_requested(self, photo: PhotoRef) -> None:
+        self.photograph.take_again(photo)
+        self.nav.setCurrentRow(2)
 
     def _on_quote_evidence_requested(self, finding_id: str) -> None:
         self.nav.setCurrentRow(3)

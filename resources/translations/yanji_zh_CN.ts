@@ -1046,226 +1046,251 @@
 <context>
     <name>PhotographPage</name>
     <message>
-        <location filename="../../ui/photograph_page.py" line="73" />
+        <location filename="../../ui/photograph_page.py" line="77" />
         <source>&amp;Capture</source>
-        <extracomment>The guided captures in order, with the surface each shows. The photo files the file dialog lists. A photo was stored, or could not be: the disk's free space has changed. The clerk asked to photograph one more test pattern (the step is done).</extracomment>
+        <extracomment>The guided captures in order, with the surface each shows. The photo files the file dialog lists. A photo was stored, or could not be: the disk's free space has changed. The clerk asked to photograph one more test pattern (the step is done). The photo the clerk is taking again, and its inspection's id: the next photo takes its place (`flow.photograph`).</extracomment>
         <translation>拍照(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="83" />
+        <location filename="../../ui/photograph_page.py" line="87" />
         <source>&amp;Review the findings</source>
         <translation>复核检测结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="126" />
+        <location filename="../../ui/photograph_page.py" line="143" />
         <source>Captures, in order:</source>
-        <extracomment>The last look at the disk found no room for a phone's photos (the window looks, `set_disk_full`). The inspection whose phone was sent a test pattern, and that phone: the patterns are taken off it again once the screen-on step is left. The last push or removal of a pattern, which the next waits for.</extracomment>
         <translation>按顺序拍摄：</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="219" />
+        <location filename="../../ui/photograph_page.py" line="305" />
         <source>Next: the left side (as you face the screen). Stand the phone on its right side (hold it, or lean it on a stand), the left side up to the camera.</source>
         <translation>下一张：左侧（面对屏幕时的左边）。把手机右侧朝下立在垫上（用手扶住或靠在支架上），左侧朝上对着相机。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="222" />
+        <location filename="../../ui/photograph_page.py" line="308" />
         <source>Next: the right side. Stand the phone on its left side (hold it, or lean it on a stand), the right side up to the camera.</source>
         <translation>下一张：右侧。把手机左侧朝下立在垫上（用手扶住或靠在支架上），右侧朝上对着相机。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="225" />
+        <location filename="../../ui/photograph_page.py" line="311" />
         <source>Next: the top end. Stand the phone upright on its bottom end (hold it, or lean it on a stand), the top end up to the camera.</source>
         <translation>下一张：顶部。把手机底部朝下竖立（用手扶住或靠在支架上），顶部朝上对着相机。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="293" />
+        <location filename="../../ui/photograph_page.py" line="384" />
         <source>On the iPhone: turn Dark Mode off and the brightness up, open Notes and start a new note, so that the screen is white. Then capture.</source>
         <translation>在 iPhone 上：关闭深色模式、调高亮度，打开“备忘录”新建一条备忘录，使屏幕呈白色，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="305" />
+        <location filename="../../ui/photograph_page.py" line="396" />
         <source>A recorded phone: the demo photo shows the white pattern.</source>
         <translation>录制的手机：演示照片已显示白色测试图。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="321" />
+        <location filename="../../ui/photograph_page.py" line="412" />
         <source>The phone is not connected: plug it in, wait until it reads ready.</source>
         <translation>手机未连接：请插上手机，等到显示“就绪”。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="96" />
+        <location filename="../../ui/photograph_page.py" line="100" />
         <source>Show the pattern on the &amp;phone</source>
         <translation>在手机上显示测试图(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="78" />
+        <location filename="../../ui/photograph_page.py" line="82" />
         <source>Use a photo from a &amp;file…</source>
         <translation>使用文件中的照片(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="98" />
+        <location filename="../../ui/photograph_page.py" line="102" />
         <source>Capture another test pa&amp;ttern</source>
         <translation>再拍一种测试图(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="187" />
+        <location filename="../../ui/photograph_page.py" line="134" />
+        <source>&amp;Keep the photo taken</source>
+        <extracomment>The last look at the disk found no room for a phone's photos (the window looks, `set_disk_full`). The inspection whose phone was sent a test pattern, and that phone: the patterns are taken off it again once the screen-on step is left. The last push or removal of a pattern, which the next waits for.</extracomment>
+        <translation>保留已拍照片(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="136" />
+        <source>Take the last photo &amp;again</source>
+        <translation>重拍上一张(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="249" />
+        <source>Taking again: %1. The new photo takes the place of the one taken, and that one's findings are dropped.</source>
+        <translation>正在重拍：%1。新照片替换已拍的那张，那张的检测结果作废。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="258" />
+        <source>Take the last photo &amp;again (%1)</source>
+        <translation>重拍上一张：%1(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="270" />
         <source>%1 (no phone: take again)</source>
         <translation>%1（没拍到手机，请重拍）</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="190" />
+        <location filename="../../ui/photograph_page.py" line="273" />
         <source>%1 (%2 of 4 taken)</source>
         <translation>%1（已拍 %2/4）</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="228" />
+        <location filename="../../ui/photograph_page.py" line="314" />
         <source>Next: the bottom end (charging port). Stand the phone upright on its top end (hold it, or lean it on a stand), the bottom end up to the camera.</source>
         <translation>下一张：底部（充电口）。把手机顶部朝下竖立（用手扶住或靠在支架上），底部朝上对着相机。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="296" />
+        <location filename="../../ui/photograph_page.py" line="387" />
         <source>On the iPhone: turn Dark Mode on and the brightness up, open Notes and start a new note, so that the screen is black. Then capture.</source>
         <translation>在 iPhone 上：打开深色模式、调高亮度，打开“备忘录”新建一条备忘录，使屏幕呈黑色，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="301" />
+        <location filename="../../ui/photograph_page.py" line="392" />
         <source>On the iPhone: open a picture of this colour full screen in Photos, brightness up. Then capture.</source>
         <translation>在 iPhone 上：在“照片”中全屏打开一张该颜色的图片，调高亮度，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="309" />
+        <location filename="../../ui/photograph_page.py" line="400" />
         <source>Unlock the phone, press the button: it opens the pattern full screen. Turn its brightness up, then capture.</source>
         <translation>解锁手机后按此按钮：手机将全屏打开测试图。调高亮度后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="327" />
+        <location filename="../../ui/photograph_page.py" line="418" />
         <source>Sending the pattern to the phone…</source>
         <translation>正在把测试图发送到手机…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="382" />
+        <location filename="../../ui/photograph_page.py" line="473" />
         <source>The phone should now show the pattern: brightness up, then capture.</source>
         <translation>手机现在应显示测试图：调高亮度后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="390" />
+        <location filename="../../ui/photograph_page.py" line="481" />
         <source>The pattern could not be shown on the phone (%1). Open it on the phone by hand, then capture.</source>
         <translation>无法在手机上显示测试图（%1）。请在手机上手动打开，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="401" />
+        <location filename="../../ui/photograph_page.py" line="492" />
         <source>the phone did not answer</source>
         <translation>手机没有响应</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="403" />
+        <location filename="../../ui/photograph_page.py" line="494" />
         <source>the phone is unplugged</source>
         <translation>手机已断开连接</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="405" />
+        <location filename="../../ui/photograph_page.py" line="496" />
         <source>tap “Allow USB debugging” on the phone</source>
         <translation>请在手机上点“允许USB调试”</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="408" />
+        <location filename="../../ui/photograph_page.py" line="499" />
         <source>the phone has no app that opens pictures</source>
         <translation>手机上没有能打开图片的应用</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="409" />
+        <location filename="../../ui/photograph_page.py" line="500" />
         <source>no app on the phone opened it: %1</source>
         <translation>手机上没有应用能打开它：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="424" />
+        <location filename="../../ui/photograph_page.py" line="515" />
         <source>No camera: the demo photos are for the recorded phones only. Use a photo from a file, or plug a camera in and press Look for the camera again on the Phones page.</source>
         <translation>没有摄像头：演示照片只用于录制的手机。请使用文件中的照片，或接上摄像头后在“手机”页按“重新查找摄像头”。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="453" />
+        <location filename="../../ui/photograph_page.py" line="544" />
         <source>No picture: %1</source>
         <translation>没有画面：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="461" />
+        <location filename="../../ui/photograph_page.py" line="552" />
         <source>The disk is full: this phone's photos may not all be stored</source>
         <translation>磁盘已满：这台手机的照片可能无法全部保存</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="462" />
+        <location filename="../../ui/photograph_page.py" line="553" />
         <source>Looks good: capture</source>
         <translation>画面良好：可以拍照</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="499" />
+        <location filename="../../ui/photograph_page.py" line="590" />
         <source>Photo for: %1</source>
         <translation>选择照片：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="501" />
+        <location filename="../../ui/photograph_page.py" line="592" />
         <source>Photos (%1);;All files (*)</source>
         <translation>照片 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="528" />
+        <location filename="../../ui/photograph_page.py" line="619" />
         <source>Storing and analysing the photo…</source>
         <translation>正在保存并分析照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="545" />
+        <location filename="../../ui/photograph_page.py" line="639" />
         <source>No phone was found in the photo just taken (%1): take it again.</source>
         <translation>刚拍的照片（%1）里没有找到手机：请重拍。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="553" />
+        <location filename="../../ui/photograph_page.py" line="647" />
         <source>The photo just taken (%1) has problems, so its findings may be incomplete: %2</source>
         <translation>刚拍的照片（%1）有问题，检测结果可能不全：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="567" />
+        <location filename="../../ui/photograph_page.py" line="656" />
+        <source>The price given before this photo is withdrawn: review the findings and price the phone again.</source>
+        <translation>拍这张照片之前给出的报价已作废：请复核检测结果后重新估价。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="669" />
         <source>This photo cannot be used: %1</source>
         <translation>此照片无法使用：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="571" />
+        <location filename="../../ui/photograph_page.py" line="673" />
         <source>The photo could not be stored: %1</source>
         <translation>照片无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="617" />
+        <location filename="../../ui/photograph_page.py" line="719" />
         <source>White</source>
         <translation>白色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="618" />
+        <location filename="../../ui/photograph_page.py" line="720" />
         <source>Black</source>
         <translation>黑色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="619" />
+        <location filename="../../ui/photograph_page.py" line="721" />
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="620" />
+        <location filename="../../ui/photograph_page.py" line="722" />
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="621" />
+        <location filename="../../ui/photograph_page.py" line="723" />
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="622" />
+        <location filename="../../ui/photograph_page.py" line="724" />
         <source>50 % grey</source>
         <translation>50% 灰色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="209" />
-        <location filename="../../ui/photograph_page.py" line="631" />
-        <location filename="../../ui/photograph_page.py" line="637" />
+        <location filename="../../ui/photograph_page.py" line="295" />
+        <location filename="../../ui/photograph_page.py" line="733" />
+        <location filename="../../ui/photograph_page.py" line="739" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -1776,70 +1801,81 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review_page.py" line="75" />
+        <location filename="../../ui/review_page.py" line="58" />
+        <source>Take this photo a&amp;gain</source>
+        <extracomment>Box colours: findings on the record, and those the clerk drew but has not saved. How tall the evidence crop is shown beside the findings, in pixels. The clerk would take this photo (a `PhotoRef`) again.</extracomment>
+        <translation>重拍这张照片(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="80" />
         <source>&amp;Accept review and price</source>
-        <extracomment>Box colours: findings on the record, and those the clerk drew but has not saved. How tall the evidence crop is shown beside the findings, in pixels. Evidence crops asked for: one that arrives after another was asked is dropped.</extracomment>
+        <extracomment>Evidence crops asked for: one that arrives after another was asked is dropped.</extracomment>
         <translation>确认复核并估价(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="79" />
+        <location filename="../../ui/review_page.py" line="84" />
         <source>Findings (untick to reject):</source>
         <translation>检测结果（取消勾选即驳回）：</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="81" />
+        <location filename="../../ui/review_page.py" line="86" />
         <source>Evidence:</source>
         <translation>证据：</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="83" />
+        <location filename="../../ui/review_page.py" line="88" />
         <source>Draw a box on the photo to add a finding of kind:</source>
         <translation>在照片上框选以添加此类缺陷：</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="114" />
+        <location filename="../../ui/review_page.py" line="122" />
         <source> (clerk)</source>
         <translation>（店员）</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="122" />
+        <location filename="../../ui/review_page.py" line="130" />
         <source>No findings, but see the photo problems above</source>
         <translation>未检出缺陷，但请看上方的照片问题</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="124" />
+        <location filename="../../ui/review_page.py" line="132" />
         <source>No findings: the glass looks clean</source>
         <translation>无缺陷：屏幕干净</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="135" />
+        <location filename="../../ui/review_page.py" line="143" />
         <source>Photo problems (its findings may be incomplete):</source>
         <translation>照片问题（其检测结果可能不完整）：</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="208" />
+        <location filename="../../ui/review_page.py" line="162" />
+        <source> — replaced</source>
+        <translation>（已重拍）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="242" />
         <source>Pick a finding to see its evidence here</source>
         <translation>选中一项检测结果，在此查看证据</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="212" />
+        <location filename="../../ui/review_page.py" line="246" />
         <source>This finding has no evidence crop</source>
         <translation>这项检测结果没有证据截图</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="234" />
+        <location filename="../../ui/review_page.py" line="268" />
         <source>The evidence crop could not be opened:
 %1</source>
         <translation>无法打开证据截图：
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="252" />
+        <location filename="../../ui/review_page.py" line="286" />
         <source>Evidence</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="270" />
+        <location filename="../../ui/review_page.py" line="304" />
         <source>drawn by the clerk</source>
         <translation>店员框选</translation>
     </message>
@@ -2631,32 +2667,32 @@ Its data: %2</source>
         <translation>演示：录制的手机与生成的照片</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="219" />
+        <location filename="../../ui/station_window.py" line="220" />
         <source>Looking for camera %1…</source>
         <translation>正在查找摄像头 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="227" />
+        <location filename="../../ui/station_window.py" line="228" />
         <source>Camera found: starting with it…</source>
         <translation>已找到摄像头：正在切换…</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="232" />
+        <location filename="../../ui/station_window.py" line="233" />
         <source>No camera at index %1: plug it in, or pick another index in Settings.</source>
         <translation>编号 %1 无摄像头：请插上摄像头，或在设置中选择其他编号。</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="238" />
+        <location filename="../../ui/station_window.py" line="239" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="280" />
+        <location filename="../../ui/station_window.py" line="281" />
         <source>Not finished</source>
         <translation>检测未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="283" />
+        <location filename="../../ui/station_window.py" line="284" />
         <source>This phone's inspection of %1 was not finished: %2.
 
 Carry on with it, with what the phone says now? Its photos and findings are kept, and it is priced again.</source>
@@ -2665,52 +2701,52 @@ Carry on with it, with what the phone says now? Its photos and findings are kept
 按手机现在的信息继续这次检测吗？照片和瑕疵都会保留，并重新估价。</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="292" />
+        <location filename="../../ui/station_window.py" line="293" />
         <source>&amp;Carry on with it</source>
         <translation>继续这次检测(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="293" />
+        <location filename="../../ui/station_window.py" line="294" />
         <source>Begin a &amp;new one</source>
         <translation>重新开始检测(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="308" />
+        <location filename="../../ui/station_window.py" line="309" />
         <source>refused</source>
         <translation>已拒收</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="310" />
+        <location filename="../../ui/station_window.py" line="311" />
         <source>refused (%1)</source>
         <translation>已拒收（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="310" />
+        <location filename="../../ui/station_window.py" line="311" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="312" />
+        <location filename="../../ui/station_window.py" line="313" />
         <source>priced at %1, not sealed</source>
         <translation>已估价 %1，未封存</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="314" />
+        <location filename="../../ui/station_window.py" line="315" />
         <source>not priced; photos taken: %1</source>
         <translation>未估价，已拍照片 %1 张</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="351" />
+        <location filename="../../ui/station_window.py" line="356" />
         <source>Something went wrong</source>
         <translation>出错了</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="378" />
+        <location filename="../../ui/station_window.py" line="383" />
         <source>The disk holding the station's data has only %1 free; a phone's photos take about %2. Free space on it, or move the station's data to a larger disk%3.</source>
         <translation>存放本机数据的磁盘只剩 %1 可用，每台手机的照片约占 %2。请清理该磁盘，或把本机数据移到更大的磁盘%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/station_window.py" line="393" />
+        <location filename="../../ui/station_window.py" line="398" />
         <source>The free space on the disk holding the station's data cannot be read: %1</source>
         <translation>无法读取存放本机数据的磁盘的剩余空间：%1</translation>
     </message>

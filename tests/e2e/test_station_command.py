@@ -188,6 +188,22 @@ def _take_the_captures(qtbot: QtBot, window: StationWindow, context: StationCont
     assert [p.note for p in shots][3:] == ["side:left", "side:right", "side:top", "side:bottom"]
 
 
+def _take_the_first_photo_again(qtbot: QtBot, window: StationWindow) -> None:
+    """From Review, take the screen-off photo again: the new one takes its place."""
+    first = window.review.current_photo()
+    assert first is not None and first.step is PhotoStep.SCREEN_OFF
+    window.review.retake_button.click()
+    assert window.pages.currentWidget() is window.photograph
+    assert window.photograph.retaking() is first
+    with qtbot.waitSignal(window.photograph.captured, timeout=20000):
+        window.photograph.capture_button.click()
+    assert window.photograph.retaking() is None
+    window.photograph.next_button.click()
+    assert window.review.photo_choice.itemText(0).endswith(" — replaced")
+    assert window.review.photo_choice.currentIndex() == 1  # the first photo that counts
+    assert window.review.findings.count() == 2
+
+
 def test_demo_from_plug_in_to_sealed_record_found_in_history(
     qtbot: QtBot, data_dir: DataDir
 ) -> None:
@@ -216,6 +232,7 @@ def test_demo_from_plug_in_to_sealed_record_found_in_history(
         _take_the_captures(qtbot, window, context)
         window.photograph.next_button.click()
         assert window.review.findings.count() == 2  # the demo's two scratches
+        _take_the_first_photo_again(qtbot, window)
         with qtbot.waitSignal(context.inspection.changed, timeout=20000):
             window.review.next_button.click()
         qtbot.waitUntil(lambda: context.inspection.current.quote is not None, timeout=20000)

@@ -889,6 +889,92 @@ def test_photograph_takes_each_side_in_turn(
     assert notes[3:] == ["side:left", "side:right", "side:top", "side:bottom"]
 
 
+def test_a_photo_with_problems_is_taken_again_in_its_place(
+    qtbot: QtBot, context: StationContext
+) -> None:
+    """A capture with something wrong (here a lit screen) is taken again from the page
+    at once: the step goes back to it, and the new photo takes the old one's place."""
+    from vision.synthetic import render_scene
+
+    lit = render_scene(size_mm=(71.0, 146.0), screen_bgr=(230, 220, 200)).image
+    frames = {"now": lit}
+    page = PhotographPage(context, lambda record, step: frames["now"])
+    qtbot.addWidget(page)
+    record = _start(context, "ios-iphone7-cn")
+    assert page.retake_button.isHidden() and page.retake_help.isHidden()
+    with qtbot.waitSignal(page.captured, timeout=20000):
+        page.capture_button.click()
+    assert "has problems" in page.outcome.text() and page.steps.currentRow() == 1
+    assert not page.retake_button.isHidden()
+    assert page.retake_button.text() == "Take the last photo &again (1. Screen off, glass up)"
+    page.retake_button.click()
+    assert page.steps.currentRow() == 0 and page.retaking() is not None
+    assert page.retake_help.text().startswith("Taking again: 1. Screen off, glass up. The new")
+    assert page.retake_button.isHidden() and not page.keep_button.isHidden()
+    page.keep_button.click()  # the clerk thinks better of it
+    assert page.steps.currentRow() == 1 and page.retaking() is None
+    assert page.retake_help.isHidden() and not page.retake_button.isHidden()
+    page.retake_button.click()
+    frames["now"] = demo_frame(record, PhotoStep.SCREEN_OFF)  # the screen turned off
+    with qtbot.waitSignal(page.captured, timeout=20000) as signal:
+        page.capture_button.click()
+    done = signal.args[0]
+    first, second = flow.captured(done)
+    assert flow.current_photos(done) == [second] and second.problems == ()
+    assert first.problems == ("screen_lit",)
+    assert {f.kind for f in done.findings} == {FindingKind.SCRATCH}
+    assert {f.photo_sha256 for f in done.findings} == {second.sha256}
+    assert page.retaking() is None and page.retake_help.isHidden()
+    assert page.steps.currentRow() == 1 and page.outcome.text() == ""
+    assert context.store.audit_events(record.id)[-1]["action"] == "photo.replaced"
+    assert context.store.audit_events(record.id)[-1]["actor"] == context.clerk
+    # On a phone already priced, the clerk is told the price is withdrawn.
+    priced = price_inspection(context.store, record.id, context.pricing)
+    assert priced.quote is not None
+    context.inspection.set(priced)
+    page.take_again(flow.current_photos(priced)[0])
+    with qtbot.waitSignal(page.captured, timeout=20000) as signal:
+        page.capture_button.click()
+    assert signal.args[0].quote is None
+    assert page.outcome.text() == (
+        "The price given before this photo is withdrawn: review the findings and price the "
+        "phone again."
+    )
+
+
+def test_a_side_or_pattern_taken_again_is_that_side_or_pattern(
+    qtbot: QtBot, context: StationContext
+) -> None:
+    from vision.patterns import Pattern
+
+    context.demo, context.recordings = False, {}
+    page = PhotographPage(context, demo_frame)
+    qtbot.addWidget(page)
+    record = _photographed(context, "android-oneplus-nord-n10")
+    for step, detail in ((PhotoStep.PATTERN, Pattern.BLACK), (PhotoStep.SIDE, PhoneSide.LEFT)):
+        record = flow.photograph(
+            context.store,
+            record.id,
+            encode_still(demo_frame(record, step)),
+            step=step,
+            surface=flow.STEP_SURFACE[step],
+            pattern=detail if step is PhotoStep.PATTERN else None,
+            side=detail if step is PhotoStep.SIDE else None,
+        )
+    context.inspection.set(record)
+    black, left = flow.captured(record)[1:]
+    assert page.next_side() is None and page.pattern_choice.isEnabled()
+    page.take_again(left)
+    assert page.steps.currentRow() == 3 and page.next_side() is PhoneSide.LEFT
+    assert page.side_help.text().startswith("Next: the left side")
+    page.take_again(black)
+    assert page.steps.currentRow() == 1 and page.chosen_pattern() is Pattern.BLACK
+    assert not page.pattern_choice.isEnabled()  # another pattern would replace nothing
+    # A photo from before sides were named cannot be taken again: it stands for none.
+    page.take_again(replace(left, note="side"))
+    assert page.retaking() is black
+
+
 def test_photograph_hints_say_when_the_screen_is_lit(qtbot: QtBot, context: StationContext) -> None:
     from vision.synthetic import render_scene
 
@@ -1016,6 +1102,42 @@ def test_review_says_what_was_wrong_with_a_photo(qtbot: QtBot, context: StationC
         "  · The screen is lit: turn it off to check the glass",
     ]
     assert page.findings.item(0).text() == "No findings, but see the photo problems above"
+
+
+def test_review_takes_a_photo_again_and_shows_the_one_it_replaced(
+    qtbot: QtBot, context: StationContext
+) -> None:
+    from vision.synthetic import render_scene
+
+    page = ReviewPage(context)
+    qtbot.addWidget(page)
+    lit = render_scene(size_mm=(71.0, 146.0), screen_bgr=(230, 220, 200)).image
+    record = _photographed(context, frame=lit)
+    assert not page.photo_problems.isHidden() and page.retake_button.isEnabled()
+    with qtbot.waitSignal(page.retake_requested) as wanted:
+        page.retake_button.click()
+    assert wanted.args == [record.photos[0]]
+    record = flow.photograph(
+        context.store,
+        record.id,
+        encode_still(demo_frame(record, PhotoStep.SCREEN_OFF)),
+        step=PhotoStep.SCREEN_OFF,
+        surface=Surface.SCREEN,
+        size_mm=(71.0, 146.0),
+    )
+    context.inspection.set(record)
+    choices = [page.photo_choice.itemText(i) for i in range(page.photo_choice.count())]
+    assert choices == ["1. Screen off, glass up (1) — replaced", "1. Screen off, glass up (2)"]
+    assert page.photo_problems.isHidden()  # the lit screen was the replaced photo's
+    assert page.current_photo() is flow.captured(record)[1]  # the one that counts
+    assert page.retake_button.isEnabled()
+    page.photo_choice.setCurrentIndex(0)
+    assert not page.retake_button.isEnabled()  # replaced: nothing to take again
+    page.show_finding(record.findings[0].id)
+    assert page.current_photo() is flow.captured(record)[1] and page.retake_button.isEnabled()
+    context.inspection.set(record.evolve(state=InspectionState.SEALED))  # as shown
+    page.photo_choice.setCurrentIndex(1)
+    assert not page.retake_button.isEnabled()
 
 
 def test_quote_waits_for_the_captures_the_shipped_standard_requires(
