@@ -63,13 +63,21 @@ def _photographed(store: Store, image=None, size_mm=(71.0, 146.0)):  # type: ign
     """A new inspection with one screen-off photo analysed: by default a phone with one
     scratch, of known size."""
     record = flow.start(store, "st", "clerk", PHONE)
+    image = _scratched() if image is None else image
+    return _take(store, record.id, image, size_mm=size_mm)
+
+
+def _take(store: Store, inspection_id: str, image, step=PhotoStep.SCREEN_OFF, **given):  # type: ignore[no-untyped-def]
+    """``image`` photographed at ``step`` (by default the screen off) of a phone of
+    known size; ``given`` as `flow.photograph` takes it (``pattern``, ``clerk``...)."""
+    given.setdefault("size_mm", (71.0, 146.0))
     return flow.photograph(
         store,
-        record.id,
-        encode_still(_scratched() if image is None else image),
-        step=PhotoStep.SCREEN_OFF,
-        surface=Surface.SCREEN,
-        size_mm=size_mm,
+        inspection_id,
+        encode_still(image),
+        step=step,
+        surface=flow.STEP_SURFACE[step],
+        **given,
     )
 
 
@@ -283,15 +291,7 @@ def test_each_side_of_the_frame_is_a_capture_of_its_own(store: Store) -> None:
 
 def _pattern_photo(store: Store, inspection_id: str, image, pattern):  # type: ignore[no-untyped-def]
     """``image`` photographed at the screen-on step, showing ``pattern``."""
-    return flow.photograph(
-        store,
-        inspection_id,
-        encode_still(image),
-        step=PhotoStep.PATTERN,
-        surface=Surface.SCREEN,
-        size_mm=(71.0, 146.0),
-        pattern=pattern,
-    )
+    return _take(store, inspection_id, image, PhotoStep.PATTERN, pattern=pattern)
 
 
 def test_a_pattern_photo_names_its_pattern(store: Store) -> None:
@@ -332,19 +332,6 @@ def test_one_faulty_pixel_seen_on_several_patterns_is_one_finding(store: Store) 
     assert first_seen == ["bright_pixel", "dead_pixel", "dead_pixel"]  # black, white, green
 
 
-def _screen_off(store: Store, inspection_id: str, image, clerk=None):  # type: ignore[no-untyped-def]
-    """``image`` photographed at the screen-off step (by ``clerk``, if named)."""
-    return flow.photograph(
-        store,
-        inspection_id,
-        encode_still(image),
-        step=PhotoStep.SCREEN_OFF,
-        surface=Surface.SCREEN,
-        size_mm=(71.0, 146.0),
-        clerk=clerk,
-    )
-
-
 def test_a_capture_taken_again_takes_the_first_photos_place(store: Store) -> None:
     """A blurred or glaring capture is taken again: the new photo counts, the first
     one's findings are dropped (audited), but it stays stored, and so does what the
@@ -363,7 +350,7 @@ def test_a_capture_taken_again_takes_the_first_photos_place(store: Store) -> Non
     record = flow.decide_findings(store, record.id, "clerk", set(), (drawn,))
     (mine,) = [f for f in record.findings if f.source.value == "clerk"]
     clean = render_scene(size_mm=(71.0, 146.0)).image
-    record = _screen_off(store, record.id, clean, clerk="wang")
+    record = _take(store, record.id, clean, clerk="wang")
     second = flow.captured(record)[-1]
     assert flow.current_photos(record) == [second]
     assert flow.replaced_photos(record) == [first]
@@ -375,7 +362,7 @@ def test_a_capture_taken_again_takes_the_first_photos_place(store: Store) -> Non
     assert event["details"]["replaced"] == [first.sha256]
     assert event["details"]["dropped"] == [scratch.id]
     # Taken a third time, the scratch back in view: found on that photo.
-    record = _screen_off(store, record.id, _scratched())
+    record = _take(store, record.id, _scratched())
     assert [f.kind for f in record.findings] == [FindingKind.CHIP, FindingKind.SCRATCH]
     assert record.findings[-1].photo_sha256 == flow.captured(record)[-1].sha256
     assert store.audit_events(record.id)[-1]["actor"] == "clerk"  # the inspection's own
@@ -389,10 +376,10 @@ def test_a_capture_taken_again_showing_no_phone_is_to_be_taken_once_more(
     leaves the capture to be taken again, even after one that showed it."""
     record = _photographed(store)
     mat = np.full_like(_scratched(), 128)
-    record = _screen_off(store, record.id, mat)
+    record = _take(store, record.id, mat)
     assert not flow.shows_phone(flow.captured(record)[-1])
     assert flow.photographed(record) == frozenset() and record.findings == ()
-    record = _screen_off(store, record.id, _scratched())
+    record = _take(store, record.id, _scratched())
     assert flow.photographed(record) == {PhotoStep.SCREEN_OFF}
     assert len(flow.replaced_photos(record)) == 2
     assert [f.kind for f in record.findings] == [FindingKind.SCRATCH]
@@ -457,17 +444,10 @@ def test_a_photo_still_used_for_another_capture_keeps_its_findings(store: Store)
     other capture still stands on that photo. The clerk rejects any left over."""
     record = _photographed(store)
     shared = record.photos[0].sha256
-    record = flow.photograph(
-        store,
-        record.id,
-        encode_still(_scratched()),  # the same bytes
-        step=PhotoStep.BACK,
-        surface=Surface.SCREEN,
-        size_mm=(71.0, 146.0),
-    )
+    record = _take(store, record.id, _scratched(), PhotoStep.BACK)  # the same bytes
     assert [p.sha256 for p in flow.captured(record)] == [shared, shared]
     assert [f.photo_sha256 for f in record.findings] == [shared, shared]
-    record = _screen_off(store, record.id, render_scene(size_mm=(71.0, 146.0)).image)
+    record = _take(store, record.id, render_scene(size_mm=(71.0, 146.0)).image)
     assert [f.photo_sha256 for f in record.findings] == [shared, shared]
     assert store.audit_events(record.id)[-1]["details"]["dropped"] == []
     assert [p.step for p in flow.current_photos(record)] == [PhotoStep.BACK, PhotoStep.SCREEN_OFF]
@@ -483,7 +463,7 @@ def test_a_photo_taken_after_pricing_withdraws_the_price(store: Store) -> None:
     priced = price_inspection(store, record.id, pricing_setup(store))
     assert priced.quote is not None and priced.state is InspectionState.QUOTED
     assert [f.severity for f in priced.findings] == [Severity.SEVERE]
-    record = _screen_off(store, record.id, render_scene(size_mm=(71.0, 146.0)).image, "wang")
+    record = _take(store, record.id, render_scene(size_mm=(71.0, 146.0)).image, clerk="wang")
     assert (record.grade, record.quote, record.state) == (None, None, InspectionState.DRAFT)
     assert store.get(record.id).quote is None
     withdrawn = [e for e in store.audit_events(record.id) if e["action"] == "quote.withdrawn"]
@@ -501,7 +481,7 @@ def test_a_photo_taken_after_pricing_withdraws_the_price(store: Store) -> None:
     record = store.update(store.get(record.id).evolve(device=locked))
     refused = price_inspection(store, record.id, pricing_setup(store))
     assert refused.quote is not None and refused.quote.refused
-    record = _screen_off(store, record.id, _scratched())
+    record = _take(store, record.id, _scratched())
     assert record.quote == refused.quote and record.state is refused.state
 
 
