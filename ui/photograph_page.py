@@ -651,7 +651,12 @@ class PhotographPage(QWidget):
                     "; ".join(quality_text(q) for q in taken[-1].problems),
                 )
             )
-        if before is not None and before.quote is not None and inspection.quote is None:
+        if (
+            before is not None
+            and before.id == inspection.id
+            and before.quote is not None
+            and inspection.quote is None
+        ):
             said.append(
                 self.tr(
                     "The price given before this photo is withdrawn: review the findings and price the phone again."
