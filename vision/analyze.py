@@ -15,6 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from vision import glass
+from vision.back import camera_area
 from vision.crack_model import (
     CONFIRM_CELLS,
     MIN_CELLS,
@@ -99,14 +100,19 @@ def analyze(
         return Analysis(True, quality, tuple(found), crops, rect)
     findings: list[Finding] = []
     crops = {}
+    # A back's camera (lens rings, the plate's rim) is no wear: neither the glass
+    # detector nor the model looks there.
+    camera = camera_area(rect.image, rect.px_per_mm) if surface is Surface.BACK else None
     if surface is Surface.SCREEN and pattern is None and screen_lit(rect):
         # The black-glass detector would read the picture on the screen as marks; the
         # learned model still looks for cracks.
         quality = (*quality, Quality.SCREEN_LIT)
     else:
-        findings, crops = _findings(image, rect, surface, pattern, end)
+        findings, crops = _findings(image, rect, surface, pattern, end, leave_out=camera)
     if learned:
-        findings, more_crops = _learned_cracks(image, surface, findings, (location, rect))
+        findings, more_crops = _learned_cracks(
+            image, surface, findings, (location, rect), leave_out=camera
+        )
         crops.update(more_crops)
     return Analysis(True, quality, tuple(findings), crops, rect)
 
@@ -140,6 +146,8 @@ def _learned_cracks(
     surface: Surface,
     existing: Sequence[Finding] = (),
     phone: tuple[Location, Rectified] | None = None,
+    *,
+    leave_out: Image | None = None,
 ) -> tuple[list[Finding], dict[str, Image]]:
     """``existing`` findings with the learned model's view added
     (`vision/crack_model.py`). On a usable photo (``phone`` located and rectified)
@@ -147,7 +155,8 @@ def _learned_cracks(
     stands only where the model sees crack cells too (else it is a scratch), and a
     crack network the detector did not trace is added. Otherwise the model looks at
     the whole photo, both ways. Sizes in mm need the rectified phone; without it they
-    stay 0 and only ``bbox_px`` places the crack."""
+    stay 0 and only ``bbox_px`` places the crack. ``leave_out`` (a mask on the
+    rectified phone) is not looked at."""
     height, width = image.shape[:2]
     x0, y0, x1, y1 = 0, 0, width, height
     valid = None
@@ -162,6 +171,11 @@ def _learned_cracks(
         inset = centre + (location.corners - centre) * (1 - 2 * OUTLINE_MARGIN)
         valid = np.zeros((y1 - y0, x1 - x0), np.uint8)
         cv2.fillConvexPoly(valid, np.round(inset - [x0, y0]).astype(np.int32), 255)
+        if leave_out is not None and rect is not None:
+            to_crop = np.array([[1, 0, -x0], [0, 1, -y0], [0, 0, 1]]) @ rect.to_source
+            size = (x1 - x0, y1 - y0)
+            left = cv2.warpPerspective(leave_out, to_crop, size, flags=cv2.INTER_NEAREST)
+            valid[left > 0] = 0
     # The phone is looked at on the same scale as a whole photo would be, so that one
     # rule (MIN_CELLS) holds for both, and the time spent follows the phone's size.
     side = max(32, round(max(x1 - x0, y1 - y0) * WORK_SIDE / max(width, height)))
@@ -279,7 +293,13 @@ def _size_from_marker(image: Image, corners: Any) -> tuple[float, float] | None:
 
 
 def _findings(
-    image: Image, rect: Rectified, surface: Surface, pattern: Pattern | None, end: bool = False
+    image: Image,
+    rect: Rectified,
+    surface: Surface,
+    pattern: Pattern | None,
+    end: bool = False,
+    *,
+    leave_out: Image | None = None,
 ) -> tuple[list[Finding], dict[str, Image]]:
     found: list[tuple[FindingKind, npt.NDArray[Any], float, float, float, Zone, Severity, float]]
     if surface is Surface.SCREEN and pattern is not None:
@@ -319,7 +339,7 @@ def _findings(
         face = rect.image
         if surface is Surface.BACK and float(face.mean()) > 110:
             face = cv2.bitwise_not(face)  # a light back: marks show dark, so invert
-        blobs = detect_glass_defects(face, rect.px_per_mm)
+        blobs = detect_glass_defects(face, rect.px_per_mm, leave_out)
         if surface is Surface.SCREEN:
             blobs += detect_edge_chips(face, rect.px_per_mm)
         kinds = {FindingKind.STAIN: FindingKind.SCUFF} if surface is Surface.BACK else {}

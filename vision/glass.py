@@ -45,8 +45,11 @@ class Blob:
     confidence: float
 
 
-def detect_glass_defects(image: Image, px_per_mm: float) -> list[Blob]:
-    """Defect candidates on rectified glass (BGR uint8, long side vertical)."""
+def detect_glass_defects(
+    image: Image, px_per_mm: float, leave_out: Image | None = None
+) -> list[Blob]:
+    """Defect candidates on rectified glass (BGR uint8, long side vertical), not
+    looked for where the mask ``leave_out`` is set (a back's camera)."""
     gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
     inner = cv2.bitwise_and(
         _inner_mask(gray.shape, px_per_mm, EDGE_MARGIN_MM), _dark_glass(gray, px_per_mm)
@@ -54,6 +57,8 @@ def detect_glass_defects(image: Image, px_per_mm: float) -> list[Blob]:
     band = round(END_BAND_MM * px_per_mm)
     inner[:band] = 0
     inner[-band:] = 0
+    if leave_out is not None:
+        inner[leave_out > 0] = 0
     kernel = _disc(max(3, round(2.5 * px_per_mm)))
     tophat = cv2.morphologyEx(gray, cv2.MORPH_TOPHAT, kernel)
     tophat[inner == 0] = 0

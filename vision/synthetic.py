@@ -51,6 +51,60 @@ class SidePart:
     glint: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Camera:
+    """The camera on a phone's back as a photo of the back shows it, in mm from the
+    back's top-left corner: an ``island`` (a raised plate, x, y, width, height, with
+    rounded corners of ``corner_mm``; None for lenses standing on their own), its
+    ``lenses`` (centre x, y and radius, each a dark glass in a metal ring) and a
+    ``flash`` (centre and radius). The plate has the ``plate`` shade and a ``rim``."""
+
+    island: tuple[float, float, float, float] | None
+    lenses: tuple[tuple[float, float, float], ...]
+    flash: tuple[float, float, float] | None = None
+    corner_mm: float = 7.0
+    plate: int = 34
+    rim: int = 70
+
+    def area(self) -> tuple[float, float, float, float]:
+        """The box round the island and everything on it (x, y, width, height, mm)."""
+        circles = (*self.lenses, self.flash) if self.flash is not None else self.lenses
+        boxes = [(x - r, y - r, 2 * r, 2 * r) for x, y, r in circles]
+        if self.island is not None:
+            boxes.append(self.island)
+        x0 = min(b[0] for b in boxes)
+        y0 = min(b[1] for b in boxes)
+        x1 = max(b[0] + b[2] for b in boxes)
+        y1 = max(b[1] + b[3] for b in boxes)
+        return x0, y0, x1 - x0, y1 - y0
+
+
+def phone_camera(kind: str, width_mm: float = 71.6, *, light: bool = False) -> Camera:
+    """A camera laid out as one kind of phone has it, roughly, on a back ``width_mm``
+    wide (a dark back, or a ``light`` one): "square" (an iPhone 15: two lenses on the
+    diagonal of a 29 mm plate at the top left), "square3" (an iPhone 15 Pro: three on
+    a 36 mm plate), "bar" (a Pixel: a band across the back), "lenses" (a Galaxy S:
+    three lenses in a column, no plate) or "round" (a round plate in the middle, four
+    lenses: a Huawei Mate)."""
+    plate, rim = (205, 150) if light else (34, 70)
+    lenses: tuple[tuple[float, float, float], ...]
+    if kind == "square":
+        return Camera((6, 6, 29, 29), ((14, 14, 6), (27, 27, 6)), (27, 14, 1.8), 7, plate, rim)
+    if kind == "square3":
+        lenses = ((14.5, 14.5, 7), (14.5, 30.5, 7), (30.5, 22.5, 7))
+        return Camera((5, 5, 36, 36), lenses, (30.5, 11, 2), 8, plate, rim)
+    if kind == "bar":
+        lenses = ((14, 26, 5), (27, 26, 5))
+        return Camera((0, 18, width_mm, 16), lenses, (40, 26, 1.5), 8, plate, rim)
+    if kind == "lenses":
+        return Camera(None, ((12, 13, 5), (12, 27, 5), (12, 41, 5)), (22, 13, 1.5))
+    if kind == "round":
+        middle = width_mm / 2
+        lenses = tuple((middle + dx, 29 + dy, 5.5) for dx in (-8, 8) for dy in (-8, 8))
+        return Camera((middle - 19, 10, 38, 38), lenses, None, 19, plate, rim)
+    raise ValueError(f"no such camera: {kind}")
+
+
 def phone_parts(side: str, length_mm: float, *, shade: int | None = None) -> tuple[SidePart, ...]:
     """The parts on one ``side`` of a typical phone ("left", "right", "top" or
     "bottom", as the seller faces the screen) ``length_mm`` long there, sized and
@@ -100,10 +154,13 @@ def render_scene(
     seed: int = 0,
     screen_bgr: tuple[int, int, int] | None = None,
     bezel_mm: float = 4.0,
+    camera: Camera | None = None,
+    body_bgr: tuple[int, int, int] = (18, 18, 20),
 ) -> Scene:
     """Render the phone with ``defects``, then rotate the whole photo by
     ``rotate_deg`` about its centre (the truth rotates with it). ``screen_bgr`` lights
-    the screen in that colour inside a ``bezel_mm`` border (a test pattern)."""
+    the screen in that colour inside a ``bezel_mm`` border (a test pattern). The back:
+    its glass ``body_bgr``, its ``camera`` drawn under the defects."""
     width_mm, height_mm = size_mm
     w = round((width_mm + 2 * margin_mm) * px_per_mm)
     h = round((height_mm + 2 * margin_mm) * px_per_mm)
@@ -118,7 +175,9 @@ def render_scene(
     cv2.rectangle(body, (round(x0), round(y0 + r)), (round(x1), round(y1 - r)), 255, -1)
     for cx, cy in ((x0 + r, y0 + r), (x1 - r, y0 + r), (x0 + r, y1 - r), (x1 - r, y1 - r)):
         cv2.circle(body, (round(cx), round(cy)), round(r), 255, -1)
-    image[body > 0] = (18, 18, 20)
+    image[body > 0] = body_bgr
+    if camera is not None:
+        _camera(image, camera, origin, px_per_mm)
     if screen_bgr is not None:  # the screen on, showing a test pattern inside the bezel
         b = bezel_mm * px_per_mm
         cv2.rectangle(
@@ -205,6 +264,44 @@ def render_side(
         )
     corners = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], np.float32)
     return Scene(image, corners, px_per_mm, size_mm, tuple(marks))
+
+
+def _camera(image: Image, camera: Camera, origin: npt.NDArray[Any], scale: float) -> None:
+    """``camera`` drawn on the back whose top-left corner is at ``origin``."""
+    shift = 4  # sub-pixel drawing: placed in mm, not whole pixels
+    unit = scale * (1 << shift)
+
+    def at(x: float, y: float) -> tuple[int, int]:
+        return _pt(origin * (1 << shift) + np.array([x, y]) * unit)
+
+    def size(mm: float) -> int:
+        return round(mm * unit)
+
+    if camera.island is not None:
+        x, y, w, h = camera.island
+        r = min(camera.corner_mm, w / 2, h / 2)
+        arcs = (
+            (x + w - r, y + r, -90),
+            (x + w - r, y + h - r, 0),
+            (x + r, y + h - r, 90),
+            (x + r, y + r, 180),
+        )
+        outline = [
+            (cx + r * math.cos(math.radians(a0 + a)), cy + r * math.sin(math.radians(a0 + a)))
+            for cx, cy, a0 in arcs
+            for a in range(0, 91, 10)
+        ]
+        points = np.array([at(px, py) for px, py in outline], np.int32).reshape(-1, 1, 2)
+        cv2.fillPoly(image, [points], (camera.plate,) * 3, cv2.LINE_AA, shift)
+        rim = max(1, round(0.25 * scale))
+        cv2.polylines(image, [points], True, (camera.rim,) * 3, rim, cv2.LINE_AA, shift)
+    for cx, cy, r in camera.lenses:
+        cv2.circle(image, at(cx, cy), size(r), (140, 140, 145), -1, cv2.LINE_AA, shift)
+        cv2.circle(image, at(cx, cy), size(r - 1), (10, 10, 12), -1, cv2.LINE_AA, shift)
+        cv2.circle(image, at(cx, cy), size(r * 0.4), (40, 30, 50), -1, cv2.LINE_AA, shift)
+    if camera.flash is not None:
+        cx, cy, r = camera.flash
+        cv2.circle(image, at(cx, cy), size(r), (200, 200, 190), -1, cv2.LINE_AA, shift)
 
 
 def _part(image: Image, part: SidePart, axis: npt.NDArray[Any], scale: float) -> None:

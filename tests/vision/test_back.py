@@ -1,0 +1,125 @@
+"""A phone's back: its camera (lens rings, the plate's rim, the flash) is no wear, and
+marks beside it are still found."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import vision.analyze
+from vision.analyze import analyze
+from vision.back import camera_area
+from vision.finding import FindingKind, Surface
+from vision.synthetic import Defect, phone_camera, render_scene
+
+SIZE = (71.6, 147.6)  # an iPhone 15
+KINDS = ("square", "square3", "bar", "lenses", "round")
+DARK, LIGHT = (18, 18, 20), (225, 225, 228)
+
+
+def _back(kind: str, *, light: bool = False, defects=(), turn: float = 4.0, px: float = 8.0):  # type: ignore[no-untyped-def]
+    camera = phone_camera(kind, SIZE[0], light=light)
+    return render_scene(
+        tuple(defects),
+        size_mm=SIZE,
+        px_per_mm=px,
+        rotate_deg=turn,
+        camera=camera,
+        body_bgr=LIGHT if light else DARK,
+    )
+
+
+@pytest.mark.parametrize("light", [False, True], ids=["dark", "light"])
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_backs_camera_is_no_wear(kind: str, light: bool) -> None:
+    """An iPhone's plate, a Pixel's bar, a Galaxy's lenses, a Mate's round plate: on a
+    dark or a light back, none gets a finding."""
+    result = analyze(_back(kind, light=light).image, Surface.BACK, size_mm=SIZE)
+    assert result.usable and result.findings == ()
+
+
+def test_unless_left_out_the_camera_reads_as_scratches_oil_and_cracks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """What the test above guards against: every camera, looked at as glass."""
+    monkeypatch.setattr(vision.analyze, "camera_area", lambda *_: None)
+    kinds = {
+        kind: {f.kind for f in analyze(_back(kind).image, Surface.BACK, size_mm=SIZE).findings}
+        for kind in KINDS
+    }
+    assert all(kinds.values()), kinds
+    assert FindingKind.SCRATCH in kinds["square"] and FindingKind.CRACK in kinds["round"]
+
+
+@pytest.mark.parametrize("px", [5.0, 12.0])
+@pytest.mark.parametrize("turn", [0.0, 180.0], ids=["upright", "upside down"])
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_camera_is_left_out_at_either_end(kind: str, turn: float, px: float) -> None:
+    """The back is photographed either way up, at the camera's resolution: the camera
+    is found at whichever end it is, and little glass beside it is left out."""
+    camera = phone_camera(kind, SIZE[0])
+    result = analyze(_back(kind, turn=turn, px=px).image, Surface.BACK, size_mm=SIZE)
+    assert result.findings == ()
+    rect = result.rectified
+    assert rect is not None
+    mask = camera_area(rect.image, rect.px_per_mm)
+    assert mask is not None
+    scale = rect.px_per_mm
+    x, y, w, h = camera.area()
+    ends = [(x, y), (SIZE[0] - x - w, SIZE[1] - y - h)]
+    lenses = [(lx, ly) for lx, ly, _ in camera.lenses]
+    flipped = [(SIZE[0] - lx, SIZE[1] - ly) for lx, ly in lenses]
+    centres = lenses if turn == 0 else flipped
+    # Every lens's middle is left out, and nothing far from the camera's box is.
+    assert all(mask[round(cy * scale), round(cx * scale)] for cx, cy in centres)
+    bx, by = ends[0 if turn == 0 else 1]
+    ys, xs = np.nonzero(mask)
+    margin = 3.0
+    assert xs.min() / scale >= bx - margin and xs.max() / scale <= bx + w + margin
+    assert ys.min() / scale >= by - margin and ys.max() / scale <= by + h + margin
+
+
+def test_a_plate_is_left_out_whole_lenses_standing_alone_by_their_hull() -> None:
+    """An iPhone's plate is left out to its rim (the corner without a lens too); a
+    Galaxy's lenses, with no plate, by the hull round them and the flash beside."""
+    for kind, corner in (("square", (10.0, 31.0)), ("lenses", (22.0, 13.0))):
+        result = analyze(_back(kind, turn=0.0).image, Surface.BACK, size_mm=SIZE)
+        rect = result.rectified
+        assert rect is not None
+        mask = camera_area(rect.image, rect.px_per_mm)
+        assert mask is not None
+        x, y = (round(v * rect.px_per_mm) for v in corner)
+        assert mask[y, x], kind
+
+
+def test_marks_beside_the_camera_are_found_and_measured() -> None:
+    """Scratches starting 3 mm below and beside an iPhone's plate, flat and slanted,
+    and a crack in the middle of the back."""
+    scratches = [
+        Defect(FindingKind.SCRATCH, x, y, length, 0.15, angle, 90)
+        for x, y in ((8.0, 38.0), (38.0, 14.0))
+        for length in (10.0, 20.0)
+        for angle in (0.0, 30.0)
+    ]
+    for scratch in scratches:
+        found = analyze(_back("square", defects=(scratch,)).image, Surface.BACK, size_mm=SIZE)
+        lengths = [f.length_mm for f in found.findings if f.kind is FindingKind.SCRATCH]
+        assert lengths == [pytest.approx(scratch.length_mm, rel=0.1)], scratch
+    crack = Defect(FindingKind.CRACK, 36, 100, 12, 0.2, 10, 160)
+    found = analyze(_back("round", defects=(crack,)).image, Surface.BACK, size_mm=SIZE)
+    assert [f.kind for f in found.findings] == [FindingKind.CRACK]
+
+
+def test_a_back_without_a_camera_leaves_nothing_out() -> None:
+    """Marks are no lenses: a back with scratches, a crack and stains but no camera
+    has nothing left out."""
+    defects = (
+        Defect(FindingKind.SCRATCH, 10, 30, 20, 0.15, 20, 90),
+        Defect(FindingKind.CRACK, 36, 100, 12, 0.2, 10, 160),
+        Defect(FindingKind.STAIN, 20, 60, 0, 1.5, 0, 90),
+        Defect(FindingKind.STAIN, 50, 20, 0, 2.5, 0, 60),
+    )
+    scene = render_scene(defects, size_mm=SIZE, rotate_deg=4.0)
+    result = analyze(scene.image, Surface.BACK, size_mm=SIZE)
+    assert result.rectified is not None and result.findings
+    assert camera_area(result.rectified.image, result.rectified.px_per_mm) is None

@@ -1,0 +1,148 @@
+"""The camera on a phone's back, found on the rectified back so that the glass
+detector and the crack model leave it out: its lens rings read as oil, the raised
+plate's rim as a long scratch, four lenses on a round plate as a crack (on synthetic
+backs drawn as an iPhone's, a Pixel's, a Galaxy's and a Mate's cameras are laid out).
+
+A lens is a circle with a sharp edge (the metal ring round its glass): OpenCV's
+gradient Hough transform finds those and passes soft round smudges by. The lenses
+at one end of the back are the camera (the back is photographed either way up, so
+either end). The plate they stand on is the region round them that edges enclose;
+where none does (lenses standing on their own), the lenses' hull is left out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import cv2
+import numpy as np
+import numpy.typing as npt
+
+from vision.types import Image
+
+#: A lens ring's radius on the back (mm): from a small depth or macro lens to an
+#: iPhone Pro's main camera.
+LENS_RADIUS_MM = (2.5, 10.0)
+#: How perfect a circle must be to be a lens (OpenCV's HOUGH_GRADIENT_ALT param2).
+LENS_ROUNDNESS = 0.85
+#: A flash or a sensor beside the lenses: a small disc (radius, mm) at most
+#: `FLASH_REACH_MM` from a lens's ring. A flash standing apart read as scuffs.
+FLASH_RADIUS_MM = (0.8, 2.5)
+FLASH_REACH_MM = 12.0
+#: A lens's centre lies within this share of the back's length from an end.
+CAMERA_END_SHARE = 0.4
+#: A plate round the lenses is at most this share of the back (a Pixel's bar is about
+#: a tenth; the whole back, enclosed by its own outline, is no plate).
+PLATE_MAX_SHARE = 0.35
+#: Left out round the camera (mm): the plate's rim casts a shadow or catches light.
+CAMERA_MARGIN_MM = 1.5
+
+
+def camera_area(face: Image, px_per_mm: float) -> Image | None:
+    """A mask (255) of the camera on a rectified back (BGR, long side vertical), with
+    a margin round it; None when no lens is found."""
+    gray = cv2.GaussianBlur(cv2.cvtColor(face, cv2.COLOR_BGR2GRAY), (5, 5), 0)
+    lenses = _lenses(gray, px_per_mm)
+    if not lenses:
+        return None
+    h, w = gray.shape
+    area = np.zeros((h, w), np.uint8)
+    margin = round(CAMERA_MARGIN_MM * px_per_mm)
+    for x, y, r in (*lenses, *_flashes(gray, lenses, px_per_mm)):
+        cv2.circle(area, (round(x), round(y)), round(r) + margin, 255, -1)
+    hull = cv2.convexHull(cv2.findNonZero(area))
+    cv2.fillConvexPoly(area, hull, 255)
+    plate = _plate(gray, lenses, int(np.count_nonzero(area)), px_per_mm)
+    if plate is not None:  # grown by the margin within its box (a whole-back dilation
+        # takes longer than the rest together)
+        x, y, pw, ph = cv2.boundingRect(plate)
+        x0, y0 = max(0, x - margin), max(0, y - margin)
+        x1, y1 = min(w, x + pw + margin), min(h, y + ph + margin)
+        grown = cv2.dilate(plate[y0:y1, x0:x1], _disc(2 * margin + 1))
+        area[y0:y1, x0:x1] |= grown
+    return area
+
+
+def _lenses(gray: Image, px_per_mm: float) -> list[tuple[float, float, float]]:
+    """The lens rings at one end of the back: (x, y, radius) in pixels."""
+    kept = _circles(gray, LENS_RADIUS_MM, px_per_mm)
+    length = gray.shape[0]
+    ends = (
+        [c for c in kept if c[1] < CAMERA_END_SHARE * length],
+        [c for c in kept if c[1] > (1 - CAMERA_END_SHARE) * length],
+    )
+    return max(ends, key=lambda group: (len(group), sum(r for _, _, r in group)))
+
+
+def _flashes(
+    gray: Image, lenses: list[tuple[float, float, float]], px_per_mm: float
+) -> list[tuple[float, float, float]]:
+    """Small discs (a flash, a sensor) within `FLASH_REACH_MM` of a lens's ring."""
+    reach = FLASH_REACH_MM * px_per_mm
+    # Looked for in the box that reach allows only: a fifth of the time of the whole.
+    h, w = gray.shape
+    x0 = max(0, int(min(x - r for x, _, r in lenses) - reach))
+    y0 = max(0, int(min(y - r for _, y, r in lenses) - reach))
+    x1 = min(w, int(max(x + r for x, _, r in lenses) + reach) + 1)
+    y1 = min(h, int(max(y + r for _, y, r in lenses) + reach) + 1)
+    return [
+        (x + x0, y + y0, r)
+        for x, y, r in _circles(gray[y0:y1, x0:x1], FLASH_RADIUS_MM, px_per_mm)
+        if any(np.hypot(x + x0 - lx, y + y0 - ly) - lr <= reach for lx, ly, lr in lenses)
+    ]
+
+
+def _circles(
+    gray: Image, radius_mm: tuple[float, float], px_per_mm: float
+) -> list[tuple[float, float, float]]:
+    """Sharp-edged circles of a radius in ``radius_mm``: (x, y, radius) in pixels,
+    largest first; of circles one inside another (a ring and its glass), the largest."""
+    low, high = (max(2, round(r * px_per_mm)) for r in radius_mm)
+    found = cv2.HoughCircles(
+        gray,
+        cv2.HOUGH_GRADIENT_ALT,
+        dp=1.5,
+        minDist=2 * low,
+        param1=300,
+        param2=LENS_ROUNDNESS,
+        minRadius=low,
+        maxRadius=high,
+    )
+    if found is None:
+        return []
+    circles = sorted(
+        ((float(x), float(y), float(r)) for x, y, r in found.reshape(-1, 3)), key=lambda c: -c[2]
+    )
+    kept: list[tuple[float, float, float]] = []
+    for x, y, r in circles:
+        if all(np.hypot(x - kx, y - ky) > kr for kx, ky, kr in kept):
+            kept.append((x, y, r))
+    return kept
+
+
+def _plate(
+    gray: Image, lenses: list[tuple[float, float, float]], hull_px: int, px_per_mm: float
+) -> Image | None:
+    """The raised plate the lenses stand on: the region enclosed by edges round the
+    lenses' middle, if it is larger than their hull and is no more than
+    `PLATE_MAX_SHARE` of the back; None otherwise."""
+    edges = cv2.Canny(gray, 20, 60)
+    edges = cv2.dilate(edges, _disc(max(3, round(0.4 * px_per_mm))))
+    count, labels = cv2.connectedComponents(cv2.bitwise_not(edges))
+    mx = round(float(np.mean([x for x, _, _ in lenses])))
+    my = round(float(np.mean([y for _, y, _ in lenses])))
+    label = int(labels[my, mx])
+    if label == 0:  # the middle is on an edge
+        return None
+    region: Image = (labels == label).astype(np.uint8) * 255
+    outer, _ = cv2.findContours(region, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    plate = np.zeros_like(region)
+    cv2.drawContours(plate, outer, -1, 255, cv2.FILLED)
+    size = int(np.count_nonzero(plate))
+    if not hull_px < size <= PLATE_MAX_SHARE * gray.size or count < 3:
+        return None
+    return plate
+
+
+def _disc(size: int) -> npt.NDArray[Any]:
+    size += 1 - size % 2
+    return cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))
