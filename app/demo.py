@@ -19,7 +19,7 @@ from devices.android import probe_android
 from devices.catalogue import Size
 from devices.ios import probe_ios
 from devices.replay import Recording, ReplayLockdown, ReplayShell, recorded_phones
-from devices.report import DeviceReport
+from devices.report import DeviceReport, Platform
 from vision.finding import FindingKind
 from vision.synthetic import Defect
 
@@ -115,9 +115,10 @@ def run_headless_demo(store: Store, station_id: str, export_dir: Path) -> list[D
 def demo_frame(inspection: Inspection, step: PhotoStep) -> Any:
     """The demo camera: a generated photo of the phone in hand, with its demo defects
     on the screen and none on the back or sides; a white test pattern on the lit
-    screen; at the sides, the next side to be taken (`app.flow.sides_left`), with its
-    buttons, SIM tray or charging port."""
-    from vision.synthetic import phone_parts, render_scene, render_side
+    screen; the back with its camera (an iPhone's plate, a column of lenses on an
+    Android phone); at the sides, the next side to be taken (`app.flow.sides_left`),
+    with its buttons, SIM tray or charging port."""
+    from vision.synthetic import phone_camera, phone_parts, render_scene, render_side
 
     if step is PhotoStep.SIDE:  # the phone on its edge: length along, depth across
         side = next(iter(sides_left(inspection)), PhoneSide.LEFT)
@@ -127,7 +128,13 @@ def demo_frame(inspection: Inspection, step: PhotoStep) -> Any:
     size = demo_size_mm(inspection.device, step)
     defects = demo_defects_for(inspection.device) if step is PhotoStep.SCREEN_OFF else ()
     screen = (250, 250, 250) if step is PhotoStep.PATTERN else None
-    return render_scene(defects, size_mm=size, rotate_deg=4.0, screen_bgr=screen).image
+    camera = None
+    if step is PhotoStep.BACK:
+        android = inspection.device is not None and inspection.device.platform is Platform.ANDROID
+        camera = phone_camera("lenses" if android else "square", size[0])
+    return render_scene(
+        defects, size_mm=size, rotate_deg=4.0, screen_bgr=screen, camera=camera
+    ).image
 
 
 def photograph(store: Store, inspection_id: str) -> Inspection:

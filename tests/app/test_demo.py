@@ -34,10 +34,11 @@ def test_demo_records_tie_quote_lines_to_findings_and_photos(
     refused = outcomes["iPhone 6 Plus"]
     assert refused.refusal.startswith("REFUSED") and refused.inspection.quote is not None
     assert refused.inspection.quote.refused
-    # The side shots show each phone's buttons, SIM tray and charging port: none of
-    # them is a defect of the frame.
+    # The side shots show each phone's buttons, SIM tray and charging port, the back
+    # its camera: none of them is a defect of the frame or the back.
     for outcome in outcomes.values():
         record = store.get(outcome.inspection.id)
         assert sum(p.step is PhotoStep.SIDE for p in record.photos) == 4
         assert [f for f in record.findings if f.surface is Surface.FRAME] == []
+        assert [f for f in record.findings if f.surface is Surface.BACK] == []
     assert check(data_dir).ok
