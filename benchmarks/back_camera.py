@@ -1,20 +1,23 @@
-"""The camera on a phone's back, from synthetic backs with exact ground truth: how many
-clean backs get a finding from their camera, how much of the camera is left out and
-how much glass beside it, and how many marks beside the camera are still found.
+"""The camera and the printing on a phone's back, from synthetic backs with exact
+ground truth: how many clean backs get a finding from them, how much of the camera is
+left out and how much glass beside it, and how many marks beside them are still found.
 
     .venv/bin/python benchmarks/back_camera.py
 
 Five cameras (`vision.synthetic.phone_camera`: an iPhone 15's and 15 Pro's plate, a
 Pixel's bar, a Galaxy's column of lenses, a Mate's round plate), on a dark and a light
 back, each taken five ways: as drawn (8 pixels a millimetre in the photo), turned 4
-degrees, upside down, and at 5 and 12 pixels a millimetre. "Camera left out" is the
+degrees, upside down, and at 5 and 12 pixels a millimetre. Every back carries a
+maker's name (3.5 mm capitals) in the middle and two regulatory lines (1.5 mm) near
+the bottom, lighter than a dark back or darker than a light one. "Camera left out" is the
 share of the camera's box (its plate and lenses) inside the mask the analysis leaves
 out; "glass beside it" is the mask's area outside that box, in mm² (the margin round
 a 29 mm plate alone is about 180 mm²). Marks: scratches 10 and 20 mm long, flat and
 at 30 degrees, starting 3 mm below the camera's box and 3 mm beside it (where there
-is room), and a crack in the middle of the back; a scratch counts when found as one
-within 10 % of its length. It also prints the median time of finding the camera on
-one back (one core)."""
+is room), two 3 mm below the maker's name, and a crack in the middle of the back
+(beside the name); a scratch counts when found as one
+within 10 % of its length. It also prints the median time of finding the camera and
+the printing on one back (one core)."""
 
 from __future__ import annotations
 
@@ -30,9 +33,9 @@ import cv2  # noqa: E402
 import numpy as np  # noqa: E402
 
 from vision.analyze import analyze  # noqa: E402
-from vision.back import camera_area  # noqa: E402
+from vision.back import camera_area, printing  # noqa: E402
 from vision.finding import FindingKind, Surface  # noqa: E402
-from vision.synthetic import Defect, phone_camera, render_scene  # noqa: E402
+from vision.synthetic import Defect, Label, phone_camera, render_scene  # noqa: E402
 
 SIZE = (71.6, 147.6)
 KINDS = ("square", "square3", "bar", "lenses", "round")
@@ -45,6 +48,16 @@ WAYS = (
     ("12 px/mm", 0.0, 12.0),
 )
 BACKS = {"dark": ((18, 18, 20), False), "light": ((225, 225, 228), True)}
+#: (text, baseline from the top, capitals' height) in mm.
+PRINT = (
+    ("GALAXY", 92.0, 3.5),
+    ("CE 0700  FCC ID: A3LSMG991U", 126.0, 1.5),
+    ("Designed in California  Assembled in China", 129.5, 1.5),
+)
+
+
+def _labels(light: bool) -> tuple[Label, ...]:
+    return tuple(Label(text, y, h, 130 if light else 70) for text, y, h in PRINT)
 
 
 def _marks(kind: str) -> list[Defect]:
@@ -60,6 +73,7 @@ def _marks(kind: str) -> list[Defect]:
             if beside + 22 < SIZE[0]:
                 start = max(y + 4, 14.0)
                 marks.append(Defect(FindingKind.SCRATCH, beside, start, length, 0.15, angle, 90))
+    marks += [Defect(FindingKind.SCRATCH, 25, 95, 10, 0.15, angle, 90) for angle in (0.0, 30.0)]
     return marks
 
 
@@ -87,8 +101,14 @@ def main() -> None:
             found = total = 0
             for kind in KINDS:
                 camera = phone_camera(kind, SIZE[0], light=light)
+                labels = _labels(light)
                 clean = render_scene(
-                    size_mm=SIZE, px_per_mm=px, rotate_deg=turn, camera=camera, body_bgr=body
+                    size_mm=SIZE,
+                    px_per_mm=px,
+                    rotate_deg=turn,
+                    camera=camera,
+                    body_bgr=body,
+                    labels=labels,
                 )
                 result = analyze(clean.image, Surface.BACK, size_mm=SIZE)
                 flagged += bool(result.findings)
@@ -96,6 +116,7 @@ def main() -> None:
                 assert rect is not None
                 start = time.perf_counter()
                 mask = camera_area(rect.image, rect.px_per_mm)
+                printing(rect.image, rect.px_per_mm)
                 times.append(time.perf_counter() - start)
                 share, outside = _coverage(mask, camera.area(), rect.px_per_mm)
                 covered.append(share)
@@ -108,6 +129,7 @@ def main() -> None:
                         rotate_deg=turn,
                         camera=camera,
                         body_bgr=body,
+                        labels=labels,
                     )
                     marked = analyze(scene.image, Surface.BACK, size_mm=SIZE)
                     found += _found(defect, list(marked.findings))
@@ -117,7 +139,8 @@ def main() -> None:
                 f"{statistics.mean(covered):.0%} | {statistics.mean(excess):.0f}, "
                 f"{max(excess):.0f} | {found}/{total} |"
             )
-    print(f"\nfinding the camera on one back: {1000 * statistics.median(times):.1f} ms median")
+    median = 1000 * statistics.median(times)
+    print(f"\nfinding the camera and the printing on one back: {median:.1f} ms median")
 
 
 def _coverage(

@@ -15,7 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from vision import glass
-from vision.back import camera_area
+from vision.back import camera_area, printing
 from vision.crack_model import (
     CONFIRM_CELLS,
     MIN_CELLS,
@@ -100,9 +100,10 @@ def analyze(
         return Analysis(True, quality, tuple(found), crops, rect)
     findings: list[Finding] = []
     crops = {}
-    # A back's camera (lens rings, the plate's rim) is no wear: neither the glass
-    # detector nor the model looks there.
-    camera = camera_area(rect.image, rect.px_per_mm) if surface is Surface.BACK else None
+    # A back's camera (lens rings, the plate's rim) and its printing are no wear:
+    # neither the glass detector nor the model looks there (the model read a line of
+    # regulatory print as a 50 mm crack).
+    camera = _not_wear(rect) if surface is Surface.BACK else None
     if surface is Surface.SCREEN and pattern is None and screen_lit(rect):
         # The black-glass detector would read the picture on the screen as marks; the
         # learned model still looks for cracks.
@@ -245,6 +246,23 @@ ABSORBED = {FindingKind.SCRATCH, FindingKind.STAIN, FindingKind.OIL}
 SIDE_SURROUND_MM = 1.5
 
 
+def _back_face(rect: Rectified) -> Image:
+    """A rectified back as the glass detector reads it: a light back inverted, so
+    that marks show light on it as on black glass."""
+    face = rect.image
+    return cv2.bitwise_not(face) if float(face.mean()) > 110 else face
+
+
+def _not_wear(rect: Rectified) -> Image | None:
+    """A mask of what on a rectified back is the phone's own: its camera and printing
+    (`vision.back`); None when there is neither."""
+    camera = camera_area(rect.image, rect.px_per_mm)
+    printed = printing(_back_face(rect), rect.px_per_mm)
+    if camera is None or printed is None:
+        return camera if printed is None else printed
+    return cv2.bitwise_or(camera, printed)
+
+
 def _surrounded(image: Image, rect: Rectified, surround_px: int) -> Image:
     """``rect``'s rectified phone with ``surround_px`` more pixels of the photo beside
     each long side (the rectified image's left and right; its long side is vertical)."""
@@ -336,9 +354,7 @@ def _findings(
             for d in dents
         ]
     else:
-        face = rect.image
-        if surface is Surface.BACK and float(face.mean()) > 110:
-            face = cv2.bitwise_not(face)  # a light back: marks show dark, so invert
+        face = _back_face(rect) if surface is Surface.BACK else rect.image
         blobs = detect_glass_defects(face, rect.px_per_mm, leave_out)
         if surface is Surface.SCREEN:
             blobs += detect_edge_chips(face, rect.px_per_mm)

@@ -7,7 +7,11 @@ A lens is a circle with a sharp edge (the metal ring round its glass): OpenCV's
 gradient Hough transform finds those and passes soft round smudges by. The lenses
 at one end of the back are the camera (the back is photographed either way up, so
 either end). The plate they stand on is the region round them that edges enclose;
-where none does (lenses standing on their own), the lenses' hull is left out."""
+where none does (lenses standing on their own), the lenses' hull is left out.
+
+Printing on the back (a maker's name, regulatory lines) read as scratches and oil;
+the glass detector leaves it out too (`printing`): a row of three or more glyph-sized
+marks of like height on one line, across the back or along it."""
 
 from __future__ import annotations
 
@@ -36,6 +40,29 @@ PLATE_MAX_SHARE = 0.35
 #: Left out round the camera (mm): the plate's rim casts a shadow or catches light.
 CAMERA_MARGIN_MM = 1.5
 
+#: A printed glyph's height (mm), from regulatory lines to a maker's name, and the
+#: least share of its box its strokes fill (a slanting scratch's box is nearly empty).
+GLYPH_HEIGHT_MM = (0.8, 8.0)
+GLYPH_MIN_FILL = 0.08
+#: A glyph's mark stands this far from the back's level (grey levels, either way).
+GLYPH_CONTRAST = 20
+#: Glyphs on one line: at least this many, heights within this ratio, centres within
+#: this share of the height of the line, gaps at most this many heights.
+LINE_MIN_GLYPHS = 3
+LINE_HEIGHT_RATIO = 2.0
+LINE_CENTRE_SHARE = 0.35
+LINE_GAP_HEIGHTS = 1.5
+#: Letters run together at a coarse scale: a word up to this many heights long is
+#: one glyph of its line.
+WORD_HEIGHTS = 20
+#: A mark whose tightest box is this many times longer than wide is a straight
+#: stroke: a scratch, or a letter such as I or l. A line of more than half strokes
+#: is a row of short scratches, not print.
+STROKE_ASPECT = 4.0
+LINE_MAX_STROKES = 0.5
+#: Left out round printing (mm).
+PRINT_MARGIN_MM = 0.6
+
 
 def camera_area(face: Image, px_per_mm: float) -> Image | None:
     """A mask (255) of the camera on a rectified back (BGR, long side vertical), with
@@ -51,7 +78,7 @@ def camera_area(face: Image, px_per_mm: float) -> Image | None:
         cv2.circle(area, (round(x), round(y)), round(r) + margin, 255, -1)
     hull = cv2.convexHull(cv2.findNonZero(area))
     cv2.fillConvexPoly(area, hull, 255)
-    plate = _plate(gray, lenses, int(np.count_nonzero(area)), px_per_mm)
+    plate = _plate(gray, lenses, px_per_mm)
     if plate is not None:  # grown by the margin within its box (a whole-back dilation
         # takes longer than the rest together)
         x, y, pw, ph = cv2.boundingRect(plate)
@@ -60,6 +87,89 @@ def camera_area(face: Image, px_per_mm: float) -> Image | None:
         grown = cv2.dilate(plate[y0:y1, x0:x1], _disc(2 * margin + 1))
         area[y0:y1, x0:x1] |= grown
     return area
+
+
+def printing(face: Image, px_per_mm: float) -> Image | None:
+    """A mask (255) of the lines printed on a rectified back, lighter than the back as
+    the glass detector sees it (a light back inverted), with a margin; None when there
+    are none. (The darker gaps between light letters or scratches are not looked at:
+    a row of parallel scratches has glyph-like gaps.)"""
+    gray = cv2.cvtColor(face, cv2.COLOR_BGR2GRAY)
+    kernel = _disc(max(3, round(2.5 * px_per_mm)))
+    marks: Image = (cv2.morphologyEx(gray, cv2.MORPH_TOPHAT, kernel) >= GLYPH_CONTRAST).astype(
+        np.uint8
+    )
+    glyphs = _glyphs(marks, px_per_mm)
+    strokes = {box for box, stroke in glyphs.items() if stroke}
+    turned = [
+        [(x, y, w, h) for y, x, h, w in line]  # print along the back
+        for line in _lines([(y, x, h, w) for x, y, w, h in glyphs])
+    ]
+    lines = [
+        line
+        for line in (*_lines(list(glyphs)), *turned)
+        if sum(box in strokes for box in line) <= LINE_MAX_STROKES * len(line)
+    ]
+    if not lines:
+        return None
+    mask = np.zeros(gray.shape, np.uint8)
+    margin = round(PRINT_MARGIN_MM * px_per_mm)
+    for line in lines:
+        x0 = min(x for x, _, _, _ in line) - margin
+        y0 = min(y for _, y, _, _ in line) - margin
+        x1 = max(x + w for x, _, w, _ in line) + margin
+        y1 = max(y + h for _, y, _, h in line) + margin
+        cv2.rectangle(mask, (x0, y0), (x1, y1), 255, -1)
+    return mask
+
+
+def _glyphs(marks: Image, px_per_mm: float) -> dict[tuple[int, int, int, int], bool]:
+    """The boxes (x, y, w, h) of the marks in ``marks`` that could be printed glyphs
+    (as tall as print is, or as wide for print along the back, no longer than a word
+    whose letters run together, filling
+    enough of their box), each with whether it is a straight stroke."""
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(marks)
+    low, high = (v * px_per_mm for v in GLYPH_HEIGHT_MM)
+    glyphs = {}
+    for label, (x, y, w, h, area) in enumerate(stats[1:], start=1):
+        long = WORD_HEIGHTS
+        sized = (low <= h <= high and w <= long * h) or (low <= w <= high and h <= long * w)
+        if not sized or area < GLYPH_MIN_FILL * w * h:
+            continue
+        ys, xs = np.nonzero(labels[y : y + h, x : x + w] == label)
+        (_, _), (a, b), _ = cv2.minAreaRect(np.column_stack((xs, ys)).astype(np.float32))
+        glyphs[int(x), int(y), int(w), int(h)] = max(a, b) >= STROKE_ASPECT * max(1.0, min(a, b))
+    return glyphs
+
+
+def _lines(boxes: list[tuple[int, int, int, int]]) -> list[list[tuple[int, int, int, int]]]:
+    """Rows of glyph boxes (x, y, w, h) along x: like heights, centres on one line,
+    small gaps; those with `LINE_MIN_GLYPHS` or more."""
+    boxes = sorted(boxes)
+    parent = list(range(len(boxes)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, (xi, yi, wi, hi) in enumerate(boxes):
+        for j in range(i + 1, len(boxes)):
+            xj, yj, _, hj = boxes[j]
+            if xj - (xi + wi) > LINE_GAP_HEIGHTS * LINE_HEIGHT_RATIO * hi:
+                break  # sorted by x: the rest are further still
+            tall = max(hi, hj)
+            if xj - (xi + wi) > LINE_GAP_HEIGHTS * tall:
+                continue
+            same = max(hi, hj) <= LINE_HEIGHT_RATIO * min(hi, hj)
+            level = abs((yi + hi / 2) - (yj + hj / 2)) <= LINE_CENTRE_SHARE * tall
+            if same and level:
+                parent[root(j)] = root(i)
+    rows: dict[int, list[tuple[int, int, int, int]]] = {}
+    for i, box in enumerate(boxes):
+        rows.setdefault(root(i), []).append(box)
+    return [row for row in rows.values() if len(row) >= LINE_MIN_GLYPHS]
 
 
 def _lenses(gray: Image, px_per_mm: float) -> list[tuple[float, float, float]]:
@@ -119,12 +229,10 @@ def _circles(
     return kept
 
 
-def _plate(
-    gray: Image, lenses: list[tuple[float, float, float]], hull_px: int, px_per_mm: float
-) -> Image | None:
+def _plate(gray: Image, lenses: list[tuple[float, float, float]], px_per_mm: float) -> Image | None:
     """The raised plate the lenses stand on: the region enclosed by edges round the
-    lenses' middle, if it is larger than their hull and is no more than
-    `PLATE_MAX_SHARE` of the back; None otherwise."""
+    lenses' middle, if it holds every lens's centre (not one lens's own glass) and is
+    no more than `PLATE_MAX_SHARE` of the back; None otherwise."""
     edges = cv2.Canny(gray, 20, 60)
     edges = cv2.dilate(edges, _disc(max(3, round(0.4 * px_per_mm))))
     count, labels = cv2.connectedComponents(cv2.bitwise_not(edges))
@@ -137,8 +245,9 @@ def _plate(
     outer, _ = cv2.findContours(region, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     plate = np.zeros_like(region)
     cv2.drawContours(plate, outer, -1, 255, cv2.FILLED)
-    size = int(np.count_nonzero(plate))
-    if not hull_px < size <= PLATE_MAX_SHARE * gray.size or count < 3:
+    if np.count_nonzero(plate) > PLATE_MAX_SHARE * gray.size or count < 3:
+        return None
+    if len(lenses) < 2 or not all(plate[round(y), round(x)] for x, y, _ in lenses):
         return None
     return plate
 

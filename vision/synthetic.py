@@ -79,6 +79,18 @@ class Camera:
         return x0, y0, x1 - x0, y1 - y0
 
 
+@dataclass(frozen=True, slots=True)
+class Label:
+    """Printing on a phone's back (a maker's name, the regulatory lines): ``text``
+    centred across the back with its baseline ``y_mm`` from the back's top, capitals
+    ``height_mm`` tall, in the grey ``shade``."""
+
+    text: str
+    y_mm: float
+    height_mm: float = 3.0
+    shade: int = 70
+
+
 def phone_camera(kind: str, width_mm: float = 71.6, *, light: bool = False) -> Camera:
     """A camera laid out as one kind of phone has it, roughly, on a back ``width_mm``
     wide (a dark back, or a ``light`` one): "square" (an iPhone 15: two lenses on the
@@ -156,11 +168,13 @@ def render_scene(
     bezel_mm: float = 4.0,
     camera: Camera | None = None,
     body_bgr: tuple[int, int, int] = (18, 18, 20),
+    labels: tuple[Label, ...] = (),
 ) -> Scene:
     """Render the phone with ``defects``, then rotate the whole photo by
     ``rotate_deg`` about its centre (the truth rotates with it). ``screen_bgr`` lights
     the screen in that colour inside a ``bezel_mm`` border (a test pattern). The back:
-    its glass ``body_bgr``, its ``camera`` drawn under the defects."""
+    its glass ``body_bgr``, its ``camera`` and printed ``labels`` drawn under the
+    defects."""
     width_mm, height_mm = size_mm
     w = round((width_mm + 2 * margin_mm) * px_per_mm)
     h = round((height_mm + 2 * margin_mm) * px_per_mm)
@@ -178,6 +192,8 @@ def render_scene(
     image[body > 0] = body_bgr
     if camera is not None:
         _camera(image, camera, origin, px_per_mm)
+    for label in labels:
+        _label(image, label, origin, width_mm, px_per_mm)
     if screen_bgr is not None:  # the screen on, showing a test pattern inside the bezel
         b = bezel_mm * px_per_mm
         cv2.rectangle(
@@ -302,6 +318,20 @@ def _camera(image: Image, camera: Camera, origin: npt.NDArray[Any], scale: float
     if camera.flash is not None:
         cx, cy, r = camera.flash
         cv2.circle(image, at(cx, cy), size(r), (200, 200, 190), -1, cv2.LINE_AA, shift)
+
+
+def _label(
+    image: Image, label: Label, origin: npt.NDArray[Any], width_mm: float, scale: float
+) -> None:
+    """``label`` printed across the back whose top-left corner is at ``origin``."""
+    font = cv2.FONT_HERSHEY_SIMPLEX
+    size = label.height_mm * scale / 22  # the font's capitals are 22 units tall
+    thick = max(1, round(0.18 * label.height_mm * scale / 2))
+    (w, _), _ = cv2.getTextSize(label.text, font, size, thick)
+    x = origin[0] + width_mm * scale / 2 - w / 2
+    y = origin[1] + label.y_mm * scale
+    colour = (label.shade,) * 3
+    cv2.putText(image, label.text, _pt(np.array([x, y])), font, size, colour, thick, cv2.LINE_AA)
 
 
 def _part(image: Image, part: SidePart, axis: npt.NDArray[Any], scale: float) -> None:

@@ -1,5 +1,5 @@
-"""A phone's back: its camera (lens rings, the plate's rim, the flash) is no wear, and
-marks beside it are still found."""
+"""A phone's back: its camera (lens rings, the plate's rim, the flash) and its printing
+are no wear, and marks beside them are still found."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import pytest
 
 import vision.analyze
 from vision.analyze import analyze
-from vision.back import camera_area
+from vision.back import camera_area, printing
 from vision.finding import FindingKind, Surface
-from vision.synthetic import Defect, phone_camera, render_scene
+from vision.synthetic import Defect, Label, phone_camera, render_scene
 
 SIZE = (71.6, 147.6)  # an iPhone 15
 KINDS = ("square", "square3", "bar", "lenses", "round")
@@ -123,3 +123,61 @@ def test_a_back_without_a_camera_leaves_nothing_out() -> None:
     result = analyze(scene.image, Surface.BACK, size_mm=SIZE)
     assert result.rectified is not None and result.findings
     assert camera_area(result.rectified.image, result.rectified.px_per_mm) is None
+
+
+#: A maker's name and regulatory lines, as printed on many backs.
+PRINT = (
+    ("GALAXY", 92.0, 3.5),
+    ("CE 0700  FCC ID: A3LSMG991U", 126.0, 1.5),
+    ("Designed in California  Assembled in China", 129.5, 1.5),
+)
+
+
+@pytest.mark.parametrize("px", [8.0, 12.0])
+@pytest.mark.parametrize("light", [False, True], ids=["dark", "light"])
+def test_printing_on_the_back_is_no_wear(light: bool, px: float) -> None:
+    """Print lighter than a dark back or darker than a light one, turned or not: no
+    finding. Unless left out, the regulatory lines read as scratches, or as a crack."""
+    labels = tuple(Label(text, y, h, 130 if light else 70) for text, y, h in PRINT)
+    for turn in (0.0, 4.0, 180.0):
+        scene = render_scene(
+            size_mm=SIZE,
+            px_per_mm=px,
+            rotate_deg=turn,
+            body_bgr=LIGHT if light else DARK,
+            labels=labels,
+        )
+        result = analyze(scene.image, Surface.BACK, size_mm=SIZE)
+        assert result.findings == (), turn
+
+
+def test_unless_left_out_printing_reads_as_scratches_and_cracks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(vision.analyze, "printing", lambda *_: None)
+    kinds = set()
+    for text, y, height in PRINT:
+        scene = render_scene(size_mm=SIZE, labels=(Label(text, y, height),))
+        kinds |= {f.kind for f in analyze(scene.image, Surface.BACK, size_mm=SIZE).findings}
+    line = Label("CE 0700  FCC ID: A3LSMG991", 100, 3.0)
+    big = render_scene(size_mm=SIZE, px_per_mm=6.0, labels=(line,))
+    kinds |= {f.kind for f in analyze(big.image, Surface.BACK, size_mm=SIZE).findings}
+    assert {FindingKind.SCRATCH, FindingKind.CRACK} <= kinds
+
+
+def test_marks_beside_printing_are_found_and_a_row_of_scratches_is_no_print() -> None:
+    """Scratches just below a maker's name are found and measured; a row of short
+    parallel scratches (wear from a pocket) lines up as print does, but its marks are
+    straight strokes, and it is not taken for print."""
+    labels = (Label("GALAXY", 92.0, 3.5),)
+    for angle in (0.0, 30.0):
+        scratch = Defect(FindingKind.SCRATCH, 25, 95, 10, 0.15, angle, 90)
+        scene = render_scene((scratch,), size_mm=SIZE, labels=labels)
+        found = analyze(scene.image, Surface.BACK, size_mm=SIZE).findings
+        assert [f.length_mm for f in found] == [pytest.approx(10, rel=0.1)], angle
+    for angle in (20.0, 60.0, 90.0):
+        row = tuple(Defect(FindingKind.SCRATCH, 20 + 2.5 * i, 70, 4, 0.15, angle) for i in range(6))
+        scene = render_scene(row, size_mm=SIZE)
+        result = analyze(scene.image, Surface.BACK, size_mm=SIZE)
+        assert result.rectified is not None
+        assert printing(result.rectified.image, result.rectified.px_per_mm) is None, angle
