@@ -25,6 +25,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -77,6 +78,11 @@ def _marks(kind: str) -> list[Defect]:
     return marks
 
 
+def _drawn(defects: tuple[Defect, ...], way: dict[str, Any]) -> np.ndarray:
+    """A back with ``defects``, drawn as ``way`` says (`render_scene`'s keywords)."""
+    return render_scene(defects, size_mm=SIZE, **way).image
+
+
 def _found(defect: Defect, findings: list) -> bool:  # type: ignore[type-arg]
     if defect.kind is FindingKind.CRACK:
         return any(f.kind is FindingKind.CRACK for f in findings)
@@ -101,16 +107,9 @@ def main() -> None:
             found = total = 0
             for kind in KINDS:
                 camera = phone_camera(kind, SIZE[0], light=light)
-                labels = _labels(light)
-                clean = render_scene(
-                    size_mm=SIZE,
-                    px_per_mm=px,
-                    rotate_deg=turn,
-                    camera=camera,
-                    body_bgr=body,
-                    labels=labels,
-                )
-                result = analyze(clean.image, Surface.BACK, size_mm=SIZE)
+                way = {"px_per_mm": px, "rotate_deg": turn, "camera": camera, "body_bgr": body}
+                way["labels"] = _labels(light)
+                result = analyze(_drawn((), way), Surface.BACK, size_mm=SIZE)
                 flagged += bool(result.findings)
                 rect = result.rectified
                 assert rect is not None
@@ -122,16 +121,7 @@ def main() -> None:
                 covered.append(share)
                 excess.append(outside)
                 for defect in (*_marks(kind), Defect(FindingKind.CRACK, 36, 100, 12, 0.2, 10, 160)):
-                    scene = render_scene(
-                        (defect,),
-                        size_mm=SIZE,
-                        px_per_mm=px,
-                        rotate_deg=turn,
-                        camera=camera,
-                        body_bgr=body,
-                        labels=labels,
-                    )
-                    marked = analyze(scene.image, Surface.BACK, size_mm=SIZE)
+                    marked = analyze(_drawn((defect,), way), Surface.BACK, size_mm=SIZE)
                     found += _found(defect, list(marked.findings))
                     total += 1
             print(

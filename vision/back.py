@@ -9,9 +9,10 @@ at one end of the back are the camera (the back is photographed either way up, s
 either end). The plate they stand on is the region round them that edges enclose;
 where none does (lenses standing on their own), the lenses' hull is left out.
 
-Printing on the back (a maker's name, regulatory lines) read as scratches and oil;
-the glass detector leaves it out too (`printing`): a row of three or more glyph-sized
-marks of like height on one line, across the back or along it."""
+Printing on the back (a maker's name, regulatory lines) read as scratches and oil,
+and a large line as a crack; it is left out too (`printing`): a row of three or more
+glyph-sized marks of like height on one line, across the back or along it, not
+mostly straight strokes (a row of short scratches)."""
 
 from __future__ import annotations
 
@@ -44,7 +45,7 @@ CAMERA_MARGIN_MM = 1.5
 #: least share of its box its strokes fill (a slanting scratch's box is nearly empty).
 GLYPH_HEIGHT_MM = (0.8, 8.0)
 GLYPH_MIN_FILL = 0.08
-#: A glyph's mark stands this far from the back's level (grey levels, either way).
+#: A glyph's mark is this much lighter than the back round it (grey levels, top-hat).
 GLYPH_CONTRAST = 20
 #: Glyphs on one line: at least this many, heights within this ratio, centres within
 #: this share of the height of the line, gaps at most this many heights.
@@ -125,14 +126,14 @@ def printing(face: Image, px_per_mm: float) -> Image | None:
 
 def _glyphs(marks: Image, px_per_mm: float) -> dict[tuple[int, int, int, int], bool]:
     """The boxes (x, y, w, h) of the marks in ``marks`` that could be printed glyphs
-    (as tall as print is, or as wide for print along the back, no longer than a word
-    whose letters run together, filling
-    enough of their box), each with whether it is a straight stroke."""
+    (as tall as print is, or as wide for print along the back; no longer than a word
+    whose letters run together; filling enough of their box), each with whether it is
+    a straight stroke."""
     _, labels, stats, _ = cv2.connectedComponentsWithStats(marks)
     low, high = (v * px_per_mm for v in GLYPH_HEIGHT_MM)
+    long = WORD_HEIGHTS
     glyphs = {}
     for label, (x, y, w, h, area) in enumerate(stats[1:], start=1):
-        long = WORD_HEIGHTS
         sized = (low <= h <= high and w <= long * h) or (low <= w <= high and h <= long * w)
         if not sized or area < GLYPH_MIN_FILL * w * h:
             continue
@@ -235,7 +236,7 @@ def _plate(gray: Image, lenses: list[tuple[float, float, float]], px_per_mm: flo
     no more than `PLATE_MAX_SHARE` of the back; None otherwise."""
     edges = cv2.Canny(gray, 20, 60)
     edges = cv2.dilate(edges, _disc(max(3, round(0.4 * px_per_mm))))
-    count, labels = cv2.connectedComponents(cv2.bitwise_not(edges))
+    _, labels = cv2.connectedComponents(cv2.bitwise_not(edges))
     mx = round(float(np.mean([x for x, _, _ in lenses])))
     my = round(float(np.mean([y for _, y, _ in lenses])))
     label = int(labels[my, mx])
@@ -245,7 +246,7 @@ def _plate(gray: Image, lenses: list[tuple[float, float, float]], px_per_mm: flo
     outer, _ = cv2.findContours(region, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     plate = np.zeros_like(region)
     cv2.drawContours(plate, outer, -1, 255, cv2.FILLED)
-    if np.count_nonzero(plate) > PLATE_MAX_SHARE * gray.size or count < 3:
+    if np.count_nonzero(plate) > PLATE_MAX_SHARE * gray.size:
         return None
     if len(lenses) < 2 or not all(plate[round(y), round(x)] for x, y, _ in lenses):
         return None

@@ -415,15 +415,7 @@ def test_a_side_taken_again_replaces_that_side_only(store: Store) -> None:
     def side_shot(side, dents=()):  # type: ignore[no-untyped-def]
         depth, length = flow.photo_size_mm(PHONE, PhotoStep.SIDE, side)
         image = render_side(dents, size_mm=(length, depth)).image
-        return flow.photograph(
-            store,
-            record.id,
-            encode_still(image),
-            step=PhotoStep.SIDE,
-            surface=Surface.FRAME,
-            size_mm=(depth, length),
-            side=side,
-        )
+        return _take(store, record.id, image, PhotoStep.SIDE, size_mm=(depth, length), side=side)
 
     record = side_shot(PhoneSide.LEFT, ((60.0, 4.0, 0.8),))
     record = side_shot(PhoneSide.RIGHT, ((90.0, 4.0, 0.8),))
