@@ -115,10 +115,10 @@ def run_headless_demo(store: Store, station_id: str, export_dir: Path) -> list[D
 def demo_frame(inspection: Inspection, step: PhotoStep) -> Any:
     """The demo camera: a generated photo of the phone in hand, with its demo defects
     on the screen and none on the back or sides; a white test pattern on the lit
-    screen; the back with its camera (an iPhone's plate, a column of lenses on an
-    Android phone); at the sides, the next side to be taken (`app.flow.sides_left`),
-    with its buttons, SIM tray or charging port."""
-    from vision.synthetic import phone_camera, phone_parts, render_scene, render_side
+    screen; the back with its camera (an iPhone's plate, a column of lenses and the
+    maker's name on an Android phone); at the sides, the next side to be taken
+    (`app.flow.sides_left`), with its buttons, SIM tray or charging port."""
+    from vision.synthetic import Label, phone_camera, phone_parts, render_scene, render_side
 
     if step is PhotoStep.SIDE:  # the phone on its edge: length along, depth across
         side = next(iter(sides_left(inspection)), PhoneSide.LEFT)
@@ -129,11 +129,15 @@ def demo_frame(inspection: Inspection, step: PhotoStep) -> Any:
     defects = demo_defects_for(inspection.device) if step is PhotoStep.SCREEN_OFF else ()
     screen = (250, 250, 250) if step is PhotoStep.PATTERN else None
     camera = None
+    labels: tuple[Label, ...] = ()
+    device = inspection.device
     if step is PhotoStep.BACK:
-        android = inspection.device is not None and inspection.device.platform is Platform.ANDROID
+        android = device is not None and device.platform is Platform.ANDROID
         camera = phone_camera("lenses" if android else "square", size[0])
+        if android and device is not None and device.brand:  # the maker's name
+            labels = (Label(device.brand.upper(), size[1] * 0.62, 3.5),)
     return render_scene(
-        defects, size_mm=size, rotate_deg=4.0, screen_bgr=screen, camera=camera
+        defects, size_mm=size, rotate_deg=4.0, screen_bgr=screen, camera=camera, labels=labels
     ).image
 
 
