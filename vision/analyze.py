@@ -103,16 +103,16 @@ def analyze(
     # A back's camera (lens rings, the plate's rim) and its printing are no wear:
     # neither the glass detector nor the model looks there (the model read a line of
     # regulatory print as a 50 mm crack).
-    camera = _not_wear(rect) if surface is Surface.BACK else None
+    own = _not_wear(rect) if surface is Surface.BACK else None
     if surface is Surface.SCREEN and pattern is None and screen_lit(rect):
         # The black-glass detector would read the picture on the screen as marks; the
         # learned model still looks for cracks.
         quality = (*quality, Quality.SCREEN_LIT)
     else:
-        findings, crops = _findings(image, rect, surface, pattern, end, leave_out=camera)
+        findings, crops = _findings(image, rect, surface, pattern, end, leave_out=own)
     if learned:
         findings, more_crops = _learned_cracks(
-            image, surface, findings, (location, rect), leave_out=camera
+            image, surface, findings, (location, rect), leave_out=own
         )
         crops.update(more_crops)
     return Analysis(True, quality, tuple(findings), crops, rect)

@@ -49,7 +49,7 @@ def detect_glass_defects(
     image: Image, px_per_mm: float, leave_out: Image | None = None
 ) -> list[Blob]:
     """Defect candidates on rectified glass (BGR uint8, long side vertical), not
-    looked for where the mask ``leave_out`` is set (a back's camera)."""
+    looked for where the mask ``leave_out`` is set (a back's camera and printing)."""
     gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
     inner = cv2.bitwise_and(
         _inner_mask(gray.shape, px_per_mm, EDGE_MARGIN_MM), _dark_glass(gray, px_per_mm)
