@@ -106,6 +106,15 @@ class PhotographPage(QWidget):
         self.side_help = QLabel()
         self.side_help.setObjectName("side_help")
         self.side_help.setWordWrap(True)
+        # The first capture: the bare phone. A case hides the frame, and a screen
+        # protector's edge reads as a long scratch or a crack (docs/vision.md).
+        self.bare_help = QLabel(
+            self.tr(
+                "First take the phone out of its case and peel off any screen protector: its edge would read as a scratch. Then lay it screen up, screen off."
+            )
+        )
+        self.bare_help.setObjectName("bare_help")
+        self.bare_help.setWordWrap(True)
         self._lay_out()
         # The live view: a frame every 100 ms while the page is shown; a frame that
         # arrives while the last one is still being located is dropped, not queued.
@@ -149,6 +158,7 @@ class PhotographPage(QWidget):
         side.addWidget(self.pattern_button)
         side.addWidget(self.more_patterns_button)
         side.addWidget(self.side_help)
+        side.addWidget(self.bare_help)
         side.addWidget(self.hints)
         side.addWidget(self.outcome)
         side.addWidget(self.retake_button)
@@ -295,7 +305,10 @@ class PhotographPage(QWidget):
         return filled(self.tr("%1: %2"), step_text(step), side_text(side))
 
     def _show_side_help(self) -> None:
-        """At the sides step: which side to photograph next, and how to lay the phone."""
+        """At the sides step: which side to photograph next, and how to lay the phone.
+        At the screen-off step: the phone bare, out of its case, no protector."""
+        screen_off = self._step < len(STEPS) and STEPS[self._step][0] is PhotoStep.SCREEN_OFF
+        self.bare_help.setVisible(self._context.inspection.current is not None and screen_off)
         side = self.next_side()
         self.side_help.setVisible(side is not None)
         if side is None:

@@ -1057,37 +1057,37 @@
         <translation>复核检测结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="143" />
+        <location filename="../../ui/photograph_page.py" line="152" />
         <source>Captures, in order:</source>
         <translation>按顺序拍摄：</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="305" />
+        <location filename="../../ui/photograph_page.py" line="318" />
         <source>Next: the left side (as you face the screen). Stand the phone on its right side (hold it, or lean it on a stand), the left side up to the camera.</source>
         <translation>下一张：左侧（面对屏幕时的左边）。把手机右侧朝下立在垫上（用手扶住或靠在支架上），左侧朝上对着相机。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="308" />
+        <location filename="../../ui/photograph_page.py" line="321" />
         <source>Next: the right side. Stand the phone on its left side (hold it, or lean it on a stand), the right side up to the camera.</source>
         <translation>下一张：右侧。把手机左侧朝下立在垫上（用手扶住或靠在支架上），右侧朝上对着相机。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="311" />
+        <location filename="../../ui/photograph_page.py" line="324" />
         <source>Next: the top end. Stand the phone upright on its bottom end (hold it, or lean it on a stand), the top end up to the camera.</source>
         <translation>下一张：顶部。把手机底部朝下竖立（用手扶住或靠在支架上），顶部朝上对着相机。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="384" />
+        <location filename="../../ui/photograph_page.py" line="398" />
         <source>On the iPhone: turn Dark Mode off and the brightness up, open Notes and start a new note, so that the screen is white. Then capture.</source>
         <translation>在 iPhone 上：关闭深色模式、调高亮度，打开“备忘录”新建一条备忘录，使屏幕呈白色，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="396" />
+        <location filename="../../ui/photograph_page.py" line="410" />
         <source>A recorded phone: the demo photo shows the white pattern.</source>
         <translation>录制的手机：演示照片已显示白色测试图。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="412" />
+        <location filename="../../ui/photograph_page.py" line="426" />
         <source>The phone is not connected: plug it in, wait until it reads ready.</source>
         <translation>手机未连接：请插上手机，等到显示“就绪”。</translation>
     </message>
@@ -1107,190 +1107,195 @@
         <translation>再拍一种测试图(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="134" />
+        <location filename="../../ui/photograph_page.py" line="113" />
+        <source>First take the phone out of its case and peel off any screen protector: its edge would read as a scratch. Then lay it screen up, screen off.</source>
+        <translation>先把手机从保护壳中取出，并撕掉贴膜（膜的边缘会被当成划痕），再熄屏、屏幕朝上放好。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="143" />
         <source>&amp;Keep the photo taken</source>
         <extracomment>The last look at the disk found no room for a phone's photos (the window looks, `set_disk_full`). The inspection whose phone was sent a test pattern, and that phone: the patterns are taken off it again once the screen-on step is left. The last push or removal of a pattern, which the next waits for.</extracomment>
         <translation>保留已拍照片(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="136" />
+        <location filename="../../ui/photograph_page.py" line="145" />
         <source>Take the last photo &amp;again</source>
         <translation>重拍上一张(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="249" />
+        <location filename="../../ui/photograph_page.py" line="259" />
         <source>Taking again: %1. The new photo takes the place of the one taken, and that one's findings are dropped.</source>
         <translation>正在重拍：%1。新照片替换已拍的那张，那张的检测结果作废。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="258" />
+        <location filename="../../ui/photograph_page.py" line="268" />
         <source>Take the last photo &amp;again (%1)</source>
         <translation>重拍上一张：%1(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="270" />
+        <location filename="../../ui/photograph_page.py" line="280" />
         <source>%1 (no phone: take again)</source>
         <translation>%1（没拍到手机，请重拍）</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="273" />
+        <location filename="../../ui/photograph_page.py" line="283" />
         <source>%1 (%2 of 4 taken)</source>
         <translation>%1（已拍 %2/4）</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="314" />
+        <location filename="../../ui/photograph_page.py" line="327" />
         <source>Next: the bottom end (charging port). Stand the phone upright on its top end (hold it, or lean it on a stand), the bottom end up to the camera.</source>
         <translation>下一张：底部（充电口）。把手机顶部朝下竖立（用手扶住或靠在支架上），底部朝上对着相机。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="387" />
+        <location filename="../../ui/photograph_page.py" line="401" />
         <source>On the iPhone: turn Dark Mode on and the brightness up, open Notes and start a new note, so that the screen is black. Then capture.</source>
         <translation>在 iPhone 上：打开深色模式、调高亮度，打开“备忘录”新建一条备忘录，使屏幕呈黑色，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="392" />
+        <location filename="../../ui/photograph_page.py" line="406" />
         <source>On the iPhone: open a picture of this colour full screen in Photos, brightness up. Then capture.</source>
         <translation>在 iPhone 上：在“照片”中全屏打开一张该颜色的图片，调高亮度，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="400" />
+        <location filename="../../ui/photograph_page.py" line="414" />
         <source>Unlock the phone, press the button: it opens the pattern full screen. Turn its brightness up, then capture.</source>
         <translation>解锁手机后按此按钮：手机将全屏打开测试图。调高亮度后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="418" />
+        <location filename="../../ui/photograph_page.py" line="432" />
         <source>Sending the pattern to the phone…</source>
         <translation>正在把测试图发送到手机…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="473" />
+        <location filename="../../ui/photograph_page.py" line="487" />
         <source>The phone should now show the pattern: brightness up, then capture.</source>
         <translation>手机现在应显示测试图：调高亮度后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="481" />
+        <location filename="../../ui/photograph_page.py" line="495" />
         <source>The pattern could not be shown on the phone (%1). Open it on the phone by hand, then capture.</source>
         <translation>无法在手机上显示测试图（%1）。请在手机上手动打开，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="492" />
+        <location filename="../../ui/photograph_page.py" line="506" />
         <source>the phone did not answer</source>
         <translation>手机没有响应</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="494" />
+        <location filename="../../ui/photograph_page.py" line="508" />
         <source>the phone is unplugged</source>
         <translation>手机已断开连接</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="496" />
+        <location filename="../../ui/photograph_page.py" line="510" />
         <source>tap “Allow USB debugging” on the phone</source>
         <translation>请在手机上点“允许USB调试”</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="499" />
+        <location filename="../../ui/photograph_page.py" line="513" />
         <source>the phone has no app that opens pictures</source>
         <translation>手机上没有能打开图片的应用</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="500" />
+        <location filename="../../ui/photograph_page.py" line="514" />
         <source>no app on the phone opened it: %1</source>
         <translation>手机上没有应用能打开它：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="515" />
+        <location filename="../../ui/photograph_page.py" line="529" />
         <source>No camera: the demo photos are for the recorded phones only. Use a photo from a file, or plug a camera in and press Look for the camera again on the Phones page.</source>
         <translation>没有摄像头：演示照片只用于录制的手机。请使用文件中的照片，或接上摄像头后在“手机”页按“重新查找摄像头”。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="544" />
+        <location filename="../../ui/photograph_page.py" line="558" />
         <source>No picture: %1</source>
         <translation>没有画面：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="552" />
+        <location filename="../../ui/photograph_page.py" line="566" />
         <source>The disk is full: this phone's photos may not all be stored</source>
         <translation>磁盘已满：这台手机的照片可能无法全部保存</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="553" />
+        <location filename="../../ui/photograph_page.py" line="567" />
         <source>Looks good: capture</source>
         <translation>画面良好：可以拍照</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="590" />
+        <location filename="../../ui/photograph_page.py" line="604" />
         <source>Photo for: %1</source>
         <translation>选择照片：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="592" />
+        <location filename="../../ui/photograph_page.py" line="606" />
         <source>Photos (%1);;All files (*)</source>
         <translation>照片 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="619" />
+        <location filename="../../ui/photograph_page.py" line="633" />
         <source>Storing and analysing the photo…</source>
         <translation>正在保存并分析照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="639" />
+        <location filename="../../ui/photograph_page.py" line="653" />
         <source>No phone was found in the photo just taken (%1): take it again.</source>
         <translation>刚拍的照片（%1）里没有找到手机：请重拍。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="647" />
+        <location filename="../../ui/photograph_page.py" line="661" />
         <source>The photo just taken (%1) has problems, so its findings may be incomplete: %2</source>
         <translation>刚拍的照片（%1）有问题，检测结果可能不全：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="656" />
+        <location filename="../../ui/photograph_page.py" line="675" />
         <source>The price given before this photo is withdrawn: review the findings and price the phone again.</source>
         <translation>拍这张照片之前给出的报价已作废：请复核检测结果后重新估价。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="669" />
+        <location filename="../../ui/photograph_page.py" line="688" />
         <source>This photo cannot be used: %1</source>
         <translation>此照片无法使用：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="673" />
+        <location filename="../../ui/photograph_page.py" line="692" />
         <source>The photo could not be stored: %1</source>
         <translation>照片无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="719" />
+        <location filename="../../ui/photograph_page.py" line="738" />
         <source>White</source>
         <translation>白色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="720" />
+        <location filename="../../ui/photograph_page.py" line="739" />
         <source>Black</source>
         <translation>黑色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="721" />
+        <location filename="../../ui/photograph_page.py" line="740" />
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="722" />
+        <location filename="../../ui/photograph_page.py" line="741" />
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="723" />
+        <location filename="../../ui/photograph_page.py" line="742" />
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="724" />
+        <location filename="../../ui/photograph_page.py" line="743" />
         <source>50 % grey</source>
         <translation>50% 灰色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="295" />
-        <location filename="../../ui/photograph_page.py" line="733" />
-        <location filename="../../ui/photograph_page.py" line="739" />
+        <location filename="../../ui/photograph_page.py" line="305" />
+        <location filename="../../ui/photograph_page.py" line="752" />
+        <location filename="../../ui/photograph_page.py" line="758" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -1853,29 +1858,29 @@
         <translation>（已重拍）</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="242" />
+        <location filename="../../ui/review_page.py" line="244" />
         <source>Pick a finding to see its evidence here</source>
         <translation>选中一项检测结果，在此查看证据</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="246" />
+        <location filename="../../ui/review_page.py" line="248" />
         <source>This finding has no evidence crop</source>
         <translation>这项检测结果没有证据截图</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="268" />
+        <location filename="../../ui/review_page.py" line="270" />
         <source>The evidence crop could not be opened:
 %1</source>
         <translation>无法打开证据截图：
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="286" />
+        <location filename="../../ui/review_page.py" line="288" />
         <source>Evidence</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="304" />
+        <location filename="../../ui/review_page.py" line="306" />
         <source>drawn by the clerk</source>
         <translation>店员框选</translation>
     </message>

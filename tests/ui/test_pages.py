@@ -224,11 +224,13 @@ def test_photograph_stores_the_capture(qtbot: QtBot, context: StationContext) ->
     page = PhotographPage(context, demo_frame)
     qtbot.addWidget(page)
     record = _start(context, "ios-iphone7-cn")
+    # First the bare phone: out of its case, its screen protector peeled off.
+    assert not page.bare_help.isHidden() and "screen protector" in page.bare_help.text()
     with qtbot.waitSignal(page.captured, timeout=20000) as signal:
         page.capture_button.click()
     captured = signal.args[0]
     assert captured.id == record.id and captured.photos[0].step is PhotoStep.SCREEN_OFF
-    assert page.steps.item(0).text().endswith("✓")
+    assert page.steps.item(0).text().endswith("✓") and page.bare_help.isHidden()
     assert context.store.photos.verify(captured.photos[0].sha256)
 
 
