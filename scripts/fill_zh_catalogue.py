@@ -196,8 +196,10 @@ ZH = {
     "Take this photo a&gain": "重拍这张照片(&G)",
     " — replaced": "（已重拍）",
     "First take the phone out of its case and peel off any screen protector: its edge "
-    "would read as a scratch. Then lay it screen up, screen off.": (
-        "先把手机从保护壳中取出，并撕掉贴膜（膜的边缘会被当成划痕），再熄屏、屏幕朝上放好。"
+    "would read as a scratch. Then lay it screen up, screen off, with the always-on "
+    "display (clock) off too.": (
+        "先把手机从保护壳中取出，并撕掉贴膜（膜的边缘会被当成划痕），再熄屏、屏幕朝上放好，"
+        "息屏显示（时钟）也要关掉。"
     ),
     "The price given before this photo is withdrawn: review the findings and price the "
     "phone again.": "拍这张照片之前给出的报价已作废：请复核检测结果后重新估价。",

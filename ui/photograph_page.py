@@ -110,7 +110,7 @@ class PhotographPage(QWidget):
         # protector's edge reads as a long scratch or a crack (docs/vision.md).
         self.bare_help = QLabel(
             self.tr(
-                "First take the phone out of its case and peel off any screen protector: its edge would read as a scratch. Then lay it screen up, screen off."
+                "First take the phone out of its case and peel off any screen protector: its edge would read as a scratch. Then lay it screen up, screen off, with the always-on display (clock) off too."
             )
         )
         self.bare_help.setObjectName("bare_help")

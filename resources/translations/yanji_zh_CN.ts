@@ -1057,6 +1057,11 @@
         <translation>复核检测结果(&amp;R)</translation>
     </message>
     <message>
+        <location filename="../../ui/photograph_page.py" line="113" />
+        <source>First take the phone out of its case and peel off any screen protector: its edge would read as a scratch. Then lay it screen up, screen off, with the always-on display (clock) off too.</source>
+        <translation>先把手机从保护壳中取出，并撕掉贴膜（膜的边缘会被当成划痕），再熄屏、屏幕朝上放好，息屏显示（时钟）也要关掉。</translation>
+    </message>
+    <message>
         <location filename="../../ui/photograph_page.py" line="152" />
         <source>Captures, in order:</source>
         <translation>按顺序拍摄：</translation>
@@ -1105,11 +1110,6 @@
         <location filename="../../ui/photograph_page.py" line="102" />
         <source>Capture another test pa&amp;ttern</source>
         <translation>再拍一种测试图(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/photograph_page.py" line="113" />
-        <source>First take the phone out of its case and peel off any screen protector: its edge would read as a scratch. Then lay it screen up, screen off.</source>
-        <translation>先把手机从保护壳中取出，并撕掉贴膜（膜的边缘会被当成划痕），再熄屏、屏幕朝上放好。</translation>
     </message>
     <message>
         <location filename="../../ui/photograph_page.py" line="143" />
