@@ -15,7 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from vision import glass
-from vision.back import camera_area, printing
+from vision.back import camera_area, printed_lines, printing
 from vision.crack_model import (
     CONFIRM_CELLS,
     MIN_CELLS,
@@ -104,9 +104,10 @@ def analyze(
     # neither the glass detector nor the model looks there (the model read a line of
     # regulatory print as a 50 mm crack).
     own = _not_wear(rect) if surface is Surface.BACK else None
-    if surface is Surface.SCREEN and pattern is None and screen_lit(rect):
-        # The black-glass detector would read the picture on the screen as marks; the
-        # learned model still looks for cracks.
+    if surface is Surface.SCREEN and pattern is None and (screen_lit(rect) or shows_text(rect)):
+        # The black-glass detector would read the picture on the screen as marks (an
+        # always-on display's clock and date as oil and a scratch); the learned model
+        # still looks for cracks.
         quality = (*quality, Quality.SCREEN_LIT)
     else:
         findings, crops = _findings(image, rect, surface, pattern, end, leave_out=own)
@@ -140,6 +141,25 @@ def screen_lit(rect: Rectified) -> bool:
     h, w = grey.shape[:2]
     middle = grey[h // 10 : h - h // 10, w // 10 : w - w // 10]
     return middle.size > 0 and float(np.mean(middle < glass.DARK_GLASS_LEVEL)) < LIT_DARK_SHARE
+
+
+#: A line lit on a dark screen with at least this many glyphs is text (an always-on
+#: display's date): a back's print rule asks for 3, but three oil droplets in a row
+#: make such a line on black glass.
+TEXT_MIN_GLYPHS = 5
+
+
+def shows_text(rect: Rectified) -> bool:
+    """A line of text lit on a rectified screen that is otherwise dark (an always-on
+    display's date), on the glass the black-glass detector reads: clear of the edge
+    margin and the end bands."""
+    h, w = rect.image.shape[:2]
+    side = round(glass.EDGE_MARGIN_MM * rect.px_per_mm)
+    end = round(glass.END_BAND_MM * rect.px_per_mm)
+    return any(
+        glyphs >= TEXT_MIN_GLYPHS and x0 >= side and x1 <= w - side and y0 >= end and y1 <= h - end
+        for (x0, y0, x1, y1), glyphs in printed_lines(rect.image, rect.px_per_mm)
+    )
 
 
 def _learned_cracks(

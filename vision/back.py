@@ -95,6 +95,19 @@ def printing(face: Image, px_per_mm: float) -> Image | None:
     the glass detector sees it (a light back inverted), with a margin; None when there
     are none. (The darker gaps between light letters or scratches are not looked at:
     a row of parallel scratches has glyph-like gaps.)"""
+    boxes = [box for box, _ in printed_lines(face, px_per_mm)]
+    if not boxes:
+        return None
+    mask = np.zeros(face.shape[:2], np.uint8)
+    for x0, y0, x1, y1 in boxes:
+        cv2.rectangle(mask, (x0, y0), (x1, y1), 255, -1)
+    return mask
+
+
+def printed_lines(face: Image, px_per_mm: float) -> list[tuple[tuple[int, int, int, int], int]]:
+    """The lines of print on a rectified face, lighter than the face round them: each
+    line's box (x0, y0, x1, y1 in pixels, `PRINT_MARGIN_MM` round it) and how many
+    glyphs it has."""
     gray = cv2.cvtColor(face, cv2.COLOR_BGR2GRAY)
     kernel = _disc(max(3, round(2.5 * px_per_mm)))
     marks: Image = (cv2.morphologyEx(gray, cv2.MORPH_TOPHAT, kernel) >= GLYPH_CONTRAST).astype(
@@ -111,17 +124,19 @@ def printing(face: Image, px_per_mm: float) -> Image | None:
         for line in (*_lines(list(glyphs)), *turned)
         if sum(box in strokes for box in line) <= LINE_MAX_STROKES * len(line)
     ]
-    if not lines:
-        return None
-    mask = np.zeros(gray.shape, np.uint8)
     margin = round(PRINT_MARGIN_MM * px_per_mm)
-    for line in lines:
-        x0 = min(x for x, _, _, _ in line) - margin
-        y0 = min(y for _, y, _, _ in line) - margin
-        x1 = max(x + w for x, _, w, _ in line) + margin
-        y1 = max(y + h for _, y, _, h in line) + margin
-        cv2.rectangle(mask, (x0, y0), (x1, y1), 255, -1)
-    return mask
+    return [
+        (
+            (
+                min(x for x, _, _, _ in line) - margin,
+                min(y for _, y, _, _ in line) - margin,
+                max(x + w for x, _, w, _ in line) + margin,
+                max(y + h for _, y, _, h in line) + margin,
+            ),
+            len(line),
+        )
+        for line in lines
+    ]
 
 
 def _glyphs(marks: Image, px_per_mm: float) -> dict[tuple[int, int, int, int], bool]:

@@ -14,6 +14,7 @@ from tests.vision.fake_capture import FakeCapture
 from tests.vision.photo_files import heic_with_orientation, jpeg_with_orientation
 from vision.__main__ import main
 from vision.analyze import analyze, overlay
+from vision.back import printed_lines
 from vision.camera import (
     CameraError,
     CameraSource,
@@ -30,7 +31,7 @@ from vision.camera import (
 from vision.finding import FindingKind, Surface
 from vision.locate import Quality
 from vision.patterns import Pattern, detect_pattern_defects, pattern_image, pattern_png
-from vision.synthetic import Defect, encode_png, render_scene
+from vision.synthetic import Defect, Label, encode_png, render_scene
 
 SIZE = (71.0, 146.0)
 
@@ -105,6 +106,32 @@ def test_a_lit_screen_without_a_pattern_is_said_and_not_read_as_marks() -> None:
     # Named as the test pattern it shows, the lit screen is checked, not called lit.
     shown = analyze(scene.image, Surface.SCREEN, pattern=Pattern.WHITE, size_mm=SIZE)
     assert Quality.SCREEN_LIT not in shown.quality
+
+
+@pytest.mark.parametrize("shade", [90, 200])
+def test_an_always_on_display_is_a_lit_screen(shade: int) -> None:
+    """A phone "off" with its always-on display showing a clock and the date: most of
+    the glass is dark, but the text is lit. Read as black glass, it gave seven oil
+    marks, or a severe scratch; it is called lit, so the clerk turns it off."""
+    for labels in (
+        (Label("12:30", 50, 10.0, shade), Label("Tue, 24 November", 58, 2.5, shade)),
+        (Label("Tue, 24 November", 58, 2.5, shade), Label("85%", 130, 2.0, shade)),
+    ):
+        scene = render_scene(size_mm=SIZE, labels=labels, rotate_deg=4.0)
+        result = analyze(scene.image, Surface.SCREEN, size_mm=SIZE)
+        assert result.quality == (Quality.SCREEN_LIT,) and result.findings == ()
+
+
+def test_marks_in_a_row_on_dark_glass_are_no_lit_text() -> None:
+    """Three stains in a row line up as a back's print would; on a screen they are
+    marks (a line of text has more glyphs), and the glass is read."""
+    stains = tuple(Defect(FindingKind.STAIN, 25 + 4 * i, 70, 0, 1.2, 0, 200) for i in range(3))
+    scene = render_scene(stains, size_mm=SIZE)
+    result = analyze(scene.image, Surface.SCREEN, size_mm=SIZE)
+    assert result.rectified is not None
+    assert [glyphs for _, glyphs in printed_lines(result.rectified.image, 8.0)] == [3]
+    assert Quality.SCREEN_LIT not in result.quality
+    assert {f.kind for f in result.findings} == {FindingKind.STAIN}
 
 
 def _photo_of(screen: np.ndarray) -> np.ndarray:  # type: ignore[type-arg]
