@@ -10,7 +10,7 @@ from concurrent.futures import Future, wait
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,7 +31,16 @@ from devices.watcher import PhoneRef
 from ui.context import StationContext
 from ui.file_dialog import ask_open
 from ui.photo_view import PhotoView
-from ui.problem_text import camera_text, error_text, filled, quality_text, side_text, step_text
+from ui.problem_text import (
+    camera_text,
+    error_text,
+    filled,
+    pattern_text,
+    photo_text,
+    quality_text,
+    side_text,
+    step_text,
+)
 from vision.camera import IMAGE_SUFFIXES, CameraError
 from vision.locate import Quality
 from vision.patterns import Pattern
@@ -730,32 +739,3 @@ def _pattern_png(device: DeviceReport, pattern: Pattern) -> bytes:
 
     width, height = device.screen_resolution or (1080, 2400)
     return pattern_png(pattern, width, height)
-
-
-def pattern_text(pattern: Pattern) -> str:
-    """A test pattern's name in the clerk's language."""
-    return {
-        Pattern.WHITE: QCoreApplication.translate("PhotographPage", "White"),
-        Pattern.BLACK: QCoreApplication.translate("PhotographPage", "Black"),
-        Pattern.RED: QCoreApplication.translate("PhotographPage", "Red"),
-        Pattern.GREEN: QCoreApplication.translate("PhotographPage", "Green"),
-        Pattern.BLUE: QCoreApplication.translate("PhotographPage", "Blue"),
-        Pattern.GREY: QCoreApplication.translate("PhotographPage", "50 % grey"),
-    }[pattern]
-
-
-def photo_text(photo: PhotoRef) -> str:
-    """A photo's name: its step, and for a screen-on photo the pattern it shows, for a
-    side shot the side."""
-    side = flow.photo_side(photo)
-    if side is not None:
-        named = QCoreApplication.translate("PhotographPage", "%1: %2")
-        return filled(named, step_text(photo.step), side_text(side))
-    pattern = flow.photo_pattern(photo)
-    if pattern is None:
-        return step_text(photo.step)
-    known = pattern in {p.value for p in Pattern}
-    named = QCoreApplication.translate("PhotographPage", "%1: %2")
-    return filled(
-        named, step_text(photo.step), pattern_text(Pattern(pattern)) if known else pattern
-    )

@@ -1,7 +1,8 @@
 """Problems in the clerk's language. `devices/` reports problems in English (it has
 no Qt); each known message is matched here and shown through Qt's translation, with
 its numbers carried over. A photo's problems are `vision.locate.Quality` names, as
-the live view gets them and as a stored photo record keeps them."""
+the live view gets them and as a stored photo record keeps them. Also the names of
+things the clerk is shown: captures, sides, test patterns, photos."""
 
 from __future__ import annotations
 
@@ -14,15 +15,17 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 
+from app import flow
 from app.errors import DiskFullError, WordedError
 from app.price_sheet import PriceSheetError, SheetAlreadyImportedError, SheetProblem
 from app.pricing import MissingPhotos
-from app.records import PhoneSide, PhotoStep
+from app.records import PhoneSide, PhotoRef, PhotoStep
 from app.settings import SettingsFileError, SettingsProblem
 from app.text import size_text
 from devices.errors import NO_ANSWER
 from devices.report import Locks
 from vision.camera import READ_FAILURES, CameraError
+from vision.patterns import Pattern
 
 
 def _what(text: str) -> str:
@@ -623,6 +626,33 @@ def side_text(side: PhoneSide) -> str:
         PhoneSide.TOP: QCoreApplication.translate("PhotographPage", "top end"),
         PhoneSide.BOTTOM: QCoreApplication.translate("PhotographPage", "bottom end"),
     }[side]
+
+
+def pattern_text(pattern: Pattern) -> str:
+    """A test pattern's name in the clerk's language."""
+    return {
+        Pattern.WHITE: QCoreApplication.translate("PhotographPage", "White"),
+        Pattern.BLACK: QCoreApplication.translate("PhotographPage", "Black"),
+        Pattern.RED: QCoreApplication.translate("PhotographPage", "Red"),
+        Pattern.GREEN: QCoreApplication.translate("PhotographPage", "Green"),
+        Pattern.BLUE: QCoreApplication.translate("PhotographPage", "Blue"),
+        Pattern.GREY: QCoreApplication.translate("PhotographPage", "50 % grey"),
+    }[pattern]
+
+
+def photo_text(photo: PhotoRef) -> str:
+    """A photo's name: its step, and for a screen-on photo the pattern it shows, for a
+    side shot the side."""
+    side, pattern = flow.photo_side(photo), flow.photo_pattern(photo)
+    if side is not None:
+        detail = side_text(side)
+    elif pattern is not None:
+        known = pattern in {p.value for p in Pattern}
+        detail = pattern_text(Pattern(pattern)) if known else pattern
+    else:
+        return step_text(photo.step)
+    named = QCoreApplication.translate("PhotographPage", "%1: %2")
+    return filled(named, step_text(photo.step), detail)
 
 
 def worded_text(error: WordedError) -> str:

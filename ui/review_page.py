@@ -27,8 +27,7 @@ from app import flow
 from app.records import Inspection, PhotoRef
 from ui.context import StationContext
 from ui.photo_view import PhotoView, decode_photo, unreadable_text
-from ui.photograph_page import photo_text
-from ui.problem_text import kind_text, quality_text, severity_text
+from ui.problem_text import kind_text, photo_text, quality_text, severity_text
 from vision.finding import Finding, FindingKind, Severity
 
 #: Box colours: findings on the record, and those the clerk drew but has not saved.
