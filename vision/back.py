@@ -16,12 +16,10 @@ mostly straight strokes (a row of short scratches)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import cv2
 import numpy as np
-import numpy.typing as npt
 
+from vision.glass import disc
 from vision.types import Image
 
 #: A lens ring's radius on the back (mm): from a small depth or macro lens to an
@@ -85,7 +83,7 @@ def camera_area(face: Image, px_per_mm: float) -> Image | None:
         x, y, pw, ph = cv2.boundingRect(plate)
         x0, y0 = max(0, x - margin), max(0, y - margin)
         x1, y1 = min(w, x + pw + margin), min(h, y + ph + margin)
-        grown = cv2.dilate(plate[y0:y1, x0:x1], _disc(2 * margin + 1))
+        grown = cv2.dilate(plate[y0:y1, x0:x1], disc(2 * margin + 1))
         area[y0:y1, x0:x1] |= grown
     return area
 
@@ -109,7 +107,7 @@ def printed_lines(face: Image, px_per_mm: float) -> list[tuple[tuple[int, int, i
     line's box (x0, y0, x1, y1 in pixels, `PRINT_MARGIN_MM` round it) and how many
     glyphs it has."""
     gray = cv2.cvtColor(face, cv2.COLOR_BGR2GRAY)
-    kernel = _disc(max(3, round(2.5 * px_per_mm)))
+    kernel = disc(max(3, round(2.5 * px_per_mm)))
     marks: Image = (cv2.morphologyEx(gray, cv2.MORPH_TOPHAT, kernel) >= GLYPH_CONTRAST).astype(
         np.uint8
     )
@@ -250,7 +248,7 @@ def _plate(gray: Image, lenses: list[tuple[float, float, float]], px_per_mm: flo
     lenses' middle, if it holds every lens's centre (not one lens's own glass) and is
     no more than `PLATE_MAX_SHARE` of the back; None otherwise."""
     edges = cv2.Canny(gray, 20, 60)
-    edges = cv2.dilate(edges, _disc(max(3, round(0.4 * px_per_mm))))
+    edges = cv2.dilate(edges, disc(max(3, round(0.4 * px_per_mm))))
     _, labels = cv2.connectedComponents(cv2.bitwise_not(edges))
     mx = round(float(np.mean([x for x, _, _ in lenses])))
     my = round(float(np.mean([y for _, y, _ in lenses])))
@@ -266,8 +264,3 @@ def _plate(gray: Image, lenses: list[tuple[float, float, float]], px_per_mm: flo
     if len(lenses) < 2 or not all(plate[round(y), round(x)] for x, y, _ in lenses):
         return None
     return plate
-
-
-def _disc(size: int) -> npt.NDArray[Any]:
-    size += 1 - size % 2
-    return cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))

@@ -59,14 +59,14 @@ def detect_glass_defects(
     inner[-band:] = 0
     if leave_out is not None:
         inner[leave_out > 0] = 0
-    kernel = _disc(max(3, round(2.5 * px_per_mm)))
+    kernel = disc(max(3, round(2.5 * px_per_mm)))
     tophat = cv2.morphologyEx(gray, cv2.MORPH_TOPHAT, kernel)
     tophat[inner == 0] = 0
     noise = _noise_level(tophat, inner)
     threshold = max(14.0, 6.0 * noise)
     _, binary = cv2.threshold(tophat, threshold, 255, cv2.THRESH_BINARY)
     # Join the dashes of one scratch and the rim of one oil smear.
-    joined = cv2.morphologyEx(binary, cv2.MORPH_CLOSE, _disc(max(3, round(0.6 * px_per_mm))))
+    joined = cv2.morphologyEx(binary, cv2.MORPH_CLOSE, disc(max(3, round(0.6 * px_per_mm))))
     contours, _ = cv2.findContours(joined, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     border = _inner_mask(gray.shape, px_per_mm, EDGE_MARGIN_MM + BORDER_MM)
     blobs = []
@@ -128,7 +128,7 @@ def detect_edge_chips(image: Image, px_per_mm: float) -> list[Blob]:
     level, dark = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     if level > DARK_GLASS_LEVEL:
         _, dark = cv2.threshold(gray, DARK_GLASS_LEVEL, 255, cv2.THRESH_BINARY_INV)
-    small = _disc(max(3, round(0.3 * px_per_mm)))
+    small = disc(max(3, round(0.3 * px_per_mm)))
     dark = cv2.morphologyEx(dark, cv2.MORPH_OPEN, small)
     dark = cv2.morphologyEx(dark, cv2.MORPH_CLOSE, small)
     contours, _ = cv2.findContours(dark, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
@@ -230,7 +230,7 @@ def _dark_glass(gray: Image, px_per_mm: float) -> Image:
     level, _ = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     # Otsu puts the level itself in the dark class (all of flat, fully black glass).
     dark: Image = ((gray <= level) & (gray < DARK_GLASS_LEVEL)).astype(np.uint8) * 255
-    dark = cv2.morphologyEx(dark, cv2.MORPH_CLOSE, _disc(round(3 * px_per_mm)))
+    dark = cv2.morphologyEx(dark, cv2.MORPH_CLOSE, disc(round(3 * px_per_mm)))
     # Components without their statistics, and areas counted by numpy: OpenCV's
     # statistics cost six times the labelling itself (5 against 0.8 ms at 1080p).
     count, labels = cv2.connectedComponents(dark)
@@ -246,10 +246,11 @@ def _dark_glass(gray: Image, px_per_mm: float) -> Image:
         _, _, w, h = cv2.boundingRect(border)
         if parent < 0 and max(w, h) < small_hole:  # a stain, not an opening: on the glass
             cv2.drawContours(dark, [border], 0, 255, cv2.FILLED)
-    return cv2.erode(dark, _disc(round(1.5 * px_per_mm)))
+    return cv2.erode(dark, disc(round(1.5 * px_per_mm)))
 
 
-def _disc(size: int) -> npt.NDArray[Any]:
+def disc(size: int) -> npt.NDArray[Any]:
+    """An elliptic structuring element ``size`` pixels across (made odd)."""
     size += 1 - size % 2
     return cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))
 
