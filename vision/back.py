@@ -54,6 +54,17 @@ LINE_GAP_HEIGHTS = 1.5
 #: Letters run together at a coarse scale: a word up to this many heights long is
 #: one glyph of its line.
 WORD_HEIGHTS = 20
+#: A mark at least this many heights long may be capitals run together: it is cut
+#: at these shares of its brightest top-hat level, and where the first cut that
+#: parts it gives only glyphs, each at least `SPLIT_KEEP_HEIGHT` of the mark's
+#: height, they replace it (a letter's strokes are as bright as each other to their
+#: ends; a scuff or smear shrinks as the cut rises, and a scratch's pieces are
+#: strokes). A word with lower-case letters, shorter than its capitals, stays whole.
+SPLIT_HEIGHTS = 2.0
+SPLIT_LEVELS = (0.5, 0.65, 0.8)
+SPLIT_KEEP_HEIGHT = 0.75
+#: Pieces of a cut smaller than this share of it are specks, not letters.
+SPLIT_MIN_AREA = 0.02
 #: A mark whose tightest box is this many times longer than wide is a straight
 #: stroke: a scratch, or a letter such as I or l. A line of more than half strokes
 #: is a row of short scratches, not print.
@@ -108,10 +119,8 @@ def printed_lines(face: Image, px_per_mm: float) -> list[tuple[tuple[int, int, i
     glyphs it has."""
     gray = cv2.cvtColor(face, cv2.COLOR_BGR2GRAY)
     kernel = disc(max(3, round(2.5 * px_per_mm)))
-    marks: Image = (cv2.morphologyEx(gray, cv2.MORPH_TOPHAT, kernel) >= GLYPH_CONTRAST).astype(
-        np.uint8
-    )
-    glyphs = _glyphs(marks, px_per_mm)
+    lighter = cv2.morphologyEx(gray, cv2.MORPH_TOPHAT, kernel)
+    glyphs = _glyphs(lighter, px_per_mm)
     strokes = {box for box, stroke in glyphs.items() if stroke}
     turned = [
         [(x, y, w, h) for y, x, h, w in line]  # print along the back
@@ -137,23 +146,66 @@ def printed_lines(face: Image, px_per_mm: float) -> list[tuple[tuple[int, int, i
     ]
 
 
-def _glyphs(marks: Image, px_per_mm: float) -> dict[tuple[int, int, int, int], bool]:
-    """The boxes (x, y, w, h) of the marks in ``marks`` that could be printed glyphs
-    (as tall as print is, or as wide for print along the back; no longer than a word
-    whose letters run together; filling enough of their box), each with whether it is
-    a straight stroke."""
+def _glyphs(lighter: Image, px_per_mm: float) -> dict[tuple[int, int, int, int], bool]:
+    """The boxes (x, y, w, h) of the marks at least `GLYPH_CONTRAST` lighter than round
+    them (``lighter``: a top-hat) that could be printed glyphs (as tall as print is, or
+    as wide for print along the back; no longer than a word whose letters run
+    together; filling enough of their box), each with whether it is a straight
+    stroke. A long mark is split into its letters where a higher cut parts them."""
+    marks = (lighter >= GLYPH_CONTRAST).astype(np.uint8)
     _, labels, stats, _ = cv2.connectedComponentsWithStats(marks)
-    low, high = (v * px_per_mm for v in GLYPH_HEIGHT_MM)
-    long = WORD_HEIGHTS
     glyphs = {}
     for label, (x, y, w, h, area) in enumerate(stats[1:], start=1):
-        sized = (low <= h <= high and w <= long * h) or (low <= w <= high and h <= long * w)
-        if not sized or area < GLYPH_MIN_FILL * w * h:
+        if not _glyph_sized(w, h, area, px_per_mm):
             continue
-        ys, xs = np.nonzero(labels[y : y + h, x : x + w] == label)
-        (_, _), (a, b), _ = cv2.minAreaRect(np.column_stack((xs, ys)).astype(np.float32))
-        glyphs[int(x), int(y), int(w), int(h)] = max(a, b) >= STROKE_ASPECT * max(1.0, min(a, b))
+        own = labels[y : y + h, x : x + w] == label
+        parts = _letters(np.where(own, lighter[y : y + h, x : x + w], 0), w, h, px_per_mm)
+        for (px, py, pw, ph), part in parts or [((0, 0, w, h), own)]:
+            glyphs[int(x + px), int(y + py), int(pw), int(ph)] = _stroke(part)
     return glyphs
+
+
+def _glyph_sized(w: int, h: int, area: int, px_per_mm: float) -> bool:
+    low, high = (v * px_per_mm for v in GLYPH_HEIGHT_MM)
+    long = WORD_HEIGHTS
+    sized = (low <= h <= high and w <= long * h) or (low <= w <= high and h <= long * w)
+    return sized and area >= GLYPH_MIN_FILL * w * h
+
+
+def _stroke(mark: Image) -> bool:
+    """Whether a mark (a boolean image) is a straight stroke."""
+    ys, xs = np.nonzero(mark)
+    (_, _), (a, b), _ = cv2.minAreaRect(np.column_stack((xs, ys)).astype(np.float32))
+    return bool(max(a, b) >= STROKE_ASPECT * max(1.0, min(a, b)))
+
+
+def _letters(
+    mark: Image, w: int, h: int, px_per_mm: float
+) -> list[tuple[tuple[int, int, int, int], Image]]:
+    """A long mark's letters (box within the mark, and the letter as a boolean image)
+    where a higher cut through its top-hat levels parts it into glyphs as tall as the
+    mark; empty when none does."""
+    across = min(w, h)
+    if max(w, h) < SPLIT_HEIGHTS * across:
+        return []
+    peak = float(mark.max())
+    for share in SPLIT_LEVELS:
+        cut = (mark >= share * peak).astype(np.uint8)
+        _, labels, stats, _ = cv2.connectedComponentsWithStats(cut)
+        pieces = [
+            ((int(x), int(y), int(pw), int(ph)), labels == i)
+            for i, (x, y, pw, ph, area) in enumerate(stats[1:], start=1)
+            if area >= SPLIT_MIN_AREA * stats[1:, 4].sum()
+        ]
+        letters = [
+            ((x, y, pw, ph), part[y : y + ph, x : x + pw])
+            for (x, y, pw, ph), part in pieces
+            if _glyph_sized(pw, ph, int(part.sum()), px_per_mm)
+            and (pw if h > w else ph) >= SPLIT_KEEP_HEIGHT * across
+        ]
+        if len(pieces) >= 2:  # parted: into letters, or into letters and lower ones
+            return letters if len(letters) == len(pieces) else []
+    return []
 
 
 def _lines(boxes: list[tuple[int, int, int, int]]) -> list[list[tuple[int, int, int, int]]]:

@@ -3,12 +3,14 @@ are no wear, and marks beside them are still found."""
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 import pytest
 
 import vision.analyze
+from vision import back
 from vision.analyze import analyze
-from vision.back import camera_area, printing
+from vision.back import camera_area, printed_lines, printing
 from vision.finding import FindingKind, Surface
 from vision.synthetic import Defect, Label, phone_camera, render_scene
 
@@ -133,11 +135,12 @@ PRINT = (
 )
 
 
-@pytest.mark.parametrize("px", [8.0, 12.0])
+@pytest.mark.parametrize("px", [5.0, 8.0, 12.0])
 @pytest.mark.parametrize("light", [False, True], ids=["dark", "light"])
 def test_printing_on_the_back_is_no_wear(light: bool, px: float) -> None:
-    """Print lighter than a dark back or darker than a light one, turned or not: no
-    finding. Unless left out, the regulatory lines read as scratches, or as a crack."""
+    """Print lighter than a dark back or darker than a light one, turned or not, from
+    a 1080p camera over a large mat (5 pixels a millimetre, where the maker's name
+    runs together) to a 12 MP one: no finding."""
     labels = tuple(Label(text, y, h, 130 if light else 70) for text, y, h in PRINT)
     for turn in (0.0, 4.0, 180.0):
         scene = render_scene(
@@ -163,6 +166,43 @@ def test_unless_left_out_printing_reads_as_scratches_and_cracks(
     big = render_scene(size_mm=SIZE, px_per_mm=6.0, labels=(line,))
     kinds |= {f.kind for f in analyze(big.image, Surface.BACK, size_mm=SIZE).findings}
     assert {FindingKind.SCRATCH, FindingKind.CRACK} <= kinds
+
+
+def _face(px: float = 8.0) -> np.ndarray:
+    """A plain dark back face, rectified, 70 × 140 mm."""
+    return np.full((round(140 * px), round(70 * px), 3), 20, np.uint8)
+
+
+def test_capitals_run_together_are_cut_into_letters() -> None:
+    """A maker's name whose capitals run together at the glyph threshold (blurred, as
+    a coarse photo scaled up to the rectified scale leaves it) is one long mark: cut
+    higher, it parts into its letters, and with them it is a line of print (four
+    glyphs: the L's foot runs under the A, and those two stay one)."""
+    face = _face()
+    cv2.putText(face, "ALAXY", (200, 600), cv2.FONT_HERSHEY_SIMPLEX, 1.2, (110,) * 3, 5)
+    face = cv2.GaussianBlur(face, (0, 0), 2.5)
+    gray = cv2.cvtColor(face, cv2.COLOR_BGR2GRAY)
+    _, _, stats, _ = cv2.connectedComponentsWithStats(
+        (gray >= 20 + back.GLYPH_CONTRAST).astype(np.uint8)
+    )
+    assert len(stats) == 2  # one mark: the letters run together
+    assert [glyphs for _, glyphs in printed_lines(face, 8.0)] == [4]
+
+
+def test_a_smear_or_a_word_in_lower_case_is_not_cut() -> None:
+    """A smear as long as a word, brighter in spots, stays one mark: its spots are
+    lower than the smear, not letters. A word in lower case stays whole too: its
+    letters are not as tall as each other."""
+    face = _face()
+    cv2.ellipse(face, (280, 600), (70, 14), 0, 0, 360, (80,) * 3, -1)
+    for x in (240, 280, 320):
+        cv2.circle(face, (x, 600), 5, (140,) * 3, -1)
+    face = cv2.GaussianBlur(face, (0, 0), 3)
+    assert printed_lines(face, 8.0) == []
+    word = _face()
+    cv2.putText(word, "Galaxy", (200, 600), cv2.FONT_HERSHEY_SIMPLEX, 1.2, (110,) * 3, 5)
+    word = cv2.GaussianBlur(word, (0, 0), 2.5)
+    assert printed_lines(word, 8.0) == []
 
 
 def test_marks_beside_printing_are_found_and_a_row_of_scratches_is_no_print() -> None:
