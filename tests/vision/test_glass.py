@@ -170,6 +170,29 @@ def test_dark_glass_keeps_stains_and_drops_openings_and_other_dark_patches() -> 
     assert glass[300, 100] and not glass[21, 21]  # the glass less a margin at its rim
 
 
+@pytest.mark.parametrize("bezel_px", [6, 10, 20])
+def test_a_thin_light_bezel_is_not_glass(bezel_px: int) -> None:
+    """A white phone's sides: a light bezel 0.75 to 2.5 mm wide between the black
+    glass and a darker mat. Its inner edge catches the light (a one-pixel glint). The
+    glass stops a margin inside it, and the glint is no scratch: when the bezel was
+    closed over, joining the glass to the mat, it read as a 94 mm scratch or oil. A
+    scratch running from the glass into the bezel stays on the glass."""
+    px_per_mm = 8.0
+    face = np.full((1000, 540, 3), 60, np.uint8)  # the mat: below black glass's level
+    cv2.rectangle(face, (20, 20), (519, 979), (225, 225, 225), -1)  # the white front
+    x0, x1 = 20 + bezel_px, 519 - bezel_px
+    cv2.rectangle(face, (x0, 120), (x1, 880), (22, 22, 22), -1)  # the black glass
+    cv2.line(face, (x0, 120), (x0, 880), (150, 150, 170), 1)  # the glint along the edge
+    cv2.line(face, (x1, 120), (x1, 880), (150, 150, 170), 1)
+    assert detect_glass_defects(face, px_per_mm) == []
+    glass = _dark_glass(cv2.cvtColor(face, cv2.COLOR_BGR2GRAY), px_per_mm) > 0
+    assert not glass[500, : x0 + 1].any() and glass[500, x0 + 8]  # glass from 1 mm in
+    cv2.line(face, (0, 500), (100, 520), (120, 120, 120), 2)  # a scratch into the bezel
+    assert _dark_glass(cv2.cvtColor(face, cv2.COLOR_BGR2GRAY), px_per_mm)[512, 60] > 0
+    found = detect_glass_defects(face, px_per_mm)
+    assert [b.kind for b in found] == [FindingKind.SCRATCH]
+
+
 def test_thinning_leaves_one_pixel_centre_lines() -> None:
     strokes = np.zeros((120, 200), np.uint8)
     cv2.line(strokes, (20, 30), (180, 90), 255, 7)
