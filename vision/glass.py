@@ -275,17 +275,18 @@ def _dark_glass(gray: Image, px_per_mm: float) -> Image:
     return cv2.erode(dark, disc(round(1.5 * px_per_mm)))
 
 
-#: Light wider than this (mm), and this large (mm²), is no mark on the glass but a
-#: bezel round it (with the light beyond): a scratch is narrower, a glint or a
-#: stain smaller.
+#: Light wider than this (mm), this large (mm²), and reaching the phone's edge (the
+#: glass's edge margin) is no mark on the glass but a bezel round it, with the light
+#: beyond: a scratch is narrower, a glint or a stain smaller, and both lie on the
+#: glass.
 BEZEL_MIN_WIDTH_MM = 0.6
 BEZEL_MIN_AREA_MM2 = 40.0
 
 
 def _light_surround(dark: Image, px_per_mm: float) -> Image:
     """What is light on a rectified face whose dark part is ``dark`` (255), wider
-    than `BEZEL_MIN_WIDTH_MM` and in a region of `BEZEL_MIN_AREA_MM2` or more: a light
-    bezel, with the light beyond it."""
+    than `BEZEL_MIN_WIDTH_MM`, in a region of `BEZEL_MIN_AREA_MM2` or more that comes
+    within `EDGE_MARGIN_MM` of the face's edge: a light bezel, with the light beyond."""
     wide = cv2.morphologyEx(
         cv2.bitwise_not(dark), cv2.MORPH_OPEN, disc(round(BEZEL_MIN_WIDTH_MM * px_per_mm))
     )
@@ -293,8 +294,13 @@ def _light_surround(dark: Image, px_per_mm: float) -> Image:
     if count < 2:
         return wide
     areas = np.bincount(labels.ravel(), minlength=count)
-    large = np.flatnonzero(areas >= BEZEL_MIN_AREA_MM2 * px_per_mm**2)
-    return np.isin(labels, large[large > 0]).astype(np.uint8) * 255
+    edge = round(EDGE_MARGIN_MM * px_per_mm)
+    inner = labels[edge:-edge, edge:-edge]
+    reaching = np.bincount(labels.ravel(), minlength=count) > np.bincount(
+        inner.ravel(), minlength=count
+    )
+    bezel = np.flatnonzero((areas >= BEZEL_MIN_AREA_MM2 * px_per_mm**2) & reaching)
+    return np.isin(labels, bezel[bezel > 0]).astype(np.uint8) * 255
 
 
 def disc(size: int) -> npt.NDArray[Any]:

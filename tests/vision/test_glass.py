@@ -231,9 +231,13 @@ def test_a_thin_light_bezel_is_not_glass(bezel_px: int) -> None:
     glass = _dark_glass(cv2.cvtColor(face, cv2.COLOR_BGR2GRAY), px_per_mm) > 0
     assert not glass[500, : x0 + 1].any() and glass[500, x0 + 8]  # glass from 1 mm in
     cv2.line(face, (0, 500), (100, 520), (120, 120, 120), 2)  # a scratch into the bezel
-    assert _dark_glass(cv2.cvtColor(face, cv2.COLOR_BGR2GRAY), px_per_mm)[512, 60] > 0
+    # A broad light line, as long and wide as a bezel's side but clear of the edge (a
+    # gouge, a light's reflection), is on the glass: it is looked at.
+    cv2.line(face, (250, 300), (250, 800), (200, 200, 200), 7)
+    glass = _dark_glass(cv2.cvtColor(face, cv2.COLOR_BGR2GRAY), px_per_mm) > 0
+    assert glass[512, 60] and glass[550, 250]
     found = detect_glass_defects(face, px_per_mm)
-    assert [b.kind for b in found] == [FindingKind.SCRATCH]
+    assert FindingKind.SCRATCH in [b.kind for b in found]
 
 
 def test_thinning_leaves_one_pixel_centre_lines() -> None:
