@@ -31,6 +31,9 @@ Handler = Callable[[argparse.Namespace, DataDir], int]
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    # OpenCV (imported later, when a photo is read) would print its own warning on a
+    # truncated photo beside the one line that says what is wrong.
+    os.environ.setdefault("OPENCV_LOG_LEVEL", "ERROR")
     parser = build_parser()
     args = parser.parse_args(argv)
     # Absent unless given, before or after the command (see build_parser).

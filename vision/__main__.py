@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -87,6 +88,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     command.add_argument("--json", action="store_true")
     command.add_argument("--overlay", type=Path, help="write the annotated photo here")
     args = parser.parse_args(argv)
+    if "OPENCV_LOG_LEVEL" not in os.environ:
+        # OpenCV's own warning on a truncated file ("PNG input buffer is incomplete")
+        # would come before the one line that says what is wrong.
+        cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_ERROR)
     return _write_marker(args.out) if args.command == "marker" else _analyze(args)
 
 

@@ -374,6 +374,25 @@ def test_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert err.count("\n") == 1 and "bad.jpg" in err
 
 
+def test_a_truncated_photo_is_one_line_on_stderr(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A photo cut short in the copying: OpenCV's own warning ("PNG input buffer is
+    incomplete", written by its C++ code) does not come before the one line."""
+    monkeypatch.delenv("OPENCV_LOG_LEVEL", raising=False)
+    level = cv2.utils.logging.getLogLevel()
+    cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_WARNING)
+    try:
+        ok, png = cv2.imencode(".png", np.full((300, 200, 3), 90, np.uint8))
+        assert ok
+        (tmp_path / "cut.png").write_bytes(png.tobytes()[:400])
+        assert main(["analyze", str(tmp_path / "cut.png")]) == 2
+    finally:
+        cv2.utils.logging.setLogLevel(level)
+    err = capfd.readouterr().err
+    assert err.count("\n") == 1 and "cut.png: not an image that can be read" in err
+
+
 @pytest.mark.parametrize(
     ("option", "value", "said"),
     [
