@@ -122,6 +122,27 @@ def test_an_always_on_display_is_a_lit_screen(shade: int) -> None:
         assert result.quality == (Quality.SCREEN_LIT,) and result.findings == ()
 
 
+#: fonts-noto-cjk's Simplified Chinese face (dev.py installs the package).
+CJK_FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+
+
+@pytest.mark.parametrize("text", ["11月24日 星期二", "农历十月初五", "电量 85%"])
+def test_a_chinese_always_on_display_is_a_lit_screen(text: str) -> None:
+    """Phones sold at a Shenzhen counter show the date in Chinese on their always-on
+    display: a character's parts (期 is 其 and 月) line up as glyphs do, and the
+    screen is called lit."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    assert CJK_FONT.is_file(), f"{CJK_FONT} missing: install fonts-noto-cjk"
+    scene = render_scene(size_mm=SIZE, rotate_deg=4.0)
+    picture = Image.fromarray(cv2.cvtColor(scene.image, cv2.COLOR_BGR2RGB))
+    font = ImageFont.truetype(str(CJK_FONT), 24, index=2)  # SC; 3 mm at 8 px/mm
+    ImageDraw.Draw(picture).text((260, 640), text, fill=(200, 200, 200), font=font)
+    photo = cv2.cvtColor(np.asarray(picture), cv2.COLOR_RGB2BGR)
+    result = analyze(photo, Surface.SCREEN, size_mm=SIZE)
+    assert result.quality == (Quality.SCREEN_LIT,) and result.findings == ()
+
+
 def test_marks_in_a_row_on_dark_glass_are_no_lit_text() -> None:
     """Three stains in a row line up as a back's print would; on a screen they are
     marks (a line of text has more glyphs), and the glass is read."""
