@@ -708,7 +708,7 @@ def _preview(
     """The frame scaled for the screen, what is wrong with it (a phone a little out
     of the picture too, when its real ``size_mm`` is known), and the phone's outline
     there (its four corners, in order), None when no phone is found."""
-    from vision.analyze import screen_lit
+    from vision.analyze import screen_lit, shows_clock
     from vision.camera import preview
     from vision.locate import UNUSABLE, check_quality, locate, rectify
 
@@ -726,7 +726,7 @@ def _preview(
         step is PhotoStep.SCREEN_OFF
         and fitted is not None
         and not set(quality) & UNUSABLE
-        and screen_lit(fitted)
+        and (screen_lit(fitted) or shows_clock(fitted))
     ):
         quality.append(Quality.SCREEN_LIT)
     return small, quality, [(float(x), float(y)) for x, y in location.corners]

@@ -15,7 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from vision import glass
-from vision.back import camera_area, printed_lines, printing
+from vision.back import camera_area, clock_lines, printed_lines, printing
 from vision.crack_model import (
     CONFIRM_CELLS,
     MIN_CELLS,
@@ -151,15 +151,34 @@ TEXT_MIN_GLYPHS = 5
 
 def shows_text(rect: Rectified) -> bool:
     """A line of text lit on a rectified screen that is otherwise dark (an always-on
-    display's date), on the glass the black-glass detector reads: clear of the edge
-    margin and the end bands."""
+    display's date) on the glass the black-glass detector reads, clear of the edge
+    margin and the end bands; or a clock (`shows_clock`)."""
+    x0, y0, x1, y1 = _examined(rect)
+    return any(
+        glyphs >= TEXT_MIN_GLYPHS and bx0 >= x0 and by0 >= y0 and bx1 <= x1 and by1 <= y1
+        for (bx0, by0, bx1, by1), glyphs in printed_lines(rect.image, rect.px_per_mm)
+    ) or shows_clock(rect)
+
+
+def shows_clock(rect: Rectified) -> bool:
+    """An always-on display's clock (`back.clock_lines`) lit on a rectified screen,
+    its middle on the glass the black-glass detector reads (a large clock reaches
+    across the screen into the edge margin). Coarse enough for the live view: a
+    clock's digits are 5 mm tall or more."""
+    x0, y0, x1, y1 = _examined(rect)
+    return any(
+        x0 <= (bx0 + bx1) / 2 <= x1 and y0 <= (by0 + by1) / 2 <= y1
+        for bx0, by0, bx1, by1 in clock_lines(rect.image, rect.px_per_mm)
+    )
+
+
+def _examined(rect: Rectified) -> tuple[int, int, int, int]:
+    """The box (x0, y0, x1, y1) of a rectified screen that the black-glass detector
+    examines: clear of the edge margin and the end bands."""
     h, w = rect.image.shape[:2]
     side = round(glass.EDGE_MARGIN_MM * rect.px_per_mm)
     end = round(glass.END_BAND_MM * rect.px_per_mm)
-    return any(
-        glyphs >= TEXT_MIN_GLYPHS and x0 >= side and x1 <= w - side and y0 >= end and y1 <= h - end
-        for (x0, y0, x1, y1), glyphs in printed_lines(rect.image, rect.px_per_mm)
-    )
+    return side, end, w - side, h - end
 
 
 def _learned_cracks(

@@ -12,9 +12,14 @@ where none does (lenses standing on their own), the lenses' hull is left out.
 Printing on the back (a maker's name, regulatory lines) read as scratches and oil,
 and a large line as a crack; it is left out too (`printing`): a row of three or more
 glyph-sized marks of like height on one line, across the back or along it, not
-mostly straight strokes (a row of short scratches)."""
+mostly straight strokes (a row of short scratches).
+
+The same rows, looked for in larger glyphs, find an always-on display's clock on a
+screen photographed "off" (`clock_lines`), whose digits read as oil."""
 
 from __future__ import annotations
+
+import math
 
 import cv2
 import numpy as np
@@ -72,6 +77,24 @@ STROKE_ASPECT = 4.0
 LINE_MAX_STROKES = 0.5
 #: Left out round printing (mm).
 PRINT_MARGIN_MM = 0.6
+#: An always-on display's clock (`clock_lines`): digits this tall (mm), looked for
+#: at this scale (px/mm, the face made smaller) through a top-hat this wide (mm), so
+#: that a bold digit's strokes stay whole.
+CLOCK_HEIGHT_MM = (5.0, 30.0)
+CLOCK_PX_PER_MM = 3.0
+CLOCK_TOPHAT_MM = 5.0
+#: A clock's digits are alike in height (within this ratio), their centres on one
+#: line (within this share of a digit's height), their gaps at most this many
+#: heights (the colon's); two digits that run together are one mark up to this many
+#: heights wide.
+CLOCK_HEIGHT_RATIO = 1.25
+CLOCK_CENTRE_SHARE = 0.15
+CLOCK_GAP_HEIGHTS = 1.0
+CLOCK_MAX_WIDTH = 2.2
+#: A digit is drawn in strokes: the widest disc inside it is at most this share of
+#: its height, where a stain or a drop of oil is a blob as wide inside as it is tall
+#: (a bold synthetic digit's joints reach 0.64, a round stain 0.92).
+CLOCK_MAX_STROKE = 0.75
 
 
 def camera_area(face: Image, px_per_mm: float) -> Image | None:
@@ -146,6 +169,45 @@ def printed_lines(face: Image, px_per_mm: float) -> list[tuple[tuple[int, int, i
     ]
 
 
+def clock_lines(face: Image, px_per_mm: float) -> list[tuple[int, int, int, int]]:
+    """The boxes (x0, y0, x1, y1 in the face's pixels) of rows of three or more
+    digit-sized marks lighter than a rectified face round them, drawn in strokes,
+    alike in height and level, not mostly straight strokes: an always-on display's
+    clock ("9:41"; the colon's dots are too small to count)."""
+    scale = min(1.0, CLOCK_PX_PER_MM / px_per_mm)
+    small = cv2.resize(face, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    ppm = px_per_mm * scale
+    gray = cv2.cvtColor(small, cv2.COLOR_BGR2GRAY) if small.ndim == 3 else small
+    lighter = cv2.morphologyEx(gray, cv2.MORPH_TOPHAT, disc(max(3, round(CLOCK_TOPHAT_MM * ppm))))
+    marks = (lighter >= GLYPH_CONTRAST).astype(np.uint8)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(marks)
+    low, high = (v * ppm for v in CLOCK_HEIGHT_MM)
+    digits = {}
+    for label, (x, y, w, h, area) in enumerate(stats[1:], start=1):
+        if not (low <= h <= high and w <= CLOCK_MAX_WIDTH * h and area >= GLYPH_MIN_FILL * w * h):
+            continue
+        own = labels[y : y + h, x : x + w] == label
+        inside = cv2.distanceTransform(own.astype(np.uint8), cv2.DIST_L2, 3)
+        if 2 * float(inside.max()) <= CLOCK_MAX_STROKE * h:
+            digits[int(x), int(y), int(w), int(h)] = _stroke(own)
+    rows = _lines(
+        list(digits),
+        height_ratio=CLOCK_HEIGHT_RATIO,
+        centre_share=CLOCK_CENTRE_SHARE,
+        gap_heights=CLOCK_GAP_HEIGHTS,
+    )
+    return [
+        (
+            math.floor(min(x for x, _, _, _ in row) / scale),
+            math.floor(min(y for _, y, _, _ in row) / scale),
+            math.ceil(max(x + w for x, _, w, _ in row) / scale),
+            math.ceil(max(y + h for _, y, _, h in row) / scale),
+        )
+        for row in rows
+        if sum(digits[box] for box in row) <= LINE_MAX_STROKES * len(row)
+    ]
+
+
 def _glyphs(lighter: Image, px_per_mm: float) -> dict[tuple[int, int, int, int], bool]:
     """The boxes (x, y, w, h) of the marks at least `GLYPH_CONTRAST` lighter than round
     them (``lighter``: a top-hat) that could be printed glyphs (as tall as print is, or
@@ -208,9 +270,16 @@ def _letters(
     return []
 
 
-def _lines(boxes: list[tuple[int, int, int, int]]) -> list[list[tuple[int, int, int, int]]]:
-    """Rows of glyph boxes (x, y, w, h) along x: like heights, centres on one line,
-    small gaps; those with `LINE_MIN_GLYPHS` or more."""
+def _lines(
+    boxes: list[tuple[int, int, int, int]],
+    *,
+    height_ratio: float = LINE_HEIGHT_RATIO,
+    centre_share: float = LINE_CENTRE_SHARE,
+    gap_heights: float = LINE_GAP_HEIGHTS,
+) -> list[list[tuple[int, int, int, int]]]:
+    """Rows of glyph boxes (x, y, w, h) along x: heights within ``height_ratio``,
+    centres on one line (within ``centre_share`` of the taller's height), gaps at
+    most ``gap_heights`` heights; those with `LINE_MIN_GLYPHS` or more."""
     boxes = sorted(boxes)
     parent = list(range(len(boxes)))
 
@@ -223,13 +292,13 @@ def _lines(boxes: list[tuple[int, int, int, int]]) -> list[list[tuple[int, int, 
     for i, (xi, yi, wi, hi) in enumerate(boxes):
         for j in range(i + 1, len(boxes)):
             xj, yj, _, hj = boxes[j]
-            if xj - (xi + wi) > LINE_GAP_HEIGHTS * LINE_HEIGHT_RATIO * hi:
+            if xj - (xi + wi) > gap_heights * height_ratio * hi:
                 break  # sorted by x: the rest are further still
             tall = max(hi, hj)
-            if xj - (xi + wi) > LINE_GAP_HEIGHTS * tall:
+            if xj - (xi + wi) > gap_heights * tall:
                 continue
-            same = max(hi, hj) <= LINE_HEIGHT_RATIO * min(hi, hj)
-            level = abs((yi + hi / 2) - (yj + hj / 2)) <= LINE_CENTRE_SHARE * tall
+            same = max(hi, hj) <= height_ratio * min(hi, hj)
+            level = abs((yi + hi / 2) - (yj + hj / 2)) <= centre_share * tall
             if same and level:
                 parent[root(j)] = root(i)
     rows: dict[int, list[tuple[int, int, int, int]]] = {}

@@ -775,6 +775,22 @@ def test_live_hints_do_not_call_a_lit_pattern_glare() -> None:
     assert Quality.GLARE not in on and Quality.OVEREXPOSED not in on
 
 
+def test_live_hints_say_an_always_on_clock_lights_the_screen() -> None:
+    """A phone "off" with its always-on clock showing is lit before the clerk
+    captures it (a line of date text is too fine to be seen at the live view's scale;
+    a clock is not); a dark one is not."""
+    from ui.photograph_page import _preview
+    from vision.locate import Quality
+    from vision.synthetic import Label, render_scene
+
+    size = (71.0, 146.0)
+    for height_mm in (8.0, 14.0):
+        clock = render_scene(size_mm=size, labels=(Label("9:41", 45, height_mm, 150),))
+        assert Quality.SCREEN_LIT in _preview(clock.image, PhotoStep.SCREEN_OFF, size)[1]
+    dark = render_scene(size_mm=size, rotate_deg=4.0)
+    assert Quality.SCREEN_LIT not in _preview(dark.image, PhotoStep.SCREEN_OFF, size)[1]
+
+
 @pytest.mark.parametrize(
     ("name", "assumed"), [("ios-iphone7-cn", False), ("android-infinix-x670-mdm", True)]
 )

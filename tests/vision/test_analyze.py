@@ -14,7 +14,7 @@ from tests.vision.fake_capture import FakeCapture
 from tests.vision.photo_files import heic_with_orientation, jpeg_with_orientation
 from vision.__main__ import main
 from vision.analyze import analyze, overlay
-from vision.back import printed_lines
+from vision.back import clock_lines, printed_lines
 from vision.camera import (
     CameraError,
     CameraSource,
@@ -141,6 +141,49 @@ def test_a_chinese_always_on_display_is_a_lit_screen(text: str) -> None:
     photo = cv2.cvtColor(np.asarray(picture), cv2.COLOR_RGB2BGR)
     result = analyze(photo, Surface.SCREEN, size_mm=SIZE)
     assert result.quality == (Quality.SCREEN_LIT,) and result.findings == ()
+
+
+@pytest.mark.parametrize("face", ["Regular", "Bold"])
+@pytest.mark.parametrize(("text", "height_mm"), [("9:41", 8.0), ("10:08", 14.0), ("21:17", 18.0)])
+def test_an_always_on_clock_alone_is_a_lit_screen(face: str, text: str, height_mm: float) -> None:
+    """An always-on display showing only its clock: three or four digits are too few
+    for a line of text, and they read as three or four oil marks up to 40 mm long.
+    The digits, alike in height, level and drawn in strokes, are a clock: the screen
+    is called lit."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font_file = CJK_FONT.with_name(f"NotoSansCJK-{face}.ttc")
+    assert font_file.is_file(), f"{font_file} missing: install fonts-noto-cjk"
+    scene = render_scene(size_mm=SIZE)  # upright, as the digits are drawn
+    picture = Image.fromarray(cv2.cvtColor(scene.image, cv2.COLOR_BGR2RGB))
+    # The face's digits are 0.76 of its size; the photo is 8 px/mm.
+    font = ImageFont.truetype(str(font_file), round(height_mm * 8 / 0.76), index=2)
+    draw = ImageDraw.Draw(picture)
+    left, top, right, _ = draw.textbbox((0, 0), text, font=font)
+    top_x, top_y = scene.corners[:2].mean(axis=0)  # the middle of the phone's top
+    x, y = top_x - (left + right) / 2, top_y + 30 * 8 - top
+    draw.text((x, y), text, fill=(200, 200, 200), font=font)
+    photo = cv2.cvtColor(np.asarray(picture), cv2.COLOR_RGB2BGR)
+    result = analyze(photo, Surface.SCREEN, size_mm=SIZE)
+    assert result.quality == (Quality.SCREEN_LIT,) and result.findings == ()
+    assert result.rectified is not None
+    # The clock's box is placed on the rectified screen (looked for at 3 px/mm): its
+    # middle is the digits' (their top 30 mm from the screen's top), within 1 mm.
+    [(_, y0, _, y1)] = clock_lines(result.rectified.image, 8.0)
+    assert abs((y0 + y1) / 2 / 8 - (30 + height_mm / 2)) <= 1.0
+    assert height_mm <= (y1 - y0) / 8 <= height_mm + 1.5
+
+
+def test_a_row_of_round_stains_is_no_clock() -> None:
+    """Three bright round spots as tall as a clock's digits, in a row: blobs, not
+    strokes, so no clock, and the glass is read (without that rule, they made a
+    clock). The glass detector takes such spots for reflections of lights."""
+    stains = tuple(Defect(FindingKind.STAIN, 15 + 8 * i, 70, 5, 5, 0, 200) for i in range(3))
+    scene = render_scene(stains, size_mm=SIZE)
+    result = analyze(scene.image, Surface.SCREEN, size_mm=SIZE)
+    assert result.rectified is not None
+    assert clock_lines(result.rectified.image, 8.0) == []
+    assert result.quality == ()
 
 
 def test_marks_in_a_row_on_dark_glass_are_no_lit_text() -> None:
