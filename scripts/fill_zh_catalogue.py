@@ -376,6 +376,9 @@ ZH = {
     "Overexposed: lower the exposure": "曝光过度：请降低曝光",
     "Phone size unknown: sizes assume a 150 mm phone": "手机尺寸未知：按 150 毫米长的手机估算尺寸",
     "The screen is lit: turn it off to check the glass": "屏幕亮着：请熄屏后再检查玻璃",
+    "A ring light is reflected in the glass (left out): light the phone from the sides": (
+        "玻璃上映出了环形灯（已排除）：请从侧面打光"
+    ),
     "Photo problems (its findings may be incomplete):": "照片问题（其检测结果可能不完整）：",
     "No findings, but see the photo problems above": "未检出缺陷，但请看上方的照片问题",
     # Finding kinds and severities (ui.problem_text.kind_text, severity_text)

@@ -737,6 +737,10 @@ def quality_text(name: str) -> str:
         "screen_lit": QCoreApplication.translate(
             "PhotoQuality", "The screen is lit: turn it off to check the glass"
         ),
+        "ring_light": QCoreApplication.translate(
+            "PhotoQuality",
+            "A ring light is reflected in the glass (left out): light the phone from the sides",
+        ),
     }
     return texts.get(str(name), str(name))
 

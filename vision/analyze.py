@@ -6,6 +6,7 @@ evidence crop each."""
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -37,6 +38,7 @@ from vision.locate import (
     rectify,
 )
 from vision.patterns import Pattern, detect_pattern_defects
+from vision.reflection import on_ring, ring_reflections
 from vision.side import detect_side_defects
 from vision.types import Image
 
@@ -110,7 +112,10 @@ def analyze(
         # still looks for cracks.
         quality = (*quality, Quality.SCREEN_LIT)
     else:
-        findings, crops = _findings(image, rect, surface, pattern, end, leave_out=own)
+        findings, crops, reflection = _findings(image, rect, surface, pattern, end, leave_out=own)
+        if reflection is not None:  # nor does the model look there
+            quality = (*quality, Quality.RING_LIGHT)
+            own = reflection if own is None else cv2.bitwise_or(own, reflection)
     if learned:
         findings, more_crops = _learned_cracks(
             image, surface, findings, (location, rect), leave_out=own
@@ -357,8 +362,12 @@ def _findings(
     end: bool = False,
     *,
     leave_out: Image | None = None,
-) -> tuple[list[Finding], dict[str, Image]]:
+) -> tuple[list[Finding], dict[str, Image], Image | None]:
+    """The measuring detector's findings for ``surface`` on the rectified photo, their
+    evidence crops, and the mask (on the rectified phone) of a ring light's reflection
+    in the glass that was left out (`vision.reflection`), None when there was none."""
     found: list[tuple[FindingKind, npt.NDArray[Any], float, float, float, Zone, Severity, float]]
+    reflection: Image | None = None
     if surface is Surface.SCREEN and pattern is not None:
         spots = detect_pattern_defects(rect.image, pattern, rect.px_per_mm)
         found = [
@@ -395,6 +404,10 @@ def _findings(
     else:
         face = _back_face(rect) if surface is Surface.BACK else rect.image
         blobs = detect_glass_defects(face, rect.px_per_mm, leave_out)
+        middle, short_side_mm = _photo_middle(image, rect)
+        reflection = ring_reflections(blobs, face.shape, middle, short_side_mm, rect.px_per_mm)
+        if reflection is not None:
+            blobs = [b for b in blobs if not on_ring(b, reflection)]
         if surface is Surface.SCREEN:
             blobs += detect_edge_chips(face, rect.px_per_mm)
         kinds = {FindingKind.STAIN: FindingKind.SCUFF} if surface is Surface.BACK else {}
@@ -435,7 +448,17 @@ def _findings(
         )
         findings.append(finding)
         crops[finding.id] = evidence_crop(image, (x, y, w, h))
-    return findings, crops
+    return findings, crops, reflection
+
+
+def _photo_middle(image: Image, rect: Rectified) -> tuple[tuple[float, float], float]:
+    """The photo's middle in the rectified phone's pixels (where a camera looking
+    straight down sees itself in the glass), and the photo's shorter side in mm
+    there."""
+    h, w = image.shape[:2]
+    ends = np.array([[[w / 2, h / 2], [w / 2 + min(w, h) / 2, h / 2]]], np.float64)
+    (mx, my), edge = cv2.perspectiveTransform(ends, np.linalg.inv(rect.to_source))[0]
+    return (float(mx), float(my)), 2 * math.dist((mx, my), edge) / rect.px_per_mm
 
 
 def evidence_crop(image: Image, box: tuple[int, int, int, int]) -> Image:

@@ -38,6 +38,7 @@ class Quality(enum.StrEnum):
     OVEREXPOSED = "overexposed"
     SCALE_ASSUMED = "scale_assumed"
     SCREEN_LIT = "screen_lit"
+    RING_LIGHT = "ring_light"
 
 
 QUALITY_TEXT = {
@@ -50,6 +51,8 @@ QUALITY_TEXT = {
     Quality.SCALE_ASSUMED: "phone size unknown: millimetres assume a 150 mm phone",
     Quality.SCREEN_LIT: "the screen is lit: turn it off to check the glass, or name the "
     "test pattern it shows",
+    Quality.RING_LIGHT: "a ring light is reflected in the glass (left out): light the phone "
+    "from the sides",
 }
 #: Problems after which findings cannot be trusted at all.
 UNUSABLE = {Quality.NO_PHONE, Quality.CUT_OFF, Quality.TOO_SMALL, Quality.BLURRED}

@@ -433,6 +433,55 @@ def _pt(point: npt.NDArray[Any]) -> tuple[int, int]:
     return round(float(point[0])), round(float(point[1]))
 
 
+def ring_light(
+    photo: Image,
+    px_per_mm: float,
+    radius_mm: float,
+    *,
+    leds: int = 12,
+    led_mm: float = 1.2,
+    diffuser_mm: float = 0.0,
+    offset_mm: tuple[float, float] = (0.0, 0.0),
+    brightness: int = 200,
+) -> Image:
+    """``photo`` with a ring light's reflection in its glass, centred on the photo's
+    middle (moved by ``offset_mm``): ``leds`` dots ``led_mm`` across on a circle
+    ``radius_mm`` in radius, or with ``diffuser_mm`` > 0 a ring that wide instead,
+    slightly soft, as a mirror shows them to a camera looking straight down."""
+    h, w = photo.shape[:2]
+    centre = np.array([w / 2, h / 2]) + np.array(offset_mm) * px_per_mm
+    layer = np.zeros((h, w), np.float32)
+    shift = 4
+    if diffuser_mm > 0:
+        thickness = max(1, round(diffuser_mm * px_per_mm))
+        cv2.circle(
+            layer,
+            _pt(centre * 2**shift),
+            round(radius_mm * px_per_mm * 2**shift),
+            1.0,
+            thickness,
+            cv2.LINE_AA,
+            shift,
+        )
+    else:
+        for k in range(leds):
+            angle = 2 * math.pi * k / leds
+            spot = centre + radius_mm * px_per_mm * np.array([math.cos(angle), math.sin(angle)])
+            cv2.circle(
+                layer,
+                _pt(spot * 2**shift),
+                round(led_mm / 2 * px_per_mm * 2**shift),
+                1.0,
+                -1,
+                cv2.LINE_AA,
+                shift,
+            )
+    soft = cv2.GaussianBlur(layer, (0, 0), 0.2 * px_per_mm)
+    lit = photo.astype(np.float32) + brightness * soft[..., None]
+    out: Image = np.clip(lit, 0, 255).astype(np.uint8)
+    return out
+
+
 def encode_png(image: Image) -> bytes:
     """PNG bytes of ``image``."""
     ok, buffer = cv2.imencode(".png", image)

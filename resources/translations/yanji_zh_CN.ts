@@ -3,17 +3,17 @@
 <context>
     <name>Accessories</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="927" />
+        <location filename="../../ui/problem_text.py" line="931" />
         <source>original box</source>
         <translation>包装盒</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="928" />
+        <location filename="../../ui/problem_text.py" line="932" />
         <source>charger</source>
         <translation>充电器</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="929" />
+        <location filename="../../ui/problem_text.py" line="933" />
         <source>cable</source>
         <translation>数据线</translation>
     </message>
@@ -384,67 +384,67 @@
 <context>
     <name>FindingKind</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="748" />
+        <location filename="../../ui/problem_text.py" line="752" />
         <source>crack</source>
         <translation>裂纹</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="749" />
+        <location filename="../../ui/problem_text.py" line="753" />
         <source>scratch</source>
         <translation>划痕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="750" />
+        <location filename="../../ui/problem_text.py" line="754" />
         <source>scuff</source>
         <translation>磨损</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="751" />
+        <location filename="../../ui/problem_text.py" line="755" />
         <source>oil</source>
         <translation>油污</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="752" />
+        <location filename="../../ui/problem_text.py" line="756" />
         <source>stain</source>
         <translation>污渍</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="753" />
+        <location filename="../../ui/problem_text.py" line="757" />
         <source>dead pixel</source>
         <translation>坏点</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="754" />
+        <location filename="../../ui/problem_text.py" line="758" />
         <source>stuck pixel</source>
         <translation>彩点（卡色像素）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="755" />
+        <location filename="../../ui/problem_text.py" line="759" />
         <source>bright pixel</source>
         <translation>亮点</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="756" />
+        <location filename="../../ui/problem_text.py" line="760" />
         <source>display line</source>
         <translation>屏幕线条</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="757" />
+        <location filename="../../ui/problem_text.py" line="761" />
         <source>burn-in</source>
         <translation>烧屏</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="758" />
+        <location filename="../../ui/problem_text.py" line="762" />
         <source>mura (uneven patch)</source>
         <translation>屏幕色斑（mura）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="759" />
+        <location filename="../../ui/problem_text.py" line="763" />
         <source>dent</source>
         <translation>凹痕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="760" />
+        <location filename="../../ui/problem_text.py" line="764" />
         <source>chip</source>
         <translation>崩边</translation>
     </message>
@@ -738,17 +738,17 @@
 <context>
     <name>Locks</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="897" />
+        <location filename="../../ui/problem_text.py" line="901" />
         <source>ON</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="898" />
+        <location filename="../../ui/problem_text.py" line="902" />
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="899" />
+        <location filename="../../ui/problem_text.py" line="903" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
@@ -969,17 +969,17 @@
 <context>
     <name>Parts</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="916" />
+        <location filename="../../ui/problem_text.py" line="920" />
         <source>battery</source>
         <translation>电池</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="917" />
+        <location filename="../../ui/problem_text.py" line="921" />
         <source>display</source>
         <translation>屏幕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="918" />
+        <location filename="../../ui/problem_text.py" line="922" />
         <source>camera</source>
         <translation>摄像头</translation>
     </message>
@@ -1025,6 +1025,11 @@
         <location filename="../../ui/problem_text.py" line="737" />
         <source>The screen is lit: turn it off to check the glass</source>
         <translation>屏幕亮着：请熄屏后再检查玻璃</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="740" />
+        <source>A ring light is reflected in the glass (left out): light the phone from the sides</source>
+        <translation>玻璃上映出了环形灯（已排除）：请从侧面打光</translation>
     </message>
 </context>
 <context>
@@ -1380,137 +1385,137 @@
 <context>
     <name>QuoteFacts</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="787" />
+        <location filename="../../ui/problem_text.py" line="791" />
         <source>version %1 from the phone</source>
         <translation>版本%1（手机报告）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="789" />
+        <location filename="../../ui/problem_text.py" line="793" />
         <source>grade %1</source>
         <translation>成色 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="790" />
+        <location filename="../../ui/problem_text.py" line="794" />
         <source>%1 found</source>
         <translation>共 %1 处</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="819" />
+        <location filename="../../ui/problem_text.py" line="823" />
         <source>accessory %1 missing</source>
         <translation>缺配件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="791" />
+        <location filename="../../ui/problem_text.py" line="795" />
         <source>changed by %1</source>
         <translation>改价人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="783" />
+        <location filename="../../ui/problem_text.py" line="787" />
         <source>price sheet v%1, line %2: %3</source>
         <translation>价目表 v%1 第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="792" />
+        <location filename="../../ui/problem_text.py" line="796" />
         <source>approved by %1</source>
         <translation>批准人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="793" />
+        <location filename="../../ui/problem_text.py" line="797" />
         <source>at %1</source>
         <translation>时间 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="826" />
+        <location filename="../../ui/problem_text.py" line="830" />
         <source>version unknown, priced as 国行</source>
         <translation>版本未知，按国行计价</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="829" />
+        <location filename="../../ui/problem_text.py" line="833" />
         <source>version unknown, the only version on the sheet</source>
         <translation>版本未知，价目表上只有这一个版本</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="842" />
+        <location filename="../../ui/problem_text.py" line="846" />
         <source>battery health %1 %</source>
         <translation>电池健康 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="845" />
+        <location filename="../../ui/problem_text.py" line="849" />
         <source>%1 charge cycles</source>
         <translation>充电循环 %1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="848" />
+        <location filename="../../ui/problem_text.py" line="852" />
         <source>battery health</source>
         <translation>电池健康</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="849" />
+        <location filename="../../ui/problem_text.py" line="853" />
         <source>charge cycles</source>
         <translation>充电循环次数</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="882" />
+        <location filename="../../ui/problem_text.py" line="886" />
         <source>maker account lock</source>
         <translation>厂商账号锁</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="884" />
+        <location filename="../../ui/problem_text.py" line="888" />
         <source>activation lock</source>
         <translation>激活锁</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="888" />
+        <location filename="../../ui/problem_text.py" line="892" />
         <source>carrier lock</source>
         <translation>运营商锁</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="851" />
+        <location filename="../../ui/problem_text.py" line="855" />
         <source>bootloader unlocked</source>
         <translation>Bootloader已解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="854" />
+        <location filename="../../ui/problem_text.py" line="858" />
         <source>rooted</source>
         <translation>已root</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="855" />
+        <location filename="../../ui/problem_text.py" line="859" />
         <source>a part replaced</source>
         <translation>有部件更换过</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="863" />
+        <location filename="../../ui/problem_text.py" line="867" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="867" />
+        <location filename="../../ui/problem_text.py" line="871" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="868" />
+        <location filename="../../ui/problem_text.py" line="872" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="869" />
+        <location filename="../../ui/problem_text.py" line="873" />
         <source>original</source>
         <translation>原装</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="870" />
+        <location filename="../../ui/problem_text.py" line="874" />
         <source>replaced</source>
         <translation>已更换</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="873" />
+        <location filename="../../ui/problem_text.py" line="877" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="948" />
+        <location filename="../../ui/problem_text.py" line="952" />
         <source>, </source>
         <translation>；</translation>
     </message>
@@ -2396,17 +2401,17 @@
 <context>
     <name>Severity</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="769" />
+        <location filename="../../ui/problem_text.py" line="773" />
         <source>light</source>
         <translation>轻微</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="770" />
+        <location filename="../../ui/problem_text.py" line="774" />
         <source>moderate</source>
         <translation>中等</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="771" />
+        <location filename="../../ui/problem_text.py" line="775" />
         <source>severe</source>
         <translation>严重</translation>
     </message>
