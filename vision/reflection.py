@@ -46,8 +46,8 @@ DOT_MAX_LOOKED = 60
 #: On the circle within this share of its radius (and at least `ON_CIRCLE_MM`).
 ON_CIRCLE_SHARE = 0.05
 ON_CIRCLE_MM = 0.5
-#: The angles between neighbouring dots are whole multiples of the smallest, within
-#: this share of it.
+#: The angles between neighbouring dots are whole numbers of places (a place: the
+#: commonest angle between them), within this share of a place.
 SPACING_SHARE = 0.25
 #: A ring: its outline's points within this share of the radius (and at least the
 #: blob's own width) of one circle, along at least this much of it (degrees).
