@@ -203,6 +203,12 @@ ZH = {
     ),
     "The price given before this photo is withdrawn: review the findings and price the "
     "phone again.": "拍这张照片之前给出的报价已作废：请复核检测结果后重新估价。",
+    "The price given before this photo is withdrawn, with the change from %1 to %2 made by "
+    "%3: review the findings, price the phone again, and change the price again if the "
+    "change still holds.": (
+        "拍这张照片之前给出的报价已作废，%3 将价格从 %1 改为 %2 的改价也一并作废：请复核检测结果后"
+        "重新估价；如改价理由仍然成立，请重新改价。"
+    ),
     "%1 (%2 of 4 taken)": "%1（已拍 %2/4）",
     "Next: the left side (as you face the screen). Stand the phone on its right side (hold it, or lean it on a stand), the left side up to the camera.": "下一张：左侧（面对屏幕时的左边）。把手机右侧朝下立在垫上（用手扶住或靠在支架上），左侧朝上对着相机。",
     "Next: the right side. Stand the phone on its left side (hold it, or lean it on a stand), the right side up to the camera.": "下一张：右侧。把手机左侧朝下立在垫上（用手扶住或靠在支架上），右侧朝上对着相机。",

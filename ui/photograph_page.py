@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app import flow
 from app.records import Inspection, PhoneSide, PhotoRef, PhotoStep
+from app.text import money
 from devices.android import PatternRefused
 from devices.errors import NO_ANSWER, PhoneState, PhoneUnavailable
 from devices.report import DeviceReport, Platform
@@ -679,11 +680,24 @@ class PhotographPage(QWidget):
             and before.quote is not None
             and inspection.quote is None
         ):
-            said.append(
-                self.tr(
-                    "The price given before this photo is withdrawn: review the findings and price the phone again."
+            changes = before.quote.overrides
+            if changes:  # the clerk's change goes with it (the audit trail keeps both)
+                said.append(
+                    filled(
+                        self.tr(
+                            "The price given before this photo is withdrawn, with the change from %1 to %2 made by %3: review the findings, price the phone again, and change the price again if the change still holds."
+                        ),
+                        money(changes[-1].from_fen),
+                        money(changes[-1].to_fen),
+                        changes[-1].clerk,
+                    )
                 )
-            )
+            else:
+                said.append(
+                    self.tr(
+                        "The price given before this photo is withdrawn: review the findings and price the phone again."
+                    )
+                )
         if said:
             self.outcome.setText("\n".join(said))
         self.captured.emit(inspection)

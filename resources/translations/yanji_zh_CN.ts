@@ -1051,219 +1051,224 @@
 <context>
     <name>PhotographPage</name>
     <message>
-        <location filename="../../ui/photograph_page.py" line="86" />
+        <location filename="../../ui/photograph_page.py" line="87" />
         <source>&amp;Capture</source>
         <extracomment>The guided captures in order, with the surface each shows. The photo files the file dialog lists. A photo was stored, or could not be: the disk's free space has changed. The clerk asked to photograph one more test pattern (the step is done). The photo the clerk is taking again, and its inspection's id: the next photo takes its place (`flow.photograph`).</extracomment>
         <translation>拍照(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="96" />
+        <location filename="../../ui/photograph_page.py" line="97" />
         <source>&amp;Review the findings</source>
         <translation>复核检测结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="122" />
+        <location filename="../../ui/photograph_page.py" line="123" />
         <source>First take the phone out of its case and peel off any screen protector: its edge would read as a scratch. Then lay it screen up, screen off, with the always-on display (clock) off too.</source>
         <translation>先把手机从保护壳中取出，并撕掉贴膜（膜的边缘会被当成划痕），再熄屏、屏幕朝上放好，息屏显示（时钟）也要关掉。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="161" />
+        <location filename="../../ui/photograph_page.py" line="162" />
         <source>Captures, in order:</source>
         <translation>按顺序拍摄：</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="327" />
+        <location filename="../../ui/photograph_page.py" line="328" />
         <source>Next: the left side (as you face the screen). Stand the phone on its right side (hold it, or lean it on a stand), the left side up to the camera.</source>
         <translation>下一张：左侧（面对屏幕时的左边）。把手机右侧朝下立在垫上（用手扶住或靠在支架上），左侧朝上对着相机。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="330" />
+        <location filename="../../ui/photograph_page.py" line="331" />
         <source>Next: the right side. Stand the phone on its left side (hold it, or lean it on a stand), the right side up to the camera.</source>
         <translation>下一张：右侧。把手机左侧朝下立在垫上（用手扶住或靠在支架上），右侧朝上对着相机。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="333" />
+        <location filename="../../ui/photograph_page.py" line="334" />
         <source>Next: the top end. Stand the phone upright on its bottom end (hold it, or lean it on a stand), the top end up to the camera.</source>
         <translation>下一张：顶部。把手机底部朝下竖立（用手扶住或靠在支架上），顶部朝上对着相机。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="407" />
+        <location filename="../../ui/photograph_page.py" line="408" />
         <source>On the iPhone: turn Dark Mode off and the brightness up, open Notes and start a new note, so that the screen is white. Then capture.</source>
         <translation>在 iPhone 上：关闭深色模式、调高亮度，打开“备忘录”新建一条备忘录，使屏幕呈白色，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="419" />
+        <location filename="../../ui/photograph_page.py" line="420" />
         <source>A recorded phone: the demo photo shows the white pattern.</source>
         <translation>录制的手机：演示照片已显示白色测试图。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="435" />
+        <location filename="../../ui/photograph_page.py" line="436" />
         <source>The phone is not connected: plug it in, wait until it reads ready.</source>
         <translation>手机未连接：请插上手机，等到显示“就绪”。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="109" />
+        <location filename="../../ui/photograph_page.py" line="110" />
         <source>Show the pattern on the &amp;phone</source>
         <translation>在手机上显示测试图(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="91" />
+        <location filename="../../ui/photograph_page.py" line="92" />
         <source>Use a photo from a &amp;file…</source>
         <translation>使用文件中的照片(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="111" />
+        <location filename="../../ui/photograph_page.py" line="112" />
         <source>Capture another test pa&amp;ttern</source>
         <translation>再拍一种测试图(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="152" />
+        <location filename="../../ui/photograph_page.py" line="153" />
         <source>&amp;Keep the photo taken</source>
         <extracomment>The last look at the disk found no room for a phone's photos (the window looks, `set_disk_full`). The inspection whose phone was sent a test pattern, and that phone: the patterns are taken off it again once the screen-on step is left. The last push or removal of a pattern, which the next waits for.</extracomment>
         <translation>保留已拍照片(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="154" />
+        <location filename="../../ui/photograph_page.py" line="155" />
         <source>Take the last photo &amp;again</source>
         <translation>重拍上一张(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="268" />
+        <location filename="../../ui/photograph_page.py" line="269" />
         <source>Taking again: %1. The new photo takes the place of the one taken, and that one's findings are dropped.</source>
         <translation>正在重拍：%1。新照片替换已拍的那张，那张的检测结果作废。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="277" />
+        <location filename="../../ui/photograph_page.py" line="278" />
         <source>Take the last photo &amp;again (%1)</source>
         <translation>重拍上一张：%1(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="289" />
+        <location filename="../../ui/photograph_page.py" line="290" />
         <source>%1 (no phone: take again)</source>
         <translation>%1（没拍到手机，请重拍）</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="292" />
+        <location filename="../../ui/photograph_page.py" line="293" />
         <source>%1 (%2 of 4 taken)</source>
         <translation>%1（已拍 %2/4）</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="336" />
+        <location filename="../../ui/photograph_page.py" line="337" />
         <source>Next: the bottom end (charging port). Stand the phone upright on its top end (hold it, or lean it on a stand), the bottom end up to the camera.</source>
         <translation>下一张：底部（充电口）。把手机顶部朝下竖立（用手扶住或靠在支架上），底部朝上对着相机。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="410" />
+        <location filename="../../ui/photograph_page.py" line="411" />
         <source>On the iPhone: turn Dark Mode on and the brightness up, open Notes and start a new note, so that the screen is black. Then capture.</source>
         <translation>在 iPhone 上：打开深色模式、调高亮度，打开“备忘录”新建一条备忘录，使屏幕呈黑色，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="415" />
+        <location filename="../../ui/photograph_page.py" line="416" />
         <source>On the iPhone: open a picture of this colour full screen in Photos, brightness up. Then capture.</source>
         <translation>在 iPhone 上：在“照片”中全屏打开一张该颜色的图片，调高亮度，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="423" />
+        <location filename="../../ui/photograph_page.py" line="424" />
         <source>Unlock the phone, press the button: it opens the pattern full screen. Turn its brightness up, then capture.</source>
         <translation>解锁手机后按此按钮：手机将全屏打开测试图。调高亮度后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="441" />
+        <location filename="../../ui/photograph_page.py" line="442" />
         <source>Sending the pattern to the phone…</source>
         <translation>正在把测试图发送到手机…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="496" />
+        <location filename="../../ui/photograph_page.py" line="497" />
         <source>The phone should now show the pattern: brightness up, then capture.</source>
         <translation>手机现在应显示测试图：调高亮度后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="504" />
+        <location filename="../../ui/photograph_page.py" line="505" />
         <source>The pattern could not be shown on the phone (%1). Open it on the phone by hand, then capture.</source>
         <translation>无法在手机上显示测试图（%1）。请在手机上手动打开，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="515" />
+        <location filename="../../ui/photograph_page.py" line="516" />
         <source>the phone did not answer</source>
         <translation>手机没有响应</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="517" />
+        <location filename="../../ui/photograph_page.py" line="518" />
         <source>the phone is unplugged</source>
         <translation>手机已断开连接</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="519" />
+        <location filename="../../ui/photograph_page.py" line="520" />
         <source>tap “Allow USB debugging” on the phone</source>
         <translation>请在手机上点“允许USB调试”</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="522" />
+        <location filename="../../ui/photograph_page.py" line="523" />
         <source>the phone has no app that opens pictures</source>
         <translation>手机上没有能打开图片的应用</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="523" />
+        <location filename="../../ui/photograph_page.py" line="524" />
         <source>no app on the phone opened it: %1</source>
         <translation>手机上没有应用能打开它：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="538" />
+        <location filename="../../ui/photograph_page.py" line="539" />
         <source>No camera: the demo photos are for the recorded phones only. Use a photo from a file, or plug a camera in and press Look for the camera again on the Phones page.</source>
         <translation>没有摄像头：演示照片只用于录制的手机。请使用文件中的照片，或接上摄像头后在“手机”页按“重新查找摄像头”。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="567" />
+        <location filename="../../ui/photograph_page.py" line="568" />
         <source>No picture: %1</source>
         <translation>没有画面：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="575" />
+        <location filename="../../ui/photograph_page.py" line="576" />
         <source>The disk is full: this phone's photos may not all be stored</source>
         <translation>磁盘已满：这台手机的照片可能无法全部保存</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="576" />
+        <location filename="../../ui/photograph_page.py" line="577" />
         <source>Looks good: capture</source>
         <translation>画面良好：可以拍照</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="613" />
+        <location filename="../../ui/photograph_page.py" line="614" />
         <source>Photo for: %1</source>
         <translation>选择照片：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="615" />
+        <location filename="../../ui/photograph_page.py" line="616" />
         <source>Photos (%1);;All files (*)</source>
         <translation>照片 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="642" />
+        <location filename="../../ui/photograph_page.py" line="643" />
         <source>Storing and analysing the photo…</source>
         <translation>正在保存并分析照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="662" />
+        <location filename="../../ui/photograph_page.py" line="663" />
         <source>No phone was found in the photo just taken (%1): take it again.</source>
         <translation>刚拍的照片（%1）里没有找到手机：请重拍。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="670" />
+        <location filename="../../ui/photograph_page.py" line="671" />
         <source>The photo just taken (%1) has problems, so its findings may be incomplete: %2</source>
         <translation>刚拍的照片（%1）有问题，检测结果可能不全：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="684" />
+        <location filename="../../ui/photograph_page.py" line="688" />
+        <source>The price given before this photo is withdrawn, with the change from %1 to %2 made by %3: review the findings, price the phone again, and change the price again if the change still holds.</source>
+        <translation>拍这张照片之前给出的报价已作废，%3 将价格从 %1 改为 %2 的改价也一并作废：请复核检测结果后重新估价；如改价理由仍然成立，请重新改价。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="698" />
         <source>The price given before this photo is withdrawn: review the findings and price the phone again.</source>
         <translation>拍这张照片之前给出的报价已作废：请复核检测结果后重新估价。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="697" />
+        <location filename="../../ui/photograph_page.py" line="711" />
         <source>This photo cannot be used: %1</source>
         <translation>此照片无法使用：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="701" />
+        <location filename="../../ui/photograph_page.py" line="715" />
         <source>The photo could not be stored: %1</source>
         <translation>照片无法保存：%1</translation>
     </message>
@@ -1298,7 +1303,7 @@
         <translation>50% 灰色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="314" />
+        <location filename="../../ui/photograph_page.py" line="315" />
         <location filename="../../ui/problem_text.py" line="654" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>

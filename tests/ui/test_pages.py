@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from app import flow
 from app.demo import probe_recording
 from app.pricing import hash_pin
-from app.quoting import price_inspection
+from app.quoting import override_price, price_inspection
 from app.records import (
     Inspection,
     InspectionState,
@@ -28,6 +28,7 @@ from app.records import (
     Quote,
     QuoteLine,
 )
+from app.text import money
 from devices.errors import PhoneState
 from devices.replay import recorded_phones
 from devices.watcher import PhoneEvent, PhoneRef
@@ -957,6 +958,30 @@ def test_a_photo_with_problems_is_taken_again_in_its_place(
     assert page.outcome.text() == (
         "The price given before this photo is withdrawn: review the findings and price the "
         "phone again."
+    )
+
+
+def test_a_photo_names_the_price_change_it_withdraws(qtbot: QtBot, context: StationContext) -> None:
+    """A photo taken again after the clerk changed the price withdraws the change with
+    the price; the page names the change, so the clerk makes it again if it holds."""
+    page = PhotographPage(context, demo_frame)
+    qtbot.addWidget(page)
+    record = _start(context, "ios-iphone7-cn")
+    with qtbot.waitSignal(page.captured, timeout=20000):
+        page.capture_button.click()
+    priced = price_inspection(context.store, record.id, context.pricing)
+    assert priced.quote is not None
+    total = priced.quote.total_fen
+    changed = override_price(context.store, record.id, total + 5000, clerk="小王", reason="带发票")
+    context.inspection.set(changed)
+    page.take_again(flow.current_photos(changed)[0])
+    with qtbot.waitSignal(page.captured, timeout=20000) as signal:
+        page.capture_button.click()
+    assert signal.args[0].quote is None
+    assert page.outcome.text() == (
+        f"The price given before this photo is withdrawn, with the change from {money(total)} "
+        f"to {money(total + 5000)} made by 小王: review the findings, price the phone again, "
+        "and change the price again if the change still holds."
     )
 
 
