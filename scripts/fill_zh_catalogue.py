@@ -210,6 +210,10 @@ ZH = {
         "重新估价；如改价理由仍然成立，请重新改价。"
     ),
     "%1 (%2 of 4 taken)": "%1（已拍 %2/4）",
+    "Every photo is taken: review the findings, or take one again": (
+        "照片已全部拍完：请复核检测结果，或重拍其中一张"
+    ),
+    "This phone is sealed: its photos cannot change": "这台手机已封存：照片不能再更改",
     "Next: the left side (as you face the screen). Stand the phone on its right side (hold it, or lean it on a stand), the left side up to the camera.": "下一张：左侧（面对屏幕时的左边）。把手机右侧朝下立在垫上（用手扶住或靠在支架上），左侧朝上对着相机。",
     "Next: the right side. Stand the phone on its left side (hold it, or lean it on a stand), the right side up to the camera.": "下一张：右侧。把手机左侧朝下立在垫上（用手扶住或靠在支架上），右侧朝上对着相机。",
     "Next: the top end. Stand the phone upright on its bottom end (hold it, or lean it on a stand), the top end up to the camera.": "下一张：顶部。把手机底部朝下竖立（用手扶住或靠在支架上），顶部朝上对着相机。",

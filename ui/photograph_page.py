@@ -250,6 +250,8 @@ class PhotographPage(QWidget):
             self._show_last_photo(inspection)
             if open_step:
                 self.hints.setText(self._no_camera_text())
+        if inspection is not None and not open_step:  # no "capture" hint left standing
+            self.hints.setText(self._done_text(final))
         self._choose_pattern(inspection)
         self._show_pattern_help(inspection)
         self._show_side_help()
@@ -567,8 +569,17 @@ class PhotographPage(QWidget):
         # camera_text says what to check ("unplugged?"): not said a second time here.
         return filled(self.tr("No picture: %1"), camera_text(error))
 
+    def _done_text(self, final: bool) -> str:
+        """The hint when there is nothing left to capture."""
+        if final:
+            return self.tr("This phone is sealed: its photos cannot change")
+        return self.tr("Every photo is taken: review the findings, or take one again")
+
     def _on_preview(self, result: tuple[Any, list[Quality], Any]) -> None:
         self._previewing = False
+        inspection = self._context.inspection.current
+        if inspection is None or self._step >= len(STEPS) or inspection.state.is_final:
+            return  # the last capture finished while this frame was looked at
         image, problems, outline = result
         self.view.show_frame(image, [], outline or ())
         hints = [quality_text(q) for q in problems]

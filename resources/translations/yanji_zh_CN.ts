@@ -1072,32 +1072,32 @@
         <translation>按顺序拍摄：</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="328" />
+        <location filename="../../ui/photograph_page.py" line="330" />
         <source>Next: the left side (as you face the screen). Stand the phone on its right side (hold it, or lean it on a stand), the left side up to the camera.</source>
         <translation>下一张：左侧（面对屏幕时的左边）。把手机右侧朝下立在垫上（用手扶住或靠在支架上），左侧朝上对着相机。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="331" />
+        <location filename="../../ui/photograph_page.py" line="333" />
         <source>Next: the right side. Stand the phone on its left side (hold it, or lean it on a stand), the right side up to the camera.</source>
         <translation>下一张：右侧。把手机左侧朝下立在垫上（用手扶住或靠在支架上），右侧朝上对着相机。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="334" />
+        <location filename="../../ui/photograph_page.py" line="336" />
         <source>Next: the top end. Stand the phone upright on its bottom end (hold it, or lean it on a stand), the top end up to the camera.</source>
         <translation>下一张：顶部。把手机底部朝下竖立（用手扶住或靠在支架上），顶部朝上对着相机。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="408" />
+        <location filename="../../ui/photograph_page.py" line="410" />
         <source>On the iPhone: turn Dark Mode off and the brightness up, open Notes and start a new note, so that the screen is white. Then capture.</source>
         <translation>在 iPhone 上：关闭深色模式、调高亮度，打开“备忘录”新建一条备忘录，使屏幕呈白色，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="420" />
+        <location filename="../../ui/photograph_page.py" line="422" />
         <source>A recorded phone: the demo photo shows the white pattern.</source>
         <translation>录制的手机：演示照片已显示白色测试图。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="436" />
+        <location filename="../../ui/photograph_page.py" line="438" />
         <source>The phone is not connected: plug it in, wait until it reads ready.</source>
         <translation>手机未连接：请插上手机，等到显示“就绪”。</translation>
     </message>
@@ -1128,147 +1128,157 @@
         <translation>重拍上一张(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="269" />
+        <location filename="../../ui/photograph_page.py" line="271" />
         <source>Taking again: %1. The new photo takes the place of the one taken, and that one's findings are dropped.</source>
         <translation>正在重拍：%1。新照片替换已拍的那张，那张的检测结果作废。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="278" />
+        <location filename="../../ui/photograph_page.py" line="280" />
         <source>Take the last photo &amp;again (%1)</source>
         <translation>重拍上一张：%1(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="290" />
+        <location filename="../../ui/photograph_page.py" line="292" />
         <source>%1 (no phone: take again)</source>
         <translation>%1（没拍到手机，请重拍）</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="293" />
+        <location filename="../../ui/photograph_page.py" line="295" />
         <source>%1 (%2 of 4 taken)</source>
         <translation>%1（已拍 %2/4）</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="337" />
+        <location filename="../../ui/photograph_page.py" line="339" />
         <source>Next: the bottom end (charging port). Stand the phone upright on its top end (hold it, or lean it on a stand), the bottom end up to the camera.</source>
         <translation>下一张：底部（充电口）。把手机顶部朝下竖立（用手扶住或靠在支架上），底部朝上对着相机。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="411" />
+        <location filename="../../ui/photograph_page.py" line="413" />
         <source>On the iPhone: turn Dark Mode on and the brightness up, open Notes and start a new note, so that the screen is black. Then capture.</source>
         <translation>在 iPhone 上：打开深色模式、调高亮度，打开“备忘录”新建一条备忘录，使屏幕呈黑色，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="416" />
+        <location filename="../../ui/photograph_page.py" line="418" />
         <source>On the iPhone: open a picture of this colour full screen in Photos, brightness up. Then capture.</source>
         <translation>在 iPhone 上：在“照片”中全屏打开一张该颜色的图片，调高亮度，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="424" />
+        <location filename="../../ui/photograph_page.py" line="426" />
         <source>Unlock the phone, press the button: it opens the pattern full screen. Turn its brightness up, then capture.</source>
         <translation>解锁手机后按此按钮：手机将全屏打开测试图。调高亮度后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="442" />
+        <location filename="../../ui/photograph_page.py" line="444" />
         <source>Sending the pattern to the phone…</source>
         <translation>正在把测试图发送到手机…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="497" />
+        <location filename="../../ui/photograph_page.py" line="499" />
         <source>The phone should now show the pattern: brightness up, then capture.</source>
         <translation>手机现在应显示测试图：调高亮度后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="505" />
+        <location filename="../../ui/photograph_page.py" line="507" />
         <source>The pattern could not be shown on the phone (%1). Open it on the phone by hand, then capture.</source>
         <translation>无法在手机上显示测试图（%1）。请在手机上手动打开，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="516" />
+        <location filename="../../ui/photograph_page.py" line="518" />
         <source>the phone did not answer</source>
         <translation>手机没有响应</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="518" />
+        <location filename="../../ui/photograph_page.py" line="520" />
         <source>the phone is unplugged</source>
         <translation>手机已断开连接</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="520" />
+        <location filename="../../ui/photograph_page.py" line="522" />
         <source>tap “Allow USB debugging” on the phone</source>
         <translation>请在手机上点“允许USB调试”</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="523" />
+        <location filename="../../ui/photograph_page.py" line="525" />
         <source>the phone has no app that opens pictures</source>
         <translation>手机上没有能打开图片的应用</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="524" />
+        <location filename="../../ui/photograph_page.py" line="526" />
         <source>no app on the phone opened it: %1</source>
         <translation>手机上没有应用能打开它：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="539" />
+        <location filename="../../ui/photograph_page.py" line="541" />
         <source>No camera: the demo photos are for the recorded phones only. Use a photo from a file, or plug a camera in and press Look for the camera again on the Phones page.</source>
         <translation>没有摄像头：演示照片只用于录制的手机。请使用文件中的照片，或接上摄像头后在“手机”页按“重新查找摄像头”。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="568" />
+        <location filename="../../ui/photograph_page.py" line="570" />
         <source>No picture: %1</source>
         <translation>没有画面：%1</translation>
     </message>
     <message>
+        <location filename="../../ui/photograph_page.py" line="575" />
+        <source>This phone is sealed: its photos cannot change</source>
+        <translation>这台手机已封存：照片不能再更改</translation>
+    </message>
+    <message>
         <location filename="../../ui/photograph_page.py" line="576" />
+        <source>Every photo is taken: review the findings, or take one again</source>
+        <translation>照片已全部拍完：请复核检测结果，或重拍其中一张</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="587" />
         <source>The disk is full: this phone's photos may not all be stored</source>
         <translation>磁盘已满：这台手机的照片可能无法全部保存</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="577" />
+        <location filename="../../ui/photograph_page.py" line="588" />
         <source>Looks good: capture</source>
         <translation>画面良好：可以拍照</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="614" />
+        <location filename="../../ui/photograph_page.py" line="625" />
         <source>Photo for: %1</source>
         <translation>选择照片：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="616" />
+        <location filename="../../ui/photograph_page.py" line="627" />
         <source>Photos (%1);;All files (*)</source>
         <translation>照片 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="643" />
+        <location filename="../../ui/photograph_page.py" line="654" />
         <source>Storing and analysing the photo…</source>
         <translation>正在保存并分析照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="663" />
+        <location filename="../../ui/photograph_page.py" line="674" />
         <source>No phone was found in the photo just taken (%1): take it again.</source>
         <translation>刚拍的照片（%1）里没有找到手机：请重拍。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="671" />
+        <location filename="../../ui/photograph_page.py" line="682" />
         <source>The photo just taken (%1) has problems, so its findings may be incomplete: %2</source>
         <translation>刚拍的照片（%1）有问题，检测结果可能不全：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="688" />
+        <location filename="../../ui/photograph_page.py" line="699" />
         <source>The price given before this photo is withdrawn, with the change from %1 to %2 made by %3: review the findings, price the phone again, and change the price again if the change still holds.</source>
         <translation>拍这张照片之前给出的报价已作废，%3 将价格从 %1 改为 %2 的改价也一并作废：请复核检测结果后重新估价；如改价理由仍然成立，请重新改价。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="698" />
+        <location filename="../../ui/photograph_page.py" line="709" />
         <source>The price given before this photo is withdrawn: review the findings and price the phone again.</source>
         <translation>拍这张照片之前给出的报价已作废：请复核检测结果后重新估价。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="711" />
+        <location filename="../../ui/photograph_page.py" line="722" />
         <source>This photo cannot be used: %1</source>
         <translation>此照片无法使用：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="715" />
+        <location filename="../../ui/photograph_page.py" line="726" />
         <source>The photo could not be stored: %1</source>
         <translation>照片无法保存：%1</translation>
     </message>
@@ -1303,7 +1313,7 @@
         <translation>50% 灰色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="315" />
+        <location filename="../../ui/photograph_page.py" line="317" />
         <location filename="../../ui/problem_text.py" line="654" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>

@@ -906,6 +906,12 @@ def test_photograph_takes_each_side_in_turn(
     assert not page.capture_button.isEnabled()
     notes = [p.note for p in flow.captured(context.inspection.current)]
     assert notes[3:] == ["side:left", "side:right", "side:top", "side:bottom"]
+    # Nothing is left to capture: the live hint no longer says "capture", even once
+    # the frame being looked at comes back.
+    qtbot.waitUntil(lambda: context.runner.in_flight == 0)
+    assert page.hints.text() == "Every photo is taken: review the findings, or take one again"
+    context.inspection.set(context.inspection.current.evolve(state=InspectionState.SEALED))
+    assert page.hints.text() == "This phone is sealed: its photos cannot change"
 
 
 def test_a_photo_with_problems_is_taken_again_in_its_place(
