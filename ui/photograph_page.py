@@ -546,6 +546,8 @@ class PhotographPage(QWidget):
         inspection = self._context.inspection.current
         if inspection is None or self._step >= len(STEPS) or self._previewing:
             return
+        if inspection.state.is_final:  # a sealed phone's photos cannot change
+            return
         if not self._context.camera_for(inspection.device):
             return  # no frames: the view shows the last photo used (``_update``)
         self._previewing = True
