@@ -296,9 +296,7 @@ def _light_surround(dark: Image, px_per_mm: float) -> Image:
     areas = np.bincount(labels.ravel(), minlength=count)
     edge = round(EDGE_MARGIN_MM * px_per_mm)
     inner = labels[edge:-edge, edge:-edge]
-    reaching = np.bincount(labels.ravel(), minlength=count) > np.bincount(
-        inner.ravel(), minlength=count
-    )
+    reaching = areas > np.bincount(inner.ravel(), minlength=count)
     bezel = np.flatnonzero((areas >= BEZEL_MIN_AREA_MM2 * px_per_mm**2) & reaching)
     return np.isin(labels, bezel[bezel > 0]).astype(np.uint8) * 255
 
