@@ -957,14 +957,20 @@ def test_a_photo_with_problems_is_taken_again_in_its_place(
     priced = price_inspection(context.store, record.id, context.pricing)
     assert priced.quote is not None
     context.inspection.set(priced)
-    page.take_again(flow.current_photos(priced)[0])
-    with qtbot.waitSignal(page.captured, timeout=20000) as signal:
-        page.capture_button.click()
-    assert signal.args[0].quote is None
+    assert _take_first_again(qtbot, page, priced).quote is None
     assert page.outcome.text() == (
         "The price given before this photo is withdrawn: review the findings and price the "
         "phone again."
     )
+
+
+def _take_first_again(qtbot: QtBot, page: PhotographPage, record: Inspection) -> Inspection:
+    """Take ``record``'s first current photo again on ``page``: the inspection stored."""
+    page.take_again(flow.current_photos(record)[0])
+    with qtbot.waitSignal(page.captured, timeout=20000) as signal:
+        page.capture_button.click()
+    stored: Inspection = signal.args[0]
+    return stored
 
 
 def test_a_photo_names_the_price_change_it_withdraws(qtbot: QtBot, context: StationContext) -> None:
@@ -980,10 +986,7 @@ def test_a_photo_names_the_price_change_it_withdraws(qtbot: QtBot, context: Stat
     total = priced.quote.total_fen
     changed = override_price(context.store, record.id, total + 5000, clerk="小王", reason="带发票")
     context.inspection.set(changed)
-    page.take_again(flow.current_photos(changed)[0])
-    with qtbot.waitSignal(page.captured, timeout=20000) as signal:
-        page.capture_button.click()
-    assert signal.args[0].quote is None
+    assert _take_first_again(qtbot, page, changed).quote is None
     assert page.outcome.text() == (
         f"The price given before this photo is withdrawn, with the change from {money(total)} "
         f"to {money(total + 5000)} made by 小王: review the findings, price the phone again, "
