@@ -39,6 +39,9 @@ class Quality(enum.StrEnum):
     SCALE_ASSUMED = "scale_assumed"
     SCREEN_LIT = "screen_lit"
     RING_LIGHT = "ring_light"
+    #: Marks found again at the same place in the picture after the phone was moved
+    #: (`vision.retake`): a lamp's reflections, left out.
+    REFLECTION = "reflection"
 
 
 QUALITY_TEXT = {
@@ -53,6 +56,8 @@ QUALITY_TEXT = {
     "test pattern it shows",
     Quality.RING_LIGHT: "a ring light is reflected in the glass (left out): light the phone "
     "from the sides",
+    Quality.REFLECTION: "marks that stayed put in the picture while the phone moved are "
+    "reflections (left out)",
 }
 #: Problems after which findings cannot be trusted at all.
 UNUSABLE = {Quality.NO_PHONE, Quality.CUT_OFF, Quality.TOO_SMALL, Quality.BLURRED}

@@ -482,6 +482,70 @@ def ring_light(
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class Lamp:
+    """A lamp's sharp reflection as a fixed camera sees it in black glass: at ``at_mm``
+    from the photo's middle (right, down), a strip light's bar ``length_mm`` long and
+    ``width_mm`` wide at ``angle_deg``, or with no length a bare bulb's spot
+    ``width_mm`` across. It stays put in the photo wherever the phone lies."""
+
+    at_mm: tuple[float, float]
+    length_mm: float = 0.0
+    width_mm: float = 1.0
+    angle_deg: float = 0.0
+    brightness: int = 180
+
+
+def under_lamps(
+    defects: tuple[Defect, ...] = (),
+    lamps: tuple[Lamp, ...] = (),
+    *,
+    move_mm: tuple[float, float] = (0.0, 0.0),
+    turn_deg: float = 0.0,
+    frame_mm: tuple[float, float] = (140.0, 200.0),
+    size_mm: tuple[float, float] = (71.0, 146.0),
+    px_per_mm: float = 8.0,
+) -> Scene:
+    """The phone with ``defects`` photographed by a fixed camera (a ``frame_mm`` view
+    of the mat) under fixed ``lamps``: moved ``move_mm`` (right, down) from the
+    view's middle and turned ``turn_deg`` about it. The lamps are reflected only where
+    the phone's glass is beneath them."""
+    margin = (max(frame_mm) - min(size_mm)) / 2 + max(abs(m) for m in move_mm) + 1.0
+    scene = render_scene(
+        defects, size_mm=size_mm, px_per_mm=px_per_mm, margin_mm=margin, rotate_deg=turn_deg
+    )
+    h, w = scene.image.shape[:2]
+    fw, fh = (round(side * px_per_mm) for side in frame_mm)
+    x0 = round(w / 2 - move_mm[0] * px_per_mm - fw / 2)
+    y0 = round(h / 2 - move_mm[1] * px_per_mm - fh / 2)
+    corners = (scene.corners - np.array([x0, y0], np.float32)).astype(np.float32)
+    image = scene.image[y0 : y0 + fh, x0 : x0 + fw].copy()
+    glass = np.zeros((fh, fw), np.float32)
+    cv2.fillPoly(glass, [np.round(corners).astype(np.int32).reshape(-1, 1, 2)], 1.0)
+    layer = np.zeros((fh, fw), np.float32)
+    for lamp in lamps:
+        _lamp(layer, lamp, np.array([fw / 2, fh / 2]), px_per_mm)
+    soft = cv2.GaussianBlur(layer, (0, 0), 0.15 * px_per_mm) * glass
+    lit = np.clip(image.astype(np.float32) + soft[..., None], 0, 255).astype(np.uint8)
+    return Scene(lit, corners, px_per_mm, size_mm, scene.defects)
+
+
+def _lamp(layer: Image, lamp: Lamp, middle: npt.NDArray[Any], px_per_mm: float) -> None:
+    """Draw ``lamp`` at its brightness on ``layer`` (float32)."""
+    shift = 4
+    centre = middle + np.array(lamp.at_mm) * px_per_mm
+    thickness = max(1, round(lamp.width_mm * px_per_mm))
+    if lamp.length_mm > 0:
+        turn = math.radians(lamp.angle_deg)
+        step = lamp.length_mm / 2 * px_per_mm * np.array([math.cos(turn), math.sin(turn)])
+        start, end = _pt((centre - step) * 2**shift), _pt((centre + step) * 2**shift)
+        cv2.line(layer, start, end, float(lamp.brightness), thickness, cv2.LINE_AA, shift)
+    else:
+        radius = round(lamp.width_mm / 2 * px_per_mm * 2**shift)
+        centre_fixed = _pt(centre * 2**shift)
+        cv2.circle(layer, centre_fixed, radius, float(lamp.brightness), -1, cv2.LINE_AA, shift)
+
+
 def encode_png(image: Image) -> bytes:
     """PNG bytes of ``image``."""
     ok, buffer = cv2.imencode(".png", image)
