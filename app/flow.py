@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from app.disk import ensure_room
 from app.errors import SealedError, WordedError, YanjiError
@@ -31,6 +31,9 @@ from devices.catalogue import Size, phone_size
 from devices.report import DeviceReport
 from devices.textio import luhn_ok
 from vision.finding import Finding, FindingKind, FindingSource, Surface
+
+if TYPE_CHECKING:
+    from vision.analyze import Analysis
 
 #: Weights of the 17 digits of a PRC resident ID number (GB 11643-1999), and the check
 #: character for each remainder.
@@ -214,12 +217,17 @@ def _photograph(
     note = step.value if detail is None else f"{step.value}:{detail}"
     added = store.add_photo(inspection_id, data, step, media_type(data), note)
     photo = added.photos[-1].sha256
+    previous = _taken_before(added) if surface in GLASS and pattern is None else None
     # Before the analysis, which may fail: the photo is in its place from now on.
     actor = clerk or added.clerk
     record = _withdraw_quote(store, _replace_earlier(store, added, actor), actor)
     if record is not added:
         record = store.update(record)
     analysis = analyze(image, surface, pattern, size_mm=size_mm, end=side in END_SIDES)
+    if previous is not None:
+        analysis = _without_reflections(
+            store, record, previous, image, analysis, surface=surface, size_mm=size_mm, clerk=actor
+        )
     new = analysis.findings
     # One defect seen on several patterns is one finding. The photo this one replaces
     # has only the clerk's findings left: a pixel the clerk drew is not found again.
@@ -238,6 +246,80 @@ def _photograph(
         for p in current.photos
     )
     return store.update(current.evolve(findings=(*current.findings, *findings), photos=photos))
+
+
+#: The faces of glass a lamp is reflected in, whose captures taken again with the phone
+#: moved show which marks are reflections (`vision.retake`).
+GLASS = frozenset({Surface.SCREEN, Surface.BACK})
+
+
+def _taken_before(record: Inspection) -> PhotoRef | None:
+    """The photo of the same capture that ``record``'s last photo replaces, when it is
+    another file (the same file again shows the phone where it was)."""
+    taken = captured(record)
+    key = capture_of(taken[-1])
+    for photo in reversed(taken[:-1]):
+        if key is not None and capture_of(photo) == key:
+            return None if photo.sha256 == taken[-1].sha256 else photo
+    return None
+
+
+def _without_reflections(
+    store: Store,
+    record: Inspection,
+    previous: PhotoRef,
+    image: Any,
+    analysis: Analysis,
+    *,
+    surface: Surface,
+    size_mm: tuple[float, float] | None,
+    clerk: str,
+) -> Analysis:
+    """``analysis`` (of ``image``, a capture taken again) without the marks that stayed
+    put in the picture while the phone moved since ``previous`` (`vision.retake`):
+    a lamp's reflections. Those are named among the photo's problems and audited. The
+    earlier photo is analysed again for it (its stored findings may have lost some to
+    the clerk or to an earlier comparison), and only when both photos are of one size
+    (from the same camera)."""
+    from vision.analyze import Analysis, analyze
+    from vision.camera import decode_image
+    from vision.locate import Quality
+    from vision.retake import stayed_put
+
+    if analysis.rectified is None or not analysis.findings or not analysis.usable:
+        return analysis
+    if not store.photos.exists(previous.sha256):
+        return analysis
+    earlier = decode_image(store.photos.read(previous.sha256))
+    if earlier is None or earlier.shape != image.shape:
+        return analysis
+    before = analyze(earlier, surface, size_mm=size_mm)
+    if before.rectified is None or not before.usable:
+        return analysis
+    gone = stayed_put(before.findings, before.rectified, analysis.findings, analysis.rectified)
+    if not gone:
+        return analysis
+    store.record_event(
+        clerk,
+        "photo.reflections",
+        record.id,
+        {
+            "sha256": captured(record)[-1].sha256,
+            "compared_with": previous.sha256,
+            "left_out": [
+                {"kind": f.kind.value, "bbox_px": list(f.bbox_px or ()), "length_mm": f.length_mm}
+                for f in gone
+            ],
+        },
+    )
+    ids = {f.id for f in gone}
+    return Analysis(
+        analysis.phone_found,
+        (*analysis.quality, Quality.REFLECTION),
+        tuple(f for f in analysis.findings if f.id not in ids),
+        {k: v for k, v in analysis.crops.items() if k not in ids},
+        analysis.rectified,
+    )
 
 
 def _withdraw_quote(store: Store, record: Inspection, clerk: str) -> Inspection:

@@ -389,6 +389,16 @@ ZH = {
     "A ring light is reflected in the glass (left out): light the phone from the sides": (
         "玻璃上映出了环形灯（已排除）：请从侧面打光"
     ),
+    "Marks that stayed put in the picture while the phone moved are reflections (left out)": (
+        "手机移动后仍停在画面原处的痕迹是倒影（已排除）"
+    ),
+    "Marks that stayed put in the picture while the phone moved are reflections: they were left out of the photo just taken (%1).": (
+        "手机移动后仍停在画面原处的痕迹是倒影，已从刚拍的照片（%1）中排除。"
+    ),
+    "A lamp's reflection in the glass can read as a mark. If one of the marks found is a reflection, slide the phone a hand's width across the mat and take this photo again: marks that stay put in the picture are left out.": (
+        "玻璃上灯光的倒影可能被当成痕迹。如果检出的痕迹中有倒影，请把手机在垫子上平移约一掌宽，"
+        "再重拍这张照片：停在画面原处不动的痕迹会被排除。"
+    ),
     "Photo problems (its findings may be incomplete):": "照片问题（其检测结果可能不完整）：",
     "No findings, but see the photo problems above": "未检出缺陷，但请看上方的照片问题",
     # Finding kinds and severities (ui.problem_text.kind_text, severity_text)

@@ -43,6 +43,7 @@ from ui.problem_text import (
     step_text,
 )
 from vision.camera import IMAGE_SUFFIXES, CameraError
+from vision.finding import FindingSource
 from vision.locate import Quality
 from vision.patterns import Pattern
 
@@ -81,6 +82,8 @@ class PhotographPage(QWidget):
         # live hints change with every frame.
         self.outcome = QLabel()
         self.outcome.setWordWrap(True)
+        #: Whether the photo being taken is the station camera's (`_take`).
+        self._fixed_camera = False
         self.steps = QListWidget()
         self.steps.setWordWrap(True)  # a long step name wraps, not cut off
         self.steps.addItems([step_text(step) for step, _ in STEPS])
@@ -616,7 +619,9 @@ class PhotographPage(QWidget):
 
             return flow.photograph(store, inspection.id, encode_still(frame), **step)
 
-        self._take(photograph)
+        # A fixed camera over a real phone: moving it and taking the photo again shows
+        # a reflection (a demo phone's photo is made up, and stays as it is).
+        self._take(photograph, fixed_camera=not self._context.recorded(inspection.device))
 
     def _on_file_clicked(self) -> None:
         inspection = self._context.inspection.current
@@ -642,9 +647,11 @@ class PhotographPage(QWidget):
             lambda **step: flow.photograph_file(store, inspection.id, path, clerk=clerk, **step)
         )
 
-    def _take(self, photograph: Callable[..., Inspection]) -> None:
+    def _take(self, photograph: Callable[..., Inspection], *, fixed_camera: bool = False) -> None:
         """Store and analyse a photo for the current step off the GUI thread, by
-        ``photograph(step=, surface=, size_mm=, pattern=, side=)``."""
+        ``photograph(step=, surface=, size_mm=, pattern=, side=)``; ``fixed_camera``:
+        the station's camera took it."""
+        self._fixed_camera = fixed_camera
         inspection = self._context.inspection.current
         assert inspection is not None
         step, surface = STEPS[self._step]
@@ -677,14 +684,25 @@ class PhotographPage(QWidget):
                     photo_text(taken[-1]),
                 )
             )
-        elif taken and taken[-1].problems:
+        elif taken and set(taken[-1].problems) - {Quality.REFLECTION.value}:
             said.append(
                 filled(
                     self.tr(
                         "The photo just taken (%1) has problems, so its findings may be incomplete: %2"
                     ),
                     photo_text(taken[-1]),
-                    "; ".join(quality_text(q) for q in taken[-1].problems),
+                    "; ".join(
+                        quality_text(q) for q in taken[-1].problems if q != Quality.REFLECTION.value
+                    ),
+                )
+            )
+        if taken and Quality.REFLECTION.value in taken[-1].problems:
+            said.append(
+                filled(
+                    self.tr(
+                        "Marks that stayed put in the picture while the phone moved are reflections: they were left out of the photo just taken (%1)."
+                    ),
+                    photo_text(taken[-1]),
                 )
             )
         if (
@@ -711,10 +729,31 @@ class PhotographPage(QWidget):
                         "The price given before this photo is withdrawn: review the findings and price the phone again."
                     )
                 )
+        # Last: the least pressing.
+        if taken and self._fixed_camera and self._may_show_reflections(inspection, taken[-1]):
+            said.append(
+                self.tr(
+                    "A lamp's reflection in the glass can read as a mark. If one of the marks found is a reflection, slide the phone a hand's width across the mat and take this photo again: marks that stay put in the picture are left out."
+                )
+            )
         if said:
             self.outcome.setText("\n".join(said))
         self.captured.emit(inspection)
         self.store_attempted.emit()
+
+    @staticmethod
+    def _may_show_reflections(inspection: Inspection, photo: PhotoRef) -> bool:
+        """Whether the detector found marks on ``photo``, a photo of the glass with the
+        screen off or of the back, that a lamp's reflection could be among (not known
+        yet: the photo was not compared with an earlier one taken with the phone moved)."""
+        if photo.step not in (PhotoStep.SCREEN_OFF, PhotoStep.BACK):
+            return False
+        if Quality.REFLECTION.value in photo.problems:  # already compared: said so
+            return False
+        return any(
+            f.photo_sha256 == photo.sha256 and f.source is FindingSource.DETECTOR
+            for f in inspection.findings
+        )
 
     def _on_failed(self, error: BaseException) -> None:
         self.store_attempted.emit()

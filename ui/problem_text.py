@@ -741,6 +741,10 @@ def quality_text(name: str) -> str:
             "PhotoQuality",
             "A ring light is reflected in the glass (left out): light the phone from the sides",
         ),
+        "reflection": QCoreApplication.translate(
+            "PhotoQuality",
+            "Marks that stayed put in the picture while the phone moved are reflections (left out)",
+        ),
     }
     return texts.get(str(name), str(name))
 

@@ -3,17 +3,17 @@
 <context>
     <name>Accessories</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="931" />
+        <location filename="../../ui/problem_text.py" line="935" />
         <source>original box</source>
         <translation>包装盒</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="932" />
+        <location filename="../../ui/problem_text.py" line="936" />
         <source>charger</source>
         <translation>充电器</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="933" />
+        <location filename="../../ui/problem_text.py" line="937" />
         <source>cable</source>
         <translation>数据线</translation>
     </message>
@@ -384,67 +384,67 @@
 <context>
     <name>FindingKind</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="752" />
+        <location filename="../../ui/problem_text.py" line="756" />
         <source>crack</source>
         <translation>裂纹</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="753" />
+        <location filename="../../ui/problem_text.py" line="757" />
         <source>scratch</source>
         <translation>划痕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="754" />
+        <location filename="../../ui/problem_text.py" line="758" />
         <source>scuff</source>
         <translation>磨损</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="755" />
+        <location filename="../../ui/problem_text.py" line="759" />
         <source>oil</source>
         <translation>油污</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="756" />
+        <location filename="../../ui/problem_text.py" line="760" />
         <source>stain</source>
         <translation>污渍</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="757" />
+        <location filename="../../ui/problem_text.py" line="761" />
         <source>dead pixel</source>
         <translation>坏点</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="758" />
+        <location filename="../../ui/problem_text.py" line="762" />
         <source>stuck pixel</source>
         <translation>彩点（卡色像素）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="759" />
+        <location filename="../../ui/problem_text.py" line="763" />
         <source>bright pixel</source>
         <translation>亮点</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="760" />
+        <location filename="../../ui/problem_text.py" line="764" />
         <source>display line</source>
         <translation>屏幕线条</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="761" />
+        <location filename="../../ui/problem_text.py" line="765" />
         <source>burn-in</source>
         <translation>烧屏</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="762" />
+        <location filename="../../ui/problem_text.py" line="766" />
         <source>mura (uneven patch)</source>
         <translation>屏幕色斑（mura）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="763" />
+        <location filename="../../ui/problem_text.py" line="767" />
         <source>dent</source>
         <translation>凹痕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="764" />
+        <location filename="../../ui/problem_text.py" line="768" />
         <source>chip</source>
         <translation>崩边</translation>
     </message>
@@ -738,17 +738,17 @@
 <context>
     <name>Locks</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="901" />
+        <location filename="../../ui/problem_text.py" line="905" />
         <source>ON</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="902" />
+        <location filename="../../ui/problem_text.py" line="906" />
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="903" />
+        <location filename="../../ui/problem_text.py" line="907" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
@@ -969,17 +969,17 @@
 <context>
     <name>Parts</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="920" />
+        <location filename="../../ui/problem_text.py" line="924" />
         <source>battery</source>
         <translation>电池</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="921" />
+        <location filename="../../ui/problem_text.py" line="925" />
         <source>display</source>
         <translation>屏幕</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="922" />
+        <location filename="../../ui/problem_text.py" line="926" />
         <source>camera</source>
         <translation>摄像头</translation>
     </message>
@@ -1031,6 +1031,11 @@
         <source>A ring light is reflected in the glass (left out): light the phone from the sides</source>
         <translation>玻璃上映出了环形灯（已排除）：请从侧面打光</translation>
     </message>
+    <message>
+        <location filename="../../ui/problem_text.py" line="744" />
+        <source>Marks that stayed put in the picture while the phone moved are reflections (left out)</source>
+        <translation>手机移动后仍停在画面原处的痕迹是倒影（已排除）</translation>
+    </message>
 </context>
 <context>
     <name>PhotoView</name>
@@ -1051,234 +1056,244 @@
 <context>
     <name>PhotographPage</name>
     <message>
-        <location filename="../../ui/photograph_page.py" line="87" />
+        <location filename="../../ui/photograph_page.py" line="88" />
         <source>&amp;Capture</source>
         <extracomment>The guided captures in order, with the surface each shows. The photo files the file dialog lists. A photo was stored, or could not be: the disk's free space has changed. The clerk asked to photograph one more test pattern (the step is done). The photo the clerk is taking again, and its inspection's id: the next photo takes its place (`flow.photograph`).</extracomment>
         <translation>拍照(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="97" />
+        <location filename="../../ui/photograph_page.py" line="98" />
         <source>&amp;Review the findings</source>
         <translation>复核检测结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="123" />
+        <location filename="../../ui/photograph_page.py" line="124" />
         <source>First take the phone out of its case and peel off any screen protector: its edge would read as a scratch. Then lay it screen up, screen off, with the always-on display (clock) off too.</source>
         <translation>先把手机从保护壳中取出，并撕掉贴膜（膜的边缘会被当成划痕），再熄屏、屏幕朝上放好，息屏显示（时钟）也要关掉。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="162" />
+        <location filename="../../ui/photograph_page.py" line="163" />
         <source>Captures, in order:</source>
         <translation>按顺序拍摄：</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="330" />
+        <location filename="../../ui/photograph_page.py" line="331" />
         <source>Next: the left side (as you face the screen). Stand the phone on its right side (hold it, or lean it on a stand), the left side up to the camera.</source>
         <translation>下一张：左侧（面对屏幕时的左边）。把手机右侧朝下立在垫上（用手扶住或靠在支架上），左侧朝上对着相机。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="333" />
+        <location filename="../../ui/photograph_page.py" line="334" />
         <source>Next: the right side. Stand the phone on its left side (hold it, or lean it on a stand), the right side up to the camera.</source>
         <translation>下一张：右侧。把手机左侧朝下立在垫上（用手扶住或靠在支架上），右侧朝上对着相机。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="336" />
+        <location filename="../../ui/photograph_page.py" line="337" />
         <source>Next: the top end. Stand the phone upright on its bottom end (hold it, or lean it on a stand), the top end up to the camera.</source>
         <translation>下一张：顶部。把手机底部朝下竖立（用手扶住或靠在支架上），顶部朝上对着相机。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="410" />
+        <location filename="../../ui/photograph_page.py" line="411" />
         <source>On the iPhone: turn Dark Mode off and the brightness up, open Notes and start a new note, so that the screen is white. Then capture.</source>
         <translation>在 iPhone 上：关闭深色模式、调高亮度，打开“备忘录”新建一条备忘录，使屏幕呈白色，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="422" />
+        <location filename="../../ui/photograph_page.py" line="423" />
         <source>A recorded phone: the demo photo shows the white pattern.</source>
         <translation>录制的手机：演示照片已显示白色测试图。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="438" />
+        <location filename="../../ui/photograph_page.py" line="439" />
         <source>The phone is not connected: plug it in, wait until it reads ready.</source>
         <translation>手机未连接：请插上手机，等到显示“就绪”。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="110" />
+        <location filename="../../ui/photograph_page.py" line="111" />
         <source>Show the pattern on the &amp;phone</source>
         <translation>在手机上显示测试图(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="92" />
+        <location filename="../../ui/photograph_page.py" line="93" />
         <source>Use a photo from a &amp;file…</source>
         <translation>使用文件中的照片(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="112" />
+        <location filename="../../ui/photograph_page.py" line="113" />
         <source>Capture another test pa&amp;ttern</source>
         <translation>再拍一种测试图(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="153" />
+        <location filename="../../ui/photograph_page.py" line="154" />
         <source>&amp;Keep the photo taken</source>
         <extracomment>The last look at the disk found no room for a phone's photos (the window looks, `set_disk_full`). The inspection whose phone was sent a test pattern, and that phone: the patterns are taken off it again once the screen-on step is left. The last push or removal of a pattern, which the next waits for.</extracomment>
         <translation>保留已拍照片(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="155" />
+        <location filename="../../ui/photograph_page.py" line="156" />
         <source>Take the last photo &amp;again</source>
         <translation>重拍上一张(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="271" />
+        <location filename="../../ui/photograph_page.py" line="272" />
         <source>Taking again: %1. The new photo takes the place of the one taken, and that one's findings are dropped.</source>
         <translation>正在重拍：%1。新照片替换已拍的那张，那张的检测结果作废。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="280" />
+        <location filename="../../ui/photograph_page.py" line="281" />
         <source>Take the last photo &amp;again (%1)</source>
         <translation>重拍上一张：%1(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="292" />
+        <location filename="../../ui/photograph_page.py" line="293" />
         <source>%1 (no phone: take again)</source>
         <translation>%1（没拍到手机，请重拍）</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="295" />
+        <location filename="../../ui/photograph_page.py" line="296" />
         <source>%1 (%2 of 4 taken)</source>
         <translation>%1（已拍 %2/4）</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="339" />
+        <location filename="../../ui/photograph_page.py" line="340" />
         <source>Next: the bottom end (charging port). Stand the phone upright on its top end (hold it, or lean it on a stand), the bottom end up to the camera.</source>
         <translation>下一张：底部（充电口）。把手机顶部朝下竖立（用手扶住或靠在支架上），底部朝上对着相机。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="413" />
+        <location filename="../../ui/photograph_page.py" line="414" />
         <source>On the iPhone: turn Dark Mode on and the brightness up, open Notes and start a new note, so that the screen is black. Then capture.</source>
         <translation>在 iPhone 上：打开深色模式、调高亮度，打开“备忘录”新建一条备忘录，使屏幕呈黑色，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="418" />
+        <location filename="../../ui/photograph_page.py" line="419" />
         <source>On the iPhone: open a picture of this colour full screen in Photos, brightness up. Then capture.</source>
         <translation>在 iPhone 上：在“照片”中全屏打开一张该颜色的图片，调高亮度，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="426" />
+        <location filename="../../ui/photograph_page.py" line="427" />
         <source>Unlock the phone, press the button: it opens the pattern full screen. Turn its brightness up, then capture.</source>
         <translation>解锁手机后按此按钮：手机将全屏打开测试图。调高亮度后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="444" />
+        <location filename="../../ui/photograph_page.py" line="445" />
         <source>Sending the pattern to the phone…</source>
         <translation>正在把测试图发送到手机…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="499" />
+        <location filename="../../ui/photograph_page.py" line="500" />
         <source>The phone should now show the pattern: brightness up, then capture.</source>
         <translation>手机现在应显示测试图：调高亮度后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="507" />
+        <location filename="../../ui/photograph_page.py" line="508" />
         <source>The pattern could not be shown on the phone (%1). Open it on the phone by hand, then capture.</source>
         <translation>无法在手机上显示测试图（%1）。请在手机上手动打开，然后拍照。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="518" />
+        <location filename="../../ui/photograph_page.py" line="519" />
         <source>the phone did not answer</source>
         <translation>手机没有响应</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="520" />
+        <location filename="../../ui/photograph_page.py" line="521" />
         <source>the phone is unplugged</source>
         <translation>手机已断开连接</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="522" />
+        <location filename="../../ui/photograph_page.py" line="523" />
         <source>tap “Allow USB debugging” on the phone</source>
         <translation>请在手机上点“允许USB调试”</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="525" />
+        <location filename="../../ui/photograph_page.py" line="526" />
         <source>the phone has no app that opens pictures</source>
         <translation>手机上没有能打开图片的应用</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="526" />
+        <location filename="../../ui/photograph_page.py" line="527" />
         <source>no app on the phone opened it: %1</source>
         <translation>手机上没有应用能打开它：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="541" />
+        <location filename="../../ui/photograph_page.py" line="542" />
         <source>No camera: the demo photos are for the recorded phones only. Use a photo from a file, or plug a camera in and press Look for the camera again on the Phones page.</source>
         <translation>没有摄像头：演示照片只用于录制的手机。请使用文件中的照片，或接上摄像头后在“手机”页按“重新查找摄像头”。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="570" />
+        <location filename="../../ui/photograph_page.py" line="573" />
         <source>No picture: %1</source>
         <translation>没有画面：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="575" />
+        <location filename="../../ui/photograph_page.py" line="578" />
         <source>This phone is sealed: its photos cannot change</source>
         <translation>这台手机已封存：照片不能再更改</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="576" />
+        <location filename="../../ui/photograph_page.py" line="579" />
         <source>Every photo is taken: review the findings, or take one again</source>
         <translation>照片已全部拍完：请复核检测结果，或重拍其中一张</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="587" />
+        <location filename="../../ui/photograph_page.py" line="590" />
         <source>The disk is full: this phone's photos may not all be stored</source>
         <translation>磁盘已满：这台手机的照片可能无法全部保存</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="588" />
+        <location filename="../../ui/photograph_page.py" line="591" />
         <source>Looks good: capture</source>
         <translation>画面良好：可以拍照</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="625" />
+        <location filename="../../ui/photograph_page.py" line="628" />
         <source>Photo for: %1</source>
         <translation>选择照片：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="627" />
+        <location filename="../../ui/photograph_page.py" line="630" />
         <source>Photos (%1);;All files (*)</source>
         <translation>照片 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="654" />
+        <location filename="../../ui/photograph_page.py" line="657" />
         <source>Storing and analysing the photo…</source>
         <translation>正在保存并分析照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="674" />
+        <location filename="../../ui/photograph_page.py" line="677" />
         <source>No phone was found in the photo just taken (%1): take it again.</source>
         <translation>刚拍的照片（%1）里没有找到手机：请重拍。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="682" />
+        <location filename="../../ui/photograph_page.py" line="685" />
         <source>The photo just taken (%1) has problems, so its findings may be incomplete: %2</source>
         <translation>刚拍的照片（%1）有问题，检测结果可能不全：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="699" />
+        <location filename="../../ui/photograph_page.py" line="697" />
+        <source>Marks that stayed put in the picture while the phone moved are reflections: they were left out of the photo just taken (%1).</source>
+        <translation>手机移动后仍停在画面原处的痕迹是倒影，已从刚拍的照片（%1）中排除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="705" />
+        <source>A lamp's reflection in the glass can read as a mark. If one of the marks found is a reflection, slide the phone a hand's width across the mat and take this photo again: marks that stay put in the picture are left out.</source>
+        <translation>玻璃上灯光的倒影可能被当成痕迹。如果检出的痕迹中有倒影，请把手机在垫子上平移约一掌宽，再重拍这张照片：停在画面原处不动的痕迹会被排除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photograph_page.py" line="719" />
         <source>The price given before this photo is withdrawn, with the change from %1 to %2 made by %3: review the findings, price the phone again, and change the price again if the change still holds.</source>
         <translation>拍这张照片之前给出的报价已作废，%3 将价格从 %1 改为 %2 的改价也一并作废：请复核检测结果后重新估价；如改价理由仍然成立，请重新改价。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="709" />
+        <location filename="../../ui/photograph_page.py" line="729" />
         <source>The price given before this photo is withdrawn: review the findings and price the phone again.</source>
         <translation>拍这张照片之前给出的报价已作废：请复核检测结果后重新估价。</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="722" />
+        <location filename="../../ui/photograph_page.py" line="756" />
         <source>This photo cannot be used: %1</source>
         <translation>此照片无法使用：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="726" />
+        <location filename="../../ui/photograph_page.py" line="760" />
         <source>The photo could not be stored: %1</source>
         <translation>照片无法保存：%1</translation>
     </message>
@@ -1313,7 +1328,7 @@
         <translation>50% 灰色</translation>
     </message>
     <message>
-        <location filename="../../ui/photograph_page.py" line="317" />
+        <location filename="../../ui/photograph_page.py" line="318" />
         <location filename="../../ui/problem_text.py" line="654" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
@@ -1400,137 +1415,137 @@
 <context>
     <name>QuoteFacts</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="791" />
+        <location filename="../../ui/problem_text.py" line="795" />
         <source>version %1 from the phone</source>
         <translation>版本%1（手机报告）</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="793" />
+        <location filename="../../ui/problem_text.py" line="797" />
         <source>grade %1</source>
         <translation>成色 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="794" />
+        <location filename="../../ui/problem_text.py" line="798" />
         <source>%1 found</source>
         <translation>共 %1 处</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="823" />
+        <location filename="../../ui/problem_text.py" line="827" />
         <source>accessory %1 missing</source>
         <translation>缺配件 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="795" />
+        <location filename="../../ui/problem_text.py" line="799" />
         <source>changed by %1</source>
         <translation>改价人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="787" />
+        <location filename="../../ui/problem_text.py" line="791" />
         <source>price sheet v%1, line %2: %3</source>
         <translation>价目表 v%1 第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="796" />
+        <location filename="../../ui/problem_text.py" line="800" />
         <source>approved by %1</source>
         <translation>批准人 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="797" />
+        <location filename="../../ui/problem_text.py" line="801" />
         <source>at %1</source>
         <translation>时间 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="830" />
+        <location filename="../../ui/problem_text.py" line="834" />
         <source>version unknown, priced as 国行</source>
         <translation>版本未知，按国行计价</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="833" />
+        <location filename="../../ui/problem_text.py" line="837" />
         <source>version unknown, the only version on the sheet</source>
         <translation>版本未知，价目表上只有这一个版本</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="846" />
+        <location filename="../../ui/problem_text.py" line="850" />
         <source>battery health %1 %</source>
         <translation>电池健康 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="849" />
+        <location filename="../../ui/problem_text.py" line="853" />
         <source>%1 charge cycles</source>
         <translation>充电循环 %1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="852" />
+        <location filename="../../ui/problem_text.py" line="856" />
         <source>battery health</source>
         <translation>电池健康</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="853" />
+        <location filename="../../ui/problem_text.py" line="857" />
         <source>charge cycles</source>
         <translation>充电循环次数</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="886" />
+        <location filename="../../ui/problem_text.py" line="890" />
         <source>maker account lock</source>
         <translation>厂商账号锁</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="888" />
+        <location filename="../../ui/problem_text.py" line="892" />
         <source>activation lock</source>
         <translation>激活锁</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="892" />
+        <location filename="../../ui/problem_text.py" line="896" />
         <source>carrier lock</source>
         <translation>运营商锁</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="855" />
+        <location filename="../../ui/problem_text.py" line="859" />
         <source>bootloader unlocked</source>
         <translation>Bootloader已解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="858" />
+        <location filename="../../ui/problem_text.py" line="862" />
         <source>rooted</source>
         <translation>已root</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="859" />
+        <location filename="../../ui/problem_text.py" line="863" />
         <source>a part replaced</source>
         <translation>有部件更换过</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="867" />
+        <location filename="../../ui/problem_text.py" line="871" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="871" />
+        <location filename="../../ui/problem_text.py" line="875" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="872" />
+        <location filename="../../ui/problem_text.py" line="876" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="873" />
+        <location filename="../../ui/problem_text.py" line="877" />
         <source>original</source>
         <translation>原装</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="874" />
+        <location filename="../../ui/problem_text.py" line="878" />
         <source>replaced</source>
         <translation>已更换</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="877" />
+        <location filename="../../ui/problem_text.py" line="881" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="952" />
+        <location filename="../../ui/problem_text.py" line="956" />
         <source>, </source>
         <translation>；</translation>
     </message>
@@ -2416,17 +2431,17 @@
 <context>
     <name>Severity</name>
     <message>
-        <location filename="../../ui/problem_text.py" line="773" />
+        <location filename="../../ui/problem_text.py" line="777" />
         <source>light</source>
         <translation>轻微</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="774" />
+        <location filename="../../ui/problem_text.py" line="778" />
         <source>moderate</source>
         <translation>中等</translation>
     </message>
     <message>
-        <location filename="../../ui/problem_text.py" line="775" />
+        <location filename="../../ui/problem_text.py" line="779" />
         <source>severe</source>
         <translation>严重</translation>
     </message>

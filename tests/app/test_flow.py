@@ -22,7 +22,7 @@ from tests.vision.photo_files import heic_with_orientation, jpeg_with_orientatio
 from vision.analyze import CROP_PAD_PX, analyze
 from vision.camera import decode_image, encode_still
 from vision.finding import Finding, FindingKind, Severity, Surface
-from vision.synthetic import Defect, encode_png, render_scene
+from vision.synthetic import Defect, Lamp, encode_png, render_scene, under_lamps
 
 PHONE = DeviceReport(
     platform=Platform.IOS,
@@ -367,6 +367,63 @@ def test_a_capture_taken_again_takes_the_first_photos_place(store: Store) -> Non
     assert record.findings[-1].photo_sha256 == flow.captured(record)[-1].sha256
     assert store.audit_events(record.id)[-1]["actor"] == "clerk"  # the inspection's own
     assert flow.photographed(record) == {PhotoStep.SCREEN_OFF}
+
+
+#: A scratch and a stain on the glass, and a strip light reflected in it (as oil).
+_MARKS = (
+    Defect(FindingKind.SCRATCH, 20.0, 40.0, 12.0, 0.15, 30.0),
+    Defect(FindingKind.STAIN, 50.0, 100.0, 0.0, 1.2, 0.0, 150),
+)
+_STRIP = (Lamp((-5.0, -50.0), length_mm=20.0, width_mm=0.8, angle_deg=10.0),)
+
+
+@pytest.mark.parametrize("step", [PhotoStep.SCREEN_OFF, PhotoStep.BACK])
+def test_a_capture_taken_again_with_the_phone_moved_leaves_out_reflections(
+    store: Store, step: PhotoStep
+) -> None:
+    """The clerk slides the phone across the mat and takes the photo again: the strip
+    light's reflection, at the same place in both pictures, is left out (named among
+    the photo's problems, audited); the scratch and the stain, which moved with the
+    phone, are kept."""
+    record = flow.start(store, "st", "clerk", PHONE)
+    record = _take(store, record.id, under_lamps(_MARKS, _STRIP).image, step)
+    first = flow.captured(record)[-1]
+    # The marks as found without the lamp (on the back, the stain reads as a scuff).
+    surface = flow.STEP_SURFACE[step]
+    unlit = under_lamps(_MARKS, move_mm=(15.0, 10.0)).image
+    marks = sorted(f.kind for f in analyze(unlit, surface, size_mm=(71.0, 146.0)).findings)
+    assert len(marks) == 2 and FindingKind.SCRATCH in marks
+    assert sorted(f.kind for f in record.findings) == sorted((*marks, FindingKind.OIL))
+    moved = under_lamps(_MARKS, _STRIP, move_mm=(15.0, 10.0)).image
+    record = _take(store, record.id, moved, step, clerk="wang")
+    second = flow.captured(record)[-1]
+    assert sorted(f.kind for f in record.findings) == marks
+    assert all(f.photo_sha256 == second.sha256 for f in record.findings)
+    assert second.problems == ("reflection",)
+    assert store.get(record.id) == record
+    event = store.audit_events(record.id)[-1]
+    assert (event["action"], event["actor"]) == ("photo.reflections", "wang")
+    assert event["details"]["sha256"] == second.sha256
+    assert event["details"]["compared_with"] == first.sha256
+    (gone,) = event["details"]["left_out"]
+    assert gone["kind"] == "oil" and gone["length_mm"] > 15
+
+
+def test_reflections_are_only_told_from_another_view_of_the_same_camera(store: Store) -> None:
+    """Nothing is left out when the phone was not moved, nor when the photo taken
+    again is of another size (another camera, a photo from a file): the reflection
+    is kept as found."""
+    record = flow.start(store, "st", "clerk", PHONE)
+    record = _take(store, record.id, under_lamps(_MARKS, _STRIP).image)
+    still = under_lamps(_MARKS, _STRIP, move_mm=(0.5, 0.0)).image
+    record = _take(store, record.id, still)
+    assert FindingKind.OIL in {f.kind for f in record.findings}
+    assert flow.captured(record)[-1].problems == ()
+    other = under_lamps(_MARKS, _STRIP, move_mm=(15.0, 10.0), frame_mm=(141.0, 200.0)).image
+    record = _take(store, record.id, other)
+    assert FindingKind.OIL in {f.kind for f in record.findings}
+    assert flow.captured(record)[-1].problems == ()
+    assert "photo.reflections" not in {e["action"] for e in store.audit_events(record.id)}
 
 
 def test_a_capture_taken_again_showing_no_phone_is_to_be_taken_once_more(

@@ -994,6 +994,53 @@ def test_a_photo_names_the_price_change_it_withdraws(qtbot: QtBot, context: Stat
     )
 
 
+def test_the_clerk_moves_the_phone_to_show_a_reflection(
+    qtbot: QtBot, context: StationContext
+) -> None:
+    """A real phone under the station's camera, a strip light reflected in its glass:
+    the page says how to tell a reflection from a mark. Taken again with the phone
+    moved, the reflection is left out and the page says so; a demo phone's made-up
+    photo is not asked to be moved."""
+    from devices.report import DeviceReport, Platform
+    from vision.synthetic import Defect, Lamp, under_lamps
+
+    phone = DeviceReport(
+        platform=Platform.IOS, brand="Apple", marketing_name="iPhone 15", serial="REAL1"
+    )
+    size = flow.photo_size_mm(phone, PhotoStep.SCREEN_OFF)
+    assert size is not None
+    scratch = (Defect(FindingKind.SCRATCH, 20.0, 40.0, 12.0, 0.15, 30.0),)
+    strip = (Lamp((-5.0, -50.0), length_mm=20.0, width_mm=0.8, angle_deg=10.0),)
+    frames = {"now": under_lamps(scratch, strip, size_mm=size).image}
+    page = PhotographPage(context, lambda record, step: frames["now"])
+    qtbot.addWidget(page)
+    context.inspection.set(flow.start(context.store, "st", "clerk", phone))
+    with qtbot.waitSignal(page.captured, timeout=20000) as signal:
+        page.capture_button.click()
+    assert {f.kind for f in signal.args[0].findings} == {FindingKind.SCRATCH, FindingKind.OIL}
+    assert page.outcome.text() == (
+        "A lamp's reflection in the glass can read as a mark. If one of the marks found is a "
+        "reflection, slide the phone a hand's width across the mat and take this photo "
+        "again: marks that stay put in the picture are left out."
+    )
+    page.retake_button.click()
+    frames["now"] = under_lamps(scratch, strip, size_mm=size, move_mm=(15.0, 10.0)).image
+    with qtbot.waitSignal(page.captured, timeout=20000) as signal:
+        page.capture_button.click()
+    assert {f.kind for f in signal.args[0].findings} == {FindingKind.SCRATCH}
+    assert page.outcome.text() == (
+        "Marks that stayed put in the picture while the phone moved are reflections: they "
+        "were left out of the photo just taken (1. Screen off, glass up)."
+    )
+    # A demo phone: its photo is made up, and stays where it is.
+    demo = PhotographPage(context, demo_frame)
+    qtbot.addWidget(demo)
+    _start(context, "ios-iphone7-cn")
+    with qtbot.waitSignal(demo.captured, timeout=20000) as signal:
+        demo.capture_button.click()
+    assert signal.args[0].findings and demo.outcome.text() == ""
+
+
 def test_a_side_or_pattern_taken_again_is_that_side_or_pattern(
     qtbot: QtBot, context: StationContext
 ) -> None:
