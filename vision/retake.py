@@ -8,9 +8,9 @@ picture, where the glass beneath it is not the same glass, is a reflection (a ba
 bulb as a stain, a strip light as a scratch), and is left out. A mark that moved with
 the phone is real, whatever it looks like.
 
-`stayed_put` compares the findings of the two analyses; it says nothing when the
-phone was not moved far enough to tell (`MOVED_MM`) or the photos differ in size
-(not the same camera)."""
+`stayed_put` compares the findings of the two analyses; it says nothing where the
+phone was not moved far enough to tell (`MOVED_MM`). Its caller compares only
+photos from the same fixed camera (`app.flow`: photos of one size)."""
 
 from __future__ import annotations
 
@@ -25,10 +25,10 @@ import numpy.typing as npt
 from vision.finding import Finding, FindingSource
 from vision.locate import Rectified
 
-#: A finding at the same place in both photos: most of the outline of one
+#: A finding at the same place in both photos: most of the later one's outline
 #: (`SAME_SHARE`) within this distance (mm on the glass, at the photo's scale) of the
-#: other (a reflection's outline shifts a little as other glass passes under it, and
-#: the examined glass's edge may cut it short in one photo).
+#: earlier one's (a reflection's outline shifts a little as other glass passes under
+#: it, and the examined glass's edge may cut it short in the later photo).
 STILL_MM = 2.0
 SAME_SHARE = 0.8
 #: Nor is it larger than the other by more than this share, or this many mm (its
@@ -65,9 +65,8 @@ def stayed_put(
     the photos, and no mark in ``before`` lies where that glass was then (two alike
     marks as far apart as the phone moved). Which way round the phone now lies is
     told by its look (`_turns`); where that cannot tell, the glass must have moved
-    either way. Only the
-    detector's findings with a box in the photo are compared; ``*_rect``: each
-    photo's rectified phone (where it lies in the photo)."""
+    either way. Only the detector's findings with a box in the photo are compared;
+    ``*_rect``: each photo's rectified phone (where it lies in the photo)."""
     scale = frame_px_per_mm(after_rect)
     near, moved = STILL_MM * scale, MOVED_MM * scale
     old = [_Seen(f, before_rect, scale) for f in before if _comparable(f)]
