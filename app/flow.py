@@ -217,10 +217,15 @@ def _photograph(
     note = step.value if detail is None else f"{step.value}:{detail}"
     added = store.add_photo(inspection_id, data, step, media_type(data), note)
     photo = added.photos[-1].sha256
-    previous = _taken_before(added) if surface in GLASS and pattern is None else None
+    earlier = _earlier_of_capture(added)
+    # The photo this one replaces, compared for reflections on a capture of the glass
+    # when it is another file (the same file again shows the phone where it was).
+    last = earlier[-1] if earlier else None
+    compared = last is not None and step in REFLECTING_STEPS and last.sha256 != photo
+    previous = last if compared else None
     # Before the analysis, which may fail: the photo is in its place from now on.
     actor = clerk or added.clerk
-    record = _withdraw_quote(store, _replace_earlier(store, added, actor), actor)
+    record = _withdraw_quote(store, _replace_earlier(store, added, earlier, actor), actor)
     if record is not added:
         record = store.update(record)
     analysis = analyze(image, surface, pattern, size_mm=size_mm, end=side in END_SIDES)
@@ -248,20 +253,18 @@ def _photograph(
     return store.update(current.evolve(findings=(*current.findings, *findings), photos=photos))
 
 
-#: The faces of glass a lamp is reflected in, whose captures taken again with the phone
-#: moved show which marks are reflections (`vision.retake`).
-GLASS = frozenset({Surface.SCREEN, Surface.BACK})
+#: The captures of black glass a lamp is reflected in (the screen off, the back):
+#: taken again with the phone moved, they show which marks are reflections
+#: (`vision.retake`).
+REFLECTING_STEPS = frozenset({PhotoStep.SCREEN_OFF, PhotoStep.BACK})
 
 
-def _taken_before(record: Inspection) -> PhotoRef | None:
-    """The photo of the same capture that ``record``'s last photo replaces, when it is
-    another file (the same file again shows the phone where it was)."""
+def _earlier_of_capture(record: Inspection) -> list[PhotoRef]:
+    """The photos ``record``'s last photo was taken again for: the earlier ones of its
+    capture, in the order taken."""
     taken = captured(record)
     key = capture_of(taken[-1])
-    for photo in reversed(taken[:-1]):
-        if key is not None and capture_of(photo) == key:
-            return None if photo.sha256 == taken[-1].sha256 else photo
-    return None
+    return [p for p in taken[:-1] if key is not None and capture_of(p) == key]
 
 
 def _without_reflections(
@@ -338,15 +341,14 @@ def _withdraw_quote(store: Store, record: Inspection, clerk: str) -> Inspection:
     return record.evolve(grade=None, quote=None, state=InspectionState.DRAFT)
 
 
-def _replace_earlier(store: Store, record: Inspection, clerk: str) -> Inspection:
-    """``record`` (not stored) with its last photo in the place of earlier photos of
-    the same capture: their detector findings dropped, and the replacement audited. A
-    photo still current for another capture (the same file used twice) keeps its
-    findings."""
-    taken = captured(record)
-    latest = taken[-1]
-    key = capture_of(latest)
-    earlier = [p for p in taken[:-1] if key is not None and capture_of(p) == key]
+def _replace_earlier(
+    store: Store, record: Inspection, earlier: list[PhotoRef], clerk: str
+) -> Inspection:
+    """``record`` (not stored) with its last photo in the place of the ``earlier``
+    photos of the same capture (`_earlier_of_capture`): their detector findings
+    dropped, and the replacement audited. A photo still current for another capture
+    (the same file used twice) keeps its findings."""
+    latest = captured(record)[-1]
     if not earlier:
         return record
     still = {p.sha256 for p in current_photos(record) if p is not latest}

@@ -82,8 +82,6 @@ class PhotographPage(QWidget):
         # live hints change with every frame.
         self.outcome = QLabel()
         self.outcome.setWordWrap(True)
-        #: Whether the photo being taken is the station camera's (`_take`).
-        self._fixed_camera = False
         self.steps = QListWidget()
         self.steps.setWordWrap(True)  # a long step name wraps, not cut off
         self.steps.addItems([step_text(step) for step, _ in STEPS])
@@ -651,7 +649,6 @@ class PhotographPage(QWidget):
         """Store and analyse a photo for the current step off the GUI thread, by
         ``photograph(step=, surface=, size_mm=, pattern=, side=)``; ``fixed_camera``:
         the station's camera took it."""
-        self._fixed_camera = fixed_camera
         inspection = self._context.inspection.current
         assert inspection is not None
         step, surface = STEPS[self._step]
@@ -665,17 +662,21 @@ class PhotographPage(QWidget):
             lambda: photograph(
                 step=step, surface=surface, size_mm=size_mm, pattern=pattern, side=side
             ),
-            self._on_captured,
+            lambda stored: self._on_captured(stored, fixed_camera=fixed_camera),
             self._on_failed,
         )
 
-    def _on_captured(self, inspection: Inspection) -> None:
+    def _on_captured(self, inspection: Inspection, *, fixed_camera: bool) -> None:
+        """The photo is stored and analysed: what became of it is said at once, and for
+        a photo of the station's ``fixed_camera`` how to tell a lamp's reflection."""
         self._retake = None  # taken: the new photo is in the old one's place
         before = self._context.inspection.current
         self._context.inspection.set(inspection)
         # Said at once, not only in Review: a stall photo that shows no phone, or a
         # blurred capture, is better taken again while the phone is still here.
         taken = flow.captured(inspection)
+        problems = taken[-1].problems if taken else ()
+        troubles = [q for q in problems if q != Quality.REFLECTION.value]
         said = []
         if taken and not flow.shows_phone(taken[-1]):
             said.append(
@@ -684,19 +685,17 @@ class PhotographPage(QWidget):
                     photo_text(taken[-1]),
                 )
             )
-        elif taken and set(taken[-1].problems) - {Quality.REFLECTION.value}:
+        elif troubles:
             said.append(
                 filled(
                     self.tr(
                         "The photo just taken (%1) has problems, so its findings may be incomplete: %2"
                     ),
                     photo_text(taken[-1]),
-                    "; ".join(
-                        quality_text(q) for q in taken[-1].problems if q != Quality.REFLECTION.value
-                    ),
+                    "; ".join(quality_text(q) for q in troubles),
                 )
             )
-        if taken and Quality.REFLECTION.value in taken[-1].problems:
+        if Quality.REFLECTION.value in problems:
             said.append(
                 filled(
                     self.tr(
@@ -730,7 +729,7 @@ class PhotographPage(QWidget):
                     )
                 )
         # Last: the least pressing.
-        if taken and self._fixed_camera and self._may_show_reflections(inspection, taken[-1]):
+        if taken and fixed_camera and self._may_show_reflections(inspection, taken[-1]):
             said.append(
                 self.tr(
                     "A lamp's reflection in the glass can read as a mark. If one of the marks found is a reflection, slide the phone a hand's width across the mat and take this photo again: marks that stay put in the picture are left out."
@@ -746,7 +745,7 @@ class PhotographPage(QWidget):
         """Whether the detector found marks on ``photo``, a photo of the glass with the
         screen off or of the back, that a lamp's reflection could be among (not known
         yet: the photo was not compared with an earlier one taken with the phone moved)."""
-        if photo.step not in (PhotoStep.SCREEN_OFF, PhotoStep.BACK):
+        if photo.step not in flow.REFLECTING_STEPS:
             return False
         if Quality.REFLECTION.value in photo.problems:  # already compared: said so
             return False
