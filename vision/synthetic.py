@@ -476,9 +476,13 @@ def ring_light(
                 cv2.LINE_AA,
                 shift,
             )
-    soft = cv2.GaussianBlur(layer, (0, 0), 0.2 * px_per_mm)
-    lit = photo.astype(np.float32) + brightness * soft[..., None]
-    out: Image = np.clip(lit, 0, 255).astype(np.uint8)
+    return _lit(photo, brightness * cv2.GaussianBlur(layer, (0, 0), 0.2 * px_per_mm))
+
+
+def _lit(photo: Image, light: npt.NDArray[Any]) -> Image:
+    """``photo`` lighter by the grey levels of ``light`` (H×W float32): a reflection."""
+    lit = np.clip(photo.astype(np.float32) + light[..., None], 0, 255)
+    out: Image = lit.astype(np.uint8)
     return out
 
 
@@ -526,8 +530,7 @@ def under_lamps(
     for lamp in lamps:
         _lamp(layer, lamp, np.array([fw / 2, fh / 2]), px_per_mm)
     soft = cv2.GaussianBlur(layer, (0, 0), 0.15 * px_per_mm) * glass
-    lit = np.clip(image.astype(np.float32) + soft[..., None], 0, 255).astype(np.uint8)
-    return Scene(lit, corners, px_per_mm, size_mm, scene.defects)
+    return Scene(_lit(image, soft), corners, px_per_mm, size_mm, scene.defects)
 
 
 def _lamp(layer: Image, lamp: Lamp, middle: npt.NDArray[Any], px_per_mm: float) -> None:
