@@ -14,11 +14,17 @@ their kind overlaps one found without the ring light; other findings are leftove
 of the ring. As a control, the same LEDs 30 mm off the photo's middle
 (no camera sees its own light there) are counted when taken for a reflection. With
 DATA_DIR (`../shared/data/vision-dev`), every real photo is analysed as a screen and
-as a back, and those said to show a ring light are listed (none should be). It also
-prints the median time the ring light check takes on one photo."""
+as a back, and those said to show a ring light are listed (none should be). A second
+control: straight scratches 15 to 60 mm long, 0.15 or 0.45 mm wide, whose middle is
+the photo's middle, at four angles, with no ring light, and 36 mm ones across a
+ring of LEDs (their ends in its band, between two LEDs): each counts as found when
+a scratch is measured within 10 % of its length. It also prints the median time the
+ring light check takes on one photo."""
 
 from __future__ import annotations
 
+import itertools
+import math
 import statistics
 import sys
 import time
@@ -35,6 +41,7 @@ from vision.analyze import analyze  # noqa: E402
 from vision.finding import Finding, FindingKind, Surface  # noqa: E402
 from vision.locate import Quality  # noqa: E402
 from vision.synthetic import Defect, render_scene, ring_light  # noqa: E402
+from vision.types import Image  # noqa: E402
 
 SIZE = (71.0, 146.0)
 RADII_MM = (8.0, 14.0, 20.0, 28.0)
@@ -126,6 +133,56 @@ def synthetic() -> None:
     )
 
 
+def across(length_mm: float, angle_deg: float, width_mm: float, below_mm: float = 0.0) -> Defect:
+    """A straight scratch whose middle is ``below_mm`` below the photo's middle."""
+    turn = math.radians(angle_deg)
+    return Defect(
+        FindingKind.SCRATCH,
+        SIZE[0] / 2 - length_mm / 2 * math.cos(turn),
+        SIZE[1] / 2 + below_mm - length_mm / 2 * math.sin(turn),
+        length_mm,
+        width_mm,
+        angle_deg,
+    )
+
+
+def measured(photo: Image, length_mm: float) -> bool:
+    """A scratch is found in ``photo`` and measured within 10 % of ``length_mm``."""
+    findings = analyze(photo, Surface.SCREEN, size_mm=SIZE).findings
+    return any(
+        f.kind is FindingKind.SCRATCH and abs(f.length_mm - length_mm) <= 0.1 * length_mm
+        for f in findings
+    )
+
+
+def scratches_across() -> None:
+    found = total = 0
+    for _, turn, px in (*WAYS, ("12 px/mm turned 3°", 3.0, 12.0)):
+        for length, angle, width in itertools.product(
+            (15.0, 25.0, 40.0, 60.0), (0.0, 45.0, 90.0, 120.0), (0.15, 0.45)
+        ):
+            scene = render_scene(
+                (across(length, angle, width),), size_mm=SIZE, px_per_mm=px, rotate_deg=turn
+            )
+            total += 1
+            found += measured(scene.image, length)
+    print(f"Straight scratches across the photo's middle, no ring light, found: {found}/{total}")
+    found = total = 0
+    for _, turn, px in WAYS:
+        for width in (0.15, 0.45):
+            scene = render_scene(
+                (across(36.0, 0.0, width, below_mm=5.0),),
+                size_mm=SIZE,
+                px_per_mm=px,
+                rotate_deg=turn,
+            )
+            for radius in (19.0, 20.0):
+                photo = ring_light(scene.image, px, radius, leds=12, led_mm=0.8)
+                total += 1
+                found += measured(photo, 36.0)
+    print(f"36 mm scratches across a ring of LEDs, found: {found}/{total}")
+
+
 def real(data: Path) -> None:
     said = []
     looked = 0
@@ -170,6 +227,7 @@ def speed() -> None:
 if __name__ == "__main__":
     cv2.setNumThreads(1)
     synthetic()
+    scratches_across()
     if len(sys.argv) > 1:
         real(Path(sys.argv[1]))
     speed()

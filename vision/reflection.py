@@ -26,6 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 from vision.glass import Blob
+from vision.outline import points_along
 from vision.types import Image
 
 #: A reflected ring's radius on the glass (mm): half the ring light's, from a small
@@ -94,7 +95,7 @@ def on_ring(blob: Blob, mask: Image) -> bool:
     """Whether ``blob`` lies on a ring light's reflection (``mask``): nearly all its
     outline inside it (an LED half hidden by the edge margin is smaller than the
     others, but as much on the ring)."""
-    points = blob.contour.reshape(-1, 2)
+    points = np.round(points_along(blob.contour, 1.0)).astype(np.int64)
     h, w = mask.shape[:2]
     xs, ys = np.clip(points[:, 0], 0, w - 1), np.clip(points[:, 1], 0, h - 1)
     return bool(np.mean(mask[ys, xs] > 0) >= ON_RING_SHARE)
@@ -157,9 +158,11 @@ def _evenly_spaced(angles: npt.NDArray[Any]) -> bool:
 
 def _ring(blob: Blob, centre: npt.NDArray[Any], reach: float, px_per_mm: float) -> Circle | None:
     """The circle of a ring light's diffuser, when ``blob`` is (part of) one."""
-    points = blob.contour.reshape(-1, 2).astype(np.float64)
-    if len(points) < 8:
+    if len(blob.contour) < 8:
         return None
+    # Spread along the outline: a straight scratch's simplified contour is only its
+    # two ends, which keep to the circle they are a diameter of.
+    points = points_along(blob.contour, 1.0)
     circle = _fit(points)
     if circle is None:
         return None

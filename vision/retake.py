@@ -24,6 +24,7 @@ import numpy.typing as npt
 
 from vision.finding import Finding, FindingSource
 from vision.locate import Rectified
+from vision.outline import points_along
 
 #: A finding at the same place in both photos: most of the later one's outline
 #: (`SAME_SHARE`) within this distance (mm on the glass, at the photo's scale) of the
@@ -110,7 +111,7 @@ class _Seen:
             x, y, w, h = finding.bbox_px
             polygon = np.array([[x, y], [x + w, y], [x + w, y + h], [x, y + h]], np.float64)
         self.polygon = polygon.astype(np.float32).reshape(-1, 1, 2)
-        self.points = _along(polygon, STEP_MM * scale)
+        self.points = points_along(polygon, STEP_MM * scale)
         self.middle = self.points.mean(axis=0)
         low, high = self.points.min(axis=0), self.points.max(axis=0)
         self.box = (low, high)
@@ -140,16 +141,6 @@ def _within(inner: _Seen, outer: _Seen, near: float) -> bool:
 def _touches(point: npt.NDArray[Any], seen: Sequence[_Seen], near: float) -> bool:
     """Whether ``point`` lies within ``near`` of one of the outlines ``seen``."""
     return any(s.distance(point) <= near for s in seen)
-
-
-def _along(polygon: npt.NDArray[Any], step: float) -> npt.NDArray[Any]:
-    """Points round a closed ``polygon`` (N×2) at most ``step`` apart."""
-    points = []
-    for start, end in zip(polygon, np.roll(polygon, -1, axis=0), strict=True):
-        count = max(1, math.ceil(math.dist(start, end) / step))
-        for k in range(count):
-            points.append(start + (end - start) * k / count)
-    return np.array(points, np.float64)
 
 
 def frame_px_per_mm(rect: Rectified) -> float:

@@ -99,3 +99,55 @@ def test_a_curved_mark_round_the_middle_along_less_than_half_a_circle_is_kept() 
     assert Quality.RING_LIGHT not in result.quality
     assert result.findings
     assert np.isclose(sum(f.length_mm for f in result.findings), 2 * math.pi * 14 / 3, rtol=0.2)
+
+
+def _across_the_middle(length_mm: float, angle_deg: float, width_mm: float = 0.15) -> Defect:
+    """A straight scratch whose middle is the phone's middle, which `render_scene`
+    puts at the photo's middle."""
+    turn = math.radians(angle_deg)
+    return Defect(
+        FindingKind.SCRATCH,
+        SIZE[0] / 2 - length_mm / 2 * math.cos(turn),
+        SIZE[1] / 2 - length_mm / 2 * math.sin(turn),
+        length_mm,
+        width_mm,
+        angle_deg,
+    )
+
+
+@pytest.mark.parametrize(
+    ("px_per_mm", "length_mm", "angle_deg", "width_mm"),
+    [
+        (12.0, 25.0, 0.0, 0.15),
+        (12.0, 60.0, 90.0, 0.15),
+        (8.0, 20.0, 90.0, 0.45),
+        (8.0, 40.0, 30.0, 0.15),
+    ],
+)
+def test_a_straight_scratch_across_the_photos_middle_is_kept(
+    px_per_mm: float, length_mm: float, angle_deg: float, width_mm: float
+) -> None:
+    """A straight scratch's simplified outline is little more than its two ends, and
+    they lie on the circle they are a diameter of, centred on the photo's middle: the
+    scratch was taken for a ring light's diffuser and left out. Its whole outline
+    keeps to no circle."""
+    scratch = _across_the_middle(length_mm, angle_deg, width_mm)
+    scene = render_scene((scratch,), size_mm=SIZE, px_per_mm=px_per_mm, rotate_deg=3.0)
+    result = analyze(scene.image, Surface.SCREEN, size_mm=SIZE)
+    assert Quality.RING_LIGHT not in result.quality
+    assert [f.kind for f in result.findings] == [FindingKind.SCRATCH]
+    assert result.findings[0].length_mm == pytest.approx(length_mm, rel=0.1)
+
+
+@pytest.mark.parametrize("px_per_mm", [5.0, 8.0, 12.0])
+def test_a_scratch_whose_ends_touch_a_ring_lights_reflection_is_kept(px_per_mm: float) -> None:
+    """A 36 mm scratch across a ring light's reflection, its ends in the band of the
+    LEDs' circle (20 mm round the photo's middle), between two LEDs: the LEDs are
+    left out, the scratch, which crosses the ring's inside, is kept."""
+    scratch = Defect(FindingKind.SCRATCH, SIZE[0] / 2 - 18.0, SIZE[1] / 2 + 5.0, 36.0, 0.15)
+    scene = render_scene((scratch,), size_mm=SIZE, px_per_mm=px_per_mm)
+    photo = ring_light(scene.image, px_per_mm, 20.0, leds=12, led_mm=0.8)
+    result = analyze(photo, Surface.SCREEN, size_mm=SIZE)
+    assert Quality.RING_LIGHT in result.quality
+    assert [f.kind for f in result.findings] == [FindingKind.SCRATCH]
+    assert result.findings[0].length_mm == pytest.approx(36.0, rel=0.1)
