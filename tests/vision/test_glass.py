@@ -1,6 +1,4 @@
-"""Locating, rectifying and measuring defects on synthetic phones with known truth.
-
-The vision layer is still being built (issue #4); these tests pin what exists:
+"""Locating, rectifying and measuring defects on synthetic phones with known truth:
 finding the phone at any rotation, scale from the phone's real size, and scratches,
 cracks, stains and chips at the glass edge found and measured to within 10 %."""
 
