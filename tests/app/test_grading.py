@@ -62,7 +62,7 @@ def test_clean_phone_is_top_grade() -> None:
     result = grade(CLEAN, [], STANDARD)
     assert (result.level, result.verdict, result.rules) == ("S", Verdict.SELLABLE, ())
     assert [g.label for g in result.labels] == ["99新", "A", "0", "无花"]
-    assert (result.standard_id, result.standard_version) == ("yanji-default", "2026.11.3")
+    assert (result.standard_id, result.standard_version) == ("yanji-default", "2026.11.4")
 
 
 @pytest.mark.parametrize(
@@ -106,6 +106,20 @@ def test_a_fired_rule_names_its_findings_and_facts() -> None:
     assert hits["screen.scratch.long"].finding_ids == tuple(sorted([long.id, short.id]))
     assert hits["screen.scratch.long"].facts == ("count=2", "longest_mm=4")
     assert hits["screen.scratch.long"].description_en.startswith("A screen scratch longer")
+
+
+@pytest.mark.parametrize("surface", [Surface.SCREEN, Surface.BACK])
+def test_oil_asks_for_a_wipe_and_costs_nothing(surface: Surface) -> None:
+    """Oil wipes off: on the screen or the back it asks the clerk to wipe the glass and
+    photograph it again, and leaves the grade as it was. (The back's smears were
+    graded by no rule, so nothing asked for the wipe.)"""
+    oil = _f(FindingKind.OIL, surface, length=9)
+    result = grade(CLEAN, [oil], STANDARD)
+    assert result.level == "S"
+    hits = {h.rule_id: h for h in result.rules}
+    assert set(hits) == {f"{surface.value}.needs-cleaning"}
+    assert hits[f"{surface.value}.needs-cleaning"].finding_ids == (oil.id,)
+    assert "wipe it" in hits[f"{surface.value}.needs-cleaning"].description_en
 
 
 def test_zone_and_area_thresholds() -> None:
