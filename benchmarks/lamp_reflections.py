@@ -31,6 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import cv2  # noqa: E402
+
 from vision.analyze import Analysis, analyze  # noqa: E402
 from vision.finding import Finding, FindingKind, Surface  # noqa: E402
 from vision.retake import stayed_put  # noqa: E402
@@ -200,7 +202,5 @@ def retake_cost() -> None:
 
 
 if __name__ == "__main__":
-    import cv2
-
     cv2.setNumThreads(1)  # one core, as the other vision benchmarks
     main()
